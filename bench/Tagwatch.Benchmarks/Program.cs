@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Tagwatch.Benchmarks;
+
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- store [--tags N] [--days D]   end-to-end fix store timings
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- kernels [BenchmarkDotNet args]  codec micro-benchmarks
+if (args.Length > 0 && args[0] == "store")
+{
+    return await FixStoreBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "kernels")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(FixCodecBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | kernels [BenchmarkDotNet options]");
+return 2;

@@ -1,0 +1,24 @@
+using NodaTime;
+using Tagwatch.Core.Crimes;
+
+namespace Tagwatch.Application.Crimes;
+
+/// <summary>Versioned storage of matchable crimes, and storage of published area crimes.</summary>
+public interface ICrimeStore
+{
+    /// <summary>Stores each crime as new, as a new version of the current one when any field changed, or not at all when identical.</summary>
+    /// <remarks>All crimes are written in one transaction; the outcomes are in input order.</remarks>
+    Task<IReadOnlyList<CrimeUpsertOutcome>> UpsertAsync(IReadOnlyList<Crime> crimes, Instant importedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Current versions of the crimes whose committed window overlaps [from, to].</summary>
+    Task<IReadOnlyList<Crime>> CurrentAsync(Instant from, Instant to, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version of one crime, oldest first.</summary>
+    Task<IReadOnlyList<Crime>> HistoryAsync(string force, string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds area crimes, skipping rows already held; returns how many were new.</summary>
+    Task<int> AddAreaCrimesAsync(IReadOnlyList<AreaCrime> crimes, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of area crimes by month and crime type, for trend reports.</summary>
+    Task<IReadOnlyList<(string Month, string CrimeType, int Count)>> AreaCrimeCountsAsync(CancellationToken cancellationToken = default);
+}

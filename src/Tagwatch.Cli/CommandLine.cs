@@ -1,0 +1,83 @@
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Commands;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Protocols;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Cli;
+
+/// <summary>The <c>tagwatch</c> command tree and its error handling.</summary>
+internal static class CommandLine
+{
+    public static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("tagwatch");
+        config.SetExceptionHandler((exception, _) => HandleError(exception));
+        config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a pilot (100 people × 30 days) into a fresh database and summarise it.");
+        config.AddCommand<SimulateCommand>("simulate").WithDescription("Generate a synthetic pilot as CSV files (--out) and/or load it into a database (--load).");
+        config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
+        config.AddBranch("import", branch =>
+        {
+            branch.SetDescription("Import fixes or crimes from files.");
+            branch.AddCommand<ImportFixesCommand>("fixes").WithDescription("Import fixes from CSV or GPX.");
+            branch.AddCommand<ImportCrimesCommand>("crimes").WithDescription("Import crimes: MoJ batch CSV, police.uk CSV, or Tagwatch CSV.");
+        });
+        config.AddBranch("grid", branch =>
+        {
+            branch.SetDescription("Convert between WGS84 and the OS National Grid.");
+            branch.AddCommand<GridToBngCommand>("to-bng").WithDescription("WGS84 latitude/longitude to easting/northing and grid reference.");
+            branch.AddCommand<GridToWgs84Command>("to-wgs84").WithDescription("Easting/northing or a grid reference (TQ 30 80) to WGS84.");
+        });
+        config.AddBranch("offenders", branch =>
+        {
+            branch.SetDescription("Enrol and manage monitored people.");
+            branch.AddCommand<OffendersEnrolCommand>("enrol").WithDescription("Enrol a person under the scheme's rules.");
+            branch.AddCommand<OffendersListCommand>("list").WithDescription("List enrolled people.");
+            branch.AddCommand<OffendersShowCommand>("show").WithDescription("Show one person's record and risk history.");
+            branch.AddCommand<OffendersEndCommand>("end").WithDescription("End a person's monitoring.");
+            branch.AddCommand<OffendersRiskCommand>("risk").WithDescription("Change a person's risk tier, with a reason.");
+        });
+        config.AddBranch("scheme", branch =>
+        {
+            branch.SetDescription("The scheme's rules.");
+            branch.AddCommand<SchemeShowCommand>("show").WithDescription("Show the scheme's settings.");
+            branch.AddCommand<SchemeSetCommand>("set").WithDescription("Change the scheme's settings.");
+        });
+        config.AddBranch("tags", branch =>
+        {
+            branch.SetDescription("The device registry.");
+            branch.AddCommand<TagsAddCommand>("add").WithDescription("Register a tag.");
+            branch.AddCommand<TagsListCommand>("list").WithDescription("List registered tags.");
+            branch.AddCommand<TagsAssignCommand>("assign").WithDescription("Start a person wearing a tag.");
+        });
+    }
+
+    /// <summary>Lets <c>--db PATH</c> stand before the command as well as after it.</summary>
+    public static string[] HoistGlobalOptions(string[] args)
+    {
+        var list = args.ToList();
+        if (list.Count >= 2 && list[0] == "--db")
+        {
+            string path = list[1];
+            list.RemoveRange(0, 2);
+            list.AddRange(["--db", path]);
+        }
+
+        return [.. list];
+    }
+
+    private static int HandleError(Exception exception)
+    {
+        var (code, message) = exception switch
+        {
+            CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
+            ArgumentException or KeyNotFoundException or InvalidOperationException => (ExitCodes.Usage, exception.Message),
+            InputFormatException or StorageException => (ExitCodes.Failed, exception.Message),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),
+            OperationCanceledException => (ExitCodes.Failed, "cancelled"),
+            _ => (ExitCodes.Failed, exception.ToString()),
+        };
+        Console.Error.WriteLine($"tagwatch: error: {message}");
+        return code;
+    }
+}

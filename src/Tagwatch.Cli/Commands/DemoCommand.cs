@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Simulation;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Boroughs;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch demo [--db PATH] [--tags N] [--days D] [--seed S]</c>: a simulated pilot in a fresh database, summarised.</summary>
+/// <remarks>The database is marked as a demo; running the demo again replaces a demo database but never any other file.</remarks>
+internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
+{
+    private const long DemoMarker = 0x7467_6d6f; // PRAGMA user_version of a demo database
+
+    internal sealed class Settings : SimulateCommand.Settings
+    {
+        [CommandOption("--replace")]
+        [Description("Replace the database file even if it is not a demo database.")]
+        public bool Replace { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string path = Path.GetFullPath(settings.DatabasePath);
+        if (File.Exists(path))
+        {
+            if (!settings.Replace && !await IsDemoDatabaseAsync(path))
+            {
+                throw new InvalidOperationException($"{path} exists and is not a demo database; use --db for another file or --replace to overwrite it");
+            }
+
+            SqliteConnection.ClearAllPools();
+            foreach (string file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var pilot = PilotSimulation.Create(settings.ToOptions());
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        await MarkAsDemoAsync(workspace);
+        var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
+        clock.Stop();
+
+        SimulateCommand.Print(summary);
+        var byBorough = new Table().Title("Caseload by home borough").AddColumns("borough", "people", "low", "medium", "high", "very high");
+        var offenders = await workspace.Offenders.ListAsync(cancellationToken);
+        foreach (var group in offenders.GroupBy(o => o.HomeBoroughCode).OrderBy(g => g.Key))
+        {
+            byBorough.AddRow(
+                BoroughMap.London.Find(group.Key)?.Name ?? group.Key,
+                Count(group.Count()),
+                Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Low)),
+                Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Medium)),
+                Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.High)),
+                Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.VeryHigh)));
+        }
+
+        AnsiConsole.Write(byBorough);
+        var stats = await StatsCommand.GatherAsync(workspace, cancellationToken);
+        var table = new Table().Title("Demo pilot").AddColumns("", "");
+        foreach (var (key, value) in stats)
+        {
+            table.AddRow(key, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        table.AddRow("planted / decoy crimes", $"{pilot.Truth.Count(t => t.Kind == GroundTruthKind.Planted)} / {pilot.Truth.Count(t => t.Kind == GroundTruthKind.Decoy)}");
+        table.AddRow("period", $"{OffenderView.Date(pilot.Options.Start)} + {pilot.Options.Days} days");
+        table.AddRow("built in", $"{clock.Elapsed.TotalSeconds:0.0} s");
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<bool> IsDemoDatabaseAsync(string path)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            return await command.ExecuteScalarAsync() is long version && version == DemoMarker;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task MarkAsDemoAsync(Workspace workspace)
+    {
+        await using var connection = await workspace.Database.OpenConnectionAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA user_version = {DemoMarker}";
+        await command.ExecuteNonQueryAsync();
+    }
+}

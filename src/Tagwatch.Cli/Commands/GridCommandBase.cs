@@ -1,0 +1,64 @@
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary>Shared shape of the grid commands: convert the arguments, or each line of standard input when there are none.</summary>
+internal abstract class GridCommandBase : Command<GridCommandBase.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[VALUES]")]
+        public string[] Values { get; init; } = [];
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Values.Length > 0)
+        {
+            return Convert(string.Join(' ', settings.Values), out string output, out string? error)
+                ? Print(output)
+                : Fail(error!);
+        }
+
+        int failures = 0, lineNumber = 0;
+        while (Console.In.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (Convert(line, out string output, out string? error))
+            {
+                Console.Out.WriteLine(output);
+            }
+            else
+            {
+                failures++;
+                Console.Error.WriteLine($"tagwatch: line {lineNumber}: {error}");
+            }
+        }
+
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.RowsRejected;
+    }
+
+    /// <summary>Converts one input (arguments joined by a space, or one line).</summary>
+    protected abstract bool Convert(string input, out string output, out string? error);
+
+    protected static string[] Split(string input) =>
+        input.Split([' ', ',', '\t', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Print(string output)
+    {
+        Console.Out.WriteLine(output);
+        return ExitCodes.Ok;
+    }
+
+    private static int Fail(string error)
+    {
+        Console.Error.WriteLine($"tagwatch: error: {error}");
+        return ExitCodes.Usage;
+    }
+}

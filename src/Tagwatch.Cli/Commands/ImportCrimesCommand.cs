@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Crimes;
+using Tagwatch.Protocols.Crimes;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch import crimes FILE --format moj|policeuk|tagwatch [--force KEY] [--json]</c>.</summary>
+internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("moj (crime-mapping batch), policeuk (street-level, area context only) or tagwatch (interchange CSV).")]
+        public string Format { get; init; } = "";
+
+        [CommandOption("--force <FORCE>")]
+        [Description("Police force of a tagwatch-format file (default METROPOLITAN).")]
+        public string Force { get; init; } = "METROPOLITAN";
+
+        [CommandOption("--json")]
+        [Description("Print a one-line JSON summary instead of a table.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Format.ToLowerInvariant() is "moj" or "policeuk" or "tagwatch"
+                ? PoliceForce.Find(Force) is null ? ValidationResult.Error($"--force '{Force}' is not a known police force") : ValidationResult.Success()
+                : ValidationResult.Error("--format must be moj, policeuk or tagwatch");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var stream = InputFile.Open(settings.File);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var importer = workspace.CrimeImporter;
+        var report = await FileProgress.RunAsync("Importing crimes", stream, !settings.Json, () => settings.Format.ToLowerInvariant() switch
+        {
+            "moj" => importer.ImportAsync(MojCrimeBatchReader.Read(reader), cancellationToken),
+            "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), cancellationToken),
+            _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), cancellationToken),
+        });
+        return ReportPrinter.Print(report, settings.Json);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Boroughs;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch offenders list [--json]</c>: pseudonymous records only (no names).</summary>
+internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var offenders = await workspace.Offenders.ListAsync(cancellationToken);
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(OffenderView.ToJson)));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumns("reference", "status", "risk tier", "index offences", "borough", "monitoring");
+        foreach (var o in offenders)
+        {
+            table.AddRow(
+                o.Reference.Value, OptionParsers.Kebab(o.Status.ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
+                string.Join(", ", o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString()))),
+                BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode,
+                $"{OffenderView.Date(o.MonitoringStart)} – {OffenderView.Date(o.MonitoringEnd)}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{offenders.Count} enrolled.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch offenders show REF [--json]</c>: the record, identifying details and risk history.</summary>
+internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<REF>")]
+        public string Reference { get; init; } = "";
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var (offender, person, history) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Reference), cancellationToken);
+        var riskHistory = history.Select(h => new { tier = OptionParsers.Kebab(h.Tier.ToString()), from = OffenderView.Date(h.EffectiveFrom), reason = h.Reason });
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                record = OffenderView.ToJson(offender),
+                person = person is null ? null : new { given_name = person.GivenName, family_name = person.FamilyName, date_of_birth = OffenderView.Date(person.DateOfBirth) },
+                risk_history = riskHistory,
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var grid = new Grid().AddColumns(2);
+        foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender)).EnumerateObject())
+        {
+            grid.AddRow(property.Name, property.Value.ToString());
+        }
+
+        if (person is not null)
+        {
+            grid.AddRow("name", $"{person.GivenName} {person.FamilyName}");
+            grid.AddRow("date_of_birth", OffenderView.Date(person.DateOfBirth));
+        }
+
+        AnsiConsole.Write(grid);
+        var table = new Table().AddColumns("risk tier", "from", "reason");
+        foreach (var h in riskHistory)
+        {
+            table.AddRow(h.tier, h.from, Markup.Escape(h.reason));
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}

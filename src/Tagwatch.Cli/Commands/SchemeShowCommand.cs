@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Scheme;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch scheme show [--json]</c>.</summary>
+internal sealed class SchemeShowCommand : AsyncCommand<SchemeShowCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public static object ToJson(SchemeSettings s, int monitoredToday) => new
+    {
+        name = s.Name,
+        boroughs = s.BoroughCodes.Select(c => BoroughMap.London.Find(c)?.Name ?? c),
+        capacity = s.Capacity,
+        monitored_today = monitoredToday,
+        start = OffenderView.Date(s.StartDate),
+        end = OffenderView.Date(s.EndDate),
+        length_months = s.LengthMonths,
+        max_monitoring_months = s.MaxMonitoringMonths,
+        eligible_offences = s.EligibleOffences.Select(o => OptionParsers.Kebab(o.ToString())),
+        correlation_minimum_tier = OptionParsers.Kebab(s.CorrelationMinimumTier.ToString()),
+    };
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var scheme = await workspace.OffenderStore.GetSchemeAsync(cancellationToken);
+        int monitored = await workspace.OffenderStore.CountMonitoredAsync(workspace.Offenders.Today, cancellationToken);
+        var json = JsonSerializer.SerializeToElement(ToJson(scheme, monitored));
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(json.GetRawText());
+            return ExitCodes.Ok;
+        }
+
+        var grid = new Grid().AddColumns(2);
+        foreach (var property in json.EnumerateObject())
+        {
+            grid.AddRow(property.Name, Markup.Escape(property.Value.ValueKind == JsonValueKind.Array
+                ? string.Join(", ", property.Value.EnumerateArray().Select(v => v.ToString()))
+                : property.Value.ToString()));
+        }
+
+        AnsiConsole.Write(grid);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Simulation;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch simulate --tags N --days D --seed S [--out DIR] [--load]</c>.</summary>
+internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
+{
+    internal class Settings : DatabaseSettings
+    {
+        [CommandOption("--tags <N>")]
+        [Description("People (each with a tag). Default 100.")]
+        public int Tags { get; init; } = 100;
+
+        [CommandOption("--days <D>")]
+        [Description("Days simulated. Default 30.")]
+        public int Days { get; init; } = 30;
+
+        [CommandOption("--seed <S>")]
+        [Description("Random seed; the same seed gives the same files. Default 1.")]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--start <DATE>")]
+        [Description("First day (UK local), yyyy-MM-dd. Default: the pilot's start, 2019-02-18.")]
+        public string? Start { get; init; }
+
+        [CommandOption("--crimes-per-day <N>")]
+        public int CrimesPerDay { get; init; } = 400;
+
+        [CommandOption("--out <DIR>")]
+        [Description("Write fixes.csv, crimes.csv, offenders.csv, truth.csv and events.csv here.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--load")]
+        [Description("Also load the pilot into the database (--db): enrol, register tags, store fixes, import crimes.")]
+        public bool Load { get; init; }
+
+        public SimulationOptions ToOptions()
+        {
+            var options = new SimulationOptions { Tags = Tags, Days = Days, Seed = Seed, CrimesPerDay = CrimesPerDay };
+            return Start is null ? options : options with { Start = OptionParsers.Date(Start, "--start") };
+        }
+
+        public override ValidationResult Validate()
+        {
+            var problems = ToOptions().Validate();
+            return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems)) : ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Out is null && !settings.Load && settings.Db is null)
+        {
+            throw new ArgumentException("say where the pilot goes: --out DIR for files, and/or --load (with --db) for a database");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var pilot = PilotSimulation.Create(settings.ToOptions());
+        if (settings.Out is { } directory)
+        {
+            long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, directory, progress, cancellationToken));
+            AnsiConsole.MarkupLineInterpolated($"Wrote {written:N0} fixes, {pilot.Crimes.Count:N0} crimes ({pilot.Truth.Count:N0} with ground truth) and {pilot.Offenders.Count} people to {directory} in {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
+
+        if (settings.Load || settings.Db is not null)
+        {
+            var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+            var summary = await WithProgressAsync("Loading database", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
+            Print(summary);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    internal static void Print(SimulationLoader.Summary summary)
+    {
+        AnsiConsole.MarkupLineInterpolated($"Enrolled {summary.Enrolled}; stored {summary.FixesStored:N0} fixes ({summary.FixesFlagged:N0} flagged); crimes: {summary.Crimes.Accepted:N0} new, {summary.Crimes.Duplicates:N0} already held.");
+        foreach (var refusal in summary.Refused)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]refused[/] {refusal}");
+        }
+    }
+
+    internal static async Task<T> WithProgressAsync<T>(string label, int total, Func<IProgress<int>, Task<T>> work)
+    {
+        if (!FileProgress.IsInteractive)
+        {
+            return await work(new Progress<int>());
+        }
+
+        return await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask(label, maxValue: total);
+            var result = await work(new SynchronousProgress(value => task.Value = value));
+            task.Value = total;
+            return result;
+        });
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,35 @@
+using NodaTime;
+using NodaTime.Text;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>Parses option values, throwing <see cref="ArgumentException"/> that names the option and the value.</summary>
+internal static class OptionParsers
+{
+    public static LocalDate Date(string? text, string option)
+    {
+        var result = LocalDatePattern.Iso.Parse(text?.Trim() ?? "");
+        return result.Success ? result.Value : throw new ArgumentException($"{option} '{text}' is not a date yyyy-MM-dd");
+    }
+
+    public static LocalDate? OptionalDate(string? text, string option) => string.IsNullOrWhiteSpace(text) ? null : Date(text, option);
+
+    public static T Enum<T>(string? text, string option)
+        where T : struct, System.Enum
+    {
+        string normalised = (text ?? "").Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim();
+        if (normalised.Length > 0 && !char.IsAsciiDigit(normalised[0]) && System.Enum.TryParse<T>(normalised, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        throw new ArgumentException($"{option} '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(Kebab))}");
+    }
+
+    public static OffenderReference Reference(string? text) =>
+        OffenderReference.TryParse(text, out var reference, out var error) ? reference : throw new ArgumentException(error);
+
+    public static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,49 @@
+using NodaTime;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Core.Offenders;
+
+/// <summary>A person enrolled on the scheme, as seen by everyone who may see pseudonymous data.</summary>
+/// <remarks>Names and date of birth are not here: they are <see cref="PersonalDetails"/>, kept and released separately.</remarks>
+public sealed record Offender
+{
+    /// <summary>Internal identity.</summary>
+    public required OffenderId Id { get; init; }
+
+    /// <summary>Pseudonymous reference.</summary>
+    public required OffenderReference Reference { get; init; }
+
+    /// <summary>Offences the custodial sentence was for.</summary>
+    public required IReadOnlyList<IndexOffence> IndexOffences { get; init; }
+
+    /// <summary>Current risk tier (history in <see cref="RiskTierChange"/>).</summary>
+    public required RiskTier RiskTier { get; init; }
+
+    /// <summary>ONS code of the borough of the release address.</summary>
+    public required string HomeBoroughCode { get; init; }
+
+    /// <summary>The release address as a point.</summary>
+    public required GeoPoint HomeAddress { get; init; }
+
+    /// <summary>First day of the licence.</summary>
+    public required LocalDate LicenceStart { get; init; }
+
+    /// <summary>Last day of the licence.</summary>
+    public required LocalDate LicenceEnd { get; init; }
+
+    /// <summary>First day of GPS monitoring.</summary>
+    public required LocalDate MonitoringStart { get; init; }
+
+    /// <summary>Last day of GPS monitoring.</summary>
+    public required LocalDate MonitoringEnd { get; init; }
+
+    /// <summary>Lifecycle state.</summary>
+    public required OffenderStatus Status { get; init; }
+
+    /// <summary>Why monitoring ended, when it has.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>True when the person is monitored on <paramref name="day"/> (ending early moves the monitoring end).</summary>
+    public bool IsMonitoredOn(LocalDate day) => MonitoringStart <= day && day <= MonitoringEnd;
+}

@@ -1,0 +1,131 @@
+using NodaTime;
+using Sylvan.Data.Csv;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Protocols.Csv;
+
+/// <summary>Reads the fix CSV: header <c>tag_id,timestamp,lat,lon,accuracy_m</c>, optionally <c>speed_kmh,heading_deg,source</c>.</summary>
+/// <remarks>Columns are found by header name, in any order. Every row is either a fix or a list of named errors.</remarks>
+public static class FixCsvReader
+{
+    /// <summary>The required columns.</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = ["tag_id", "timestamp", "lat", "lon", "accuracy_m"];
+
+    /// <summary>Reads rows lazily. Fixes get <paramref name="received"/> as their received time.</summary>
+    /// <exception cref="InputFormatException">The header lacks a required column.</exception>
+    public static IEnumerable<ParsedRow<FixRecord>> Read(TextReader input, Instant received)
+    {
+        using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+        int Column(string name) => csv.GetOrdinalOrMinus(name);
+        var missing = RequiredColumns.Where(c => Column(c) < 0).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InputFormatException($"Fix CSV header lacks column(s) {string.Join(", ", missing)}; expected {string.Join(",", RequiredColumns)} (optional speed_kmh,heading_deg,source).");
+        }
+
+        int tagColumn = Column("tag_id"), timeColumn = Column("timestamp"), latColumn = Column("lat"), lonColumn = Column("lon"), accuracyColumn = Column("accuracy_m");
+        int speedColumn = Column("speed_kmh"), headingColumn = Column("heading_deg"), sourceColumn = Column("source");
+        int headerCount = csv.FieldCount;
+        long row = 1;
+        while (csv.Read())
+        {
+            row++;
+            var errors = new List<RowError>(0);
+            if (csv.RowFieldCount != headerCount)
+            {
+                if (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0)
+                {
+                    continue; // blank line
+                }
+
+                errors.Add(new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {headerCount}"));
+                yield return ParsedRow<FixRecord>.Rejected(row, errors);
+                continue;
+            }
+
+            if (!TagId.TryParse(csv.GetString(tagColumn), out var tag, out var tagError))
+            {
+                errors.Add(new RowError(row, "tag_id", tagError!));
+            }
+
+            if (!FieldParsers.TryParseIsoInstant(csv.GetString(timeColumn), out var time, out var timeError))
+            {
+                errors.Add(new RowError(row, "timestamp", timeError!));
+            }
+
+            if (!FieldParsers.TryParseNumber(csv.GetString(latColumn), -90, 90, out double lat, out var latError))
+            {
+                errors.Add(new RowError(row, "lat", latError!));
+            }
+
+            if (!FieldParsers.TryParseNumber(csv.GetString(lonColumn), -180, 180, out double lon, out var lonError))
+            {
+                errors.Add(new RowError(row, "lon", lonError!));
+            }
+
+            double? accuracy = Optional(csv, accuracyColumn, "accuracy_m", 0, 6553.4, row, errors);
+            double? speed = Optional(csv, speedColumn, "speed_kmh", 0, 6553.4, row, errors);
+            double? heading = Optional(csv, headingColumn, "heading_deg", 0, 360, row, errors);
+            var source = FixSource.Unknown;
+            if (sourceColumn >= 0 && !TryParseSource(csv.GetString(sourceColumn), out source))
+            {
+                errors.Add(new RowError(row, "source", $"'{FieldParsers.Quote(csv.GetString(sourceColumn))}' is not one of gps, lbs, wifi"));
+            }
+
+            yield return errors.Count > 0
+                ? ParsedRow<FixRecord>.Rejected(row, errors)
+                : ParsedRow<FixRecord>.Ok(row, new FixRecord(tag, Fix.Create(time, received, new GeoPoint(lat, lon), accuracy, speed, heading, source)));
+        }
+    }
+
+    /// <summary>Parses a source name; empty means unknown.</summary>
+    public static bool TryParseSource(string text, out FixSource source)
+    {
+        source = text.Trim().ToUpperInvariant() switch
+        {
+            "" => FixSource.Unknown,
+            "GPS" or "GNSS" => FixSource.Gps,
+            "LBS" or "CELL" => FixSource.Lbs,
+            "WIFI" or "WI-FI" => FixSource.Wifi,
+            _ => (FixSource)255,
+        };
+        return source != (FixSource)255;
+    }
+
+    private static double? Optional(CsvDataReader csv, int column, string name, double min, double max, long row, List<RowError> errors)
+    {
+        if (column < 0)
+        {
+            return null;
+        }
+
+        string text = csv.GetString(column);
+        if (text.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        if (FieldParsers.TryParseNumber(text, min, max, out double value, out var reason))
+        {
+            return value;
+        }
+
+        errors.Add(new RowError(row, name, reason!));
+        return null;
+    }
+
+    private static int GetOrdinalOrMinus(this CsvDataReader csv, string name)
+    {
+        for (int i = 0; i < csv.FieldCount; i++)
+        {
+            if (string.Equals(csv.GetName(i).Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

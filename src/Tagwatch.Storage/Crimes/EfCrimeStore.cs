@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Core.Crimes;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage.Crimes;
+
+/// <summary>Versioned crimes and area crimes on the relational store.</summary>
+public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CrimeUpsertOutcome>> UpsertAsync(IReadOnlyList<Crime> crimes, Instant importedAt, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        long importedMs = importedAt.ToUnixTimeMilliseconds();
+
+        // Load the current versions of every (force, reference) in the input in one query per force.
+        var current = new Dictionary<(string, string), CrimeRow>();
+        foreach (var group in crimes.GroupBy(c => c.Force))
+        {
+            var references = group.Select(c => c.Reference).Distinct().ToList();
+            foreach (var chunk in references.Chunk(500))
+            {
+                var rows = await context.Crimes.AsTracking()
+                    .Where(r => r.Force == group.Key && r.IsCurrent && chunk.Contains(r.Reference))
+                    .ToListAsync(cancellationToken);
+                foreach (var row in rows)
+                {
+                    current[(row.Force, row.Reference)] = row;
+                }
+            }
+        }
+
+        var outcomes = new List<CrimeUpsertOutcome>(crimes.Count);
+        foreach (var crime in crimes)
+        {
+            var key = (crime.Force, crime.Reference);
+            if (current.TryGetValue(key, out var existing))
+            {
+                if (existing.ToCrime().HasSameContentAs(crime))
+                {
+                    outcomes.Add(CrimeUpsertOutcome.Unchanged);
+                    continue;
+                }
+
+                existing.IsCurrent = false;
+                var next = crime.ToRow(existing.Version + 1, importedMs);
+                context.Crimes.Add(next);
+                current[key] = next;
+                outcomes.Add(CrimeUpsertOutcome.NewVersion);
+            }
+            else
+            {
+                var row = crime.ToRow(1, importedMs);
+                context.Crimes.Add(row);
+                current[key] = row;
+                outcomes.Add(CrimeUpsertOutcome.Created);
+            }
+        }
+
+        context.ChangeTracker.DetectChanges();
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Crime>> CurrentAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        var rows = await context.Crimes.AsNoTracking()
+            .Where(r => r.IsCurrent && r.CommittedToUnixMs >= fromMs && r.CommittedFromUnixMs <= toMs)
+            .OrderBy(r => r.CommittedFromUnixMs).ThenBy(r => r.Reference)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToCrime()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Crime>> HistoryAsync(string force, string reference, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.Crimes.AsNoTracking()
+            .Where(r => r.Force == force && r.Reference == reference)
+            .OrderBy(r => r.Version)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToCrime()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<int> AddAreaCrimesAsync(IReadOnlyList<AreaCrime> crimes, CancellationToken cancellationToken = default)
+    {
+        // Identical rows are legitimate (police.uk IDs are not unique and anti-social behaviour has none), so a row's
+        // identity is its content plus how many identical rows came before it in the same input.
+        var occurrences = new Dictionary<string, int>();
+        var rows = new List<AreaCrimeRow>(crimes.Count);
+        foreach (var crime in crimes)
+        {
+            string content = string.Join('\u001f', crime.CrimeId, crime.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), crime.ReportedBy,
+                crime.Position?.ToString(), crime.Location, crime.LsoaCode, crime.CrimeType, crime.LastOutcome);
+            int occurrence = occurrences.TryGetValue(content, out int seen) ? seen + 1 : 1;
+            occurrences[content] = occurrence;
+            string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\u001f{occurrence}")));
+            rows.Add(new AreaCrimeRow
+            {
+                CrimeId = crime.CrimeId,
+                Month = crime.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture),
+                ReportedBy = crime.ReportedBy,
+                Latitude = crime.Position?.Latitude,
+                Longitude = crime.Position?.Longitude,
+                Location = crime.Location,
+                LsoaCode = crime.LsoaCode,
+                LsoaName = crime.LsoaName,
+                CrimeType = crime.CrimeType,
+                LastOutcome = crime.LastOutcome,
+                BoroughCode = crime.BoroughCode,
+                ContentHash = hash,
+            });
+        }
+
+        await using var context = database.CreateContext();
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(r => r.ContentHash).Chunk(500))
+        {
+            held.UnionWith(await context.AreaCrimes.Where(a => chunk.Contains(a.ContentHash)).Select(a => a.ContentHash).ToListAsync(cancellationToken));
+        }
+
+        var fresh = rows.Where(r => held.Add(r.ContentHash)).ToList();
+        context.AreaCrimes.AddRange(fresh);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fresh.Count;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Month, string CrimeType, int Count)>> AreaCrimeCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.AreaCrimes.GroupBy(a => new { a.Month, a.CrimeType })
+            .Select(g => new { g.Key.Month, g.Key.CrimeType, Count = g.Count() })
+            .OrderBy(g => g.Month).ThenBy(g => g.CrimeType)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Month, r.CrimeType, r.Count)).ToList();
+    }
+}

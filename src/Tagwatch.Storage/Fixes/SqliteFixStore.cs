@@ -1,0 +1,257 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Storage.Fixes;
+
+/// <summary>The fix store on SQLite: one compressed chunk per tag and UTC day, merged on write, deduplicated across history.</summary>
+/// <remarks>
+/// A fix's day is fixed by its time, so deduplication within its day's chunk is deduplication across all history.
+/// Writes run in one IMMEDIATE transaction per call and the database runs in WAL mode with synchronous=FULL, so
+/// when <see cref="AppendAsync"/> returns every accepted fix survives a crash or power loss. One writer at a time
+/// (SQLite serialises IMMEDIATE transactions; others wait up to the busy timeout); reads use their own connections and may run concurrently.
+/// </remarks>
+public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
+{
+    private const long MillisecondsPerDay = 86_400_000;
+
+    // Day numbers must fit an int: clamp open-ended ranges to ±5.8 million years.
+    private const long MinimumUnixMs = -MillisecondsPerDay * (int.MaxValue / 2);
+    private const long MaximumUnixMs = MillisecondsPerDay * (int.MaxValue / 2);
+
+    /// <inheritdoc />
+    public async Task<FixAppendResult> AppendAsync(IReadOnlyDictionary<TagId, List<Fix>> fixesByTag, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // IMMEDIATE: take the write lock up front so concurrent writers queue (busy timeout) instead of failing to upgrade.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var keys = await TagKeys.ResolveAsync(connection, transaction, fixesByTag.Keys, cancellationToken);
+
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT data FROM fix_chunks WHERE TagKey = $tag AND Day = $day";
+        var selectTag = select.Parameters.Add("$tag", SqliteType.Integer);
+        var selectDay = select.Parameters.Add("$day", SqliteType.Integer);
+
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO fix_chunks (TagKey, Day, StartUnixMs, EndUnixMs, MinLatitudeE7, MaxLatitudeE7, MinLongitudeE7, MaxLongitudeE7, Count, Data)
+            VALUES ($tag, $day, $start, $end, $minLat, $maxLat, $minLon, $maxLon, $count, $data)
+            ON CONFLICT (TagKey, Day) DO UPDATE SET StartUnixMs = excluded.StartUnixMs, EndUnixMs = excluded.EndUnixMs,
+                MinLatitudeE7 = excluded.MinLatitudeE7, MaxLatitudeE7 = excluded.MaxLatitudeE7,
+                MinLongitudeE7 = excluded.MinLongitudeE7, MaxLongitudeE7 = excluded.MaxLongitudeE7,
+                Count = excluded.Count, Data = excluded.Data
+            """;
+        var p = new ChunkParameters(upsert);
+
+        long stored = 0, duplicates = 0, flagged = 0;
+        var existing = new List<Fix>();
+        foreach (var (tag, fixes) in fixesByTag)
+        {
+            if (fixes.Count == 0)
+            {
+                continue;
+            }
+
+            int tagKey = keys[tag];
+            var incoming = fixes.ToArray();
+            Array.Sort(incoming, FixOrder.Instance);
+            int start = 0;
+            while (start < incoming.Length)
+            {
+                int day = DayOf(incoming[start].TimeUnixMs);
+                int end = start;
+                while (end < incoming.Length && DayOf(incoming[end].TimeUnixMs) == day)
+                {
+                    end++;
+                }
+
+                existing.Clear();
+                selectTag.Value = tagKey;
+                selectDay.Value = day;
+                if (await select.ExecuteScalarAsync(cancellationToken) is byte[] blob)
+                {
+                    FixChunkCodec.Decode(blob, existing);
+                }
+
+                var (merged, added, addedFlagged) = Merge(existing, incoming.AsSpan(start, end - start));
+                stored += added;
+                flagged += addedFlagged;
+                duplicates += end - start - added;
+                if (added > 0)
+                {
+                    p.Bind(tagKey, day, merged);
+                    await upsert.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                start = end;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new FixAppendResult(stored, duplicates, flagged);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Fix>> ReadAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        var all = await ReadManyAsync([tag], from, to, cancellationToken);
+        return all.TryGetValue(tag, out var fixes) ? fixes : [];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<TagId, IReadOnlyList<Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var keys = await TagKeys.LookupAsync(connection, tags, cancellationToken);
+
+        // Read the chunks that can matter (by day and time range), then decode each straight into its slice of the
+        // tag's result array, in parallel: no per-fix allocation, no second copy.
+        var chunks = new List<(int TagIndex, int Offset, int Count, byte[] Data)>();
+        var tagOrder = new List<TagId>(keys.Count);
+        var totals = new List<int>(keys.Count);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT Count, Data FROM fix_chunks WHERE TagKey = $tag AND Day BETWEEN $fromDay AND $toDay AND EndUnixMs >= $from AND StartUnixMs <= $to ORDER BY Day";
+            var tagParameter = command.Parameters.Add("$tag", SqliteType.Integer);
+            command.Parameters.AddWithValue("$fromDay", DayOf(Math.Max(fromMs, MinimumUnixMs)));
+            command.Parameters.AddWithValue("$toDay", DayOf(Math.Min(toMs, MaximumUnixMs)));
+            command.Parameters.AddWithValue("$from", fromMs);
+            command.Parameters.AddWithValue("$to", toMs);
+            foreach (var (tag, key) in keys)
+            {
+                tagParameter.Value = key;
+                int total = 0;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    int count = reader.GetInt32(0);
+                    chunks.Add((tagOrder.Count, total, count, (byte[])reader[1]));
+                    total += count;
+                }
+
+                tagOrder.Add(tag);
+                totals.Add(total);
+            }
+        }
+
+        var arrays = totals.Select(t => new Fix[t]).ToArray();
+        Parallel.ForEach(chunks, chunk => FixChunkCodec.Decode(chunk.Data, arrays[chunk.TagIndex].AsSpan(chunk.Offset, chunk.Count)));
+
+        var result = new Dictionary<TagId, IReadOnlyList<Fix>>(tags.Count);
+        foreach (var tag in tags)
+        {
+            result[tag] = [];
+        }
+
+        for (int i = 0; i < tagOrder.Count; i++)
+        {
+            result[tagOrder[i]] = TrimToRange(arrays[i], fromMs, toMs);
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps the fixes in [from, to] of a time-sorted array (only the first and last chunks can spill over).</summary>
+    private static Fix[] TrimToRange(Fix[] fixes, long fromMs, long toMs)
+    {
+        int first = 0, last = fixes.Length;
+        while (first < last && fixes[first].TimeUnixMs < fromMs)
+        {
+            first++;
+        }
+
+        while (last > first && fixes[last - 1].TimeUnixMs > toMs)
+        {
+            last--;
+        }
+
+        return first == 0 && last == fixes.Length ? fixes : fixes[first..last];
+    }
+
+    /// <inheritdoc />
+    public async Task<FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT TagKey), COALESCE(SUM(Count), 0), COUNT(*), COALESCE(SUM(LENGTH(Data)), 0) FROM fix_chunks";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new FixStoreStatistics(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    private static int DayOf(long unixMs) => (int)Math.Floor(unixMs / (double)MillisecondsPerDay);
+
+    /// <summary>Merges sorted incoming fixes into a day's sorted stored fixes, dropping repeats of the dedup key.</summary>
+    private static (Fix[] Merged, int Added, int AddedFlagged) Merge(List<Fix> stored, ReadOnlySpan<Fix> incoming)
+    {
+        var merged = new Fix[stored.Count + incoming.Length];
+        var storedSpan = CollectionsMarshal.AsSpan(stored);
+        int i = 0, j = 0, n = 0, added = 0, addedFlagged = 0;
+        while (i < storedSpan.Length || j < incoming.Length)
+        {
+            bool takeStored = j >= incoming.Length || (i < storedSpan.Length && FixOrder.Instance.Compare(storedSpan[i], incoming[j]) <= 0);
+            var next = takeStored ? storedSpan[i++] : incoming[j++];
+            if (n > 0 && merged[n - 1].IsSameReportAs(next))
+            {
+                continue;
+            }
+
+            merged[n++] = next;
+            if (!takeStored)
+            {
+                added++;
+                addedFlagged += next.Flags == FixFlags.None ? 0 : 1;
+            }
+        }
+
+        return (merged[..n], added, addedFlagged);
+    }
+
+    private sealed class ChunkParameters
+    {
+        private readonly SqliteParameter _tag, _day, _start, _end, _minLat, _maxLat, _minLon, _maxLon, _count, _data;
+
+        public ChunkParameters(SqliteCommand command)
+        {
+            _tag = command.Parameters.Add("$tag", SqliteType.Integer);
+            _day = command.Parameters.Add("$day", SqliteType.Integer);
+            _start = command.Parameters.Add("$start", SqliteType.Integer);
+            _end = command.Parameters.Add("$end", SqliteType.Integer);
+            _minLat = command.Parameters.Add("$minLat", SqliteType.Integer);
+            _maxLat = command.Parameters.Add("$maxLat", SqliteType.Integer);
+            _minLon = command.Parameters.Add("$minLon", SqliteType.Integer);
+            _maxLon = command.Parameters.Add("$maxLon", SqliteType.Integer);
+            _count = command.Parameters.Add("$count", SqliteType.Integer);
+            _data = command.Parameters.Add("$data", SqliteType.Blob);
+        }
+
+        public void Bind(int tagKey, int day, Fix[] fixes)
+        {
+            int minLat = int.MaxValue, maxLat = int.MinValue, minLon = int.MaxValue, maxLon = int.MinValue;
+            foreach (var fix in fixes)
+            {
+                minLat = Math.Min(minLat, fix.LatitudeE7);
+                maxLat = Math.Max(maxLat, fix.LatitudeE7);
+                minLon = Math.Min(minLon, fix.LongitudeE7);
+                maxLon = Math.Max(maxLon, fix.LongitudeE7);
+            }
+
+            _tag.Value = tagKey;
+            _day.Value = day;
+            _start.Value = fixes[0].TimeUnixMs;
+            _end.Value = fixes[^1].TimeUnixMs;
+            _minLat.Value = minLat;
+            _maxLat.Value = maxLat;
+            _minLon.Value = minLon;
+            _maxLon.Value = maxLon;
+            _count.Value = fixes.Length;
+            _data.Value = FixChunkCodec.Encode(fixes);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage;
+
+/// <summary>The relational store: registry, offenders, crimes, scheme, and the fix chunks' table.</summary>
+public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> options) : DbContext(options)
+{
+    public DbSet<TagRow> Tags => Set<TagRow>();
+
+    public DbSet<TagAssignmentRow> TagAssignments => Set<TagAssignmentRow>();
+
+    public DbSet<OffenderRow> Offenders => Set<OffenderRow>();
+
+    public DbSet<PersonalDetailsRow> PersonalDetails => Set<PersonalDetailsRow>();
+
+    public DbSet<RiskTierChangeRow> RiskTierChanges => Set<RiskTierChangeRow>();
+
+    public DbSet<CrimeRow> Crimes => Set<CrimeRow>();
+
+    public DbSet<AreaCrimeRow> AreaCrimes => Set<AreaCrimeRow>();
+
+    public DbSet<SchemeRow> Scheme => Set<SchemeRow>();
+
+    public DbSet<FixChunkRow> FixChunks => Set<FixChunkRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TagRow>(e =>
+        {
+            e.ToTable("tags");
+            e.HasKey(t => t.Key);
+            e.HasIndex(t => t.DeviceId).IsUnique();
+            e.Property(t => t.DeviceId).HasMaxLength(40);
+        });
+        modelBuilder.Entity<TagAssignmentRow>(e =>
+        {
+            e.ToTable("tag_assignments");
+            e.HasIndex(a => new { a.TagKey, a.FromUnixMs });
+            e.HasIndex(a => a.OffenderId);
+        });
+        modelBuilder.Entity<OffenderRow>(e =>
+        {
+            e.ToTable("offenders");
+            e.HasIndex(o => o.Reference).IsUnique();
+        });
+        modelBuilder.Entity<PersonalDetailsRow>(e =>
+        {
+            e.ToTable("personal_details");
+            e.HasKey(p => p.OffenderId);
+        });
+        modelBuilder.Entity<RiskTierChangeRow>(e =>
+        {
+            e.ToTable("risk_tier_changes");
+            e.HasIndex(r => r.OffenderId);
+        });
+        modelBuilder.Entity<CrimeRow>(e =>
+        {
+            e.ToTable("crimes");
+            e.HasIndex(c => new { c.Force, c.Reference, c.Version }).IsUnique();
+            e.HasIndex(c => new { c.IsCurrent, c.CommittedFromUnixMs });
+        });
+        modelBuilder.Entity<AreaCrimeRow>(e =>
+        {
+            e.ToTable("area_crimes");
+            e.HasIndex(a => a.ContentHash).IsUnique();
+            e.HasIndex(a => new { a.Month, a.BoroughCode });
+        });
+        modelBuilder.Entity<SchemeRow>(e =>
+        {
+            e.ToTable("scheme");
+            e.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<FixChunkRow>(e =>
+        {
+            e.ToTable("fix_chunks");
+            e.HasIndex(c => new { c.TagKey, c.Day }).IsUnique();
+        });
+    }
+}
