@@ -13,8 +13,9 @@ public sealed record FixQualityRules
     /// <summary>How far a fix time may lead its received time (device clock drift) before <see cref="FixFlags.FutureTime"/>.</summary>
     public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long after its fix time a fix may arrive before it is <see cref="FixFlags.Late"/>.</summary>
-    public TimeSpan LateAfter { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long after its fix time a fix may arrive before it is <see cref="FixFlags.Late"/>; null to not assess
+    /// arrival (a file import is not an upload by the device, so its received time says nothing about the device).</summary>
+    public TimeSpan? LateAfter { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Speed between consecutive fixes above which the later is <see cref="FixFlags.ImplausibleSpeed"/>, in km/h.</summary>
     public double ImplausibleSpeedKmh { get; init; } = 250;
@@ -33,7 +34,7 @@ public sealed record FixQualityRules
         {
             flags |= FixFlags.FutureTime;
         }
-        else if (receivedMs - fix.TimeUnixMs > (long)LateAfter.TotalMilliseconds)
+        else if (LateAfter is { } lateAfter && receivedMs - fix.TimeUnixMs > (long)lateAfter.TotalMilliseconds)
         {
             flags |= FixFlags.Late;
         }

@@ -15,6 +15,9 @@ namespace Tagwatch.Application.Imports;
 /// </remarks>
 public sealed class FixImporter(IFixStore store, ITagDirectory tags, FixQualityRules quality)
 {
+    // A file is not an upload by the device: how long after the fix it reached us says nothing about the device.
+    private readonly FixQualityRules _quality = quality with { LateAfter = null };
+
     /// <summary>Imports <paramref name="rows"/>; with <paramref name="createTags"/>, unknown tags are registered under <paramref name="protocol"/>.</summary>
     public async Task<ImportReport> ImportAsync(IEnumerable<ParsedRow<FixRecord>> rows, bool createTags, string protocol, CancellationToken cancellationToken = default)
     {
@@ -54,7 +57,7 @@ public sealed class FixImporter(IFixStore store, ITagDirectory tags, FixQualityR
 
         foreach (var trail in byTag.Values)
         {
-            quality.AssessTrail(trail);
+            _quality.AssessTrail(trail);
         }
 
         var result = await store.AppendAsync(byTag, cancellationToken);

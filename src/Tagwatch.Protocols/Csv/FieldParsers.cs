@@ -16,9 +16,20 @@ public static class FieldParsers
     private static readonly OffsetDateTimePattern OffsetPattern = OffsetDateTimePattern.ExtendedIso;
 
     /// <summary>Parses an ISO-8601 instant that states its offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
-    public static bool TryParseIsoInstant(string text, out Instant instant, out string? reason)
+    /// <param name="text">The text.</param>
+    /// <param name="instant">The instant parsed.</param>
+    /// <param name="reason">Why it did not parse.</param>
+    /// <param name="noOffsetMeansUtc">Read a time without an offset as UTC (GPX defines its times as UTC).</param>
+    public static bool TryParseIsoInstant(string text, out Instant instant, out string? reason, bool noOffsetMeansUtc = false)
     {
         string trimmed = text.Trim();
+        if (noOffsetMeansUtc && LocalDateTimePattern.ExtendedIso.Parse(trimmed) is { Success: true } local)
+        {
+            instant = local.Value.InUtc().ToInstant();
+            reason = null;
+            return true;
+        }
+
         foreach (var pattern in IsoPatterns)
         {
             var result = pattern.Parse(trimmed);

@@ -11,7 +11,8 @@ namespace Tagwatch.Protocols.Gpx;
 /// <remarks>
 /// Rows are numbered by the line of the point in the file. A point needs <c>lat</c>, <c>lon</c> and a <c>time</c>;
 /// a route drawn without times (a planned course) yields only errors. Accuracy comes from <c>hdop</c> × 5 m when
-/// present; GPX 1.0 <c>speed</c> (m/s) and <c>course</c> are kept. DTDs are refused (no entity expansion).
+/// present; GPX 1.0 <c>speed</c> (m/s) and <c>course</c> are kept. GPX times are UTC by definition, so a time
+/// without an offset is read as UTC. DTDs are refused (no entity expansion).
 /// </remarks>
 public static class GpxReader
 {
@@ -74,23 +75,24 @@ public static class GpxReader
             if (!xml.IsEmptyElement)
             {
                 int depth = xml.Depth;
-                while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+                xml.Read();
+                while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
                 {
-                    if (xml.NodeType == XmlNodeType.Element && xml.Depth == depth + 1)
+                    if (xml.NodeType == XmlNodeType.Element && xml.Depth == depth + 1 && xml.LocalName is "time" or "hdop" or "speed" or "course")
                     {
-                        switch (xml.LocalName)
+                        string name = xml.LocalName;
+                        string value = xml.ReadElementContentAsString(); // moves past the element
+                        switch (name)
                         {
-                            case "time": timeText = xml.ReadElementContentAsString(); break;
-                            case "hdop": hdopText = xml.ReadElementContentAsString(); break;
-                            case "speed": speedText = xml.ReadElementContentAsString(); break;
-                            case "course": courseText = xml.ReadElementContentAsString(); break;
-                            default: break;
+                            case "time": timeText = value; break;
+                            case "hdop": hdopText = value; break;
+                            case "speed": speedText = value; break;
+                            default: courseText = value; break;
                         }
-
-                        if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                        {
-                            break;
-                        }
+                    }
+                    else
+                    {
+                        xml.Read();
                     }
                 }
             }
@@ -126,7 +128,7 @@ public static class GpxReader
         {
             errors.Add(new RowError(line, "time", "trkpt has no <time>; a fix needs the time it was taken"));
         }
-        else if (!FieldParsers.TryParseIsoInstant(timeText, out time, out var reason))
+        else if (!FieldParsers.TryParseIsoInstant(timeText, out time, out var reason, noOffsetMeansUtc: true))
         {
             errors.Add(new RowError(line, "time", reason!));
         }

@@ -17,6 +17,7 @@ public static class FixChunkCodec
 {
     private const byte Version = 1;
     private const int MaxBytesPerFix = 8 * 10;
+    private const int MaxRawBytes = 256 * 1024 * 1024;
 
     /// <summary>Encodes fixes sorted by time into a chunk.</summary>
     public static byte[] Encode(ReadOnlySpan<Fix> fixes)
@@ -96,30 +97,50 @@ public static class FixChunkCodec
 
     private static int PeekCount(ReadOnlySpan<byte> chunk, out byte[] raw, out int rawLength)
     {
-        int capacity = Math.Max(4096, chunk.Length * 8);
-        while (true)
+        var compressed = chunk[1..];
+        int capacity = Math.Max(4096, compressed.Length * 8);
+        raw = ArrayPool<byte>.Shared.Rent(capacity);
+        rawLength = 0;
+        using var decoder = new BrotliDecoder();
+        try
         {
-            raw = ArrayPool<byte>.Shared.Rent(capacity);
-            if (BrotliDecoder.TryDecompress(chunk[1..], raw, out rawLength))
+            while (true)
             {
-                int position = 0;
-                ulong count = Varint.Read(raw.AsSpan(0, rawLength), ref position);
-                if (count > int.MaxValue / MaxBytesPerFix)
+                var status = decoder.Decompress(compressed, raw.AsSpan(rawLength), out int consumed, out int written);
+                compressed = compressed[consumed..];
+                rawLength += written;
+                if (status == OperationStatus.Done)
                 {
-                    ArrayPool<byte>.Shared.Return(raw);
-                    throw new InvalidDataException($"Fix chunk claims {count} fixes.");
+                    break;
                 }
 
-                return (int)count;
+                if (status == OperationStatus.DestinationTooSmall && raw.Length < MaxRawBytes)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(raw.Length * 4);
+                    raw.AsSpan(0, rawLength).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(raw);
+                    raw = larger;
+                    continue;
+                }
+
+                throw new InvalidDataException(status == OperationStatus.NeedMoreData ? "Fix chunk is truncated." : "Fix chunk does not decompress.");
             }
 
-            ArrayPool<byte>.Shared.Return(raw);
-            if (capacity > 64 * 1024 * 1024)
+            int position = 0;
+            ulong count = Varint.Read(raw.AsSpan(0, rawLength), ref position);
+            // Every fix takes at least one byte in each of the eight columns.
+            if (count > (ulong)(rawLength - position) / 8)
             {
-                throw new InvalidDataException("Fix chunk does not decompress.");
+                throw new InvalidDataException($"Fix chunk claims {count} fixes in {rawLength} bytes.");
             }
 
-            capacity *= 4;
+            return (int)count;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+            raw = [];
+            throw;
         }
     }
 

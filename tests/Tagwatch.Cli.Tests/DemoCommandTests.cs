@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_SmallPilot_BuildsADatabaseAndCanRunAgain()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var first = await tagwatch.RunAsync("demo", "--tags", "4", "--days", "2", "--crimes-per-day", "50");
+        var second = await tagwatch.RunAsync("demo", "--tags", "4", "--days", "2", "--crimes-per-day", "50");
+        var stats = await tagwatch.RunAsync("stats", "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Demo pilot", first.Output, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(stats.Output).RootElement;
+        Assert.Equal(4, json.GetProperty("offenders").GetInt32());
+        Assert.InRange(json.GetProperty("fixes").GetInt32(), 4 * 2 * 1000, 4 * 2 * 1440);
+    }
+
+    [Fact]
+    public async Task Demo_WouldOverwriteAnotherDatabase_Refuses()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync("scheme", "set", "--capacity", "5");
+
+        var result = await tagwatch.RunAsync("demo", "--tags", "2", "--days", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a demo database", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_SameSeedTwice_WritesIdenticalFiles()
+    {
+        using var tagwatch = new Tagwatch();
+
+        await tagwatch.RunAsync("simulate", "--tags", "3", "--days", "2", "--seed", "9", "--out", "a");
+        await tagwatch.RunAsync("simulate", "--tags", "3", "--days", "2", "--seed", "9", "--out", "b");
+
+        foreach (var name in new[] { "fixes.csv", "crimes.csv", "offenders.csv", "truth.csv", "events.csv" })
+        {
+            var a = File.ReadAllBytes(Path.Combine(tagwatch.WorkingDirectory, "a", name));
+            Assert.NotEmpty(a);
+            Assert.Equal(a, File.ReadAllBytes(Path.Combine(tagwatch.WorkingDirectory, "b", name)));
+        }
+    }
+
+    [Fact]
+    public async Task Simulate_FilesImportBack()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync("simulate", "--tags", "2", "--days", "1", "--out", "sim");
+
+        var fixes = await tagwatch.RunAsync("import", "fixes", "sim/fixes.csv", "--create-tags", "--json");
+        var crimes = await tagwatch.RunAsync("import", "crimes", "sim/crimes.csv", "--format", "tagwatch", "--json");
+
+        Assert.Equal(0, fixes.ExitCode);
+        Assert.Equal(0, crimes.ExitCode);
+        Assert.Equal(0, JsonDocument.Parse(fixes.Output).RootElement.GetProperty("rejected").GetInt32());
+        Assert.True(JsonDocument.Parse(crimes.Output).RootElement.GetProperty("accepted").GetInt32() > 300);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class ImportCommandsTests
+{
+    [Fact]
+    public async Task ImportCrimes_MojBatchWithBadRows_PrintsJsonSummaryAndExits3()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = tagwatch.Write("batch.csv", """
+            METROPOLITAN,RB,Robbery,MPS20190220,CRI00000001,20190220083000,20190220084500,,,51.4613,-0.1156,WGS84,
+            METROPOLITAN,RB,Robbery,MPS20190220,CRI00000002,20190220083000,20190221084500,,,51.4613,-0.1156,WGS84,
+            METROPOLITAN,BIAD,Burglary,MPS20190220,CRI00000003,20190219220000,20190220060000,531000,175500,,,OSGB36,
+            """);
+
+        var result = await tagwatch.RunAsync("import", "crimes", file, "--format", "moj", "--json", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(3, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt32());
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal(2, error.GetProperty("row").GetInt32());
+        Assert.Equal("crimeDateTimeTo", error.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task ImportFixes_UnknownTagThenCreateTags_RejectsThenAccepts()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = tagwatch.Write("fixes.csv", "tag_id,timestamp,lat,lon,accuracy_m\n359881030000001,2019-02-18T08:00:00Z,51.4613,-0.1156,8\n");
+
+        var refused = await tagwatch.RunAsync("--db", tagwatch.DatabasePath, "import", "fixes", file, "--json");
+        var accepted = await tagwatch.RunAsync("--db", tagwatch.DatabasePath, "import", "fixes", file, "--json", "--create-tags");
+        var again = await tagwatch.RunAsync("--db", tagwatch.DatabasePath, "import", "fixes", file, "--json");
+
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("not a registered tag", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(accepted.Output).RootElement.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, JsonDocument.Parse(again.Output).RootElement.GetProperty("duplicates").GetInt32());
+    }
+
+    [Fact]
+    public async Task ImportFixes_MissingFile_FailsNamingIt()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("import", "fixes", "nowhere.csv", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nowhere.csv", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportFixes_BadHeader_FailsAndWritesNothing()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = tagwatch.Write("fixes.csv", "when,where\n1,2\n");
+
+        var result = await tagwatch.RunAsync("import", "fixes", file, "--db", tagwatch.DatabasePath, "--create-tags");
+        var stats = await tagwatch.RunAsync("stats", "--json", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("lacks column(s) tag_id", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, JsonDocument.Parse(stats.Output).RootElement.GetProperty("fixes").GetInt32());
+    }
+
+    [Fact]
+    public async Task ImportCrimes_PoliceUkSample_IsStoredAsAreaContext()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/crimes/policeuk-met-2019-02-sample.csv"));
+
+        var result = await tagwatch.RunAsync("import", "crimes", file, "--format", "policeuk", "--json", "--db", tagwatch.DatabasePath);
+        var stats = await tagwatch.RunAsync("stats", "--json", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(202, JsonDocument.Parse(stats.Output).RootElement.GetProperty("area_crimes").GetInt32());
+        Assert.Equal(0, JsonDocument.Parse(stats.Output).RootElement.GetProperty("crimes").GetInt32());
+    }
+}

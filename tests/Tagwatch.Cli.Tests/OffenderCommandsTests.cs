@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class OffenderCommandsTests
+{
+    private static string[] Enrol(Tagwatch tagwatch, string family, params string[] extra) =>
+    [
+        "offenders", "enrol", "--db", tagwatch.DatabasePath, "--given-name", "Sam", "--family-name", family, "--dob", "1998-05-01",
+        "--offence", "robbery", "--custodial", "--gps-condition", "--licence-start", "2019-03-01", "--licence-end", "2020-09-01",
+        "--home-lat", "51.4613", "--home-lon", "-0.1156", "--risk-tier", "high", "--json", .. extra,
+    ];
+
+    [Fact]
+    public async Task Enrol_ThenCapacityReached_RefusesUntilRaised()
+    {
+        using var tagwatch = new Tagwatch();
+        Assert.Equal(0, (await tagwatch.RunAsync("scheme", "set", "--capacity", "1", "--db", tagwatch.DatabasePath)).ExitCode);
+
+        var first = await tagwatch.RunAsync(Enrol(tagwatch, "One"));
+        var second = await tagwatch.RunAsync(Enrol(tagwatch, "Two"));
+        await tagwatch.RunAsync("scheme", "set", "--capacity", "2", "--db", tagwatch.DatabasePath);
+        var third = await tagwatch.RunAsync(Enrol(tagwatch, "Two"));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal("TW-00001", JsonDocument.Parse(first.Output).RootElement.GetProperty("reference").GetString());
+        Assert.Equal("2020-02-29", JsonDocument.Parse(first.Output).RootElement.GetProperty("monitoring_end").GetString());
+        Assert.Equal(4, second.ExitCode);
+        Assert.Equal("capacity", JsonDocument.Parse(second.Output).RootElement.GetProperty("refusals")[0].GetProperty("rule").GetString());
+        Assert.Equal(0, third.ExitCode);
+    }
+
+    [Fact]
+    public async Task Enrol_MissingDateOfBirth_IsAUsageError()
+    {
+        using var tagwatch = new Tagwatch();
+        var args = Enrol(tagwatch, "One").ToList();
+        args[args.IndexOf("--dob") + 1] = "01/05/1998";
+
+        var result = await tagwatch.RunAsync([.. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--dob '01/05/1998' is not a date yyyy-MM-dd", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListShowRiskEnd_Lifecycle()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync(Enrol(tagwatch, "One"));
+
+        var risk = await tagwatch.RunAsync("offenders", "risk", "TW-00001", "--tier", "very-high", "--reason", "new intelligence", "--from", "2019-04-01", "--db", tagwatch.DatabasePath);
+        var end = await tagwatch.RunAsync("offenders", "end", "tw-00001", "--reason", "recalled", "--date", "2019-06-30", "--db", tagwatch.DatabasePath);
+        var show = await tagwatch.RunAsync("offenders", "show", "TW-00001", "--json", "--db", tagwatch.DatabasePath);
+        var list = await tagwatch.RunAsync("offenders", "list", "--json", "--db", tagwatch.DatabasePath);
+        var unknown = await tagwatch.RunAsync("offenders", "show", "TW-00099", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, risk.ExitCode);
+        Assert.Equal(0, end.ExitCode);
+        var record = JsonDocument.Parse(show.Output).RootElement;
+        Assert.Equal("ended", record.GetProperty("record").GetProperty("status").GetString());
+        Assert.Equal("2019-06-30", record.GetProperty("record").GetProperty("monitoring_end").GetString());
+        Assert.Equal(2, record.GetProperty("risk_history").GetArrayLength());
+        Assert.DoesNotContain("Sam", list.Output, StringComparison.Ordinal); // the list is pseudonymous
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("TW-00099", unknown.Error, StringComparison.Ordinal);
+    }
+}

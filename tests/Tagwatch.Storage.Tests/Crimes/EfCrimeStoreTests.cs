@@ -1,0 +1,99 @@
+using NodaTime;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Protocols.Crimes;
+
+namespace Tagwatch.Storage.Tests.Crimes;
+
+public sealed class EfCrimeStoreTests
+{
+    private const string Row1 = "METROPOLITAN,RB,Robbery,MPS20190220,CRI00000001,20190220083000,20190220084500,,,51.4613,-0.1156,WGS84,";
+    private const string Row2 = "METROPOLITAN,TFP,Theft from person,MPS20190220,CRI00000002,20190220090000,20190220091500,,,51.4740,-0.0700,WGS84,";
+
+    private static IEnumerable<Protocols.ParsedRow<Core.Crimes.Crime>> Moj(params string[] lines) =>
+        MojCrimeBatchReader.Read(new StringReader(string.Join("\n", lines)));
+
+    [Fact]
+    public async Task Import_NewBatch_StoresEveryValidRowWithItsBorough()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+
+        var report = await db.CrimeImporter.ImportAsync(Moj(Row1, Row2, "METROPOLITAN,XX,,MPS20190220,CRI3,20190220083000,20190220084500,,,51.46,-0.11,,"));
+
+        Assert.Equal((3L, 2L, 0L, 1L), (report.Rows, report.Accepted, report.Duplicates, report.Rejected));
+        var stored = await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue);
+        Assert.Equal(["E09000022", "E09000028"], stored.Select(c => c.BoroughCode));
+    }
+
+    [Fact]
+    public async Task Import_IdenticalResubmission_ChangesNothing()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
+
+        var report = await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
+
+        Assert.Equal((0L, 2L), (report.Accepted, report.Duplicates));
+        Assert.Single(await db.Crimes.HistoryAsync("METROPOLITAN", "CRI00000001"));
+    }
+
+    [Fact]
+    public async Task Import_ChangedResubmission_BecomesANewVersionKeepingHistory()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.CrimeImporter.ImportAsync(Moj(Row1));
+
+        var report = await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220090000", StringComparison.Ordinal)));
+
+        Assert.Equal((1L, 1L), (report.Accepted, report.Updated));
+        var history = await db.Crimes.HistoryAsync("METROPOLITAN", "CRI00000001");
+        Assert.Equal([1, 2], history.Select(c => c.Version));
+        var current = Assert.Single(await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue));
+        Assert.Equal(2, current.Version);
+        Assert.Equal(Instant.FromUtc(2019, 2, 20, 9, 0), current.CommittedTo);
+    }
+
+    [Fact]
+    public async Task Current_WindowQuery_ReturnsOnlyOverlappingCrimes()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
+
+        var found = await db.Crimes.CurrentAsync(Instant.FromUtc(2019, 2, 20, 8, 50), Instant.FromUtc(2019, 2, 20, 8, 55));
+
+        Assert.Empty(found);
+        Assert.Single(await db.Crimes.CurrentAsync(Instant.FromUtc(2019, 2, 20, 8, 45), Instant.FromUtc(2019, 2, 20, 8, 55)));
+    }
+
+    [Fact]
+    public async Task ImportArea_PoliceUkFileTwice_SecondTimeAddsNothing()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        string path = SharedData.Path("crimes", "policeuk-met-2019-02-sample.csv");
+
+        using (var first = File.OpenText(path))
+        {
+            var report = await db.CrimeImporter.ImportAreaAsync(PoliceUkCsvReader.Read(first));
+            Assert.Equal(202, report.Accepted);
+        }
+
+        using var second = File.OpenText(path);
+        var again = await db.CrimeImporter.ImportAreaAsync(PoliceUkCsvReader.Read(second));
+
+        Assert.Equal((0L, 202L), (again.Accepted, again.Duplicates));
+        var counts = await db.Crimes.AreaCrimeCountsAsync();
+        Assert.Equal(202, counts.Sum(c => c.Count));
+        Assert.Empty(await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue)); // never matchable
+    }
+
+    [Fact]
+    public async Task Upsert_OutcomesAreInInputOrder()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.CrimeImporter.ImportAsync(Moj(Row1));
+        var rows = Moj(Row2, Row1, Row1.Replace("-0.1156", "-0.1157", StringComparison.Ordinal)).Select(r => r.Value!).ToList();
+
+        var outcomes = await db.Crimes.UpsertAsync(rows, Instant.FromUtc(2019, 3, 1, 0, 0));
+
+        Assert.Equal([CrimeUpsertOutcome.Created, CrimeUpsertOutcome.Unchanged, CrimeUpsertOutcome.NewVersion], outcomes);
+    }
+}
