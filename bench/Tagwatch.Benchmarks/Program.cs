@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using Tagwatch.Benchmarks;
 
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- store [--tags N] [--days D]   end-to-end fix store timings
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- import FIXES.csv                 CSV import, by phase
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- kernels [BenchmarkDotNet args]  codec micro-benchmarks
 if (args.Length > 0 && args[0] == "store")
 {
     return await FixStoreBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "import")
+{
+    return await ImportBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "kernels")
@@ -14,5 +20,5 @@ if (args.Length > 0 && args[0] == "kernels")
     return 0;
 }
 
-Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | kernels [BenchmarkDotNet options]");
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | kernels [BenchmarkDotNet options]");
 return 2;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;
 
@@ -51,10 +52,15 @@ public sealed record FixQualityRules
         return flags;
     }
 
-    /// <summary>Flags every fix of one tag, sorted by time in place, including jumps between consecutive fixes.</summary>
+    /// <summary>Flags every fix of one tag, sorting it in place (<see cref="FixOrder"/>), including jumps between consecutive fixes.</summary>
     public void AssessTrail(List<Fix> trail)
     {
-        trail.Sort((a, b) => a.TimeUnixMs.CompareTo(b.TimeUnixMs));
+        var span = CollectionsMarshal.AsSpan(trail);
+        if (!FixOrder.IsSorted(span))
+        {
+            span.Sort(FixOrder.Instance);
+        }
+
         Fix? previous = null;
         for (int i = 0; i < trail.Count; i++)
         {
@@ -63,7 +69,7 @@ public sealed record FixQualityRules
             if (previous is { } p && (p.Flags & (FixFlags.ZeroPosition | FixFlags.Invalid)) == 0 && (flags & FixFlags.ZeroPosition) == 0)
             {
                 double hours = (fix.TimeUnixMs - p.TimeUnixMs) / 3_600_000.0;
-                double km = Geodesic.DistanceMetres(p.Latitude, p.Longitude, fix.Latitude, fix.Longitude) / 1000;
+                double km = Geodesic.ApproximateDistanceMetres(p.Latitude, p.Longitude, fix.Latitude, fix.Longitude) / 1000;
                 if (hours > 0 && km / hours > ImplausibleSpeedKmh && km > 1)
                 {
                     flags |= FixFlags.ImplausibleSpeed;

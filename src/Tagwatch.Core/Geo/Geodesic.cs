@@ -64,6 +64,16 @@ public static class Geodesic
         return HaversineMetres(lat1, lon1, lat2, lon2);
     }
 
+    /// <summary>Equirectangular distance on a sphere of the WGS84 mean radius: a few nanoseconds, within about 0.5 % of
+    /// the ellipsoidal distance up to tens of kilometres. For screening (plausible speeds), never for evidence.</summary>
+    public static double ApproximateDistanceMetres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double meanRadius = 6_371_008.8;
+        double x = (lon2 - lon1) * DegreesToRadians * Math.Cos((lat1 + lat2) * 0.5 * DegreesToRadians);
+        double y = (lat2 - lat1) * DegreesToRadians;
+        return meanRadius * Math.Sqrt(x * x + y * y);
+    }
+
     /// <summary>Great-circle distance on a sphere of the WGS84 mean radius; an estimate, not for evidence.</summary>
     public static double HaversineMetres(double lat1, double lon1, double lat2, double lon2)
     {

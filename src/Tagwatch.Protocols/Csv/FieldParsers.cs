@@ -22,6 +22,13 @@ public static class FieldParsers
     /// <param name="noOffsetMeansUtc">Read a time without an offset as UTC (GPX defines its times as UTC).</param>
     public static bool TryParseIsoInstant(string text, out Instant instant, out string? reason, bool noOffsetMeansUtc = false)
     {
+        if (FastIsoTime.TryParse(text.AsSpan().Trim(), out long unixMs))
+        {
+            instant = Instant.FromUnixTimeMilliseconds(unixMs);
+            reason = null;
+            return true;
+        }
+
         string trimmed = text.Trim();
         if (noOffsetMeansUtc && LocalDateTimePattern.ExtendedIso.Parse(trimmed) is { Success: true } local)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Sylvan.Data.Csv;
 using Tagwatch.Core.Fixes;
@@ -29,54 +30,63 @@ public static class FixCsvReader
         int speedColumn = Column("speed_kmh"), headingColumn = Column("heading_deg"), sourceColumn = Column("source");
         int headerCount = csv.FieldCount;
         long row = 1;
+        TagId lastTag = default;
+        string? lastTagText = null;
         while (csv.Read())
         {
             row++;
-            var errors = new List<RowError>(0);
             if (csv.RowFieldCount != headerCount)
             {
-                if (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0)
+                if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsWhiteSpace())
                 {
                     continue; // blank line
                 }
 
-                errors.Add(new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {headerCount}"));
-                yield return ParsedRow<FixRecord>.Rejected(row, errors);
+                yield return ParsedRow<FixRecord>.Rejected(row, [new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {headerCount}")]);
                 continue;
             }
 
-            if (!TagId.TryParse(csv.GetString(tagColumn), out var tag, out var tagError))
+            // The hot path allocates nothing per row but the record itself; errors are built only for bad rows.
+            List<RowError>? errors = null;
+            var tagSpan = csv.GetFieldSpan(tagColumn);
+            if (lastTagText is null || !tagSpan.SequenceEqual(lastTagText))
             {
-                errors.Add(new RowError(row, "tag_id", tagError!));
+                lastTagText = tagSpan.ToString();
+                if (!TagId.TryParse(lastTagText, out lastTag, out var tagError))
+                {
+                    (errors ??= []).Add(new RowError(row, "tag_id", tagError!));
+                    lastTagText = null;
+                }
             }
 
-            if (!FieldParsers.TryParseIsoInstant(csv.GetString(timeColumn), out var time, out var timeError))
+            long timeMs = 0;
+            if (FastIsoTime.TryParse(csv.GetFieldSpan(timeColumn).Trim(), out long fastMs))
             {
-                errors.Add(new RowError(row, "timestamp", timeError!));
+                timeMs = fastMs;
+            }
+            else if (FieldParsers.TryParseIsoInstant(csv.GetString(timeColumn), out var time, out var timeError))
+            {
+                timeMs = time.ToUnixTimeMilliseconds();
+            }
+            else
+            {
+                (errors ??= []).Add(new RowError(row, "timestamp", timeError!));
             }
 
-            if (!FieldParsers.TryParseNumber(csv.GetString(latColumn), -90, 90, out double lat, out var latError))
-            {
-                errors.Add(new RowError(row, "lat", latError!));
-            }
-
-            if (!FieldParsers.TryParseNumber(csv.GetString(lonColumn), -180, 180, out double lon, out var lonError))
-            {
-                errors.Add(new RowError(row, "lon", lonError!));
-            }
-
-            double? accuracy = Optional(csv, accuracyColumn, "accuracy_m", 0, 6553.4, row, errors);
-            double? speed = Optional(csv, speedColumn, "speed_kmh", 0, 6553.4, row, errors);
-            double? heading = Optional(csv, headingColumn, "heading_deg", 0, 360, row, errors);
+            double lat = Required(csv, latColumn, "lat", -90, 90, row, ref errors);
+            double lon = Required(csv, lonColumn, "lon", -180, 180, row, ref errors);
+            double? accuracy = Optional(csv, accuracyColumn, "accuracy_m", 0, 6553.4, row, ref errors);
+            double? speed = Optional(csv, speedColumn, "speed_kmh", 0, 6553.4, row, ref errors);
+            double? heading = Optional(csv, headingColumn, "heading_deg", 0, 360, row, ref errors);
             var source = FixSource.Unknown;
             if (sourceColumn >= 0 && !TryParseSource(csv.GetString(sourceColumn), out source))
             {
-                errors.Add(new RowError(row, "source", $"'{FieldParsers.Quote(csv.GetString(sourceColumn))}' is not one of gps, lbs, wifi"));
+                (errors ??= []).Add(new RowError(row, "source", $"'{FieldParsers.Quote(csv.GetString(sourceColumn))}' is not one of gps, lbs, wifi"));
             }
 
-            yield return errors.Count > 0
+            yield return errors is not null
                 ? ParsedRow<FixRecord>.Rejected(row, errors)
-                : ParsedRow<FixRecord>.Ok(row, new FixRecord(tag, Fix.Create(time, received, new GeoPoint(lat, lon), accuracy, speed, heading, source)));
+                : ParsedRow<FixRecord>.Ok(row, new FixRecord(lastTag, Fix.Create(Instant.FromUnixTimeMilliseconds(timeMs), received, new GeoPoint(lat, lon), accuracy, speed, heading, source)));
         }
     }
 
@@ -94,26 +104,26 @@ public static class FixCsvReader
         return source != (FixSource)255;
     }
 
-    private static double? Optional(CsvDataReader csv, int column, string name, double min, double max, long row, List<RowError> errors)
+    private static double Required(CsvDataReader csv, int column, string name, double min, double max, long row, ref List<RowError>? errors)
     {
-        if (column < 0)
-        {
-            return null;
-        }
-
-        string text = csv.GetString(column);
-        if (text.Trim().Length == 0)
-        {
-            return null;
-        }
-
-        if (FieldParsers.TryParseNumber(text, min, max, out double value, out var reason))
+        if (double.TryParse(csv.GetFieldSpan(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= min && value <= max)
         {
             return value;
         }
 
-        errors.Add(new RowError(row, name, reason!));
-        return null;
+        FieldParsers.TryParseNumber(csv.GetString(column), min, max, out _, out var reason);
+        (errors ??= []).Add(new RowError(row, name, reason!));
+        return 0;
+    }
+
+    private static double? Optional(CsvDataReader csv, int column, string name, double min, double max, long row, ref List<RowError>? errors)
+    {
+        if (column < 0 || csv.GetFieldSpan(column).IsWhiteSpace())
+        {
+            return null;
+        }
+
+        return Required(csv, column, name, min, max, row, ref errors);
     }
 
     private static int GetOrdinalOrMinus(this CsvDataReader csv, string name)

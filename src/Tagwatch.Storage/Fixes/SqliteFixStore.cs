@@ -48,47 +48,50 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             """;
         var p = new ChunkParameters(upsert);
 
-        long stored = 0, duplicates = 0, flagged = 0;
-        var existing = new List<Fix>();
+        // 1. Split each tag's fixes into UTC days and fetch the chunk each day already has.
+        var groups = new List<DayGroup>();
         foreach (var (tag, fixes) in fixesByTag)
         {
-            if (fixes.Count == 0)
+            var incoming = fixes.ToArray();
+            if (!FixOrder.IsSorted(incoming))
             {
-                continue;
+                Array.Sort(incoming, FixOrder.Instance);
             }
 
-            int tagKey = keys[tag];
-            var incoming = fixes.ToArray();
-            Array.Sort(incoming, FixOrder.Instance);
-            int start = 0;
-            while (start < incoming.Length)
+            for (int start = 0; start < incoming.Length;)
             {
-                int day = DayOf(incoming[start].TimeUnixMs);
-                int end = start;
+                int day = DayOf(incoming[start].TimeUnixMs), end = start;
                 while (end < incoming.Length && DayOf(incoming[end].TimeUnixMs) == day)
                 {
                     end++;
                 }
 
-                existing.Clear();
-                selectTag.Value = tagKey;
+                selectTag.Value = keys[tag];
                 selectDay.Value = day;
-                if (await select.ExecuteScalarAsync(cancellationToken) is byte[] blob)
-                {
-                    FixChunkCodec.Decode(blob, existing);
-                }
+                var existing = await select.ExecuteScalarAsync(cancellationToken) as byte[];
+                groups.Add(new DayGroup(keys[tag], day, new ArraySegment<Fix>(incoming, start, end - start), existing));
+                start = end;
+            }
+        }
 
-                var (merged, added, addedFlagged) = Merge(existing, incoming.AsSpan(start, end - start));
-                stored += added;
-                flagged += addedFlagged;
-                duplicates += end - start - added;
-                if (added > 0)
+        // 2 and 3. Merge and re-encode the days in parallel (the CPU-heavy part of a bulk import), then write them, in
+        // slices so that a huge import never holds more than a slice of decoded days at once.
+        long stored = 0, duplicates = 0, flagged = 0;
+        foreach (var slice in groups.Chunk(256))
+        {
+            Parallel.ForEach(slice, group => group.Merge());
+            foreach (var group in slice)
+            {
+                stored += group.Added;
+                flagged += group.AddedFlagged;
+                duplicates += group.Incoming.Count - group.Added;
+                if (group.Added > 0)
                 {
-                    p.Bind(tagKey, day, merged);
+                    p.Bind(group.TagKey, group.Day, group.Merged!, group.Encoded!);
                     await upsert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                start = end;
+                group.Release();
             }
         }
 
@@ -188,10 +191,9 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
     private static int DayOf(long unixMs) => (int)Math.Floor(unixMs / (double)MillisecondsPerDay);
 
     /// <summary>Merges sorted incoming fixes into a day's sorted stored fixes, dropping repeats of the dedup key.</summary>
-    private static (Fix[] Merged, int Added, int AddedFlagged) Merge(List<Fix> stored, ReadOnlySpan<Fix> incoming)
+    private static (Fix[] Merged, int Added, int AddedFlagged) Merge(ReadOnlySpan<Fix> storedSpan, ReadOnlySpan<Fix> incoming)
     {
-        var merged = new Fix[stored.Count + incoming.Length];
-        var storedSpan = CollectionsMarshal.AsSpan(stored);
+        var merged = new Fix[storedSpan.Length + incoming.Length];
         int i = 0, j = 0, n = 0, added = 0, addedFlagged = 0;
         while (i < storedSpan.Length || j < incoming.Length)
         {
@@ -213,6 +215,42 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
         return (merged[..n], added, addedFlagged);
     }
 
+    /// <summary>One tag's new fixes for one day, with what the store already held for that day.</summary>
+    private sealed class DayGroup(int tagKey, int day, ArraySegment<Fix> incoming, byte[]? existing)
+    {
+        public int TagKey => tagKey;
+
+        public int Day => day;
+
+        public ArraySegment<Fix> Incoming => incoming;
+
+        public Fix[]? Merged { get; private set; }
+
+        public byte[]? Encoded { get; private set; }
+
+        public int Added { get; private set; }
+
+        public int AddedFlagged { get; private set; }
+
+        public void Merge()
+        {
+            var held = new List<Fix>();
+            if (existing is not null)
+            {
+                FixChunkCodec.Decode(existing, held);
+            }
+
+            (Merged, Added, AddedFlagged) = SqliteFixStore.Merge(CollectionsMarshal.AsSpan(held), incoming);
+            Encoded = Added > 0 ? FixChunkCodec.Encode(Merged) : null;
+        }
+
+        public void Release()
+        {
+            Merged = null;
+            Encoded = null;
+        }
+    }
+
     private sealed class ChunkParameters
     {
         private readonly SqliteParameter _tag, _day, _start, _end, _minLat, _maxLat, _minLon, _maxLon, _count, _data;
@@ -231,7 +269,7 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             _data = command.Parameters.Add("$data", SqliteType.Blob);
         }
 
-        public void Bind(int tagKey, int day, Fix[] fixes)
+        public void Bind(int tagKey, int day, Fix[] fixes, byte[] encoded)
         {
             int minLat = int.MaxValue, maxLat = int.MinValue, minLon = int.MaxValue, maxLon = int.MinValue;
             foreach (var fix in fixes)
@@ -251,7 +289,7 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             _minLon.Value = minLon;
             _maxLon.Value = maxLon;
             _count.Value = fixes.Length;
-            _data.Value = FixChunkCodec.Encode(fixes);
+            _data.Value = encoded;
         }
     }
 }

@@ -70,4 +70,20 @@ public sealed class GeodesicTests
             Math.Abs(Geodesic.DistanceMetres(p.Item1, p.Item2, p.Item3, p.Item4) - Geodesic.DistanceMetres(p.Item3, p.Item4, p.Item1, p.Item2)) < 1e-6)
             .QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void ApproximateDistanceMetres_WithinTwentyKilometresInLondon_IsWithinHalfAPercent()
+    {
+        var gen = from lat in Gen.Choose(51_280_000, 51_690_000)
+                  from lon in Gen.Choose(-510_000, 330_000)
+                  from dLat in Gen.Choose(-100_000, 100_000)
+                  from dLon in Gen.Choose(-150_000, 150_000)
+                  select (lat / 1e6, lon / 1e6, (lat + dLat) / 1e6, (lon + dLon) / 1e6);
+        Prop.ForAll(gen.ToArbitrary(), p =>
+        {
+            double exact = Geodesic.DistanceMetres(p.Item1, p.Item2, p.Item3, p.Item4);
+            double approximate = Geodesic.ApproximateDistanceMetres(p.Item1, p.Item2, p.Item3, p.Item4);
+            return Math.Abs(approximate - exact) <= 0.005 * exact + 0.01;
+        }).QuickCheckThrowOnFailure();
+    }
 }
