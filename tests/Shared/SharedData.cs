@@ -1,4 +1,4 @@
-namespace Tagwatch.Storage.Tests;
+namespace Tagwatch.Tests;
 
 /// <summary>Locates the public reference data laid beside the repository (see ../shared/data/README.md).</summary>
 internal static class SharedData
