@@ -143,7 +143,8 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             }
         }
 
-        var arrays = totals.Select(t => new Fix[t]).ToArray();
+        // Every slot is overwritten by a decode, so the arrays need not be zeroed first.
+        var arrays = totals.Select(t => GC.AllocateUninitializedArray<Fix>(t)).ToArray();
         Parallel.ForEach(chunks, chunk => FixChunkCodec.Decode(chunk.Data, arrays[chunk.TagIndex].AsSpan(chunk.Offset, chunk.Count)));
 
         var result = new Dictionary<TagId, IReadOnlyList<Fix>>(tags.Count);
