@@ -10,6 +10,9 @@ namespace Tagwatch.Storage;
 /// </remarks>
 public sealed class TagwatchDatabase
 {
+    // PRAGMA user_version of a demo database ("tgmo"): the demo replaces only files that carry it.
+    private const long DemoMarker = 0x7467_6d6f;
+
     private readonly string _connectionString;
 
     private TagwatchDatabase(string path)
@@ -76,6 +79,43 @@ public sealed class TagwatchDatabase
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Marks this database as a disposable demo, so that a later demo may replace it.</summary>
+    public async Task MarkAsDemoAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA user_version = {DemoMarker}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>True when the file at <paramref name="path"/> is a database marked by <see cref="MarkAsDemoAsync"/>.</summary>
+    public static async Task<bool> IsDemoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            return await command.ExecuteScalarAsync(cancellationToken) is long version && version == DemoMarker;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes a database file with its write-ahead log and shared-memory files.</summary>
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (string file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>A new EF Core context on this database; dispose it after use.</summary>

@@ -80,4 +80,19 @@ public sealed class ImportCommandsTests
         Assert.Equal(202, JsonDocument.Parse(stats.Output).RootElement.GetProperty("area_crimes").GetInt32());
         Assert.Equal(0, JsonDocument.Parse(stats.Output).RootElement.GetProperty("crimes").GetInt32());
     }
+
+    [Fact]
+    public async Task Database_ChosenByEnvironmentWhenNoOption()
+    {
+        using var tagwatch = new Tagwatch();
+        string other = Path.Combine(tagwatch.WorkingDirectory, "from-env.db");
+        var environment = new Dictionary<string, string> { ["TAGWATCH_DB"] = other };
+
+        await tagwatch.RunAsync(["tags", "add", "T-ENV"], environment: environment);
+        var stats = await tagwatch.RunAsync(["stats", "--json"], environment: environment);
+
+        Assert.True(File.Exists(other));
+        Assert.False(File.Exists(tagwatch.DatabasePath));
+        Assert.Equal(1, JsonDocument.Parse(stats.Output).RootElement.GetProperty("tags").GetInt32());
+    }
 }

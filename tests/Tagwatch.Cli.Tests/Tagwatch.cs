@@ -16,7 +16,7 @@ internal sealed class Tagwatch : IDisposable
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public async Task<Result> RunAsync(string[] args, string? input = null)
+    public async Task<Result> RunAsync(string[] args, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,6 +33,11 @@ internal sealed class Tagwatch : IDisposable
 
         start.Environment.Remove("TAGWATCH_DB");
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,9 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Offenders;
-using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Offenders;
@@ -11,41 +9,37 @@ using Tagwatch.Storage.Tags;
 
 namespace Tagwatch.Storage.Tests;
 
-/// <summary>A real SQLite file in a fresh temporary folder, with the stores and services on it; deleted on dispose.</summary>
+/// <summary>A real SQLite file in a fresh temporary folder, with the product's services on it and a fake clock
+/// (1 March 2019, noon UTC); deleted on dispose.</summary>
 internal sealed class TemporaryDatabase : IAsyncDisposable
 {
-    private TemporaryDatabase(string directory, TagwatchDatabase database)
+    private readonly TagwatchServices _services;
+
+    private TemporaryDatabase(string directory, TagwatchServices services)
     {
         Directory = directory;
-        Database = database;
-        Fixes = new SqliteFixStore(database);
-        Tags = new EfTagDirectory(database, Clock);
-        Crimes = new EfCrimeStore(database);
-        OffenderStore = new EfOffenderStore(database);
-        Offenders = new OffenderService(OffenderStore, BoroughMap.London, Clock);
-        FixImporter = new FixImporter(Fixes, Tags, new FixQualityRules());
-        CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, Clock);
+        _services = services;
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2019, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2019, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     public string Directory { get; }
 
-    public TagwatchDatabase Database { get; }
+    public TagwatchDatabase Database => _services.Database;
 
-    public SqliteFixStore Fixes { get; }
+    public SqliteFixStore Fixes => _services.Fixes;
 
-    public EfTagDirectory Tags { get; }
+    public EfTagDirectory Tags => _services.Tags;
 
-    public EfCrimeStore Crimes { get; }
+    public EfCrimeStore Crimes => _services.Crimes;
 
-    public EfOffenderStore OffenderStore { get; }
+    public EfOffenderStore OffenderStore => _services.OffenderStore;
 
-    public OffenderService Offenders { get; }
+    public OffenderService Offenders => _services.Offenders;
 
-    public FixImporter FixImporter { get; }
+    public FixImporter FixImporter => _services.FixImporter;
 
-    public CrimeImporter CrimeImporter { get; }
+    public CrimeImporter CrimeImporter => _services.CrimeImporter;
 
     public string Path => Database.Path;
 
@@ -53,7 +47,7 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
     {
         string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        return new TemporaryDatabase(directory, await TagwatchDatabase.OpenAsync(System.IO.Path.Combine(directory, "test.db")));
+        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), NewClock()));
     }
 
     /// <summary>A second, independent handle on the same file, as a restarted process would have.</summary>

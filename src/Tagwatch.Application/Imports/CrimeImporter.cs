@@ -2,6 +2,7 @@ using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Crimes;
+using Tagwatch.Core.Geo;
 using Tagwatch.Protocols;
 
 namespace Tagwatch.Application.Imports;
@@ -14,25 +15,7 @@ public sealed class CrimeImporter(ICrimeStore store, BoroughMap boroughs, TimePr
     public async Task<ImportReport> ImportAsync(IEnumerable<ParsedRow<Crime>> rows, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
-        var crimes = new List<Crime>();
-        foreach (var row in rows)
-        {
-            report.Rows++;
-            if (!row.IsValid)
-            {
-                report.Reject(row.Errors);
-                continue;
-            }
-
-            var crime = row.Value!;
-            var borough = boroughs.Locate(crime.Position);
-            if (borough is null)
-            {
-                report.Flagged++;
-            }
-
-            crimes.Add(crime with { BoroughCode = borough?.Code });
-        }
+        var crimes = Collect(rows, report, crime => crime.Position, (crime, code) => crime with { BoroughCode = code });
 
         var outcomes = await store.UpsertAsync(crimes, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
         foreach (var outcome in outcomes)
@@ -59,7 +42,19 @@ public sealed class CrimeImporter(ICrimeStore store, BoroughMap boroughs, TimePr
     public async Task<ImportReport> ImportAreaAsync(IEnumerable<ParsedRow<AreaCrime>> rows, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
-        var crimes = new List<AreaCrime>();
+        var crimes = Collect(rows, report, crime => crime.Position, (crime, code) => crime with { BoroughCode = code });
+
+        int added = await store.AddAreaCrimesAsync(crimes, cancellationToken);
+        report.Accepted = added;
+        report.Duplicates = crimes.Count - added;
+        return report;
+    }
+
+    /// <summary>Counts and rejects bad rows, and places each good one in its borough (flagging those outside London).</summary>
+    private List<T> Collect<T>(IEnumerable<ParsedRow<T>> rows, ImportReport report, Func<T, GeoPoint?> position, Func<T, string?, T> withBorough)
+        where T : notnull
+    {
+        var collected = new List<T>();
         foreach (var row in rows)
         {
             report.Rows++;
@@ -69,19 +64,15 @@ public sealed class CrimeImporter(ICrimeStore store, BoroughMap boroughs, TimePr
                 continue;
             }
 
-            var crime = row.Value!;
-            var borough = crime.Position is { } point ? boroughs.Locate(point) : null;
+            var borough = position(row.Value!) is { } point ? boroughs.Locate(point) : null;
             if (borough is null)
             {
                 report.Flagged++;
             }
 
-            crimes.Add(crime with { BoroughCode = borough?.Code });
+            collected.Add(withBorough(row.Value!, borough?.Code));
         }
 
-        int added = await store.AddAreaCrimesAsync(crimes, cancellationToken);
-        report.Accepted = added;
-        report.Duplicates = crimes.Count - added;
-        return report;
+        return collected;
     }
 }

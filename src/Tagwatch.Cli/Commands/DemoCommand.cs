@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -14,8 +14,6 @@ namespace Tagwatch.Cli.Commands;
 /// <remarks>The database is marked as a demo; running the demo again replaces a demo database but never any other file.</remarks>
 internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 {
-    private const long DemoMarker = 0x7467_6d6f; // PRAGMA user_version of a demo database
-
     internal sealed class Settings : SimulateCommand.Settings
     {
         [CommandOption("--replace")]
@@ -28,22 +26,18 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         string path = Path.GetFullPath(settings.DatabasePath);
         if (File.Exists(path))
         {
-            if (!settings.Replace && !await IsDemoDatabaseAsync(path))
+            if (!settings.Replace && !await TagwatchDatabase.IsDemoAsync(path, cancellationToken))
             {
                 throw new InvalidOperationException($"{path} exists and is not a demo database; use --db for another file or --replace to overwrite it");
             }
 
-            SqliteConnection.ClearAllPools();
-            foreach (string file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
+            TagwatchDatabase.Delete(path);
         }
 
         var clock = Stopwatch.StartNew();
         var pilot = PilotSimulation.Create(settings.ToOptions());
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        await MarkAsDemoAsync(workspace);
+        await workspace.Database.MarkAsDemoAsync(cancellationToken);
         var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
         clock.Stop();
 
@@ -77,28 +71,4 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<bool> IsDemoDatabaseAsync(string path)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        try
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version";
-            return await command.ExecuteScalarAsync() is long version && version == DemoMarker;
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task MarkAsDemoAsync(Workspace workspace)
-    {
-        await using var connection = await workspace.Database.OpenConnectionAsync();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA user_version = {DemoMarker}";
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
         public bool Json { get; init; }
     }
 
-    public static async Task<Dictionary<string, object>> GatherAsync(Workspace workspace, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, object>> GatherAsync(TagwatchServices workspace, CancellationToken cancellationToken)
     {
         var fixes = await workspace.Fixes.StatisticsAsync(cancellationToken);
         var offenders = await workspace.Offenders.ListAsync(cancellationToken);

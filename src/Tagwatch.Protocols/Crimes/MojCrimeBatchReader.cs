@@ -40,7 +40,7 @@ public static partial class MojCrimeBatchReader
         while (csv.Read())
         {
             row++;
-            if (csv.RowFieldCount == 1 && csv.GetString(0).Trim().Length == 0)
+            if (CsvHeader.IsBlankLine(csv))
             {
                 continue;
             }

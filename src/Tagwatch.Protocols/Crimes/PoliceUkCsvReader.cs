@@ -22,29 +22,22 @@ public static class PoliceUkCsvReader
     public static IEnumerable<ParsedRow<AreaCrime>> Read(TextReader input)
     {
         using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true });
-        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
-        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InputFormatException($"police.uk CSV header lacks column(s) {string.Join(", ", missing)}.");
-        }
-
-        int Col(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-        int id = Col("Crime ID"), month = Col("Month"), by = Col("Reported by"), lonCol = Col("Longitude"), latCol = Col("Latitude");
-        int location = Col("Location"), lsoaCode = Col("LSOA code"), lsoaName = Col("LSOA name"), type = Col("Crime type"), outcome = Col("Last outcome category");
+        var header = CsvHeader.Require(csv, RequiredColumns, "police.uk CSV");
+        int id = header["Crime ID"], month = header["Month"], by = header["Reported by"], lonCol = header["Longitude"], latCol = header["Latitude"];
+        int location = header["Location"], lsoaCode = header["LSOA code"], lsoaName = header["LSOA name"], type = header["Crime type"], outcome = header["Last outcome category"];
         long row = 1;
         while (csv.Read())
         {
             row++;
-            if (csv.RowFieldCount == 1 && csv.GetString(0).Trim().Length == 0)
+            if (CsvHeader.IsBlankLine(csv))
             {
                 continue;
             }
 
             var errors = new List<RowError>(0);
-            if (csv.RowFieldCount != header.Count)
+            if (header.FieldCountError(csv, row) is { } countError)
             {
-                yield return ParsedRow<AreaCrime>.Rejected(row, [new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {header.Count}")]);
+                yield return ParsedRow<AreaCrime>.Rejected(row, [countError]);
                 continue;
             }
 

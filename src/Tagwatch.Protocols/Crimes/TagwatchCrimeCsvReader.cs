@@ -18,29 +18,22 @@ public static class TagwatchCrimeCsvReader
     public static IEnumerable<ParsedRow<Crime>> Read(TextReader input, PoliceForce force)
     {
         using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true });
-        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim().ToLowerInvariant()).ToList();
-        var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InputFormatException($"Crime CSV header lacks column(s) {string.Join(", ", missing)}; expected {string.Join(",", RequiredColumns)}.");
-        }
-
-        int Col(string name) => header.IndexOf(name);
-        int refCol = Col("crime_ref"), catCol = Col("category"), latCol = Col("lat"), lonCol = Col("lon"), fromCol = Col("committed_from"), toCol = Col("committed_to");
-        int precisionCol = Col("precision_m"), textCol = Col("text");
+        var header = CsvHeader.Require(csv, RequiredColumns, "Crime CSV", $"expected {string.Join(",", RequiredColumns)}");
+        int refCol = header["crime_ref"], catCol = header["category"], latCol = header["lat"], lonCol = header["lon"], fromCol = header["committed_from"], toCol = header["committed_to"];
+        int precisionCol = header["precision_m"], textCol = header["text"];
         long row = 1;
         while (csv.Read())
         {
             row++;
-            if (csv.RowFieldCount == 1 && csv.GetString(0).Trim().Length == 0)
+            if (CsvHeader.IsBlankLine(csv))
             {
                 continue;
             }
 
             var errors = new List<RowError>(0);
-            if (csv.RowFieldCount != header.Count)
+            if (header.FieldCountError(csv, row) is { } countError)
             {
-                yield return ParsedRow<Crime>.Rejected(row, [new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {header.Count}")]);
+                yield return ParsedRow<Crime>.Rejected(row, [countError]);
                 continue;
             }
 

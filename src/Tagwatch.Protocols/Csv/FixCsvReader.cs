@@ -19,30 +19,23 @@ public static class FixCsvReader
     public static IEnumerable<ParsedRow<FixRecord>> Read(TextReader input, Instant received)
     {
         using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
-        int Column(string name) => csv.GetOrdinalOrMinus(name);
-        var missing = RequiredColumns.Where(c => Column(c) < 0).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InputFormatException($"Fix CSV header lacks column(s) {string.Join(", ", missing)}; expected {string.Join(",", RequiredColumns)} (optional speed_kmh,heading_deg,source).");
-        }
-
-        int tagColumn = Column("tag_id"), timeColumn = Column("timestamp"), latColumn = Column("lat"), lonColumn = Column("lon"), accuracyColumn = Column("accuracy_m");
-        int speedColumn = Column("speed_kmh"), headingColumn = Column("heading_deg"), sourceColumn = Column("source");
-        int headerCount = csv.FieldCount;
+        var header = CsvHeader.Require(csv, RequiredColumns, "Fix CSV", $"expected {string.Join(",", RequiredColumns)} (optional speed_kmh,heading_deg,source)");
+        int tagColumn = header["tag_id"], timeColumn = header["timestamp"], latColumn = header["lat"], lonColumn = header["lon"], accuracyColumn = header["accuracy_m"];
+        int speedColumn = header["speed_kmh"], headingColumn = header["heading_deg"], sourceColumn = header["source"];
         long row = 1;
         TagId lastTag = default;
         string? lastTagText = null;
         while (csv.Read())
         {
             row++;
-            if (csv.RowFieldCount != headerCount)
+            if (CsvHeader.IsBlankLine(csv))
             {
-                if (csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsWhiteSpace())
-                {
-                    continue; // blank line
-                }
+                continue;
+            }
 
-                yield return ParsedRow<FixRecord>.Rejected(row, [new RowError(row, "row", $"has {csv.RowFieldCount} fields; the header has {headerCount}")]);
+            if (header.FieldCountError(csv, row) is { } countError)
+            {
+                yield return ParsedRow<FixRecord>.Rejected(row, [countError]);
                 continue;
             }
 
@@ -124,18 +117,5 @@ public static class FixCsvReader
         }
 
         return Required(csv, column, name, min, max, row, ref errors);
-    }
-
-    private static int GetOrdinalOrMinus(this CsvDataReader csv, string name)
-    {
-        for (int i = 0; i < csv.FieldCount; i++)
-        {
-            if (string.Equals(csv.GetName(i).Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

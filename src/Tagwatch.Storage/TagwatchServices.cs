@@ -1,0 +1,53 @@
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Imports;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Simulation;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage.Crimes;
+using Tagwatch.Storage.Fixes;
+using Tagwatch.Storage.Offenders;
+using Tagwatch.Storage.Tags;
+
+namespace Tagwatch.Storage;
+
+/// <summary>The application's stores and services composed on one database: the one place they are wired together.</summary>
+public sealed class TagwatchServices
+{
+    /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>.</summary>
+    public TagwatchServices(TagwatchDatabase database, TimeProvider clock)
+    {
+        Database = database;
+        Fixes = new SqliteFixStore(database);
+        Tags = new EfTagDirectory(database, clock);
+        Crimes = new EfCrimeStore(database);
+        OffenderStore = new EfOffenderStore(database);
+        Offenders = new OffenderService(OffenderStore, BoroughMap.London, clock);
+        FixImporter = new FixImporter(Fixes, Tags, Quality);
+        CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, clock);
+        SimulationLoader = new SimulationLoader(Offenders, Tags, Fixes, CrimeImporter, Quality);
+    }
+
+    public TagwatchDatabase Database { get; }
+
+    public FixQualityRules Quality { get; } = new();
+
+    public SqliteFixStore Fixes { get; }
+
+    public EfTagDirectory Tags { get; }
+
+    public EfCrimeStore Crimes { get; }
+
+    public EfOffenderStore OffenderStore { get; }
+
+    public OffenderService Offenders { get; }
+
+    public FixImporter FixImporter { get; }
+
+    public CrimeImporter CrimeImporter { get; }
+
+    public SimulationLoader SimulationLoader { get; }
+
+    /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
+    public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        new(await TagwatchDatabase.OpenAsync(path, cancellationToken), clock);
+}
