@@ -32,4 +32,24 @@ internal static class OptionParsers
 
     public static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>A duration with a unit: <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>.</summary>
+    public static NodaTime.Duration Duration(string? text, string option)
+    {
+        string trimmed = (text ?? "").Trim();
+        if (trimmed.Length >= 2 && double.TryParse(trimmed[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value) && value >= 0)
+        {
+            switch (trimmed[^1])
+            {
+                case 's': return NodaTime.Duration.FromSeconds(value);
+                case 'm': return NodaTime.Duration.FromMinutes(value);
+                case 'h': return NodaTime.Duration.FromHours(value);
+                case 'd': return NodaTime.Duration.FromDays(value);
+                default: break;
+            }
+        }
+
+        throw new ArgumentException($"{option} '{text}' is not a duration such as 90s, 10m, 2h or 1d");
+    }
 }

@@ -6,8 +6,8 @@ namespace Tagwatch.Correlation.Strict;
 
 /// <summary>Strict mode: every stored fix counts, flagged or not, for every tag.</summary>
 /// <remarks>
-/// For each crime and tag, the fixes in the padded window are found by binary search on time; a local metric frame
-/// at the crime picks candidates with a safety margin of 1 % + 1 m; only candidates get the exact ellipsoidal
+/// For each crime and tag, the trail's time buckets in the padded window whose boxes come near the crime are
+/// scanned; a local metric frame at the crime picks candidates with a safety margin (<see cref="SearchArea"/>); only candidates get the exact ellipsoidal
 /// distance, which alone decides inclusion and is what is reported. The result therefore equals a brute-force scan
 /// of every fix with exact distances (a property test holds it to that). Crimes are processed in parallel; output is
 /// sorted by crime reference, then tag.
@@ -40,35 +40,30 @@ public static class StrictMatcher
     /// <summary>The strict match of one crime with one trail, or null.</summary>
     public static StrictMatch? MatchOne(CrimeSite crime, TagTrail trail, double radiusMetres, long padMs)
     {
-        int start = trail.FirstAtOrAfter(crime.FromUnixMs - padMs);
-        int end = trail.EndAtOrBefore(crime.ToUnixMs + padMs);
-        if (start >= end)
-        {
-            return null;
-        }
-
-        var frame = new LocalFrame(crime.Latitude, crime.Longitude);
-        double screen = radiusMetres * 1.01 + 1;
-        double screenSquared = screen * screen;
-        double kNorth = frame.MetresPerDegreeNorth, kEast = frame.MetresPerDegreeEast;
+        long from = crime.FromUnixMs - padMs, to = crime.ToUnixMs + padMs;
+        var search = new SearchArea(crime.Latitude, crime.Longitude, radiusMetres);
+        Span<(int Start, int End)> ranges = stackalloc (int, int)[64];
+        int rangeCount = trail.Buckets.Near(from, to, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude, ranges);
+        var times = trail.Times;
         var lats = trail.Latitudes;
         var lons = trail.Longitudes;
         int count = 0;
         double best = double.MaxValue;
-        for (int i = start; i < end; i++)
+        for (int r = 0; r < rangeCount; r++)
         {
-            double north = (lats[i] - crime.Latitude) * kNorth;
-            double east = (lons[i] - crime.Longitude) * kEast;
-            if (north * north + east * east > screenSquared)
+            for (int i = ranges[r].Start; i < ranges[r].End; i++)
             {
-                continue;
-            }
+                if (times[i] < from || times[i] > to || !search.MayContain(lats[i], lons[i]))
+                {
+                    continue;
+                }
 
-            double exact = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, lats[i], lons[i]);
-            if (exact <= radiusMetres)
-            {
-                count++;
-                best = Math.Min(best, exact);
+                double exact = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, lats[i], lons[i]);
+                if (exact <= radiusMetres)
+                {
+                    count++;
+                    best = Math.Min(best, exact);
+                }
             }
         }
 

@@ -27,7 +27,12 @@ public sealed class TagTrail
             Latitudes[i] = sorted[i].Latitude;
             Longitudes[i] = sorted[i].Longitude;
         }
+
+        Buckets = new TimeBuckets(Times, Latitudes, Longitudes);
     }
+
+    /// <summary>Per time bucket: which fixes, and the box they lie in — lets a search skip most of a trail.</summary>
+    internal TimeBuckets Buckets { get; }
 
     /// <summary>The tag.</summary>
     public TagId Tag { get; }

@@ -1,0 +1,45 @@
+namespace Tagwatch.Correlation.Trails;
+
+/// <summary>A conservative screen around a point: everything within the radius passes; most of what lies outside fails.</summary>
+/// <remarks>
+/// Positions are compared in a local metric frame at the centre, with a margin of 2 % + 1 m that covers the frame's
+/// error for radii up to 50 km at British latitudes. Passing the screen says nothing final: the caller decides with
+/// exact ellipsoidal distances. The degree box bounds the screen (longitude scale taken at the box's far latitude).
+/// </remarks>
+internal readonly struct SearchArea
+{
+    private readonly double _latitude, _longitude, _kNorth, _kEast, _screenSquared;
+
+    public SearchArea(double latitude, double longitude, double radiusMetres)
+    {
+        var frame = new LocalFrame(latitude, longitude);
+        double screen = radiusMetres * 1.02 + 1;
+        _latitude = latitude;
+        _longitude = longitude;
+        _kNorth = frame.MetresPerDegreeNorth;
+        _kEast = frame.MetresPerDegreeEast;
+        _screenSquared = screen * screen;
+        double dLat = screen / _kNorth * 1.01;
+        double farLatitude = Math.Min(89.9, Math.Abs(latitude) + dLat);
+        double dLon = screen / new LocalFrame(farLatitude, longitude).MetresPerDegreeEast * 1.01;
+        MinLatitude = latitude - dLat;
+        MaxLatitude = latitude + dLat;
+        MinLongitude = longitude - dLon;
+        MaxLongitude = longitude + dLon;
+    }
+
+    public double MinLatitude { get; }
+
+    public double MaxLatitude { get; }
+
+    public double MinLongitude { get; }
+
+    public double MaxLongitude { get; }
+
+    public bool MayContain(double latitude, double longitude)
+    {
+        double north = (latitude - _latitude) * _kNorth;
+        double east = (longitude - _longitude) * _kEast;
+        return north * north + east * east <= _screenSquared;
+    }
+}

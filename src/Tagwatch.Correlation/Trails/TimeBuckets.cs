@@ -1,0 +1,86 @@
+namespace Tagwatch.Correlation.Trails;
+
+/// <summary>A trail cut into fixed time buckets, each with the range of its fixes and their bounding box.</summary>
+/// <remarks>
+/// A person covers little ground in one bucket, so a search for a place and time looks at a few buckets' boxes and
+/// scans the fixes of only those that come near: a crime is checked against a 30-day trail in microseconds.
+/// </remarks>
+internal sealed class TimeBuckets
+{
+    /// <summary>Bucket length: 30 minutes.</summary>
+    public const long BucketMs = 30 * 60 * 1000;
+
+    private readonly long _firstBucket;
+    private readonly int[] _start;      // first fix of each bucket; _start[b + 1] is one past its last
+    private readonly double[] _minLat, _maxLat, _minLon, _maxLon;
+
+    public TimeBuckets(long[] times, double[] lats, double[] lons)
+    {
+        if (times.Length == 0)
+        {
+            _start = [0];
+            _minLat = _maxLat = _minLon = _maxLon = [];
+            return;
+        }
+
+        _firstBucket = BucketOf(times[0]);
+        int count = checked((int)(BucketOf(times[^1]) - _firstBucket + 1));
+        _start = new int[count + 1];
+        _minLat = new double[count];
+        _maxLat = new double[count];
+        _minLon = new double[count];
+        _maxLon = new double[count];
+        Array.Fill(_minLat, double.MaxValue);
+        Array.Fill(_maxLat, double.MinValue);
+        Array.Fill(_minLon, double.MaxValue);
+        Array.Fill(_maxLon, double.MinValue);
+        int fix = 0;
+        for (int b = 0; b < count; b++)
+        {
+            _start[b] = fix;
+            long end = (_firstBucket + b + 1) * BucketMs;
+            for (; fix < times.Length && times[fix] < end; fix++)
+            {
+                _minLat[b] = Math.Min(_minLat[b], lats[fix]);
+                _maxLat[b] = Math.Max(_maxLat[b], lats[fix]);
+                _minLon[b] = Math.Min(_minLon[b], lons[fix]);
+                _maxLon[b] = Math.Max(_maxLon[b], lons[fix]);
+            }
+        }
+
+        _start[count] = fix;
+    }
+
+    /// <summary>The fix ranges of the buckets overlapping [fromMs, toMs] whose box meets the given box, merged where adjacent.</summary>
+    public int Near(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon, Span<(int Start, int End)> ranges)
+    {
+        int n = 0;
+        long first = Math.Max(BucketOf(fromMs), _firstBucket);
+        long last = Math.Min(BucketOf(toMs), _firstBucket + _minLat.Length - 1);
+        for (long bucket = first; bucket <= last; bucket++)
+        {
+            int b = (int)(bucket - _firstBucket);
+            if (_start[b] == _start[b + 1] || _maxLat[b] < minLat || _minLat[b] > maxLat || _maxLon[b] < minLon || _minLon[b] > maxLon)
+            {
+                continue;
+            }
+
+            if (n > 0 && ranges[n - 1].End == _start[b])
+            {
+                ranges[n - 1].End = _start[b + 1];
+            }
+            else if (n < ranges.Length)
+            {
+                ranges[n++] = (_start[b], _start[b + 1]);
+            }
+            else
+            {
+                ranges[n - 1].End = _start[b + 1]; // out of room: widen the last range (still correct, a little more to scan)
+            }
+        }
+
+        return n;
+    }
+
+    private static long BucketOf(long unixMs) => unixMs >= 0 ? unixMs / BucketMs : (unixMs - BucketMs + 1) / BucketMs;
+}
