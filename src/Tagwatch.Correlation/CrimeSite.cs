@@ -7,7 +7,11 @@ namespace Tagwatch.Correlation;
 /// <param name="FromUnixMs">Start of the committed window.</param>
 /// <param name="ToUnixMs">End of the committed window.</param>
 /// <param name="PrecisionMetres">Radius within which the true location lies.</param>
-public sealed record CrimeSite(string Reference, double Latitude, double Longitude, long FromUnixMs, long ToUnixMs, double PrecisionMetres = 0)
+/// <param name="Category">What kind of crime (for relevance to a person's offences).</param>
+/// <param name="Version">The crime's version.</param>
+/// <param name="Force">The force that reported it.</param>
+public sealed record CrimeSite(string Reference, double Latitude, double Longitude, long FromUnixMs, long ToUnixMs, double PrecisionMetres = 0,
+    Core.Crimes.CrimeCategory Category = Core.Crimes.CrimeCategory.Other, int Version = 1, string Force = "")
 {
     /// <summary>The engine's view of a stored crime.</summary>
     public static CrimeSite From(Core.Crimes.Crime crime) => new(
@@ -16,5 +20,8 @@ public sealed record CrimeSite(string Reference, double Latitude, double Longitu
         crime.Position.Longitude,
         crime.CommittedFrom.ToUnixTimeMilliseconds(),
         crime.CommittedTo.ToUnixTimeMilliseconds(),
-        crime.LocationPrecisionMetres);
+        crime.LocationPrecisionMetres,
+        crime.Category,
+        crime.Version,
+        crime.Force);
 }

@@ -48,7 +48,8 @@ internal sealed class FixSampler(Random random, LocalPlane plane, DateTimeZone z
                 events.Add(new DeviceEvent(tag, Instant.FromUnixTimeMilliseconds(t), "strap_tamper"));
             }
 
-            if (t < gapUntil)
+            // Deep-indoors signal loss lasts while the person stays in; it ends when they go out.
+            if (t < gapUntil && leg.AtHome)
             {
                 continue;
             }
