@@ -15,7 +15,7 @@ internal static class CommandLine
         config.SetExceptionHandler((exception, _) => HandleError(exception));
         config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a pilot (100 people × 30 days) into a fresh database and summarise it.");
         config.AddCommand<SimulateCommand>("simulate").WithDescription("Generate a synthetic pilot as CSV files (--out) and/or load it into a database (--load).");
-        config.AddCommand<CorrelateCommand>("correlate").WithDescription("Check trails against crimes (--strict: every fix within a radius during the padded window).");
+        config.AddCommand<CorrelateCommand>("correlate").WithDescription("Check trails against crimes: scored (stores evidence-bearing matches) or --strict (every fix within a radius).");
         config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
         config.AddBranch("import", branch =>
         {

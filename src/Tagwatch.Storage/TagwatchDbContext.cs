@@ -24,6 +24,12 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<FixChunkRow> FixChunks => Set<FixChunkRow>();
 
+    public DbSet<CorrelationRunRow> CorrelationRuns => Set<CorrelationRunRow>();
+
+    public DbSet<MatchRow> Matches => Set<MatchRow>();
+
+    public DbSet<MatchHistoryRow> MatchHistory => Set<MatchHistoryRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TagRow>(e =>
@@ -70,6 +76,22 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("scheme");
             e.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<CorrelationRunRow>(e =>
+        {
+            e.ToTable("correlation_runs");
+            e.HasIndex(r => r.StartedUnixMs);
+        });
+        modelBuilder.Entity<MatchRow>(e =>
+        {
+            e.ToTable("matches");
+            e.HasIndex(m => new { m.Force, m.CrimeReference, m.DeviceId }).IsUnique();
+            e.HasIndex(m => new { m.State, m.Significant });
+        });
+        modelBuilder.Entity<MatchHistoryRow>(e =>
+        {
+            e.ToTable("match_history");
+            e.HasIndex(h => h.MatchId);
         });
         modelBuilder.Entity<FixChunkRow>(e =>
         {

@@ -1,8 +1,10 @@
+using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Offenders;
@@ -25,6 +27,10 @@ public sealed class TagwatchServices
         FixImporter = new FixImporter(Fixes, Tags, Quality);
         CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, clock);
         SimulationLoader = new SimulationLoader(Offenders, Tags, Fixes, CrimeImporter, Quality);
+        Matches = new EfCorrelationStore(database);
+        Trails = new TrailLoader(Fixes, Tags);
+        StrictCorrelation = new StrictCorrelation(Crimes, Trails);
+        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
     }
 
     public TagwatchDatabase Database { get; }
@@ -46,6 +52,14 @@ public sealed class TagwatchServices
     public CrimeImporter CrimeImporter { get; }
 
     public SimulationLoader SimulationLoader { get; }
+
+    public EfCorrelationStore Matches { get; }
+
+    public TrailLoader Trails { get; }
+
+    public StrictCorrelation StrictCorrelation { get; }
+
+    public ScoredCorrelation ScoredCorrelation { get; }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>

@@ -1,15 +1,16 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Application.Correlation;
+using NodaTime;
+using NodaTime.Text;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Correlation.Scored;
 using Tagwatch.Correlation.Strict;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch correlate --strict --radius 100 --pad 10m [--out FILE.csv]</c>.</summary>
+/// <summary><c>tagwatch correlate [--strict] [--radius 100] [--pad 10m] [--all-tags] [--threshold 0.5] [--out FILE.csv]</c>.</summary>
 internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettings
@@ -19,12 +20,20 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         public bool Strict { get; init; }
 
         [CommandOption("--radius <METRES>")]
-        [Description("Radius in metres (default 100).")]
+        [Description("Strict: radius in metres; scored: the crime buffer (default 100).")]
         public double Radius { get; init; } = 100;
 
         [CommandOption("--pad <DURATION>")]
         [Description("Widening of each crime's window on both sides, e.g. 10m (default), 90s, 1h.")]
         public string Pad { get; init; } = "10m";
+
+        [CommandOption("--all-tags")]
+        [Description("Scored mode: check every tag with fixes, not only people at or above the scheme's correlation tier.")]
+        public bool AllTags { get; init; }
+
+        [CommandOption("--threshold <SCORE>")]
+        [Description("Scored mode: score at or above which a match is significant (default 0.5).")]
+        public double? Threshold { get; init; }
 
         [CommandOption("--out <FILE>")]
         [Description("Write the CSV here (default: standard output).")]
@@ -33,31 +42,49 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!settings.Strict)
-        {
-            throw new ArgumentException("only --strict is available in this version; scored correlation is being built");
-        }
-
-        var parameters = new StrictParameters(settings.Radius, OptionParsers.Duration(settings.Pad, "--pad"));
-        parameters.Validate();
+        var pad = OptionParsers.Duration(settings.Pad, "--pad");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var matches = await new StrictCorrelation(services.Crimes, new TrailLoader(services.Fixes, services.Tags)).RunAsync(parameters, cancellationToken);
-        clock.Stop();
-
         await using var output = settings.Out is null ? Console.Out : new StreamWriter(settings.Out, append: false) { NewLine = "\n" };
-        await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
-        foreach (var match in matches)
+        if (settings.Strict)
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
+            var parameters = new StrictParameters(settings.Radius, pad);
+            parameters.Validate();
+            var matches = await services.StrictCorrelation.RunAsync(parameters, cancellationToken);
+            await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
+            foreach (var match in matches)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
+            }
+
+            Summary($"{matches.Count:N0} crime–tag pairs", settings.Out, clock);
+            return ExitCodes.Ok;
         }
 
-        if (settings.Out is not null)
+        var scoring = new ScoringParameters { BufferMetres = settings.Radius, Pad = pad };
+        scoring = settings.Threshold is { } threshold ? scoring with { SignificanceThreshold = threshold } : scoring;
+        var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", Environment.UserName, cancellationToken: cancellationToken);
+        await output.WriteLineAsync("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors");
+        foreach (var m in outcome.Matches)
         {
-            AnsiConsole.MarkupLineInterpolated($"{matches.Count:N0} crime–tag pairs written to {settings.Out} in {clock.Elapsed.TotalSeconds:0.000} s.");
+            var f = m.Factors;
+            string factors = string.Create(CultureInfo.InvariantCulture,
+                $"closeness={f.Closeness:0.000};dwell={f.Dwell:0.000};window={f.WindowOverlap:0.000};quality={f.FixQuality:0.000};relevance={f.CategoryRelevance:0.00};habitual={f.HabitualPlace:0.00}{(m.HabitualPlace is null ? "" : $" ({m.HabitualPlace})")}");
+            string closest = InstantPattern.ExtendedIso.Format(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{Csv(m.Crime.Reference)},{m.OffenderReference},{m.Tag},{m.Score:0.000},{(m.Significant ? "true" : "false")},{m.MinDistanceMetres:0.00},{closest},{m.DwellSeconds:0},{m.GapSeconds:0},{Csv(factors)}"));
         }
 
+        var run = outcome.Run;
+        var saved = outcome.Saved;
+        Summary($"run {run.Id}: {run.Crimes:N0} crimes × {run.Subjects:N0} subjects → {run.Matches:N0} matches, {run.Significant:N0} significant (stored: {saved.Created} new, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Withdrawn} withdrawn)", settings.Out, clock);
         return ExitCodes.Ok;
+    }
+
+    private static void Summary(string what, string? file, Stopwatch clock)
+    {
+        string where = file is null ? "" : $" written to {file}";
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}{where} in {clock.Elapsed.TotalSeconds:0.000} s."));
     }
 
     private static string Csv(string value) =>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tagwatch.Core.Identity;
 using Tagwatch.Correlation.Trails;
 
 namespace Tagwatch.Correlation.Scored;
@@ -14,22 +13,24 @@ public static class ScoredEngine
     public static IReadOnlyList<ScoredMatch> Run(IReadOnlyList<CrimeSite> crimes, IReadOnlyList<Subject> subjects, ScoringParameters parameters)
     {
         parameters.Validate();
-        var habitual = subjects.ToDictionary(s => s.Trail.Tag, s => HabitualPlaces.Find(s.Trail, parameters.MaxEvidenceAccuracyMetres));
+        var habitual = subjects.Select(s => HabitualPlaces.Find(s.Trail, parameters.MaxEvidenceAccuracyMetres)).ToArray();
         var results = new ConcurrentBag<ScoredMatch>();
         Parallel.ForEach(crimes, crime =>
         {
-            foreach (var subject in subjects)
+            for (int i = 0; i < subjects.Count; i++)
             {
-                if (ScoredMatcher.Evaluate(crime, subject.Trail, subject.Offender, habitual[subject.Trail.Tag], parameters) is { } match)
+                if (ScoredMatcher.Evaluate(crime, subjects[i].Trail, subjects[i].Offender, habitual[i], parameters) is { } match)
                 {
                     results.Add(match);
                 }
             }
         });
 
-        return results.OrderBy(m => m.Crime.Reference, StringComparer.Ordinal).ThenBy(m => m.Tag.Value, StringComparer.Ordinal).ToList();
+        // A tag can appear as two subjects (worn by different people over time): keep the stronger match per crime and tag.
+        return results
+            .GroupBy(m => (m.Crime.Force, m.Crime.Reference, m.Tag))
+            .Select(g => g.OrderByDescending(m => m.Score).ThenBy(m => m.ClosestTimeUnixMs).First())
+            .OrderBy(m => m.Crime.Reference, StringComparer.Ordinal).ThenBy(m => m.Tag.Value, StringComparer.Ordinal)
+            .ToList();
     }
-
-    /// <summary>The tags of a list of subjects, for lookups.</summary>
-    public static IReadOnlySet<TagId> Tags(IEnumerable<Subject> subjects) => subjects.Select(s => s.Trail.Tag).ToHashSet();
 }

@@ -42,7 +42,7 @@ public static class ScoredMatcher
         }
 
         var frame = new LocalFrame(crime.Latitude, crime.Longitude);
-        var state = new Accumulator(crime, baseReach);
+        var state = new Accumulator(crime, baseReach, frame, parameters.BufferMetres * 3);
         for (int n = 0; n < usable.Count; n++)
         {
             var fix = trail.Fixes[usable[n]];
@@ -56,7 +56,7 @@ public static class ScoredMatcher
                 var next = trail.Fixes[usable[n + 1]];
                 if (next.TimeUnixMs - fix.TimeUnixMs <= gap && next.TimeUnixMs > windowStart && fix.TimeUnixMs < windowEnd)
                 {
-                    state.AddLeg(fix, next, frame, windowStart, windowEnd);
+                    state.AddLeg(fix, next, windowStart, windowEnd);
                 }
             }
         }
@@ -93,7 +93,7 @@ public static class ScoredMatcher
             DwellSeconds = state.DwellMs / 1000.0,
             GapSeconds = gaps.Sum(g => (g.ToUnixMs - g.FromUnixMs) / 1000.0),
             Factors = factors,
-            Evidence = state.Evidence(parameters.BufferMetres * 3),
+            Evidence = state.Evidence(),
             Gaps = gaps,
             HabitualPlace = place,
         };
@@ -145,7 +145,7 @@ public static class ScoredMatcher
     }
 
     /// <summary>Collects the evidence of one crime–trail pair as fixes and legs are added.</summary>
-    private sealed class Accumulator(CrimeSite crime, double baseReach)
+    private sealed class Accumulator(CrimeSite crime, double baseReach, LocalFrame frame, double vicinityMetres)
     {
         private readonly List<EvidencePoint> _points = [];
 
@@ -170,11 +170,16 @@ public static class ScoredMatcher
         public void AddFix(in Fix fix)
         {
             double accuracy = fix.AccuracyMetres!.Value;
+            if (!IsNear(fix.Latitude, fix.Longitude, baseReach + accuracy))
+            {
+                return;
+            }
+
             double distance = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, fix.Latitude, fix.Longitude);
             Consider(new EvidencePoint(fix.TimeUnixMs, fix.Latitude, fix.Longitude, accuracy, fix.SpeedKmh, fix.HeadingDegrees, distance, distance - baseReach - accuracy, Interpolated: false));
         }
 
-        public void AddLeg(in Fix a, in Fix b, LocalFrame frame, long windowStart, long windowEnd)
+        public void AddLeg(in Fix a, in Fix b, long windowStart, long windowEnd)
         {
             double accuracy = Math.Max(a.AccuracyMetres!.Value, b.AccuracyMetres!.Value);
             double reach = baseReach + accuracy;
@@ -214,13 +219,27 @@ public static class ScoredMatcher
             }
 
             var (lat, lon) = frame.At(ax + u * dx, ay + u * dy);
+            if (!IsNear(lat, lon, reach))
+            {
+                return;
+            }
+
             double distance = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, lat, lon);
             long time = a.TimeUnixMs + (long)Math.Round(u * duration);
             Consider(new EvidencePoint(time, lat, lon, accuracy, null, null, distance, distance - reach, Interpolated: true));
         }
 
-        public List<EvidencePoint> Evidence(double vicinityMetres) =>
+        public List<EvidencePoint> Evidence() =>
             _points.Where(p => p.MarginMetres <= 0 || p.DistanceMetres <= vicinityMetres).OrderBy(p => p.TimeUnixMs).Take(200).ToList();
+
+        /// <summary>Screens in the local frame (with margin) before paying for an exact distance: only points that
+        /// could be inside, or in the reported vicinity, are measured exactly.</summary>
+        private bool IsNear(double latitude, double longitude, double reach)
+        {
+            var (east, north) = frame.Offset(latitude, longitude);
+            double screen = Math.Max(reach, vicinityMetres) * 1.02 + 1;
+            return east * east + north * north <= screen * screen;
+        }
 
         private void Consider(EvidencePoint point)
         {

@@ -77,6 +77,63 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("area_crimes", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.CorrelationRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Crimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataFromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataToUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedUnixMs");
+
+                    b.ToTable("correlation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.CrimeRow", b =>
                 {
                     b.Property<long>("Id")
@@ -199,6 +256,120 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("fix_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.MatchHistoryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplacedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchId");
+
+                    b.ToTable("match_history", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.MatchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosestTimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrimeReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CrimeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DwellSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Force")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GapSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("GapsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HabitualPlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarginMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinDistanceMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OffenderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "Significant");
+
+                    b.HasIndex("Force", "CrimeReference", "DeviceId")
+                        .IsUnique();
+
+                    b.ToTable("matches", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.OffenderRow", b =>

@@ -1,0 +1,21 @@
+using NodaTime;
+using Tagwatch.Correlation.Scored;
+
+namespace Tagwatch.Application.Correlation;
+
+/// <summary>Storage of correlation runs and of matches with their history.</summary>
+public interface ICorrelationStore
+{
+    /// <summary>Records a run (started, or finished with its counts); recording the same id again updates it.</summary>
+    Task RecordRunAsync(CorrelationRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves a run's matches. A match identical to the stored one changes nothing; a changed one (new crime version,
+    /// new fixes) is updated, returns to review and keeps its previous state in its history; a stored match of a
+    /// crime and tag that the run checked and no longer matched is withdrawn, also with history.
+    /// </summary>
+    Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored matches (current states), most significant first.</summary>
+    Task<IReadOnlyList<StoredMatch>> ListMatchesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using NodaTime;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Tags;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Correlation;
+using Tagwatch.Correlation.Scored;
+using Tagwatch.Correlation.Trails;
+
+namespace Tagwatch.Application.Correlation;
+
+/// <summary>Runs scored correlation for the people in scope, records the run and stores the matches.</summary>
+/// <remarks>
+/// In scope: every person whose risk tier is at or above the scheme's correlation tier, through the tags they wore
+/// and only while they wore them. With <c>allTags</c>, every tag with fixes is checked; fixes worn by nobody in
+/// scope are checked with neutral offender factors.
+/// </remarks>
+public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>What a run produced.</summary>
+    public sealed record Outcome(CorrelationRun Run, IReadOnlyList<ScoredMatch> Matches, MatchSaveResult Saved);
+
+    /// <summary>Checks every current crime committed in [from, to] (everything when null) against the subjects.</summary>
+    public async Task<Outcome> RunAsync(ScoringParameters parameters, bool allTags, string trigger, string requestedBy, Instant? from = null, Instant? to = null, CancellationToken cancellationToken = default)
+    {
+        parameters.Validate();
+        var started = Now();
+        var current = await crimes.CurrentAsync(from ?? Instant.MinValue, to ?? Instant.MaxValue, cancellationToken);
+        var sites = current.Select(CrimeSite.From).ToList();
+        var dataFrom = current.Count == 0 ? started : current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap;
+        var dataTo = current.Count == 0 ? started : current.Max(c => c.CommittedTo) + parameters.Pad + parameters.MaxInterpolationGap;
+        var subjects = current.Count == 0 ? [] : await SubjectsAsync(allTags, dataFrom, dataTo, cancellationToken);
+        var run = new CorrelationRun
+        {
+            Mode = "scored",
+            Trigger = trigger,
+            RequestedBy = requestedBy,
+            AlgorithmVersion = ScoringParameters.AlgorithmVersion,
+            ParametersJson = JsonSerializer.Serialize(new
+            {
+                parameters.BufferMetres,
+                PadSeconds = parameters.Pad.TotalSeconds,
+                MaxInterpolationGapSeconds = parameters.MaxInterpolationGap.TotalSeconds,
+                parameters.MaxEvidenceAccuracyMetres,
+                parameters.PlausibleSpeedKmh,
+                parameters.SignificanceThreshold,
+                FullDwellSeconds = parameters.FullDwell.TotalSeconds,
+                parameters.HabitualRadiusMetres,
+                parameters.HabitualDiscount,
+                parameters.UnrelatedCategoryFactor,
+                AllTags = allTags,
+            }, Json),
+            DataFrom = dataFrom,
+            DataTo = dataTo,
+            Started = started,
+            Crimes = sites.Count,
+            Subjects = subjects.Count,
+        };
+        await store.RecordRunAsync(run, cancellationToken);
+
+        var matches = ScoredEngine.Run(sites, subjects, parameters);
+        var saved = await store.SaveMatchesAsync(
+            run.Id, matches, current.Select(c => (c.Force, c.Reference)).ToList(), subjects.Select(s => s.Trail.Tag.Value).Distinct().ToList(), Now(), cancellationToken);
+        run = run with { Finished = Now(), Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
+        await store.RecordRunAsync(run, cancellationToken);
+        return new Outcome(run, matches, saved);
+    }
+
+    private async Task<List<ScoredEngine.Subject>> SubjectsAsync(bool allTags, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var scheme = await offenders.GetSchemeAsync(cancellationToken);
+        var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id);
+        var assignments = await tags.AssignmentsAsync(cancellationToken);
+        var loaded = (await trails.LoadAsync(from, to, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
+        var subjects = new List<ScoredEngine.Subject>();
+        var covered = new Dictionary<TagId, List<(long From, long To)>>();
+        foreach (var assignment in assignments)
+        {
+            if (!loaded.TryGetValue(assignment.Tag, out var trail) || !people.TryGetValue(assignment.Offender, out var person) || person.RiskTier < scheme.CorrelationMinimumTier)
+            {
+                continue;
+            }
+
+            long start = assignment.From.ToUnixTimeMilliseconds(), end = assignment.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+            var worn = trail.Fixes.Where(f => f.TimeUnixMs >= start && f.TimeUnixMs < end).ToList();
+            if (worn.Count > 0)
+            {
+                subjects.Add(new ScoredEngine.Subject(new TagTrail(trail.Tag, worn), Context(person)));
+                (covered.TryGetValue(trail.Tag, out var periods) ? periods : covered[trail.Tag] = []).Add((start, end));
+            }
+        }
+
+        if (allTags)
+        {
+            foreach (var (tag, trail) in loaded)
+            {
+                var periods = covered.GetValueOrDefault(tag) ?? [];
+                var rest = trail.Fixes.Where(f => !periods.Any(p => f.TimeUnixMs >= p.From && f.TimeUnixMs < p.To)).ToList();
+                if (rest.Count > 0)
+                {
+                    subjects.Add(new ScoredEngine.Subject(new TagTrail(tag, rest), null));
+                }
+            }
+        }
+
+        return subjects;
+    }
+
+    private static OffenderContext Context(Offender person) => new(person.Reference.Value, person.IndexOffences, person.HomeAddress);
+
+    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
+}

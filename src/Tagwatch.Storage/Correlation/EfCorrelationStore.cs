@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Correlation.Scored;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage.Correlation;
+
+/// <summary>Correlation runs and matches with history, on the relational store.</summary>
+public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelationStore
+{
+    private const string New = "new";
+    private const string Withdrawn = "withdrawn";
+
+    /// <inheritdoc />
+    public async Task RecordRunAsync(CorrelationRun run, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.CorrelationRuns.SingleOrDefaultAsync(r => r.Id == run.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new CorrelationRunRow { Id = run.Id, Mode = run.Mode, Trigger = run.Trigger, RequestedBy = run.RequestedBy, AlgorithmVersion = run.AlgorithmVersion, ParametersJson = run.ParametersJson };
+            context.CorrelationRuns.Add(row);
+        }
+
+        row.DataFromUnixMs = run.DataFrom.ToUnixTimeMilliseconds();
+        row.DataToUnixMs = run.DataTo.ToUnixTimeMilliseconds();
+        row.Crimes = run.Crimes;
+        row.Subjects = run.Subjects;
+        row.Matches = run.Matches;
+        row.Significant = run.Significant;
+        row.StartedUnixMs = run.Started.ToUnixTimeMilliseconds();
+        row.FinishedUnixMs = run.Finished?.ToUnixTimeMilliseconds();
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default)
+    {
+        long nowMs = now.ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var checkedCrimes = crimesChecked.ToHashSet();
+        var checkedTags = tagsChecked.ToHashSet(StringComparer.Ordinal);
+        var forces = checkedCrimes.Select(c => c.Force).Distinct().ToList();
+        var stored = (await context.Matches.Where(m => forces.Contains(m.Force)).ToListAsync(cancellationToken))
+            .Where(m => checkedCrimes.Contains((m.Force, m.CrimeReference)) && checkedTags.Contains(m.DeviceId))
+            .ToDictionary(m => (m.Force, m.CrimeReference, m.DeviceId));
+
+        int created = 0, updated = 0, unchanged = 0, withdrawn = 0;
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var match in matches)
+        {
+            var key = (match.Crime.Force, match.Crime.Reference, match.Tag.Value);
+            seen.Add(key);
+            var fresh = ToRow(match, runId, nowMs);
+            if (!stored.TryGetValue(key, out var row))
+            {
+                context.Matches.Add(fresh);
+                created++;
+            }
+            else if (row.ContentHash == fresh.ContentHash && row.State != Withdrawn)
+            {
+                unchanged++;
+            }
+            else
+            {
+                string reason = row.CrimeVersion != fresh.CrimeVersion ? $"crime version {row.CrimeVersion} → {fresh.CrimeVersion}" : "evidence changed (new or late fixes, or parameters)";
+                Remember(context, row, runId, reason, nowMs);
+                Copy(fresh, row);
+                updated++;
+            }
+        }
+
+        foreach (var (key, row) in stored)
+        {
+            if (!seen.Contains(key) && row.State != Withdrawn)
+            {
+                Remember(context, row, runId, "no longer matches", nowMs);
+                row.State = Withdrawn;
+                row.RunId = runId;
+                row.UpdatedUnixMs = nowMs;
+                withdrawn++;
+            }
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MatchSaveResult(created, updated, unchanged, withdrawn);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredMatch>> ListMatchesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var history = await context.MatchHistory.GroupBy(h => h.MatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var rows = await context.Matches.AsNoTracking().ToListAsync(cancellationToken);
+        return rows
+            .OrderByDescending(m => m.Significant).ThenByDescending(m => m.Score).ThenBy(m => m.CrimeReference, StringComparer.Ordinal)
+            .Select(m => new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
+                m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.GetValueOrDefault(m.Id)))
+            .ToList();
+    }
+
+    private static void Remember(TagwatchDbContext context, MatchRow row, Guid runId, string reason, long nowMs) =>
+        context.MatchHistory.Add(new MatchHistoryRow
+        {
+            MatchId = row.Id,
+            RunId = runId,
+            Reason = reason,
+            ReplacedUnixMs = nowMs,
+            SnapshotJson = JsonSerializer.Serialize(new
+            {
+                row.CrimeVersion, row.OffenderReference, row.RunId, row.Score, row.Significant, row.MinDistanceMetres, row.ClosestTimeUnixMs,
+                row.MarginMetres, row.DwellSeconds, row.GapSeconds, row.HabitualPlace, row.State, row.UpdatedUnixMs,
+                Factors = JsonDocument.Parse(row.FactorsJson).RootElement, Evidence = JsonDocument.Parse(row.EvidenceJson).RootElement, Gaps = JsonDocument.Parse(row.GapsJson).RootElement,
+            }),
+        });
+
+    private static MatchRow ToRow(ScoredMatch match, Guid runId, long nowMs)
+    {
+        string factors = JsonSerializer.Serialize(match.Factors);
+        string evidence = JsonSerializer.Serialize(match.Evidence);
+        string gaps = JsonSerializer.Serialize(match.Gaps);
+        string content = string.Join('\u001f', match.Crime.Version, match.OffenderReference, match.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            match.Significant, match.HabitualPlace, factors, evidence, gaps);
+        return new MatchRow
+        {
+            Force = match.Crime.Force,
+            CrimeReference = match.Crime.Reference,
+            CrimeVersion = match.Crime.Version,
+            DeviceId = match.Tag.Value,
+            OffenderReference = match.OffenderReference,
+            RunId = runId,
+            Score = match.Score,
+            Significant = match.Significant,
+            MinDistanceMetres = match.MinDistanceMetres,
+            ClosestTimeUnixMs = match.ClosestTimeUnixMs,
+            MarginMetres = match.MarginMetres,
+            DwellSeconds = match.DwellSeconds,
+            GapSeconds = match.GapSeconds,
+            HabitualPlace = match.HabitualPlace,
+            FactorsJson = factors,
+            EvidenceJson = evidence,
+            GapsJson = gaps,
+            State = New,
+            ContentHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
+            UpdatedUnixMs = nowMs,
+        };
+    }
+
+    private static void Copy(MatchRow from, MatchRow to)
+    {
+        to.CrimeVersion = from.CrimeVersion;
+        to.OffenderReference = from.OffenderReference;
+        to.RunId = from.RunId;
+        to.Score = from.Score;
+        to.Significant = from.Significant;
+        to.MinDistanceMetres = from.MinDistanceMetres;
+        to.ClosestTimeUnixMs = from.ClosestTimeUnixMs;
+        to.MarginMetres = from.MarginMetres;
+        to.DwellSeconds = from.DwellSeconds;
+        to.GapSeconds = from.GapSeconds;
+        to.HabitualPlace = from.HabitualPlace;
+        to.FactorsJson = from.FactorsJson;
+        to.EvidenceJson = from.EvidenceJson;
+        to.GapsJson = from.GapsJson;
+        to.ContentHash = from.ContentHash;
+        to.State = New; // changed evidence returns the match to review
+        to.UpdatedUnixMs = from.UpdatedUnixMs;
+    }
+}

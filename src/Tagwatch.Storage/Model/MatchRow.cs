@@ -1,0 +1,49 @@
+namespace Tagwatch.Storage.Model;
+
+/// <summary>The current state of a crime–tag match; earlier states are in <see cref="MatchHistoryRow"/>.</summary>
+public sealed class MatchRow
+{
+    public long Id { get; set; }
+
+    public required string Force { get; set; }
+
+    public required string CrimeReference { get; set; }
+
+    public int CrimeVersion { get; set; }
+
+    public required string DeviceId { get; set; }
+
+    public string? OffenderReference { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public double Score { get; set; }
+
+    public bool Significant { get; set; }
+
+    public double MinDistanceMetres { get; set; }
+
+    public long ClosestTimeUnixMs { get; set; }
+
+    public double MarginMetres { get; set; }
+
+    public double DwellSeconds { get; set; }
+
+    public double GapSeconds { get; set; }
+
+    public string? HabitualPlace { get; set; }
+
+    public required string FactorsJson { get; set; }
+
+    public required string EvidenceJson { get; set; }
+
+    public required string GapsJson { get; set; }
+
+    /// <summary>new (awaiting review), withdrawn (no longer matches); later states come with the review workflow.</summary>
+    public required string State { get; set; }
+
+    /// <summary>Hash of everything the engine produced, so an identical re-run changes nothing.</summary>
+    public required string ContentHash { get; set; }
+
+    public long UpdatedUnixMs { get; set; }
+}
