@@ -41,6 +41,12 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public CrimeImporter CrimeImporter => _services.CrimeImporter;
 
+    public Application.Correlation.ScoredCorrelation ScoredCorrelation => _services.ScoredCorrelation;
+
+    public Application.Correlation.StrictCorrelation StrictCorrelation => _services.StrictCorrelation;
+
+    public Storage.Correlation.EfCorrelationStore Matches => _services.Matches;
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()

@@ -1,0 +1,163 @@
+using NodaTime;
+using Tagwatch.Core.Crimes;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Core.Tags;
+using Tagwatch.Correlation.Scored;
+using Tagwatch.Correlation.Strict;
+using Tagwatch.Protocols;
+using Tagwatch.Protocols.Crimes;
+
+namespace Tagwatch.Storage.Tests.Correlation;
+
+public sealed class ScoredCorrelationTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
+    private static readonly GeoPoint Spot = new(51.4613, -0.1156); // Brixton
+    private static readonly TagId Tag = TagId.Parse("359881030000001");
+
+    private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PilotAsync(RiskTier tier = RiskTier.High)
+    {
+        var db = await TemporaryDatabase.CreateAsync();
+        var enrolled = await db.Offenders.EnrolAsync(new EnrolmentRequest
+        {
+            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
+            IndexOffences = [IndexOffence.Robbery],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = new LocalDate(2019, 3, 1),
+            LicenceEnd = new LocalDate(2019, 12, 31),
+            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
+            RiskTier = tier,
+        });
+        await db.Tags.RegisterAsync([new Tag(Tag, "test", null)]);
+        await db.Tags.AssignAsync(Tag, enrolled.Offender!.Id, Start);
+        return (db, enrolled.Offender.Reference);
+    }
+
+    private static List<Fix> StandingAt(GeoPoint place, int fromMinute, int minutes, int everyMinutes = 1) =>
+        Enumerable.Range(0, minutes / everyMinutes).Select(i => Fix.Create(Start.Plus(Duration.FromMinutes(fromMinute + i * everyMinutes)), Start, place, 6)).ToList();
+
+    private static Task ImportCrimeAsync(TemporaryDatabase db, double lat, double lon, int fromMinute = 30, int toMinute = 45)
+    {
+        string from = NodaTime.Text.InstantPattern.General.Format(Start.Plus(Duration.FromMinutes(fromMinute)));
+        string to = NodaTime.Text.InstantPattern.General.Format(Start.Plus(Duration.FromMinutes(toMinute)));
+        string csv = $"crime_ref,category,lat,lon,committed_from,committed_to\nCRI1,robbery,{lat.ToString(System.Globalization.CultureInfo.InvariantCulture)},{lon.ToString(System.Globalization.CultureInfo.InvariantCulture)},{from},{to}\n";
+        return db.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
+    }
+
+    [Fact]
+    public async Task Run_PersonAtTheCrime_StoresASignificantMatchWithEvidenceAndTheRun()
+    {
+        var (db, reference) = await PilotAsync();
+        await using var _ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+
+        var outcome = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
+
+        var match = Assert.Single(outcome.Matches);
+        Assert.True(match.Significant);
+        Assert.Equal(reference.Value, match.OffenderReference);
+        Assert.NotEmpty(match.Evidence);
+        Assert.Equal((1, 0, 0, 0), (outcome.Saved.Created, outcome.Saved.Updated, outcome.Saved.Unchanged, outcome.Saved.Withdrawn));
+        var stored = Assert.Single(await db.Matches.ListMatchesAsync());
+        Assert.Equal("new", stored.State);
+        Assert.Equal(outcome.Run.Id, stored.RunId);
+        Assert.Equal(1, outcome.Run.Crimes);
+        Assert.NotNull(outcome.Run.Finished);
+        Assert.Contains("\"BufferMetres\":100", outcome.Run.ParametersJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Twice_SecondRunChangesNothing()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+
+        var first = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        var second = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        Assert.Equal((0, 0, 1, 0), (second.Saved.Created, second.Saved.Updated, second.Saved.Unchanged, second.Saved.Withdrawn));
+        Assert.Equal(first.Matches.Single() with { Evidence = [], Gaps = [] }, second.Matches.Single() with { Evidence = [], Gaps = [] });
+        Assert.Equal(0, (await db.Matches.ListMatchesAsync()).Single().HistoryCount);
+    }
+
+    [Fact]
+    public async Task Run_AfterANewCrimeVersionAndThenAMove_UpdatesThenWithdrawsKeepingHistory()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        await ImportCrimeAsync(db, Spot.Latitude + 0.0003, Spot.Longitude); // version 2, 33 m north
+        var updated = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        await ImportCrimeAsync(db, Spot.Latitude + 0.02, Spot.Longitude); // version 3, 2 km north
+        var withdrawn = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        Assert.Equal(1, updated.Saved.Updated);
+        Assert.Equal(2, updated.Matches.Single().Crime.Version);
+        Assert.Equal(1, withdrawn.Saved.Withdrawn);
+        var stored = (await db.Matches.ListMatchesAsync()).Single();
+        Assert.Equal("withdrawn", stored.State);
+        Assert.Equal(2, stored.HistoryCount);
+    }
+
+    [Fact]
+    public async Task Run_LateFixesFillingTheWindow_UpdateTheMatch()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        var all = StandingAt(Spot, 0, 120);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        var before = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all });
+        var after = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        Assert.True(before.Matches.Single().GapSeconds > 0);
+        Assert.Equal(0, after.Matches.Single().GapSeconds);
+        Assert.Equal(1, after.Saved.Updated);
+        Assert.True(after.Matches.Single().DwellSeconds > before.Matches.Single().DwellSeconds);
+    }
+
+    [Fact]
+    public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
+    {
+        var (db, _) = await PilotAsync(RiskTier.Low);
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+
+        var inScope = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
+        var all = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: true, "manual", "tester");
+
+        Assert.Empty(inScope.Matches);
+        var match = Assert.Single(all.Matches);
+        Assert.Null(match.OffenderReference);
+        Assert.Equal(1, match.Factors.CategoryRelevance);
+    }
+
+    [Fact]
+    public async Task Strict_OverTheStore_CountsEveryFixInTheRadius()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude, 30, 45);
+
+        var matches = await db.StrictCorrelation.RunAsync(new StrictParameters(100, Duration.FromMinutes(10)));
+
+        var match = Assert.Single(matches);
+        Assert.Equal(36, match.FixCount); // minutes 20 to 55 inclusive
+        Assert.Equal(0, match.MinDistanceMetres);
+    }
+}
