@@ -16,6 +16,7 @@ internal static class CommandLine
         config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a pilot (100 people × 30 days) into a fresh database and summarise it.");
         config.AddCommand<SimulateCommand>("simulate").WithDescription("Generate a synthetic pilot as CSV files (--out) and/or load it into a database (--load).");
         config.AddCommand<CorrelateCommand>("correlate").WithDescription("Check trails against crimes: scored (stores evidence-bearing matches) or --strict (every fix within a radius).");
+        config.AddCommand<NearCommand>("near").WithDescription("Which tags were within a radius of a place during a time range (purpose required and recorded).");
         config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
         config.AddBranch("import", branch =>
         {

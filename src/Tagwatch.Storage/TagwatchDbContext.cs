@@ -30,6 +30,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<MatchHistoryRow> MatchHistory => Set<MatchHistoryRow>();
 
+    public DbSet<LocationSearchRow> LocationSearches => Set<LocationSearchRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TagRow>(e =>
@@ -92,6 +94,11 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("match_history");
             e.HasIndex(h => h.MatchId);
+        });
+        modelBuilder.Entity<LocationSearchRow>(e =>
+        {
+            e.ToTable("location_searches");
+            e.HasIndex(s => s.AtUnixMs);
         });
         modelBuilder.Entity<FixChunkRow>(e =>
         {

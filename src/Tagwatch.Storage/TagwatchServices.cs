@@ -31,6 +31,8 @@ public sealed class TagwatchServices
         Trails = new TrailLoader(Fixes, Tags);
         StrictCorrelation = new StrictCorrelation(Crimes, Trails);
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
+        Searches = new EfLocationSearchLog(database);
+        Near = new NearQuery(Trails, Tags, OffenderStore, Searches, clock);
     }
 
     public TagwatchDatabase Database { get; }
@@ -60,6 +62,10 @@ public sealed class TagwatchServices
     public StrictCorrelation StrictCorrelation { get; }
 
     public ScoredCorrelation ScoredCorrelation { get; }
+
+    public EfLocationSearchLog Searches { get; }
+
+    public NearQuery Near { get; }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>

@@ -47,6 +47,10 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Storage.Correlation.EfCorrelationStore Matches => _services.Matches;
 
+    public Application.Correlation.NearQuery Near => _services.Near;
+
+    public Storage.Correlation.EfLocationSearchLog Searches => _services.Searches;
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tagwatch.Core.Geo;
 using Tagwatch.Correlation.Trails;
 
 namespace Tagwatch.Correlation.Strict;
@@ -7,7 +6,7 @@ namespace Tagwatch.Correlation.Strict;
 /// <summary>Strict mode: every stored fix counts, flagged or not, for every tag.</summary>
 /// <remarks>
 /// For each crime and tag, the trail's time buckets in the padded window whose boxes come near the crime are
-/// scanned; a local metric frame at the crime picks candidates with a safety margin (<see cref="SearchArea"/>); only candidates get the exact ellipsoidal
+/// scanned (<see cref="Proximity.Scan"/>); a local metric frame at the crime picks candidates with a safety margin; only candidates get the exact ellipsoidal
 /// distance, which alone decides inclusion and is what is reported. The result therefore equals a brute-force scan
 /// of every fix with exact distances (a property test holds it to that). Crimes are processed in parallel; output is
 /// sorted by crime reference, then tag.
@@ -40,33 +39,7 @@ public static class StrictMatcher
     /// <summary>The strict match of one crime with one trail, or null.</summary>
     public static StrictMatch? MatchOne(CrimeSite crime, TagTrail trail, double radiusMetres, long padMs)
     {
-        long from = crime.FromUnixMs - padMs, to = crime.ToUnixMs + padMs;
-        var search = new SearchArea(crime.Latitude, crime.Longitude, radiusMetres);
-        Span<(int Start, int End)> ranges = stackalloc (int, int)[64];
-        int rangeCount = trail.Buckets.Near(from, to, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude, ranges);
-        var times = trail.Times;
-        var lats = trail.Latitudes;
-        var lons = trail.Longitudes;
-        int count = 0;
-        double best = double.MaxValue;
-        for (int r = 0; r < rangeCount; r++)
-        {
-            for (int i = ranges[r].Start; i < ranges[r].End; i++)
-            {
-                if (times[i] < from || times[i] > to || !search.MayContain(lats[i], lons[i]))
-                {
-                    continue;
-                }
-
-                double exact = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, lats[i], lons[i]);
-                if (exact <= radiusMetres)
-                {
-                    count++;
-                    best = Math.Min(best, exact);
-                }
-            }
-        }
-
-        return count == 0 ? null : new StrictMatch(crime.Reference, trail.Tag, count, best);
+        var near = Proximity.Scan(trail, crime.Latitude, crime.Longitude, radiusMetres, crime.FromUnixMs - padMs, crime.ToUnixMs + padMs);
+        return near.Count == 0 ? null : new StrictMatch(crime.Reference, trail.Tag, near.Count, near.MinDistanceMetres);
     }
 }

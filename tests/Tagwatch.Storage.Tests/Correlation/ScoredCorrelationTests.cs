@@ -160,4 +160,40 @@ public sealed class ScoredCorrelationTests
         Assert.Equal(36, match.FixCount); // minutes 20 to 55 inclusive
         Assert.Equal(0, match.MinDistanceMetres);
     }
+
+    [Fact]
+    public async Task Near_FindsTheWearerAndRecordsTheSearchWithItsPurpose()
+    {
+        var (db, reference) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+
+        var (search, hits) = await db.Near.RunAsync(new GeoPoint(Spot.Latitude + 0.0005, Spot.Longitude), 100, Start, Start.Plus(Duration.FromMinutes(30)), "robbery enquiry CRI1", "analyst");
+        var (_, none) = await db.Near.RunAsync(new GeoPoint(Spot.Latitude + 0.01, Spot.Longitude), 100, Start, Start.Plus(Duration.FromMinutes(30)), "second enquiry, elsewhere", "analyst");
+
+        var hit = Assert.Single(hits);
+        Assert.Equal(reference.Value, hit.OffenderReference);
+        Assert.Equal(31, hit.Proximity.Count);
+        Assert.InRange(hit.Proximity.MinDistanceMetres, 55, 56);
+        Assert.Empty(none);
+        var recorded = await db.Searches.ListAsync();
+        Assert.Equal(2, recorded.Count);
+        Assert.Contains(recorded, r => r.Id == search.Id && r.Purpose == "robbery enquiry CRI1" && r.Results == 1 && r.RequestedBy == "analyst");
+        Assert.Contains(recorded, r => r.Results == 0);
+    }
+
+    [Theory]
+    [InlineData("", 100, 30)]
+    [InlineData("because", 100, 30)]
+    [InlineData("a proper reason here", 5001, 30)]
+    [InlineData("a proper reason here", 100, -30)]
+    [InlineData("a proper reason here", 100, 60 * 24 * 32)]
+    public async Task Near_WithoutPurposeOrTooWide_IsRefusedAndNothingIsSearched(string purpose, double radius, int minutes)
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => db.Near.RunAsync(Spot, radius, Start, Start.Plus(Duration.FromMinutes(minutes)), purpose, "analyst"));
+
+        Assert.Empty(await db.Searches.ListAsync());
+    }
 }

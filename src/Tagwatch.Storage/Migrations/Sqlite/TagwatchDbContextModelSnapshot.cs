@@ -258,6 +258,48 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("fix_chunks", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.LocationSearchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RadiusMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Results")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUnixMs");
+
+                    b.ToTable("location_searches", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.MatchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
