@@ -63,4 +63,27 @@ public sealed class DemoCommandTests
         Assert.Equal(0, JsonDocument.Parse(fixes.Output).RootElement.GetProperty("rejected").GetInt32());
         Assert.True(JsonDocument.Parse(crimes.Output).RootElement.GetProperty("accepted").GetInt32() > 300);
     }
+
+    [Fact]
+    public async Task ImportCrimes_IntoADemo_AreCorrelatedAtOnceAndCanBeRunStrictAndScored()
+    {
+        using var tagwatch = new Tagwatch();
+        // The same seed gives the same people: the demo holds their trails, the files hold crimes planted on them.
+        await tagwatch.RunAsync("demo", "--tags", "4", "--days", "5", "--crimes-per-day", "0");
+        await tagwatch.RunAsync("simulate", "--tags", "4", "--days", "5", "--crimes-per-day", "50", "--out", "sim");
+
+        var imported = await tagwatch.RunAsync("import", "crimes", "sim/crimes.csv", "--format", "tagwatch", "--json");
+        var strict = await tagwatch.RunAsync("correlate", "--strict", "--radius", "100", "--pad", "10m", "--out", "strict.csv");
+        var scored = await tagwatch.RunAsync("correlate", "--all-tags", "--out", "scored.csv");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("correlation (new or changed crimes)", imported.Error, StringComparison.Ordinal);
+        Assert.Equal(0, strict.ExitCode);
+        Assert.Equal("crime_ref,tag_id,fix_count,min_distance_m", File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "strict.csv")).First());
+        Assert.True(File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "strict.csv")).Count() > 1);
+        Assert.Equal(0, scored.ExitCode);
+        var lines = File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "scored.csv")).ToList();
+        Assert.Equal("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors", lines[0]);
+        Assert.Contains(lines.Skip(1), l => l.Contains(",true,", StringComparison.Ordinal));
+    }
 }

@@ -3,6 +3,7 @@ using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Tags;
+using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Correlation;
@@ -24,12 +25,42 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     /// <summary>What a run produced.</summary>
     public sealed record Outcome(CorrelationRun Run, IReadOnlyList<ScoredMatch> Matches, MatchSaveResult Saved);
 
-    /// <summary>Checks every current crime committed in [from, to] (everything when null) against the subjects.</summary>
+    /// <summary>Checks every current crime whose committed window overlaps [from, to] (everything when null) against the subjects.</summary>
     public async Task<Outcome> RunAsync(ScoringParameters parameters, bool allTags, string trigger, string requestedBy, Instant? from = null, Instant? to = null, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
-        var started = Now();
         var current = await crimes.CurrentAsync(from ?? Instant.MinValue, to ?? Instant.MaxValue, cancellationToken);
+        return await RunAsync(parameters, allTags, trigger, requestedBy, current, cancellationToken);
+    }
+
+    /// <summary>Incremental: checks just these crimes (newly imported or changed) against all history.</summary>
+    public async Task<Outcome> RunForCrimesAsync(ScoringParameters parameters, IReadOnlyCollection<(string Force, string Reference)> changed, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        parameters.Validate();
+        var wanted = changed.ToHashSet();
+        var selected = new List<Crime>();
+        foreach (var (force, reference) in wanted)
+        {
+            var history = await crimes.HistoryAsync(force, reference, cancellationToken);
+            if (history.Count > 0)
+            {
+                selected.Add(history[^1]);
+            }
+        }
+
+        return await RunAsync(parameters, false, "automatic", requestedBy, selected, cancellationToken);
+    }
+
+    /// <summary>Incremental: late fixes in [from, to] re-check the crimes whose padded windows they touch.</summary>
+    public Task<Outcome> RunForFixesAsync(ScoringParameters parameters, Instant from, Instant to, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        var reach = parameters.Pad + parameters.MaxInterpolationGap;
+        return RunAsync(parameters, false, "automatic", requestedBy, from - reach, to + reach, cancellationToken);
+    }
+
+    private async Task<Outcome> RunAsync(ScoringParameters parameters, bool allTags, string trigger, string requestedBy, IReadOnlyList<Crime> current, CancellationToken cancellationToken)
+    {
+        var started = Now();
         var sites = current.Select(CrimeSite.From).ToList();
         var dataFrom = current.Count == 0 ? started : current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap;
         var dataTo = current.Count == 0 ? started : current.Max(c => c.CommittedTo) + parameters.Pad + parameters.MaxInterpolationGap;

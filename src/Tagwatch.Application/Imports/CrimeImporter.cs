@@ -18,21 +18,17 @@ public sealed class CrimeImporter(ICrimeStore store, BoroughMap boroughs, TimePr
         var crimes = Collect(rows, report, crime => crime.Position, (crime, code) => crime with { BoroughCode = code });
 
         var outcomes = await store.UpsertAsync(crimes, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
-        foreach (var outcome in outcomes)
+        for (int i = 0; i < outcomes.Count; i++)
         {
-            switch (outcome)
+            if (outcomes[i] == CrimeUpsertOutcome.Unchanged)
             {
-                case CrimeUpsertOutcome.Created:
-                    report.Accepted++;
-                    break;
-                case CrimeUpsertOutcome.NewVersion:
-                    report.Accepted++;
-                    report.Updated++;
-                    break;
-                default:
-                    report.Duplicates++;
-                    break;
+                report.Duplicates++;
+                continue;
             }
+
+            report.Accepted++;
+            report.Updated += outcomes[i] == CrimeUpsertOutcome.NewVersion ? 1 : 0;
+            report.ChangedCrimes.Add((crimes[i].Force, crimes[i].Reference));
         }
 
         return report;

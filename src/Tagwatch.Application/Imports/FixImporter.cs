@@ -61,6 +61,13 @@ public sealed class FixImporter(IFixStore store, ITagDirectory tags, FixQualityR
         }
 
         var result = await store.AppendAsync(byTag, cancellationToken);
+        if (result.Stored > 0)
+        {
+            long first = byTag.Values.Where(t => t.Count > 0).Min(t => t[0].TimeUnixMs);
+            long last = byTag.Values.Where(t => t.Count > 0).Max(t => t[^1].TimeUnixMs);
+            report.FixSpan = (NodaTime.Instant.FromUnixTimeMilliseconds(first), NodaTime.Instant.FromUnixTimeMilliseconds(last));
+        }
+
         report.Accepted = result.Stored;
         report.Duplicates = result.Duplicates;
         report.Flagged = result.StoredFlagged;

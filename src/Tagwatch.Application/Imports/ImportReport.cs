@@ -57,6 +57,14 @@ public sealed class ImportReport
         }
     }
 
+    /// <summary>Crimes this import created or changed (force, reference): what incremental correlation must check.</summary>
+    [JsonIgnore]
+    public List<(string Force, string Reference)> ChangedCrimes { get; } = [];
+
+    /// <summary>Time span of the fixes this import stored, when any: what incremental correlation must re-check.</summary>
+    [JsonIgnore]
+    public (NodaTime.Instant From, NodaTime.Instant To)? FixSpan { get; set; }
+
     /// <summary>The raw errors, for display.</summary>
     [JsonIgnore]
     public IReadOnlyList<RowError> RowErrors => _errors;

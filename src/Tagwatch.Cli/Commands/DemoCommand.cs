@@ -39,6 +39,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         await workspace.Database.MarkAsDemoAsync(cancellationToken);
         var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
+        var correlation = await workspace.ScoredCorrelation.RunAsync(new Correlation.Scored.ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
         clock.Stop();
 
         SimulateCommand.Print(summary);
@@ -64,6 +65,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         table.AddRow("planted / decoy crimes", $"{pilot.Truth.Count(t => t.Kind == GroundTruthKind.Planted)} / {pilot.Truth.Count(t => t.Kind == GroundTruthKind.Decoy)}");
+        table.AddRow("matches / significant", $"{correlation.Run.Matches} / {correlation.Run.Significant} ({correlation.Run.Subjects} people at or above the correlation tier)");
         table.AddRow("period", $"{OffenderView.Date(pilot.Options.Start)} + {pilot.Options.Days} days");
         table.AddRow("built in", $"{clock.Elapsed.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);

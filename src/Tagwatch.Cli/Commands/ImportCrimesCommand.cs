@@ -23,6 +23,10 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
         [Description("Police force of a tagwatch-format file (default METROPOLITAN).")]
         public string Force { get; init; } = "METROPOLITAN";
 
+        [CommandOption("--no-correlate")]
+        [Description("Do not check what the import changed against crimes and trails straight away.")]
+        public bool NoCorrelate { get; init; }
+
         [CommandOption("--json")]
         [Description("Print a one-line JSON summary instead of a table.")]
         public bool Json { get; init; }
@@ -37,14 +41,20 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
     {
         await using var stream = InputFile.Open(settings.File);
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var importer = workspace.CrimeImporter;
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var importer = services.CrimeImporter;
         var report = await FileProgress.RunAsync("Importing crimes", stream, !settings.Json, () => settings.Format.ToLowerInvariant() switch
         {
             "moj" => importer.ImportAsync(MojCrimeBatchReader.Read(reader), cancellationToken),
             "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), cancellationToken),
             _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), cancellationToken),
         });
-        return ReportPrinter.Print(report, settings.Json);
+        int exitCode = ReportPrinter.Print(report, settings.Json);
+        if (!settings.NoCorrelate)
+        {
+            await IncrementalCorrelation.AfterImportAsync(services, report, cancellationToken);
+        }
+
+        return exitCode;
     }
 }

@@ -30,6 +30,10 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
         [Description("Register unknown tags instead of rejecting their rows.")]
         public bool CreateTags { get; init; }
 
+        [CommandOption("--no-correlate")]
+        [Description("Do not check what the import changed against crimes and trails straight away.")]
+        public bool NoCorrelate { get; init; }
+
         [CommandOption("--json")]
         [Description("Print a one-line JSON summary instead of a table.")]
         public bool Json { get; init; }
@@ -56,14 +60,20 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
     {
         await using var stream = InputFile.Open(settings.File);
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
         var received = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
         var rows = settings.ResolvedFormat == "gpx"
             ? GpxReader.Read(reader, TagId.Parse(settings.Tag!), received)
             : FixCsvReader.Read(reader, received);
         string protocol = settings.ResolvedFormat == "gpx" ? "gpx" : "import";
         var report = await FileProgress.RunAsync("Importing fixes", stream, !settings.Json,
-            () => workspace.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
-        return ReportPrinter.Print(report, settings.Json);
+            () => services.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
+        int exitCode = ReportPrinter.Print(report, settings.Json);
+        if (!settings.NoCorrelate)
+        {
+            await IncrementalCorrelation.AfterImportAsync(services, report, cancellationToken);
+        }
+
+        return exitCode;
     }
 }

@@ -1,0 +1,33 @@
+using Tagwatch.Application.Imports;
+using Tagwatch.Correlation.Scored;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>After an import, checks what changed at once: new or changed crimes against all history, and late
+/// fixes against the crimes whose windows they touch. The summary goes to standard error so that --json output
+/// stays one line.</summary>
+internal static class IncrementalCorrelation
+{
+    public static async Task AfterImportAsync(TagwatchServices services, ImportReport report, CancellationToken cancellationToken)
+    {
+        var parameters = new ScoringParameters();
+        var requestedBy = $"import by {Environment.UserName}";
+        if (report.ChangedCrimes.Count > 0)
+        {
+            var outcome = await services.ScoredCorrelation.RunForCrimesAsync(parameters, report.ChangedCrimes, requestedBy, cancellationToken);
+            Print("new or changed crimes", outcome);
+        }
+
+        if (report.FixSpan is { } span)
+        {
+            var outcome = await services.ScoredCorrelation.RunForFixesAsync(parameters, span.From, span.To, requestedBy, cancellationToken);
+            Print("crimes touched by the new fixes", outcome);
+        }
+    }
+
+    private static void Print(string what, Application.Correlation.ScoredCorrelation.Outcome outcome) =>
+        Console.Error.WriteLine(
+            $"correlation ({what}): {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches, {outcome.Run.Significant} significant; " +
+            $"{outcome.Saved.Created} new, {outcome.Saved.Updated} updated, {outcome.Saved.Withdrawn} withdrawn (run {outcome.Run.Id})");
+}
