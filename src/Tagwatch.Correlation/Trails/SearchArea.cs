@@ -36,10 +36,16 @@ internal readonly struct SearchArea
 
     public double MaxLongitude { get; }
 
-    public bool MayContain(double latitude, double longitude)
+    /// <summary>The square of the screen radius (radius × 1.02 + 1 m).</summary>
+    public double ScreenSquared => _screenSquared;
+
+    public bool MayContain(double latitude, double longitude) => ApproximateDistanceSquared(latitude, longitude) <= _screenSquared;
+
+    /// <summary>Squared distance in the local frame (within 2 % of the ellipsoidal distance, squared).</summary>
+    public double ApproximateDistanceSquared(double latitude, double longitude)
     {
         double north = (latitude - _latitude) * _kNorth;
         double east = (longitude - _longitude) * _kEast;
-        return north * north + east * east <= _screenSquared;
+        return north * north + east * east;
     }
 }
