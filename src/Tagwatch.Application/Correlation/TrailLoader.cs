@@ -14,8 +14,10 @@ public sealed class TrailLoader(IFixStore fixes, ITagDirectory tags)
     {
         var wanted = only ?? (await tags.ListAsync(cancellationToken)).Select(t => t.Id).ToList();
         var byTag = await fixes.ReadManyAsync(wanted, from, to, cancellationToken);
+        // Trails are independent: build them (column copies, time buckets) on every core.
         return byTag.Where(kv => kv.Value.Count > 0)
             .OrderBy(kv => kv.Key.Value, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
             .Select(kv => new TagTrail(kv.Key, kv.Value))
             .ToList();
     }

@@ -8,12 +8,15 @@ namespace Tagwatch.Correlation.Trails;
 public sealed class TagTrail
 {
     /// <summary>Builds a trail from fixes in any order (they are sorted by time, then position).</summary>
+    /// <remarks>An array already in <see cref="FixOrder"/> is used as it is, not copied: the trail takes it over,
+    /// and the caller must not change it afterwards.</remarks>
     public TagTrail(TagId tag, IReadOnlyList<Fix> fixes)
     {
         Tag = tag;
-        var sorted = fixes.ToArray();
+        var sorted = fixes as Fix[] ?? [.. fixes];
         if (!FixOrder.IsSorted(sorted))
         {
+            sorted = (Fix[])sorted.Clone();
             Array.Sort(sorted, FixOrder.Instance);
         }
 
