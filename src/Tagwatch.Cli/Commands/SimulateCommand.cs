@@ -80,9 +80,15 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
     internal static void Print(SimulationLoader.Summary summary)
     {
         AnsiConsole.MarkupLineInterpolated($"Enrolled {summary.Enrolled}; stored {summary.FixesStored:N0} fixes ({summary.FixesFlagged:N0} flagged); crimes: {summary.Crimes.Accepted:N0} new, {summary.Crimes.Duplicates:N0} already held.");
-        foreach (var refusal in summary.Refused)
+        // Many people can be refused for one reason (a full scheme): show a few, count the rest.
+        foreach (var refusal in summary.Refused.Take(5))
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]refused[/] {refusal}");
+        }
+
+        if (summary.Refused.Count > 5)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]… and {summary.Refused.Count - 5} more refused[/] (their tags and fixes are stored; enrol them once the scheme allows, e.g. tagwatch scheme set --capacity N)");
         }
     }
 

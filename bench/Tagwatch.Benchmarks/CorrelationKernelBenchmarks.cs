@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using Tagwatch.Application.Simulation;
+using Tagwatch.Correlation;
+using Tagwatch.Correlation.Trails;
+
+namespace Tagwatch.Benchmarks;
+
+/// <summary>The engine's kernels on a simulated pilot held in memory: building the trail index, and one crime
+/// checked against every trail through the warm index (cycling through 1,000 real crimes).</summary>
+[MemoryDiagnoser]
+public class CorrelationKernelBenchmarks
+{
+    private List<TagTrail> _trails = [];
+    private List<CrimeSite> _crimes = [];
+    private TrailIndex _index = null!;
+    private int _next;
+
+    [Params(100)]
+    public int Tags { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var pilot = PilotSimulation.Create(new SimulationOptions { Tags = Tags, Days = 30, Seed = 3 });
+        _trails = Enumerable.Range(0, pilot.Offenders.Count).Select(i => new TagTrail(pilot.Offenders[i].Tag, pilot.SampleTrail(i).Fixes)).ToList();
+        _crimes = pilot.Crimes.Take(1000).Select(CrimeSite.From).ToList();
+        _index = new TrailIndex(_trails);
+    }
+
+    [Benchmark]
+    public TrailIndex BuildIndex() => new(_trails);
+
+    [Benchmark]
+    public int OneCrimeWarmIndex()
+    {
+        var crime = _crimes[_next++ % _crimes.Count];
+        return _index.Near(crime.Latitude, crime.Longitude, 100, crime.FromUnixMs - 600_000, crime.ToUnixMs + 600_000).Count;
+    }
+}
