@@ -29,7 +29,7 @@ internal static class CorrelationBenchmark
         var loader = new TrailLoader(services.Fixes, services.Tags);
 
         var load = Stopwatch.StartNew();
-        var trails = await loader.LoadAsync(from, to);
+        var trails = await loader.LoadAsync(from, to, keepFixes: false);
         load.Stop();
         long fixes = trails.Sum(t => (long)t.Count);
 

@@ -46,7 +46,7 @@ public sealed class NearQuery(TrailLoader trails, ITagDirectory tags, IOffenderS
         await log.RecordAsync(search, cancellationToken);
 
         long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
-        var loaded = await trails.LoadAsync(from, to, cancellationToken: cancellationToken);
+        var loaded = await trails.LoadAsync(from, to, keepFixes: false, cancellationToken: cancellationToken);
         var assignments = await tags.AssignmentsAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
         var hits = new List<Hit>();

@@ -21,7 +21,7 @@ public sealed class StrictCorrelation(ICrimeStore crimes, TrailLoader trails)
         // Only fixes that can fall in some crime's padded window need to be read.
         var from = current.Min(c => c.CommittedFrom) - parameters.Pad;
         var to = current.Max(c => c.CommittedTo) + parameters.Pad;
-        var loaded = await trails.LoadAsync(from, to, cancellationToken: cancellationToken);
+        var loaded = await trails.LoadAsync(from, to, keepFixes: false, cancellationToken: cancellationToken);
         return StrictMatcher.Match(current.Select(CrimeSite.From).ToList(), loaded, parameters);
     }
 }

@@ -85,6 +85,87 @@ public static class FixChunkCodec
         }
     }
 
+    /// <summary>Decodes only the times and positions of a chunk (the other columns are skipped, no fix is built).</summary>
+    /// <exception cref="InvalidDataException">The chunk is corrupt, of an unknown version, or holds another count.</exception>
+    public static void DecodePositions(ReadOnlySpan<byte> chunk, Span<long> times, Span<double> latitudes, Span<double> longitudes)
+    {
+        int count = Decompress(chunk, out byte[] raw, out int rawLength);
+        try
+        {
+            if (count != times.Length || count != latitudes.Length || count != longitudes.Length)
+            {
+                throw new InvalidDataException($"Fix chunk holds {count} fixes; its index row says {times.Length}.");
+            }
+
+            var span = raw.AsSpan(0, rawLength);
+            int p = 0;
+            Varint.Read(span, ref p);
+            if (count == 0)
+            {
+                return;
+            }
+
+            long unit = ReadTimeUnit(span, ref p);
+            ReadTimes(span, ref p, times, unit);
+            for (int i = 0; i < count; i++)
+            {
+                Varint.Read(span, ref p); // received times are not needed here
+            }
+
+            ReadCoordinates(span, ref p, latitudes);
+            ReadCoordinates(span, ref p, longitudes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private static long ReadTimeUnit(ReadOnlySpan<byte> raw, ref int p)
+    {
+        if (p >= raw.Length)
+        {
+            throw new InvalidDataException("Fix chunk is truncated before its time unit.");
+        }
+
+        return raw[p++] switch
+        {
+            0 => 1,
+            1 => 1000,
+            var other => throw new InvalidDataException($"Fix chunk has unknown time unit {other}."),
+        };
+    }
+
+    private static void ReadTimes(ReadOnlySpan<byte> raw, ref int p, Span<long> times, long unit)
+    {
+        long time = 0, delta = 0;
+        for (int i = 0; i < times.Length; i++)
+        {
+            long value = Varint.UnZigZag(Varint.Read(raw, ref p));
+            if (i == 0)
+            {
+                time = value;
+            }
+            else
+            {
+                delta += value;
+                time += delta;
+            }
+
+            times[i] = time * unit;
+        }
+    }
+
+    private static void ReadCoordinates(ReadOnlySpan<byte> raw, ref int p, Span<double> degrees)
+    {
+        long current = 0;
+        for (int i = 0; i < degrees.Length; i++)
+        {
+            current += Varint.UnZigZag(Varint.Read(raw, ref p));
+            degrees[i] = checked((int)current) / Fix.CoordinateScale;
+        }
+    }
+
     private static int Decompress(ReadOnlySpan<byte> chunk, out byte[] raw, out int rawLength)
     {
         if (chunk.Length < 2 || chunk[0] != Version)
@@ -231,17 +312,7 @@ public static class FixChunkCodec
             return;
         }
 
-        if (p >= raw.Length)
-        {
-            throw new InvalidDataException("Fix chunk is truncated before its time unit.");
-        }
-
-        long unit = raw[p++] switch
-        {
-            0 => 1,
-            1 => 1000,
-            var other => throw new InvalidDataException($"Fix chunk has unknown time unit {other}."),
-        };
+        long unit = ReadTimeUnit(raw, ref p);
 
         // Each column is one tight pass over its stream into scratch space; a final pass assembles the fixes.
         long[] times = ArrayPool<long>.Shared.Rent(count);
@@ -251,22 +322,7 @@ public static class FixChunkCodec
         int[] small = ArrayPool<int>.Shared.Rent(count * 3);
         try
         {
-            long time = 0, delta = 0;
-            for (int i = 0; i < count; i++)
-            {
-                long value = Varint.UnZigZag(Varint.Read(raw, ref p));
-                if (i == 0)
-                {
-                    time = value;
-                }
-                else
-                {
-                    delta += value;
-                    time += delta;
-                }
-
-                times[i] = time * unit;
-            }
+            ReadTimes(raw, ref p, times.AsSpan(0, count), unit);
 
             long receivedSeconds = times[0] / 1000;
             for (int i = 0; i < count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -17,6 +18,7 @@ namespace Tagwatch.Storage.Fixes;
 public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
 {
     private const long MillisecondsPerDay = 86_400_000;
+    private const int ReadBatchTags = 32;
 
     // Day numbers must fit an int: clamp open-ended ranges to ±5.8 million years.
     private const long MinimumUnixMs = -MillisecondsPerDay * (int.MaxValue / 2);
@@ -109,57 +111,106 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<TagId, IReadOnlyList<Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default)
     {
-        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var keys = await TagKeys.LookupAsync(connection, tags, cancellationToken);
-
-        // Read the chunks that can matter (by day and time range), then decode each straight into its slice of the
-        // tag's result array, in parallel: no per-fix allocation, no second copy.
-        var chunks = new List<(int TagIndex, int Offset, int Count, byte[] Data)>();
-        var tagOrder = new List<TagId>(keys.Count);
-        var totals = new List<int>(keys.Count);
-        using (var command = connection.CreateCommand())
+        var result = tags.Distinct().ToDictionary(t => t, _ => (IReadOnlyList<Fix>)[]);
+        await foreach (var (tag, fixes) in ReadEachAsync(tags, from, to, cancellationToken))
         {
-            command.CommandText = "SELECT Count, Data FROM fix_chunks WHERE TagKey = $tag AND Day BETWEEN $fromDay AND $toDay AND EndUnixMs >= $from AND StartUnixMs <= $to ORDER BY Day";
-            var tagParameter = command.Parameters.Add("$tag", SqliteType.Integer);
-            command.Parameters.AddWithValue("$fromDay", DayOf(Math.Max(fromMs, MinimumUnixMs)));
-            command.Parameters.AddWithValue("$toDay", DayOf(Math.Min(toMs, MaximumUnixMs)));
-            command.Parameters.AddWithValue("$from", fromMs);
-            command.Parameters.AddWithValue("$to", toMs);
-            foreach (var (tag, key) in keys)
-            {
-                tagParameter.Value = key;
-                int total = 0;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    int count = reader.GetInt32(0);
-                    chunks.Add((tagOrder.Count, total, count, (byte[])reader[1]));
-                    total += count;
-                }
-
-                tagOrder.Add(tag);
-                totals.Add(total);
-            }
-        }
-
-        // Every slot is overwritten by a decode, so the arrays need not be zeroed first.
-        var arrays = totals.Select(t => GC.AllocateUninitializedArray<Fix>(t)).ToArray();
-        Parallel.ForEach(chunks, chunk => FixChunkCodec.Decode(chunk.Data, arrays[chunk.TagIndex].AsSpan(chunk.Offset, chunk.Count)));
-
-        var result = new Dictionary<TagId, IReadOnlyList<Fix>>(tags.Count);
-        foreach (var tag in tags)
-        {
-            result[tag] = [];
-        }
-
-        for (int i = 0; i < tagOrder.Count; i++)
-        {
-            result[tagOrder[i]] = TrimToRange(arrays[i], fromMs, toMs);
+            result[tag] = fixes;
         }
 
         return result;
     }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<(TagId Tag, Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        await foreach (var batch in ReadChunkBatchesAsync(tags, fromMs, toMs, cancellationToken))
+        {
+            // Every slot is overwritten by a decode, so the arrays need not be zeroed first.
+            var arrays = batch.Totals.Select(total => GC.AllocateUninitializedArray<Fix>(total)).ToArray();
+            Parallel.ForEach(batch.Chunks, chunk => FixChunkCodec.Decode(chunk.Data, arrays[chunk.TagIndex].AsSpan(chunk.Offset, chunk.Count)));
+            for (int t = 0; t < arrays.Length; t++)
+            {
+                if (arrays[t].Length > 0)
+                {
+                    yield return (batch.Tags[t], TrimToRange(arrays[t], fromMs, toMs));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FixPositions> ReadPositionsAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        await foreach (var batch in ReadChunkBatchesAsync(tags, fromMs, toMs, cancellationToken))
+        {
+            var columns = batch.Totals.Select(total => (Times: GC.AllocateUninitializedArray<long>(total), Lats: GC.AllocateUninitializedArray<double>(total), Lons: GC.AllocateUninitializedArray<double>(total))).ToArray();
+            Parallel.ForEach(batch.Chunks, chunk =>
+            {
+                var (times, lats, lons) = columns[chunk.TagIndex];
+                FixChunkCodec.DecodePositions(chunk.Data, times.AsSpan(chunk.Offset, chunk.Count), lats.AsSpan(chunk.Offset, chunk.Count), lons.AsSpan(chunk.Offset, chunk.Count));
+            });
+            for (int t = 0; t < columns.Length; t++)
+            {
+                var (times, lats, lons) = columns[t];
+                if (times.Length == 0)
+                {
+                    continue;
+                }
+
+                int first = 0, end = times.Length;
+                while (first < end && times[first] < fromMs)
+                {
+                    first++;
+                }
+
+                while (end > first && times[end - 1] > toMs)
+                {
+                    end--;
+                }
+
+                yield return first == 0 && end == times.Length
+                    ? new FixPositions(batch.Tags[t], times, lats, lons)
+                    : new FixPositions(batch.Tags[t], times[first..end], lats[first..end], lons[first..end]);
+            }
+        }
+    }
+
+    /// <summary>The chunks that can matter (by day and time range), a batch of tags at a time, so that only one batch
+    /// is held in memory; each chunk knows its tag and its offset in the tag's result.</summary>
+    private async IAsyncEnumerable<ChunkBatch> ReadChunkBatchesAsync(IReadOnlyCollection<TagId> tags, long fromMs, long toMs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var keys = await TagKeys.LookupAsync(connection, tags, cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Count, Data FROM fix_chunks WHERE TagKey = $tag AND Day BETWEEN $fromDay AND $toDay AND EndUnixMs >= $from AND StartUnixMs <= $to ORDER BY Day";
+        var tagParameter = command.Parameters.Add("$tag", SqliteType.Integer);
+        command.Parameters.AddWithValue("$fromDay", DayOf(Math.Max(fromMs, MinimumUnixMs)));
+        command.Parameters.AddWithValue("$toDay", DayOf(Math.Min(toMs, MaximumUnixMs)));
+        command.Parameters.AddWithValue("$from", fromMs);
+        command.Parameters.AddWithValue("$to", toMs);
+        foreach (var batch in keys.Chunk(ReadBatchTags))
+        {
+            var chunks = new List<(int TagIndex, int Offset, int Count, byte[] Data)>();
+            var totals = new int[batch.Length];
+            for (int t = 0; t < batch.Length; t++)
+            {
+                tagParameter.Value = batch[t].Value;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    int count = reader.GetInt32(0);
+                    chunks.Add((t, totals[t], count, (byte[])reader[1]));
+                    totals[t] += count;
+                }
+            }
+
+            yield return new ChunkBatch(batch.Select(k => k.Key).ToArray(), totals, chunks);
+        }
+    }
+
+    private sealed record ChunkBatch(TagId[] Tags, int[] Totals, List<(int TagIndex, int Offset, int Count, byte[] Data)> Chunks);
 
     /// <summary>Keeps the fixes in [from, to] of a time-sorted array (only the first and last chunks can spill over).</summary>
     private static Fix[] TrimToRange(Fix[] fixes, long fromMs, long toMs)

@@ -36,6 +36,20 @@ public sealed class FixChunkCodecTests
     }
 
     [Fact]
+    public void DecodePositions_AnySortedFixes_GivesTheirTimesAndPositions()
+    {
+        var gen = Gen.ListOf(FixGen(1_550_448_000_000)).Select(list => list.OrderBy(f => f.TimeUnixMs).ToArray());
+        Prop.ForAll(gen.ToArbitrary(), fixes =>
+        {
+            var times = new long[fixes.Length];
+            var lats = new double[fixes.Length];
+            var lons = new double[fixes.Length];
+            FixChunkCodec.DecodePositions(FixChunkCodec.Encode(fixes), times, lats, lons);
+            return times.SequenceEqual(fixes.Select(f => f.TimeUnixMs)) && lats.SequenceEqual(fixes.Select(f => f.Latitude)) && lons.SequenceEqual(fixes.Select(f => f.Longitude));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Decode_IntoASpanOfTheWrongLength_Throws()
     {
         var fixes = Gen.ArrayOf(FixGen(0), 5).Sample(1, 1).First().OrderBy(f => f.TimeUnixMs).ToArray();
