@@ -34,7 +34,10 @@ internal static class CorrelationQuality
             }
 
             var crimes = pilot.Crimes.Select(CrimeSite.From).ToList();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var matches = ScoredEngine.Run(crimes, subjects, parameters);
+            clock.Stop();
+            Console.Error.WriteLine($"seed {seed}: scored engine {clock.Elapsed.TotalMilliseconds:0} ms for {crimes.Count} crimes × {subjects.Count} people");
             var byPair = matches.ToDictionary(m => (m.Crime.Reference, m.Tag));
             var truth = pilot.Truth.ToDictionary(t => (t.CrimeReference, t.Tag));
             int planted = 0, plantedSignificant = 0, decoys = 0, decoysMatched = 0, decoysSignificant = 0;

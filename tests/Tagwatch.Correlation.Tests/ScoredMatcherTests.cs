@@ -47,6 +47,19 @@ public sealed class ScoredMatcherTests
     }
 
     [Fact]
+    public void Evaluate_FastLegWhoseEndsAreFarAway_IsStillCaught()
+    {
+        // A train at 100 km/h: fixes 4 km either side of the crime, five minutes apart, across a half-hour boundary
+        // (so no single time bucket holds both ends).
+        var trail = Trail(At(27, 30, -4000), At(32, 30, 4000));
+
+        var match = Evaluate(Crime(27, 32), trail);
+
+        Assert.NotNull(match);
+        Assert.InRange(match.MinDistanceMetres, 29, 31);
+    }
+
+    [Fact]
     public void Evaluate_FixesTooFarApartToInterpolate_AreAGapNotAPass()
     {
         var trail = Trail(At(0, 20, -300), At(10, 20, 300));
@@ -170,5 +183,6 @@ public sealed class ScoredMatcherTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => (Defaults with { BufferMetres = -1 }).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => (Defaults with { SignificanceThreshold = 2 }).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => (Defaults with { MaxInterpolationGap = Duration.FromMinutes(31) }).Validate());
     }
 }

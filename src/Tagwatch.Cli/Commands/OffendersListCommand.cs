@@ -21,7 +21,7 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
         var offenders = await workspace.Offenders.ListAsync(cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(OffenderView.ToJson)));
+            Console.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(o => OffenderView.ToJson(o, workspace.Offenders.Today))));
             return ExitCodes.Ok;
         }
 
@@ -29,7 +29,7 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
         foreach (var o in offenders)
         {
             table.AddRow(
-                o.Reference.Value, OptionParsers.Kebab(o.Status.ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
+                o.Reference.Value, OptionParsers.Kebab(o.StatusOn(workspace.Offenders.Today).ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
                 string.Join(", ", o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString()))),
                 BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode,
                 $"{OffenderView.Date(o.MonitoringStart)} – {OffenderView.Date(o.MonitoringEnd)}");

@@ -26,7 +26,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                record = OffenderView.ToJson(offender),
+                record = OffenderView.ToJson(offender, workspace.Offenders.Today),
                 person = person is null ? null : new { given_name = person.GivenName, family_name = person.FamilyName, date_of_birth = OffenderView.Date(person.DateOfBirth) },
                 risk_history = riskHistory,
             }));
@@ -34,7 +34,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         }
 
         var grid = new Grid().AddColumns(2);
-        foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender)).EnumerateObject())
+        foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender, workspace.Offenders.Today)).EnumerateObject())
         {
             grid.AddRow(property.Name, property.Value.ToString());
         }

@@ -10,10 +10,10 @@ internal static class OffenderView
 {
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    public static object ToJson(Offender o) => new
+    public static object ToJson(Offender o, LocalDate today) => new
     {
         reference = o.Reference.Value,
-        status = OptionParsers.Kebab(o.Status.ToString()),
+        status = OptionParsers.Kebab(o.StatusOn(today).ToString()),
         risk_tier = OptionParsers.Kebab(o.RiskTier.ToString()),
         index_offences = o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString())),
         home_borough = BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode,

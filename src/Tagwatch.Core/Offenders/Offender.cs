@@ -44,6 +44,13 @@ public sealed record Offender
     /// <summary>Why monitoring ended, when it has.</summary>
     public string? EndReason { get; init; }
 
+    /// <summary>The lifecycle state on <paramref name="day"/>: the stored state moves on with the calendar (an enrolment
+    /// becomes active on its first day of monitoring and ends after its last).</summary>
+    public OffenderStatus StatusOn(LocalDate day) =>
+        Status == OffenderStatus.Ended || day > MonitoringEnd ? OffenderStatus.Ended
+        : day >= MonitoringStart ? OffenderStatus.Active
+        : OffenderStatus.Enrolled;
+
     /// <summary>True when the person is monitored on <paramref name="day"/> (ending early moves the monitoring end).</summary>
     public bool IsMonitoredOn(LocalDate day) => MonitoringStart <= day && day <= MonitoringEnd;
 }

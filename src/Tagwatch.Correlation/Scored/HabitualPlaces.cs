@@ -19,8 +19,11 @@ public sealed class HabitualPlaces
     /// <summary>Finds the habitual places of a trail.</summary>
     public static HabitualPlaces Find(TagTrail trail, double maxAccuracyMetres)
     {
-        var daysByCell = new Dictionary<(long, long), HashSet<long>>();
-        var days = new HashSet<long>();
+        // Fixes are in time order, so a cell's days arrive in order: counting a day when it differs from the cell's
+        // last one counts distinct days without a set per cell.
+        var cells = new Dictionary<(long, long), (long LastDay, int Days)>();
+        long lastDay = long.MinValue;
+        int days = 0;
         foreach (var fix in trail.Fixes)
         {
             if (fix.AccuracyMetres is not { } accuracy || accuracy > maxAccuracyMetres || fix.Source == FixSource.Lbs)
@@ -29,18 +32,22 @@ public sealed class HabitualPlaces
             }
 
             long day = fix.TimeUnixMs / 86_400_000;
-            days.Add(day);
-            var cell = CellOf(fix.Latitude, fix.Longitude);
-            if (!daysByCell.TryGetValue(cell, out var cellDays))
+            if (day != lastDay)
             {
-                daysByCell[cell] = cellDays = [];
+                days++;
+                lastDay = day;
             }
 
-            cellDays.Add(day);
+            var cell = CellOf(fix.Latitude, fix.Longitude);
+            var seen = cells.GetValueOrDefault(cell, (LastDay: long.MinValue, Days: 0));
+            if (seen.LastDay != day)
+            {
+                cells[cell] = (day, seen.Days + 1);
+            }
         }
 
-        int needed = Math.Max(5, (days.Count + 1) / 2);
-        return new HabitualPlaces(daysByCell.Where(kv => kv.Value.Count >= needed).Select(kv => kv.Key).ToHashSet());
+        int needed = Math.Max(5, (days + 1) / 2);
+        return new HabitualPlaces(cells.Where(kv => kv.Value.Days >= needed).Select(kv => kv.Key).ToHashSet());
     }
 
     /// <summary>True when the point is in a habitual cell or a neighbouring one (so within about 150–300 m).</summary>

@@ -22,10 +22,14 @@ public static class ScoredMatcher
         long windowStart = crime.FromUnixMs - pad, windowEnd = crime.ToUnixMs + pad;
         double baseReach = parameters.BufferMetres + crime.PrecisionMetres;
 
-        // Cheap rejection: no fix at all within the widest possible reach around the window.
-        var search = new SearchArea(crime.Latitude, crime.Longitude, baseReach + parameters.MaxEvidenceAccuracyMetres + 2000);
-        Span<(int Start, int End)> ranges = stackalloc (int, int)[2];
-        if (trail.Buckets.Near(windowStart - gap, windowEnd + gap, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude, ranges) == 0)
+        // Cheap rejection: no fix, and no leg between fixes, can come within the widest possible reach.
+        if (gap > TimeBuckets.BucketMs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), "The interpolation gap must not exceed the trail's time bucket (30 minutes).");
+        }
+
+        var search = new SearchArea(crime.Latitude, crime.Longitude, baseReach + parameters.MaxEvidenceAccuracyMetres);
+        if (!trail.Buckets.AnyNearIncludingLegs(windowStart - gap, windowEnd + gap, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude))
         {
             return null;
         }

@@ -46,9 +46,9 @@ public sealed record ScoringParameters
             throw new ArgumentOutOfRangeException(nameof(BufferMetres), BufferMetres, "Buffer must be from 0 to 5000 metres.");
         }
 
-        if (Pad < Duration.Zero || Pad > Duration.FromHours(24) || MaxInterpolationGap <= Duration.Zero || MaxInterpolationGap > Duration.FromHours(6))
+        if (Pad < Duration.Zero || Pad > Duration.FromHours(24) || MaxInterpolationGap <= Duration.Zero || MaxInterpolationGap > Duration.FromMinutes(30))
         {
-            throw new ArgumentOutOfRangeException(nameof(Pad), "Pad must be 0–24 h and the interpolation gap 0–6 h.");
+            throw new ArgumentOutOfRangeException(nameof(Pad), "Pad must be 0–24 h and the interpolation gap more than 0 and at most 30 minutes.");
         }
 
         if (!double.IsFinite(SignificanceThreshold) || SignificanceThreshold is < 0 or > 1)

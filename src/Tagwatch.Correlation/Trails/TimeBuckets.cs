@@ -51,6 +51,39 @@ internal sealed class TimeBuckets
         _start[count] = fix;
     }
 
+    /// <summary>True when some fix in [fromMs, toMs]'s buckets, or some straight leg starting in them, may lie in the box.</summary>
+    /// <remarks>A leg between two fixes lies inside the box of its ends. Legs are shorter than a bucket, so a leg
+    /// starting in bucket b ends in b or b + 1, and the union of those two boxes holds it.</remarks>
+    public bool AnyNearIncludingLegs(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon)
+    {
+        long first = Math.Max(BucketOf(fromMs), _firstBucket);
+        long last = Math.Min(BucketOf(toMs), _firstBucket + _minLat.Length - 1);
+        for (long bucket = first; bucket <= last; bucket++)
+        {
+            int b = (int)(bucket - _firstBucket);
+            if (_start[b] == _start[b + 1])
+            {
+                continue;
+            }
+
+            double bMinLat = _minLat[b], bMaxLat = _maxLat[b], bMinLon = _minLon[b], bMaxLon = _maxLon[b];
+            if (b + 1 < _minLat.Length && _start[b + 1] != _start[b + 2])
+            {
+                bMinLat = Math.Min(bMinLat, _minLat[b + 1]);
+                bMaxLat = Math.Max(bMaxLat, _maxLat[b + 1]);
+                bMinLon = Math.Min(bMinLon, _minLon[b + 1]);
+                bMaxLon = Math.Max(bMaxLon, _maxLon[b + 1]);
+            }
+
+            if (bMaxLat >= minLat && bMinLat <= maxLat && bMaxLon >= minLon && bMinLon <= maxLon)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Number of buckets (empty ones included).</summary>
     public int Count => _minLat.Length;
 
