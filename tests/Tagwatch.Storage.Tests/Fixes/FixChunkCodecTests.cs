@@ -92,6 +92,24 @@ public sealed class FixChunkCodecTests
     }
 
     [Fact]
+    public void Decode_ChunkWrittenWithBrotliByTheFirstVersion_StillReads()
+    {
+        var fixes = Gen.ArrayOf(FixGen(1_550_448_000_000), 300).Sample(1, 1).First().OrderBy(f => f.TimeUnixMs).ToArray();
+        var current = FixChunkCodec.Encode(fixes);
+        Assert.Equal(2, current[0]);
+        using var decompressor = new ZstdSharp.Decompressor();
+        var columns = decompressor.Unwrap(current.AsSpan(1)).ToArray();
+        var brotli = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(columns.Length) + 1];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(columns, brotli.AsSpan(1), out int written, 5, 22));
+        brotli[0] = 1;
+
+        var decoded = new List<Fix>();
+        FixChunkCodec.Decode(brotli.AsSpan(0, written + 1), decoded);
+
+        Assert.Equal(fixes, decoded);
+    }
+
+    [Fact]
     public void Decode_UnknownVersion_Throws()
     {
         Assert.Throws<InvalidDataException>(() => FixChunkCodec.Decode(new byte[] { 9, 1, 2 }, new List<Fix>()));
