@@ -38,15 +38,9 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     {
         parameters.Validate();
         var wanted = changed.ToHashSet();
-        var selected = new List<Crime>();
-        foreach (var (force, reference) in wanted)
-        {
-            var history = await crimes.HistoryAsync(force, reference, cancellationToken);
-            if (history.Count > 0)
-            {
-                selected.Add(history[^1]);
-            }
-        }
+        var selected = (await crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue, cancellationToken))
+            .Where(c => wanted.Contains((c.Force, c.Reference)))
+            .ToList();
 
         return await RunAsync(parameters, false, "automatic", requestedBy, selected, cancellationToken);
     }

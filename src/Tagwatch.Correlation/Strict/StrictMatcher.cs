@@ -42,11 +42,4 @@ public static class StrictMatcher
             .ThenBy(m => m.Tag.Value, StringComparer.Ordinal)
             .ToList();
     }
-
-    /// <summary>The strict match of one crime with one trail, or null.</summary>
-    public static StrictMatch? MatchOne(CrimeSite crime, TagTrail trail, double radiusMetres, long padMs)
-    {
-        var near = Proximity.Scan(trail, crime.Latitude, crime.Longitude, radiusMetres, crime.FromUnixMs - padMs, crime.ToUnixMs + padMs);
-        return near.Count == 0 ? null : new StrictMatch(crime.Reference, trail.Tag, near.Count, near.MinDistanceMetres);
-    }
 }
