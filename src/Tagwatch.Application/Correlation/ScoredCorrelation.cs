@@ -111,10 +111,12 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
             }
 
             long start = assignment.From.ToUnixTimeMilliseconds(), end = assignment.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-            var worn = trail.Fixes.Where(f => f.TimeUnixMs >= start && f.TimeUnixMs < end).ToList();
-            if (worn.Count > 0)
+            int first = trail.FirstAtOrAfter(start), last = end == long.MaxValue ? trail.Count : trail.FirstAtOrAfter(end);
+            if (last > first)
             {
-                subjects.Add(new ScoredEngine.Subject(new TagTrail(trail.Tag, worn), Context(person)));
+                // Worn for the whole loaded span (the usual case): the trail serves as it is, without a copy.
+                var worn = first == 0 && last == trail.Count ? trail : new TagTrail(trail.Tag, trail.Fixes[first..last]);
+                subjects.Add(new ScoredEngine.Subject(worn, Context(person)));
                 (covered.TryGetValue(trail.Tag, out var periods) ? periods : covered[trail.Tag] = []).Add((start, end));
             }
         }
