@@ -45,6 +45,12 @@ internal static class CommandLine
             branch.AddCommand<SchemeShowCommand>("show").WithDescription("Show the scheme's settings.");
             branch.AddCommand<SchemeSetCommand>("set").WithDescription("Change the scheme's settings.");
         });
+        config.AddBranch("matches", branch =>
+        {
+            branch.SetDescription("Stored correlation matches (review and disclosure come with the server).");
+            branch.AddCommand<MatchesListCommand>("list").WithDescription("List matches, most significant first.");
+            branch.AddCommand<MatchesShowCommand>("show").WithDescription("One match with its factors, evidence, gaps and history (JSON).");
+        });
         config.AddBranch("tags", branch =>
         {
             branch.SetDescription("The device registry.");

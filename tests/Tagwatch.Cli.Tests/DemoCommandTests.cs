@@ -85,5 +85,17 @@ public sealed class DemoCommandTests
         var lines = File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "scored.csv")).ToList();
         Assert.Equal("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors", lines[0]);
         Assert.Contains(lines.Skip(1), l => l.Contains(",true,", StringComparison.Ordinal));
+
+        var list = await tagwatch.RunAsync("matches", "list", "--significant", "--json");
+        var matches = JsonDocument.Parse(list.Output).RootElement;
+        Assert.True(matches.GetArrayLength() > 0);
+        long id = matches[0].GetProperty("id").GetInt64();
+        var show = await tagwatch.RunAsync("matches", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var detail = JsonDocument.Parse(show.Output).RootElement;
+        Assert.True(detail.GetProperty("evidence").GetArrayLength() > 0);
+        Assert.True(detail.GetProperty("factors").GetProperty("Closeness").GetDouble() > 0);
+        var missing = await tagwatch.RunAsync("matches", "show", "999999");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("No match has id 999999", missing.Error, StringComparison.Ordinal);
     }
 }

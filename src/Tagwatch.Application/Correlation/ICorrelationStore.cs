@@ -16,6 +16,9 @@ public interface ICorrelationStore
     /// </summary>
     Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default);
 
+    /// <summary>One stored match with its evidence, factors and gaps as stored (JSON), and its history; null when unknown.</summary>
+    Task<StoredMatchDetail?> GetMatchAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>Stored matches (current states), most significant first.</summary>
     Task<IReadOnlyList<StoredMatch>> ListMatchesAsync(CancellationToken cancellationToken = default);
 }

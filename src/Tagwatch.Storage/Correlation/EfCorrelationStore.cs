@@ -93,6 +93,22 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<StoredMatchDetail?> GetMatchAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var m = await context.Matches.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var history = await context.MatchHistory.AsNoTracking().Where(h => h.MatchId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        var summary = new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
+            m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count);
+        return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList());
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StoredMatch>> ListMatchesAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch matches show ID</c>: one match with its factors, evidence, gaps and history, as JSON.</summary>
+internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Settings>
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        public long Id { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var detail = await services.Matches.GetMatchAsync(settings.Id, cancellationToken)
+            ?? throw new KeyNotFoundException($"No match has id {settings.Id}.");
+        var m = detail.Match;
+        Console.Out.WriteLine(JsonSerializer.Serialize(new
+        {
+            id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,
+            score = m.Score, significant = m.Significant, state = m.State, run = m.RunId,
+            min_distance_m = m.MinDistanceMetres, closest_time = MatchesListCommand.Time(m.ClosestTimeUnixMs), dwell_s = m.DwellSeconds, gap_s = m.GapSeconds,
+            habitual_place = detail.HabitualPlace,
+            factors = JsonDocument.Parse(detail.FactorsJson).RootElement,
+            evidence = JsonDocument.Parse(detail.EvidenceJson).RootElement,
+            gaps = JsonDocument.Parse(detail.GapsJson).RootElement,
+            history = detail.History.Select(h => new { replaced = MatchesListCommand.Time(h.ReplacedUnixMs), reason = h.Reason, was = JsonDocument.Parse(h.SnapshotJson).RootElement }),
+        }, Indented));
+        return ExitCodes.Ok;
+    }
+}
