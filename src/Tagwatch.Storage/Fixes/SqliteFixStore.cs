@@ -178,7 +178,8 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
     }
 
     /// <summary>The chunks that can matter (by day and time range), a batch of tags at a time, so that only one batch
-    /// is held in memory; each chunk knows its tag and its offset in the tag's result.</summary>
+    /// is held in memory; each chunk knows its tag and its offset in the tag's result. The next batch is read while the
+    /// caller decodes the current one.</summary>
     private async IAsyncEnumerable<ChunkBatch> ReadChunkBatchesAsync(IReadOnlyCollection<TagId> tags, long fromMs, long toMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -190,24 +191,53 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
         command.Parameters.AddWithValue("$toDay", DayOf(Math.Min(toMs, MaximumUnixMs)));
         command.Parameters.AddWithValue("$from", fromMs);
         command.Parameters.AddWithValue("$to", toMs);
-        foreach (var batch in keys.Chunk(ReadBatchTags))
+        var batches = keys.Chunk(ReadBatchTags).ToList();
+        Task<ChunkBatch>? next = batches.Count == 0 ? null : Task.Run(() => ReadBatch(command, tagParameter, batches[0], cancellationToken), cancellationToken);
+        try
         {
-            var chunks = new List<(int TagIndex, int Offset, int Count, byte[] Data)>();
-            var totals = new int[batch.Length];
-            for (int t = 0; t < batch.Length; t++)
+            for (int i = 0; i < batches.Count; i++)
             {
-                tagParameter.Value = batch[t].Value;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var current = await next!;
+                var following = i + 1 < batches.Count ? batches[i + 1] : null;
+                next = following is null ? null : Task.Run(() => ReadBatch(command, tagParameter, following, cancellationToken), cancellationToken);
+                yield return current;
+            }
+        }
+        finally
+        {
+            // The command and connection must outlive a read still running when the caller stops early.
+            if (next is not null)
+            {
+                try
                 {
-                    int count = reader.GetInt32(0);
-                    chunks.Add((t, totals[t], count, (byte[])reader[1]));
-                    totals[t] += count;
+                    await next;
+                }
+                catch (OperationCanceledException)
+                {
+                    // stopping anyway
                 }
             }
-
-            yield return new ChunkBatch(batch.Select(k => k.Key).ToArray(), totals, chunks);
         }
+    }
+
+    private static ChunkBatch ReadBatch(SqliteCommand command, SqliteParameter tagParameter, KeyValuePair<TagId, int>[] batch, CancellationToken cancellationToken)
+    {
+        var chunks = new List<(int TagIndex, int Offset, int Count, byte[] Data)>();
+        var totals = new int[batch.Length];
+        for (int t = 0; t < batch.Length; t++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tagParameter.Value = batch[t].Value;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int count = reader.GetInt32(0);
+                chunks.Add((t, totals[t], count, (byte[])reader[1]));
+                totals[t] += count;
+            }
+        }
+
+        return new ChunkBatch(batch.Select(k => k.Key).ToArray(), totals, chunks);
     }
 
     private sealed record ChunkBatch(TagId[] Tags, int[] Totals, List<(int TagIndex, int Offset, int Count, byte[] Data)> Chunks);
