@@ -95,4 +95,16 @@ public sealed class ImportCommandsTests
         Assert.False(File.Exists(tagwatch.DatabasePath));
         Assert.Equal(1, JsonDocument.Parse(stats.Output).RootElement.GetProperty("tags").GetInt32());
     }
+
+    [Fact]
+    public async Task ImportFixes_NmeaReceiverLog_StoresItsFixes()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/nmea/bu353-glonass.log"));
+
+        var result = await tagwatch.RunAsync("import", "fixes", file, "--tag", "BU353", "--create-tags", "--json", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(9, JsonDocument.Parse(result.Output).RootElement.GetProperty("accepted").GetInt32()); // nine epochs in the capture
+    }
 }

@@ -6,24 +6,25 @@ using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Identity;
 using Tagwatch.Protocols.Csv;
 using Tagwatch.Protocols.Gpx;
+using Tagwatch.Protocols.Nmea;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch import fixes FILE [--format csv|gpx] [--tag ID] [--create-tags] [--json]</c>.</summary>
+/// <summary><c>tagwatch import fixes FILE [--format csv|gpx|nmea] [--tag ID] [--create-tags] [--json]</c>.</summary>
 internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("CSV (tag_id,timestamp,lat,lon,accuracy_m[,speed_kmh,heading_deg,source]) or GPX 1.0/1.1.")]
+        [Description("CSV (tag_id,timestamp,lat,lon,accuracy_m[,speed_kmh,heading_deg,source]), GPX 1.0/1.1, or an NMEA 0183 log.")]
         public string File { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("csv or gpx (default: from the file extension).")]
+        [Description("csv, gpx or nmea (default: from the file extension; .nmea and .log are NMEA).")]
         public string? Format { get; init; }
 
         [CommandOption("--tag <ID>")]
-        [Description("The tag whose fixes a GPX file holds (required for GPX).")]
+        [Description("The tag whose fixes a GPX or NMEA file holds (required for those).")]
         public string? Tag { get; init; }
 
         [CommandOption("--create-tags")]
@@ -38,18 +39,22 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
         [Description("Print a one-line JSON summary instead of a table.")]
         public bool Json { get; init; }
 
-        public string ResolvedFormat => (Format ?? Path.GetExtension(File).TrimStart('.')).ToLowerInvariant();
+        public string ResolvedFormat => (Format ?? Path.GetExtension(File).TrimStart('.')).ToLowerInvariant() switch
+        {
+            "log" => "nmea",
+            var other => other,
+        };
 
         public override ValidationResult Validate()
         {
-            if (ResolvedFormat is not ("csv" or "gpx"))
+            if (ResolvedFormat is not ("csv" or "gpx" or "nmea"))
             {
-                return ValidationResult.Error($"--format must be csv or gpx (got '{ResolvedFormat}')");
+                return ValidationResult.Error($"--format must be csv, gpx or nmea (got '{ResolvedFormat}')");
             }
 
-            if (ResolvedFormat == "gpx" && !TagId.TryParse(Tag, out _, out var error))
+            if (ResolvedFormat is "gpx" or "nmea" && !TagId.TryParse(Tag, out _, out var error))
             {
-                return ValidationResult.Error($"--tag is required for GPX: {error}");
+                return ValidationResult.Error($"--tag is required for {ResolvedFormat.ToUpperInvariant()}: {error}");
             }
 
             return ValidationResult.Success();
@@ -62,10 +67,13 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var received = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-        var rows = settings.ResolvedFormat == "gpx"
-            ? GpxReader.Read(reader, TagId.Parse(settings.Tag!), received)
-            : FixCsvReader.Read(reader, received);
-        string protocol = settings.ResolvedFormat == "gpx" ? "gpx" : "import";
+        var rows = settings.ResolvedFormat switch
+        {
+            "gpx" => GpxReader.Read(reader, TagId.Parse(settings.Tag!), received),
+            "nmea" => NmeaReader.Read(reader, TagId.Parse(settings.Tag!), received),
+            _ => FixCsvReader.Read(reader, received),
+        };
+        string protocol = settings.ResolvedFormat == "csv" ? "import" : settings.ResolvedFormat;
         var report = await FileProgress.RunAsync("Importing fixes", stream, !settings.Json,
             () => services.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
         int exitCode = ReportPrinter.Print(report, settings.Json);
