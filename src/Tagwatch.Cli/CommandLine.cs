@@ -24,6 +24,11 @@ internal static class CommandLine
             branch.AddCommand<ImportFixesCommand>("fixes").WithDescription("Import fixes from CSV or GPX.");
             branch.AddCommand<ImportCrimesCommand>("crimes").WithDescription("Import crimes: MoJ batch CSV, police.uk CSV, or Tagwatch CSV.");
         });
+        config.AddBranch("export", branch =>
+        {
+            branch.SetDescription("Export stored data.");
+            branch.AddCommand<ExportFixesCommand>("fixes").WithDescription("A tag's fixes over a time range as CSV, GPX or GeoJSON.");
+        });
         config.AddBranch("grid", branch =>
         {
             branch.SetDescription("Convert between WGS84 and the OS National Grid.");

@@ -107,4 +107,33 @@ public sealed class ImportCommandsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(9, JsonDocument.Parse(result.Output).RootElement.GetProperty("accepted").GetInt32()); // nine epochs in the capture
     }
+
+    [Fact]
+    public async Task ExportFixes_AsCsvGpxAndGeoJson_ReadBackToTheSameFixes()
+    {
+        using var tagwatch = new Tagwatch();
+        string file = tagwatch.Write("fixes.csv", """
+            tag_id,timestamp,lat,lon,accuracy_m,speed_kmh,heading_deg,source
+            T1,2019-02-18T08:00:00Z,51.4613000,-0.1156000,8.0,4.5,270.0,gps
+            T1,2019-02-18T08:01:00.250Z,51.4614000,-0.1157000,9.0,,,gps
+            T1,2019-02-18T09:00:00Z,51.4700000,-0.1200000,12.0,0.0,,lbs
+            """);
+        await tagwatch.RunAsync("import", "fixes", file, "--create-tags", "--json");
+
+        var csv = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--to", "2019-02-18T08:30:00Z");
+        var gpx = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--format", "gpx");
+        var geojson = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--format", "geojson");
+        var unknown = await tagwatch.RunAsync("export", "fixes", "--tag", "NOPE");
+
+        Assert.Equal(
+            File.ReadAllLines(file).Take(3).Select(l => l.Trim()),
+            csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(3, System.Xml.Linq.XDocument.Parse(gpx.Output).Descendants().Count(e => e.Name.LocalName == "trkpt"));
+        var features = JsonDocument.Parse(geojson.Output).RootElement.GetProperty("features");
+        Assert.Equal(3, features.GetArrayLength());
+        Assert.Equal(-0.1156, features[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
+        Assert.Equal("lbs", features[2].GetProperty("properties").GetProperty("source").GetString());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("NOPE is not registered", unknown.Error, StringComparison.Ordinal);
+    }
 }

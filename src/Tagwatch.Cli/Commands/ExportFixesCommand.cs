@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using NodaTime;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Identity;
+using Tagwatch.Protocols.Csv;
+using Tagwatch.Protocols.GeoJson;
+using Tagwatch.Protocols.Gpx;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch export fixes --tag ID [--from T1] [--to T2] --format csv|gpx|geojson [--out FILE]</c>.</summary>
+internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--tag <ID>")]
+        public string Tag { get; init; } = "";
+
+        [CommandOption("--from <INSTANT>")]
+        [Description("Start, ISO-8601 with offset (default: the first fix).")]
+        public string? From { get; init; }
+
+        [CommandOption("--to <INSTANT>")]
+        [Description("End, ISO-8601 with offset (default: the last fix).")]
+        public string? To { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("csv (the import format, all columns), gpx (GPX 1.1 track) or geojson (points with properties).")]
+        public string Format { get; init; } = "csv";
+
+        [CommandOption("--out <FILE>")]
+        [Description("Write here (default: standard output).")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            Format.ToLowerInvariant() is "csv" or "gpx" or "geojson" ? ValidationResult.Success() : ValidationResult.Error("--format must be csv, gpx or geojson");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var tag = TagId.TryParse(settings.Tag, out var parsed, out var error) ? parsed : throw new ArgumentException($"--tag: {error}");
+        var from = settings.From is null ? Instant.MinValue : Parse(settings.From, "--from");
+        var to = settings.To is null ? Instant.MaxValue : Parse(settings.To, "--to");
+        if (to < from)
+        {
+            throw new ArgumentException("--to is before --from");
+        }
+
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        if ((await services.Tags.FindRegisteredAsync([tag], cancellationToken)).Count == 0)
+        {
+            throw new KeyNotFoundException($"Tag {tag} is not registered.");
+        }
+
+        var fixes = await services.Fixes.ReadAsync(tag, from, to, cancellationToken);
+        await using var stream = settings.Out is null ? Console.OpenStandardOutput() : new FileStream(settings.Out, FileMode.Create, FileAccess.Write);
+        switch (settings.Format.ToLowerInvariant())
+        {
+            case "gpx":
+            {
+                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+                GpxWriter.Write(writer, tag, fixes);
+                break;
+            }
+
+            case "geojson":
+                FixGeoJsonWriter.Write(stream, tag, fixes);
+                break;
+            default:
+            {
+                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+                var csv = new FixCsvWriter(writer);
+                csv.WriteHeader();
+                foreach (var fix in fixes)
+                {
+                    csv.Write(tag, fix);
+                }
+
+                break;
+            }
+        }
+
+        if (settings.Out is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{fixes.Count:N0} fixes of {tag} written to {settings.Out}.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static Instant Parse(string text, string option) =>
+        FieldParsers.TryParseIsoInstant(text, out var instant, out var reason) ? instant : throw new ArgumentException($"{option}: {reason}");
+}
