@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
-using Sylvan.Data.Csv;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Protocols.Csv;
@@ -35,9 +34,9 @@ public static partial class MojCrimeBatchReader
     /// <summary>Reads rows lazily; blank lines are skipped.</summary>
     public static IEnumerable<ParsedRow<Crime>> Read(TextReader input)
     {
-        using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = false });
+        using var csv = CsvInput.Open(input, hasHeaders: false);
         long row = 0;
-        while (csv.Read())
+        while (CsvInput.Read(csv, hasHeaders: false))
         {
             row++;
             if (CsvHeader.IsBlankLine(csv))

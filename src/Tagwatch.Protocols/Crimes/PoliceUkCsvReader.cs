@@ -1,5 +1,4 @@
 using NodaTime.Text;
-using Sylvan.Data.Csv;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Protocols.Csv;
@@ -21,12 +20,12 @@ public static class PoliceUkCsvReader
     /// <exception cref="InputFormatException">The header lacks a required column.</exception>
     public static IEnumerable<ParsedRow<AreaCrime>> Read(TextReader input)
     {
-        using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true });
+        using var csv = CsvInput.Open(input, hasHeaders: true);
         var header = CsvHeader.Require(csv, RequiredColumns, "police.uk CSV");
         int id = header["Crime ID"], month = header["Month"], by = header["Reported by"], lonCol = header["Longitude"], latCol = header["Latitude"];
         int location = header["Location"], lsoaCode = header["LSOA code"], lsoaName = header["LSOA name"], type = header["Crime type"], outcome = header["Last outcome category"];
         long row = 1;
-        while (csv.Read())
+        while (CsvInput.Read(csv))
         {
             row++;
             if (CsvHeader.IsBlankLine(csv))

@@ -1,4 +1,3 @@
-using Sylvan.Data.Csv;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Protocols.Csv;
@@ -17,12 +16,12 @@ public static class TagwatchCrimeCsvReader
     /// <exception cref="InputFormatException">The header lacks a required column.</exception>
     public static IEnumerable<ParsedRow<Crime>> Read(TextReader input, PoliceForce force)
     {
-        using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true });
+        using var csv = CsvInput.Open(input, hasHeaders: true);
         var header = CsvHeader.Require(csv, RequiredColumns, "Crime CSV", $"expected {string.Join(",", RequiredColumns)}");
         int refCol = header["crime_ref"], catCol = header["category"], latCol = header["lat"], lonCol = header["lon"], fromCol = header["committed_from"], toCol = header["committed_to"];
         int precisionCol = header["precision_m"], textCol = header["text"];
         long row = 1;
-        while (csv.Read())
+        while (CsvInput.Read(csv))
         {
             row++;
             if (CsvHeader.IsBlankLine(csv))

@@ -18,14 +18,14 @@ public static class FixCsvReader
     /// <exception cref="InputFormatException">The header lacks a required column.</exception>
     public static IEnumerable<ParsedRow<FixRecord>> Read(TextReader input, Instant received)
     {
-        using var csv = CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+        using var csv = CsvInput.Open(input, hasHeaders: true);
         var header = CsvHeader.Require(csv, RequiredColumns, "Fix CSV", $"expected {string.Join(",", RequiredColumns)} (optional speed_kmh,heading_deg,source)");
         int tagColumn = header["tag_id"], timeColumn = header["timestamp"], latColumn = header["lat"], lonColumn = header["lon"], accuracyColumn = header["accuracy_m"];
         int speedColumn = header["speed_kmh"], headingColumn = header["heading_deg"], sourceColumn = header["source"];
         long row = 1;
         TagId lastTag = default;
         string? lastTagText = null;
-        while (csv.Read())
+        while (CsvInput.Read(csv))
         {
             row++;
             if (CsvHeader.IsBlankLine(csv))

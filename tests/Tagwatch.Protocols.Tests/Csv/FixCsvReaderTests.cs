@@ -85,6 +85,28 @@ public sealed class FixCsvReaderTests
     }
 
     [Fact]
+    public void Read_UnclosedQuote_ThrowsNamingTheRow()
+    {
+        var error = Assert.Throws<InputFormatException>(() => Read("tag_id,timestamp,lat,lon,accuracy_m\nT1,2019-02-18T08:00:00Z,51.5,-0.1,5\n\"T1,2019\n"));
+
+        Assert.Contains("malformed at row 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_ThrowsSayingSo()
+    {
+        Assert.Contains("empty", Assert.Throws<InputFormatException>(() => Read("")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RecordOfSeveralMegabytes_ThrowsInsteadOfGrowingWithoutBound()
+    {
+        string hostile = "tag_id,timestamp,lat,lon,accuracy_m\nT1," + new string('x', 3_000_000) + ",51.5,-0.1,5\n";
+
+        Assert.Throws<InputFormatException>(() => Read(hostile));
+    }
+
+    [Fact]
     public void WriteThenRead_AnyFix_RoundTripsExactly()
     {
         var gen = from latE7 in Gen.Choose(-900_000_000, 900_000_000)
