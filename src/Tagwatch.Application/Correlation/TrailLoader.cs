@@ -29,10 +29,14 @@ public sealed class TrailLoader(IFixStore fixes, ITagDirectory tags)
         }
         else
         {
+            // Building a trail (its time buckets) is independent per tag: done on the thread pool while reading goes on.
+            var building = new List<Task<TagTrail>>(wanted.Count);
             await foreach (var positions in fixes.ReadPositionsAsync(wanted, from, to, cancellationToken))
             {
-                trails.Add(new TagTrail(positions));
+                building.Add(Task.Run(() => new TagTrail(positions), cancellationToken));
             }
+
+            trails.AddRange(await Task.WhenAll(building));
         }
 
         trails.Sort((a, b) => string.CompareOrdinal(a.Tag.Value, b.Tag.Value));
