@@ -1,4 +1,3 @@
-using Tagwatch.Core.Fixes;
 using Tagwatch.Correlation.Trails;
 
 namespace Tagwatch.Correlation.Scored;
@@ -26,7 +25,8 @@ public sealed class HabitualPlaces
         int days = 0;
         foreach (var fix in trail.Fixes)
         {
-            if (fix.AccuracyMetres is not { } accuracy || accuracy > maxAccuracyMetres || fix.Source == FixSource.Lbs)
+            // Only fixes that could be evidence of where the person was say where they go.
+            if (!ScoredMatcher.IsEvidence(fix, maxAccuracyMetres))
             {
                 continue;
             }

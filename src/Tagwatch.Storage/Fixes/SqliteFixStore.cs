@@ -133,7 +133,9 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             {
                 if (arrays[t].Length > 0)
                 {
-                    yield return (batch.Tags[t], TrimToRange(arrays[t], fromMs, toMs));
+                    var fixes = arrays[t];
+                    var (first, end) = WithinRange(fixes.Length, i => fixes[i].TimeUnixMs, fromMs, toMs);
+                    yield return (batch.Tags[t], first == 0 && end == fixes.Length ? fixes : fixes[first..end]);
                 }
             }
         }
@@ -159,16 +161,7 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
                     continue;
                 }
 
-                int first = 0, end = times.Length;
-                while (first < end && times[first] < fromMs)
-                {
-                    first++;
-                }
-
-                while (end > first && times[end - 1] > toMs)
-                {
-                    end--;
-                }
+                var (first, end) = WithinRange(times.Length, i => times[i], fromMs, toMs);
 
                 yield return first == 0 && end == times.Length
                     ? new FixPositions(batch.Tags[t], times, lats, lons)
@@ -242,21 +235,22 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
 
     private sealed record ChunkBatch(TagId[] Tags, int[] Totals, List<(int TagIndex, int Offset, int Count, byte[] Data)> Chunks);
 
-    /// <summary>Keeps the fixes in [from, to] of a time-sorted array (only the first and last chunks can spill over).</summary>
-    private static Fix[] TrimToRange(Fix[] fixes, long fromMs, long toMs)
+    /// <summary>The index range [first, end) of a time-sorted run whose times lie in [from, to]; only the first and
+    /// last chunks of a read can spill over, so the scan from each end is short.</summary>
+    private static (int First, int End) WithinRange(int count, Func<int, long> timeAt, long fromMs, long toMs)
     {
-        int first = 0, last = fixes.Length;
-        while (first < last && fixes[first].TimeUnixMs < fromMs)
+        int first = 0, end = count;
+        while (first < end && timeAt(first) < fromMs)
         {
             first++;
         }
 
-        while (last > first && fixes[last - 1].TimeUnixMs > toMs)
+        while (end > first && timeAt(end - 1) > toMs)
         {
-            last--;
+            end--;
         }
 
-        return first == 0 && last == fixes.Length ? fixes : fixes[first..last];
+        return (first, end);
     }
 
     /// <inheritdoc />
