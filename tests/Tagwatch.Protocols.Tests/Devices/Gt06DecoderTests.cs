@@ -1,0 +1,303 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using Tagwatch.Protocols.Devices;
+using Tagwatch.Protocols.Devices.Gt06;
+
+namespace Tagwatch.Protocols.Tests.Devices;
+
+public sealed class Gt06DecoderTests
+{
+    private static readonly Instant Received = Instant.FromUtc(2024, 1, 1, 0, 0);
+
+    // The message types whose Traccar samples carry a position and that Tagwatch decodes.
+    private static readonly HashSet<byte> PositionTypes = [0x10, 0x11, 0x12, 0x16, 0x22, 0x26, 0x27];
+
+    [Fact]
+    public void Crc_StandardCheckString_IsX25CheckValue() =>
+        Assert.Equal(0x906E, Gt06Crc.Compute(Encoding.ASCII.GetBytes("123456789")));
+
+    [Fact]
+    public void Decode_LoginFrame_NamesDeviceAndAcknowledgesWithSerial()
+    {
+        var decoder = new Gt06Decoder();
+        var result = decoder.Decode(Convert.FromHexString("787811010863586038760942a0010000010aa4000d0a"), Received);
+
+        var message = Assert.IsType<DeviceMessage>(result.Message);
+        Assert.Equal("login", message.Kind);
+        Assert.Equal("863586038760942", message.DeviceId);
+        Assert.Equal("863586038760942", decoder.DeviceId);
+        Assert.Equal(0x010a, message.Serial);
+        Assert.Equal(Gt06Frames.Ack(0x01, 0x010a, extended: false), message.Response);
+        Assert.Equal("7878050101 0a".Replace(" ", "", StringComparison.Ordinal), Convert.ToHexString(message.Response!)[..12].ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Decode_GpsMessageFromTraccarSample_GivesHandCheckedPosition()
+    {
+        var decoder = LoggedIn();
+        var message = decoder.Decode(Convert.FromHexString("787819100B031A0B1B31CC027AC7FD0C4657BF0115210001001CC6070D0A"), Received).Message!;
+
+        var p = Assert.Single(message.Positions);
+        Assert.Equal(Instant.FromUtc(2011, 3, 26, 11, 27, 49), p.Time);
+        Assert.Equal(23.111678, p.Latitude, 6);
+        Assert.Equal(114.409208, p.Longitude, 6);
+        Assert.Equal(1, p.SpeedKmh);
+        Assert.Equal(289, p.HeadingDegrees);
+        Assert.Equal(12, p.Satellites);
+        Assert.True(p.Valid);
+        Assert.True(message.ChecksumValid);
+        Assert.Equal("123456789012345", message.DeviceId);
+    }
+
+    // Line 154's length field is one byte short of its frame: a device sending it would never be framed on a stream.
+    private static readonly HashSet<int> InconsistentSamples = [154];
+
+    public static TheoryData<int> PositionSamples() =>
+        [.. ProtocolSample.Load("gt06").Where(s => s.Verify == "verifyPosition" && PositionTypes.Contains(TypeOf(s.Bytes)) && !InconsistentSamples.Contains(s.Line)).Select(s => s.Line)];
+
+    [Fact]
+    public void Decode_FrameLongerThanItsLengthField_IsRefusedWithBothLengths()
+    {
+        var sample = ProtocolSample.Load("gt06").Single(s => s.Line == 154);
+
+        var result = LoggedIn().Decode(sample.Bytes, Received);
+
+        Assert.Equal("frame is 27 bytes but its length field 21 makes it 26", result.Error);
+    }
+
+    [Fact]
+    public void Decode_LocationWithImeiBeforeDate_TakesDeviceFromMessage()
+    {
+        var sample = ProtocolSample.Load("gt06").Single(s => s.Line == 623);
+
+        var message = new Gt06Decoder().Decode(sample.Bytes, Received).Message!;
+
+        Assert.Equal("866703066502297", message.DeviceId);
+        Assert.Equal(Instant.FromUtc(2026, 2, 12, 10, 30, 50), Assert.Single(message.Positions).Time);
+    }
+
+    [Theory]
+    [MemberData(nameof(PositionSamples))]
+    public void Decode_TraccarPositionSample_GivesPlausiblePosition(int line)
+    {
+        var sample = ProtocolSample.Load("gt06").Single(s => s.Line == line);
+        var result = LoggedIn().Decode(sample.Bytes, Received);
+
+        Assert.True(result.IsSuccess, result.Error);
+        var p = Assert.Single(result.Message!.Positions);
+        Assert.InRange(p.Latitude, -90, 90);
+        Assert.InRange(p.Longitude, -180, 180);
+        Assert.True(Math.Abs(p.Latitude) + Math.Abs(p.Longitude) > 1, $"position {p.Latitude},{p.Longitude} is at null island");
+        Assert.InRange(p.Time, Instant.FromUtc(2010, 1, 1, 0, 0), Instant.FromUtc(2030, 1, 1, 0, 0));
+        Assert.NotNull(result.Message.Response);
+    }
+
+    [Fact]
+    public void Decode_EveryTraccarSample_NeverThrowsAndGivesMessageOrReason()
+    {
+        var decoder = new Gt06Decoder();
+        foreach (var sample in ProtocolSample.Load("gt06"))
+        {
+            var result = decoder.Decode(sample.Bytes, Received);
+            Assert.True(result.IsSuccess || !string.IsNullOrWhiteSpace(result.Error), sample.ToString());
+        }
+    }
+
+    [Fact]
+    public void Decode_TraccarNullSamples_GiveNoPosition()
+    {
+        foreach (var sample in ProtocolSample.Load("gt06").Where(s => s.Verify == "verifyNull"))
+        {
+            var result = LoggedIn().Decode(sample.Bytes, Received);
+            Assert.True(result.Message is null || result.Message.Positions.Count == 0, sample.ToString());
+        }
+    }
+
+    [Fact]
+    public void Decode_SampleWithBadCrc_IsDecodedAndMarked()
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, valid: true, serial: 7);
+        frame[^3] ^= 0xFF;
+
+        var message = LoggedIn().Decode(frame, Received).Message!;
+
+        Assert.False(message.ChecksumValid);
+        Assert.Single(message.Positions);
+    }
+
+    [Theory]
+    [InlineData(0x18, DeviceAlarm.StrapTamper)]
+    [InlineData(0x13, DeviceAlarm.CaseTamper)]
+    [InlineData(0x01, DeviceAlarm.Sos)]
+    [InlineData(0x0E, DeviceAlarm.LowBattery)]
+    [InlineData(0x02, DeviceAlarm.PowerCut)]
+    public void Decode_StatusMessageWithAlarmCode_ReportsAlarm(byte code, DeviceAlarm expected)
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, valid: true, serial: 8, alarm: code);
+
+        var message = LoggedIn().Decode(frame, Received).Message!;
+
+        Assert.Equal(expected, Assert.Single(message.Alarms));
+        Assert.Single(message.Positions);
+        Assert.Equal(66, message.BatteryPercent);
+        Assert.Equal(Gt06Frames.Ack(0x16, 8, extended: false), message.Response);
+    }
+
+    [Fact]
+    public void Decode_WesternAndSouthernHemispheres_AreSignedFromStatusBits()
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), -33.5, -70.25, 0, 0, valid: false, serial: 1);
+
+        var p = Assert.Single(LoggedIn().Decode(frame, Received).Message!.Positions);
+
+        Assert.Equal(-33.5, p.Latitude, 6);
+        Assert.Equal(-70.25, p.Longitude, 6);
+        Assert.False(p.Valid);
+    }
+
+    [Fact]
+    public void Decode_LoginWithTimeZone_ShiftsLaterTimesToUtc()
+    {
+        var decoder = new Gt06Decoder();
+        // Type identifier 0x3602, then the time zone: +1:00 is 100 << 4 = 0x0640 (bit 3 clear: east of Greenwich).
+        var login = Gt06Frames.Build(0x01, Convert.FromHexString("0123456789012345" + "3602" + "0640"), 1, extended: false);
+        Assert.True(decoder.Decode(login, Received).IsSuccess);
+
+        var p = decoder.Decode(Gt06Frames.Location(Instant.FromUtc(2026, 6, 1, 12, 0), 51.5, -0.1, 0, 0, true, 2), Received).Message!.Positions[0];
+
+        Assert.Equal(Instant.FromUtc(2026, 6, 1, 11, 0), p.Time);
+    }
+
+    [Fact]
+    public void Decode_TimeRequest_AnswersServerUtcTime()
+    {
+        var message = LoggedIn().Decode(Gt06Frames.Build(0x8A, [], 5, extended: false), Instant.FromUtc(2026, 11, 25, 10, 30, 15)).Message!;
+
+        Assert.Equal(Gt06Frames.Build(0x8A, [26, 11, 25, 10, 30, 15], 5, extended: false), message.Response);
+    }
+
+    [Fact]
+    public void Decode_TruncatedContent_NamesMissingField()
+    {
+        var frame = Gt06Frames.Build(0x12, [0x1A, 0x03, 0x01, 0x0C, 0x00, 0x00, 0xC9, 0x01], 1, extended: false);
+
+        var result = LoggedIn().Decode(frame, Received);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("latitude", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_ImpossibleDate_IsRefused()
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1);
+        frame[5] = 13; // month
+
+        var result = LoggedIn().Decode(frame, Received);
+
+        Assert.Contains("not a valid date", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_LocationBeforeLogin_HasNoDevice()
+    {
+        var message = new Gt06Decoder().Decode(Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1), Received).Message!;
+
+        Assert.Null(message.DeviceId);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Location_EncodeThenDecode_RoundTripsToFrameResolution() =>
+        Prop.ForAll(
+            Gen.Choose(-89_000_000, 89_000_000).Zip(Gen.Choose(-179_000_000, 179_000_000)).Zip(Gen.Choose(0, 359)).ToArbitrary(),
+            t =>
+            {
+                var ((latE6, lonE6), course) = t;
+                double lat = latE6 / 1e6, lon = lonE6 / 1e6;
+                var time = Instant.FromUtc(2026, 2, 28, 23, 59, 59);
+                var p = LoggedIn().Decode(Gt06Frames.Location(time, lat, lon, 12, course, true, 3), Received).Message!.Positions[0];
+                return Math.Abs(p.Latitude - lat) <= 0.5 / 1_800_000 && Math.Abs(p.Longitude - lon) <= 0.5 / 1_800_000
+                    && p.Time == time && p.HeadingDegrees == course && p.SpeedKmh == 12;
+            });
+
+    [Property(MaxTest = 2000)]
+    public bool Decode_RandomBytes_NeverThrows(byte[] bytes)
+    {
+        var result = LoggedIn().Decode(bytes, Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    [Property(MaxTest = 2000)]
+    public bool Decode_MutatedValidFrame_NeverThrows(int position, byte value, bool truncate)
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1, alarm: 0x18);
+        int at = (int)((uint)position % (uint)frame.Length);
+        frame[at] = value;
+        var input = truncate ? frame.AsSpan(0, at) : frame;
+        var result = LoggedIn().Decode(input, Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    [Fact]
+    public void Framer_NoiseThenFrameThenHalfFrame_SkipsFramesAndWaits()
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1);
+        byte[] stream = [0x00, 0x42, .. frame, .. frame.AsSpan(0, 10)];
+
+        var first = Gt06Framer.Scan(stream);
+        var second = Gt06Framer.Scan(stream.AsSpan(first.Length));
+        var third = Gt06Framer.Scan(stream.AsSpan(first.Length + second.Length));
+
+        Assert.Equal(new FrameScan(FrameScanStatus.Skip, 2, first.Reason), first);
+        Assert.Equal(FrameScan.Whole(frame.Length), second);
+        Assert.Equal(FrameScanStatus.NeedMore, third.Status);
+    }
+
+    [Fact]
+    public void Framer_FrameWithoutStopBits_IsSkippedAByteAtATime()
+    {
+        var frame = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1);
+        frame[^1] = 0x00;
+
+        var scan = Gt06Framer.Scan(frame);
+
+        Assert.Equal(FrameScanStatus.Skip, scan.Status);
+        Assert.Equal(1, scan.Length);
+        Assert.Contains("stop bits", scan.Reason, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool Framer_RandomStream_AlwaysMakesProgressOrWaits(byte[] bytes)
+    {
+        var rest = bytes.AsSpan();
+        while (rest.Length > 0)
+        {
+            var scan = Gt06Framer.Scan(rest);
+            if (scan.Status == FrameScanStatus.NeedMore)
+            {
+                return rest.Length < Gt06Framer.MaxFrameBytes;
+            }
+
+            if (scan.Length < 1 || scan.Length > rest.Length)
+            {
+                return false;
+            }
+
+            rest = rest[scan.Length..];
+        }
+
+        return true;
+    }
+
+    private static Gt06Decoder LoggedIn()
+    {
+        var decoder = new Gt06Decoder();
+        decoder.Decode(Gt06Frames.Login("123456789012345", 1), Received);
+        return decoder;
+    }
+
+    private static byte TypeOf(byte[] frame) => frame[0] == 0x78 ? frame[3] : frame[4];
+}

@@ -1,0 +1,207 @@
+using System.Text;
+using FsCheck.Xunit;
+using NodaTime;
+using NodaTime.Text;
+using Tagwatch.Protocols.Devices;
+using Tagwatch.Protocols.Devices.H02;
+
+namespace Tagwatch.Protocols.Tests.Devices;
+
+public sealed class H02DecoderTests
+{
+    private static readonly Instant Received = Instant.FromUtc(2024, 1, 1, 0, 0);
+
+    public static TheoryData<int> ExpectedPositionSamples() =>
+        [.. ProtocolSample.Load("h02").Where(s => s.Latitude is not null).Select(s => s.Line)];
+
+    [Theory]
+    [MemberData(nameof(ExpectedPositionSamples))]
+    public void Decode_TraccarSampleWithExpectedPosition_MatchesIt(int line)
+    {
+        var sample = ProtocolSample.Load("h02").Single(s => s.Line == line);
+
+        var p = Assert.Single(Decode(sample.Bytes).Positions);
+
+        Assert.Equal(sample.Latitude!.Value, p.Latitude, 5);
+        Assert.Equal(sample.Longitude!.Value, p.Longitude, 5);
+        Assert.Equal(sample.Valid, p.Valid);
+        Assert.Equal(LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss.fff").Parse(sample.TimeUtc!).Value.InUtc().ToInstant(), p.Time);
+    }
+
+    public static TheoryData<int> PositionSamples() =>
+        [.. ProtocolSample.Load("h02").Where(s => s.Verify == "verifyPosition").Select(s => s.Line)];
+
+    [Theory]
+    [MemberData(nameof(PositionSamples))]
+    public void Decode_TraccarPositionSample_GivesPlausiblePosition(int line)
+    {
+        var sample = ProtocolSample.Load("h02").Single(s => s.Line == line);
+
+        var result = H02Decoder.Decode(sample.Bytes, Received);
+
+        Assert.True(result.IsSuccess, result.Error);
+        var p = Assert.Single(result.Message!.Positions);
+        Assert.InRange(p.Latitude, -90, 90);
+        Assert.InRange(p.Longitude, -180, 180);
+        Assert.True(Math.Abs(p.Latitude) + Math.Abs(p.Longitude) > 1, $"position {p.Latitude},{p.Longitude} is at null island");
+    }
+
+    [Fact]
+    public void Decode_TraccarNullSamples_GiveNoPosition()
+    {
+        foreach (var sample in ProtocolSample.Load("h02").Where(s => s.Verify == "verifyNull"))
+        {
+            var result = H02Decoder.Decode(sample.Bytes, Received);
+            Assert.True(result.Message is null || result.Message.Positions.Count == 0, sample.ToString());
+        }
+    }
+
+    [Fact]
+    public void Decode_BinaryLocation_GivesHandCheckedValues()
+    {
+        var message = Decode(Convert.FromHexString("2491802711800850240512192350143206090249758e000001ffffbbff00bdf0900000000001d60161cc4b9a35"));
+
+        var p = Assert.Single(message.Positions);
+        Assert.Equal("9180271180", message.DeviceId);
+        Assert.Equal(Instant.FromUtc(2019, 12, 5, 8, 50, 24), p.Time);
+        Assert.Equal(23 + (50.1432 / 60), p.Latitude, 6);
+        Assert.Equal(90 + (24.9758 / 60), p.Longitude, 6);
+        Assert.Equal(1, p.HeadingDegrees);
+        Assert.Equal(100, message.BatteryPercent);
+        Assert.True(p.Valid);
+    }
+
+    [Fact]
+    public void Decode_TextLocation_ConvertsKnotsAndReadsAllFields()
+    {
+        var message = Decode("*HQ,865205035331981,V1,132926,A,1935.3933,N,07920.4134,E,  3.34,342,280519,FFFFFFFF#"u8.ToArray());
+
+        var p = Assert.Single(message.Positions);
+        Assert.Equal("865205035331981", message.DeviceId);
+        Assert.Equal(Instant.FromUtc(2019, 5, 28, 13, 29, 26), p.Time);
+        Assert.Equal(3.34 * 1.852, p.SpeedKmh!.Value, 9);
+        Assert.Equal(342, p.HeadingDegrees);
+        Assert.Empty(message.Alarms);
+    }
+
+    [Fact]
+    public void Decode_CoordinatesWithoutDecimalPoint_ReadFourDecimalsOfMinutes()
+    {
+        var p = Decode("*HQ,5905101893,V1,105759,A,37573392,S,145037022,E,000.00,173,280122,FF7FFBFF,,,9059e2c,8232,4#"u8.ToArray()).Positions[0];
+
+        Assert.Equal(-(37 + (57.3392 / 60)), p.Latitude, 6);
+        Assert.Equal(145 + (3.7022 / 60), p.Longitude, 6);
+    }
+
+    [Fact]
+    public void Decode_ClearedSosBit_RaisesSos()
+    {
+        var message = Decode("*HQ,865205035331981,V1,132926,A,5130.0000,N,00007.0000,W,0,0,280519,FFFFFFFD#"u8.ToArray());
+
+        Assert.Equal([DeviceAlarm.Sos], message.Alarms);
+        Assert.Equal(-7.0 / 60, message.Positions[0].Longitude, 9);
+    }
+
+    [Fact]
+    public void Decode_Heartbeat_ReadsBattery()
+    {
+        var message = Decode("*HQ,135790246811220,HTBT,100#"u8.ToArray());
+
+        Assert.Equal("heartbeat", message.Kind);
+        Assert.Equal(100, message.BatteryPercent);
+    }
+
+    [Fact]
+    public void Decode_EmptyTime_KeepsPositionAtReceivedTimeMarkedAssumed()
+    {
+        var p = Decode("*HQ,353505220873067,V1,,V,4605.75732,N,01430.73863,E,0.00,0,,FFFFFFEF,125,194,  64,d3#"u8.ToArray()).Positions[0];
+
+        Assert.True(p.TimeAssumed);
+        Assert.Equal(Received, p.Time);
+        Assert.False(p.Valid);
+    }
+
+    [Theory]
+    [InlineData("*HQ,1,V1,132926,A,9935.3933,N,07920.4134,E,0,0,280519,FFFFFFFF#", "latitude")]
+    [InlineData("*HQ,1,V1,132926,A,1935.3933,N,07920.4134,E,0,0,310219,FFFFFFFF#", "not a valid date")]
+    [InlineData("*HQ,1,V1,132926,A,1935.3933,N,07920.4134,E,fast,0,280519,FFFFFFFF#", "speed 'fast'")]
+    [InlineData("*HQ,1,V1,132926,A,1935.3933,N,07920.4134,E,0,0,280519,FFFFFFFF", "'#'")]
+    [InlineData("HQ,1,V1#", "starts with neither")]
+    public void Decode_MalformedText_NamesTheProblem(string text, string expected)
+    {
+        var result = H02Decoder.Decode(Encoding.ASCII.GetBytes(text), Received);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Framer_TextMessagesWithLineBreaksAndABinaryMessage_AreSplit()
+    {
+        byte[] text = "*HQ,1,HTBT,90#"u8.ToArray();
+        byte[] binary = Convert.FromHexString("2441060116601245431311165035313006004318210e000000fffffbffff0024");
+        byte[] stream = [.. text, (byte)'\r', (byte)'\n', .. binary, .. text];
+
+        var scans = new List<FrameScan>();
+        var rest = stream.AsSpan();
+        while (rest.Length > 0)
+        {
+            var scan = H02Framer.Scan(rest);
+            scans.Add(scan);
+            if (scan.Status == FrameScanStatus.NeedMore)
+            {
+                break;
+            }
+
+            rest = rest[scan.Length..];
+        }
+
+        Assert.Equal([FrameScan.Whole(text.Length), FrameScanStatus.Skip, FrameScan.Whole(32), FrameScan.Whole(text.Length)], scans.Select(s => s.Status == FrameScanStatus.Skip ? (object)s.Status : s));
+    }
+
+    [Property(MaxTest = 2000)]
+    public bool Decode_RandomBytes_NeverThrows(byte[] bytes)
+    {
+        var result = H02Decoder.Decode(bytes, Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    [Property(MaxTest = 2000)]
+    public bool Decode_MutatedTextMessage_NeverThrows(int position, char value)
+    {
+        var text = "*HQ,865205035331981,V1,132926,A,1935.3933,N,07920.4134,E,  3.34,342,280519,FFFFFFFF#".ToCharArray();
+        text[(int)((uint)position % (uint)text.Length)] = value;
+        var result = H02Decoder.Decode(Encoding.UTF8.GetBytes(text), Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool Framer_RandomStream_AlwaysMakesProgressOrWaits(byte[] bytes)
+    {
+        var rest = bytes.AsSpan();
+        while (rest.Length > 0)
+        {
+            var scan = H02Framer.Scan(rest);
+            if (scan.Status == FrameScanStatus.NeedMore)
+            {
+                return true;
+            }
+
+            if (scan.Length < 1 || scan.Length > rest.Length)
+            {
+                return false;
+            }
+
+            rest = rest[scan.Length..];
+        }
+
+        return true;
+    }
+
+    private static DeviceMessage Decode(byte[] bytes)
+    {
+        var result = H02Decoder.Decode(bytes, Received);
+        Assert.True(result.IsSuccess, result.Error);
+        return result.Message!;
+    }
+}
