@@ -17,6 +17,7 @@ internal static class CommandLine
         config.AddCommand<SimulateCommand>("simulate").WithDescription("Generate a synthetic pilot as CSV files (--out) and/or load it into a database (--load).");
         config.AddCommand<CorrelateCommand>("correlate").WithDescription("Check trails against crimes: scored (stores evidence-bearing matches) or --strict (every fix within a radius).");
         config.AddCommand<NearCommand>("near").WithDescription("Which tags were within a radius of a place during a time range (purpose required and recorded).");
+        config.AddCommand<DecodeCommand>("decode").WithDescription("Decode captured device payloads (gt06, h02, osmand, nmea) to JSON: positions, alarms, the answer due, or why not.");
         config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
         config.AddBranch("import", branch =>
         {
@@ -65,10 +66,10 @@ internal static class CommandLine
         });
     }
 
-    /// <summary>Lets <c>--db PATH</c> stand before the command as well as after it.</summary>
+    /// <summary>Lets <c>--db PATH</c> stand before the command as well as after it, and a lone <c>-</c> (standard input) stand as an argument.</summary>
     public static string[] HoistGlobalOptions(string[] args)
     {
-        var list = args.ToList();
+        var list = args.Select(a => a == "-" ? "--stdin" : a).ToList();
         if (list.Count >= 2 && list[0] == "--db")
         {
             string path = list[1];

@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class DecodeCommandTests
+{
+    [Fact]
+    public async Task Decode_Gt06LoginThenLocationFromStandardInput_AttributesLocationToLoggedInDevice()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync(
+            ["decode", "--protocol", "gt06", "-"],
+            "787811010863586038760942a0010000010aa4000d0a\n787819100B031A0B1B31CC027AC7FD0C4657BF0115210001001CC6070D0A\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("78780501010A7ED70D0A", lines[0].GetProperty("messages")[0].GetProperty("response_hex").GetString());
+        var location = lines[1].GetProperty("messages")[0];
+        Assert.Equal("863586038760942", location.GetProperty("device_id").GetString());
+        var position = location.GetProperty("positions")[0];
+        Assert.Equal("2011-03-26T11:27:49Z", position.GetProperty("time").GetString());
+        Assert.Equal(23.1116783, position.GetProperty("lat").GetDouble());
+    }
+
+    [Fact]
+    public async Task Decode_CorruptFrame_PrintsReasonAndExitsThree()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", "gt06", "787802120d0a");
+
+        Assert.Equal(3, result.ExitCode);
+        var errors = JsonDocument.Parse(result.Output).RootElement.GetProperty("errors");
+        Assert.Contains("length field 2 is shorter", errors[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_OsmAndRequestLine_PrintsPositionInKmh()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", "osmand", "GET /?id=42&lat=51.5&lon=-0.1&timestamp=1700000000&speed=10 HTTP/1.1");
+
+        Assert.Equal(0, result.ExitCode);
+        var position = JsonDocument.Parse(result.Output).RootElement.GetProperty("messages")[0].GetProperty("positions")[0];
+        Assert.Equal(18.52, position.GetProperty("speed_kmh").GetDouble());
+        Assert.Equal("2023-11-14T22:13:20Z", position.GetProperty("time").GetString());
+    }
+
+    [Fact]
+    public async Task Decode_UnknownProtocol_IsAUsageError()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", "tk103", "x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("gt06, h02, osmand, nmea", result.Output + result.Error, StringComparison.Ordinal);
+    }
+}
