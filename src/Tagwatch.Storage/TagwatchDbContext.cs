@@ -24,6 +24,16 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<FixChunkRow> FixChunks => Set<FixChunkRow>();
 
+    public DbSet<RawFrameRow> RawFrames => Set<RawFrameRow>();
+
+    public DbSet<DeviceEventRow> DeviceEvents => Set<DeviceEventRow>();
+
+    public DbSet<DeviceContactRow> DeviceContacts => Set<DeviceContactRow>();
+
+    public DbSet<RefusedDeviceRow> RefusedDevices => Set<RefusedDeviceRow>();
+
+    public DbSet<DeviceCredentialRow> DeviceCredentials => Set<DeviceCredentialRow>();
+
     public DbSet<CorrelationRunRow> CorrelationRuns => Set<CorrelationRunRow>();
 
     public DbSet<MatchRow> Matches => Set<MatchRow>();
@@ -40,6 +50,34 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
             e.HasKey(t => t.Key);
             e.HasIndex(t => t.DeviceId).IsUnique();
             e.Property(t => t.DeviceId).HasMaxLength(40);
+        });
+        modelBuilder.Entity<RawFrameRow>(e =>
+        {
+            e.ToTable("raw_frames");
+            e.HasIndex(f => new { f.TagKey, f.ReceivedUnixMs });
+            e.HasIndex(f => f.ReceivedUnixMs);
+        });
+        modelBuilder.Entity<DeviceEventRow>(e =>
+        {
+            e.ToTable("device_events");
+            e.HasIndex(d => new { d.TagKey, d.TimeUnixMs });
+        });
+        modelBuilder.Entity<DeviceContactRow>(e =>
+        {
+            e.ToTable("device_contacts");
+            e.HasKey(d => d.TagKey);
+            e.Property(d => d.TagKey).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<RefusedDeviceRow>(e =>
+        {
+            e.ToTable("refused_devices");
+            e.HasKey(d => d.DeviceId);
+        });
+        modelBuilder.Entity<DeviceCredentialRow>(e =>
+        {
+            e.ToTable("device_credentials");
+            e.HasIndex(c => c.SecretHash).IsUnique();
+            e.HasIndex(c => c.TagKey);
         });
         modelBuilder.Entity<TagAssignmentRow>(e =>
         {

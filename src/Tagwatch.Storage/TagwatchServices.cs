@@ -7,6 +7,7 @@ using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
+using Tagwatch.Storage.Ingest;
 using Tagwatch.Storage.Offenders;
 using Tagwatch.Storage.Tags;
 
@@ -33,6 +34,8 @@ public sealed class TagwatchServices
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
         Searches = new EfLocationSearchLog(database);
         Near = new NearQuery(Trails, Tags, OffenderStore, Searches, clock);
+        Ingest = new SqliteIngestStore(database);
+        Credentials = new EfDeviceCredentialStore(database, clock);
     }
 
     public TagwatchDatabase Database { get; }
@@ -66,6 +69,10 @@ public sealed class TagwatchServices
     public EfLocationSearchLog Searches { get; }
 
     public NearQuery Near { get; }
+
+    public SqliteIngestStore Ingest { get; }
+
+    public EfDeviceCredentialStore Credentials { get; }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>

@@ -51,6 +51,12 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Storage.Correlation.EfLocationSearchLog Searches => _services.Searches;
 
+    public Storage.Ingest.SqliteIngestStore Ingest => _services.Ingest;
+
+    public EfDeviceCredentialStore Credentials => _services.Credentials;
+
+    public Application.Fixes.FixQualityRules Quality => _services.Quality;
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()

@@ -53,7 +53,11 @@ public sealed record FixQualityRules
     }
 
     /// <summary>Flags every fix of one tag, sorting it in place (<see cref="FixOrder"/>), including jumps between consecutive fixes.</summary>
-    public void AssessTrail(List<Fix> trail)
+    public void AssessTrail(List<Fix> trail) => AssessTrail(trail, null);
+
+    /// <summary>Flags every fix of one tag as <see cref="AssessTrail(List{Fix})"/> does, continuing from
+    /// <paramref name="before"/>, the tag's last trusted fix before this trail (live ingest sees a trail a piece at a time).</summary>
+    public void AssessTrail(List<Fix> trail, Fix? before)
     {
         var span = CollectionsMarshal.AsSpan(trail);
         if (!FixOrder.IsSorted(span))
@@ -61,7 +65,7 @@ public sealed record FixQualityRules
             span.Sort(FixOrder.Instance);
         }
 
-        Fix? previous = null;
+        Fix? previous = before is { } b && trail.Count > 0 && b.TimeUnixMs <= trail[0].TimeUnixMs ? b : null;
         for (int i = 0; i < trail.Count; i++)
         {
             var fix = trail[i];

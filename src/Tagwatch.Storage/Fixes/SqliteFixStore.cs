@@ -31,6 +31,14 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
         // IMMEDIATE: take the write lock up front so concurrent writers queue (busy timeout) instead of failing to upgrade.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var keys = await TagKeys.ResolveAsync(connection, transaction, fixesByTag.Keys, cancellationToken);
+        var result = await AppendInTransactionAsync(connection, transaction, keys, fixesByTag, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Merges fixes into their day chunks inside the caller's transaction (which the caller commits).</summary>
+    internal static async Task<FixAppendResult> AppendInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, IReadOnlyDictionary<TagId, List<Fix>> fixesByTag, CancellationToken cancellationToken)
+    {
 
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
@@ -97,7 +105,6 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new FixAppendResult(stored, duplicates, flagged);
     }
 

@@ -213,6 +213,91 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("crimes", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.DeviceContactRow", b =>
+                {
+                    b.Property<int>("TagKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Charging")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastContactUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFixUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TagKey");
+
+                    b.ToTable("device_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.DeviceCredentialRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TagKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("TagKey");
+
+                    b.ToTable("device_credentials", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.DeviceEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagKey", "TimeUnixMs");
+
+                    b.ToTable("device_events", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.FixChunkRow", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +582,61 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.HasKey("OffenderId");
 
                     b.ToTable("personal_details", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.RawFrameRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedUnixMs");
+
+                    b.HasIndex("TagKey", "ReceivedUnixMs");
+
+                    b.ToTable("raw_frames", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.RefusedDeviceRow", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRemote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("refused_devices", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.RiskTierChangeRow", b =>

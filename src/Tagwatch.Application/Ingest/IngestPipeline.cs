@@ -1,0 +1,372 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Tags;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Protocols.Devices;
+
+namespace Tagwatch.Application.Ingest;
+
+/// <summary>The one path every live device message takes: resolve the device → validate and flag → group commit
+/// (fixes deduplicated against all history, raw frame, events, contact — one durable transaction) → report, so the
+/// listener can acknowledge → tell the monitors.</summary>
+/// <remarks>
+/// Submitters from any thread wait on their message's commit; a single writer drains the queue and commits whatever
+/// has accumulated at once, so under load one fsync covers thousands of messages. A message is acknowledged only after
+/// its commit: an acknowledged fix is never lost. A failed commit fails only its own group (the devices retry); the
+/// writer carries on with the next.
+/// </remarks>
+public sealed partial class IngestPipeline : IAsyncDisposable
+{
+    private readonly IIngestStore _store;
+    private readonly ITagDirectory _tags;
+    private readonly FixQualityRules _quality;
+    private readonly IngestOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<IIngestObserver> _observers;
+    private readonly Channel<Pending> _queue;
+    private readonly Task _writer;
+
+    // Writer-owned state: registered devices, devices recently found unregistered, each tag's last trusted fix.
+    private readonly HashSet<TagId> _registered = [];
+    private readonly Dictionary<string, Instant> _unknownUntil = new(StringComparer.Ordinal);
+    private readonly Dictionary<TagId, Fix> _lastTrusted = [];
+
+    /// <summary>Starts the writer.</summary>
+    public IngestPipeline(IIngestStore store, ITagDirectory tags, FixQualityRules quality, IngestOptions options, TimeProvider clock, ILogger<IngestPipeline> logger, IEnumerable<IIngestObserver> observers)
+    {
+        _store = store;
+        _tags = tags;
+        _quality = quality;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        _observers = [.. observers];
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        Metrics = new IngestMetrics(() => _queue.Reader.Count);
+        _writer = Task.Run(RunWriterAsync);
+    }
+
+    /// <summary>The pipeline's counters.</summary>
+    public IngestMetrics Metrics { get; }
+
+    /// <summary>Messages waiting for a commit.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Queues <paramref name="message"/> and completes when its commit is durable (or has failed).</summary>
+    public async Task<IngestResult> SubmitAsync(IngestMessage message, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(message);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Queues many messages (a buffered upload) and completes when all are committed.</summary>
+    public async Task<IReadOnlyList<IngestResult>> SubmitManyAsync(IReadOnlyList<IngestMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending[messages.Count];
+        for (int i = 0; i < messages.Count; i++)
+        {
+            pending[i] = new Pending(messages[i]);
+            await _queue.Writer.WriteAsync(pending[i], cancellationToken);
+        }
+
+        return await Task.WhenAll(pending.Select(p => p.Done.Task)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking messages, commits what is queued, and stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+        Metrics.Dispose();
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var group = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < _options.MaxMessagesPerCommit && _queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+
+            try
+            {
+                await CommitGroupAsync(group);
+            }
+#pragma warning disable CA1031 // The writer must outlive any one group's failure: that group is failed, the next goes on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogCommitFailed(ex, group.Count);
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetResult(new IngestResult(IngestStatus.Failed, pending.Message.Message.Positions.Count, [], "the store could not commit; retry"));
+                }
+            }
+        }
+    }
+
+    private async Task CommitGroupAsync(List<Pending> group)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = Instant.FromDateTimeOffset(_clock.GetUtcNow());
+        var devices = await ResolveDevicesAsync(group, now);
+        var commit = new IngestCommit();
+        var results = new IngestResult?[group.Count];
+        for (int i = 0; i < group.Count; i++)
+        {
+            var ingest = group[i].Message;
+            var message = ingest.Message;
+            if (devices[i] is not { } tag)
+            {
+                results[i] = Refuse(commit, ingest, now);
+                continue;
+            }
+
+            var rejected = new List<string>();
+            AddFixes(commit, tag, ingest, rejected);
+            commit.Frames.Add(new RawFrame(tag, ingest.Received, message.Protocol, ingest.Raw));
+            var eventTime = message.Positions.Count > 0 && !message.Positions[0].TimeAssumed ? message.Positions[0].Time : ingest.Received;
+            foreach (var alarm in message.Alarms)
+            {
+                commit.Events.Add(new DeviceEventRecord(tag, eventTime, ingest.Received, JsonNamingPolicy.SnakeCaseLower.ConvertName(alarm.ToString())));
+            }
+
+            UpdateContact(commit, tag, ingest);
+            results[i] = new IngestResult(IngestStatus.Stored, message.Positions.Count, rejected);
+        }
+
+        foreach (var (tag, fixes) in commit.Fixes)
+        {
+            _quality.AssessTrail(fixes, _lastTrusted.TryGetValue(tag, out var last) ? last : null);
+        }
+
+        var appended = commit.IsEmpty ? new FixAppendResult(0, 0, 0) : await _store.CommitAsync(commit);
+        RememberLastTrusted(commit);
+        for (int i = 0; i < group.Count; i++)
+        {
+            group[i].Done.TrySetResult(results[i]!);
+        }
+
+        Metrics.Commits.Add(1);
+        Metrics.FixesStored.Add(appended.Stored);
+        Metrics.Duplicates.Add(appended.Duplicates);
+        Metrics.Messages.Add(group.Count);
+        Metrics.CommitSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        foreach (var observer in _observers)
+        {
+            observer.OnCommitted(commit);
+        }
+    }
+
+    // Each message's device, or null when it names none or an unregistered one.
+    private async Task<TagId?[]> ResolveDevicesAsync(List<Pending> group, Instant now)
+    {
+        var ids = new TagId?[group.Count];
+        var toAsk = new HashSet<TagId>();
+        for (int i = 0; i < group.Count; i++)
+        {
+            string? deviceId = group[i].Message.Message.DeviceId;
+            if (deviceId is null || !TagId.TryParse(deviceId, out var tag, out _))
+            {
+                continue;
+            }
+
+            if (_unknownUntil.TryGetValue(tag.Value, out var until) && until > now)
+            {
+                continue;
+            }
+
+            ids[i] = tag;
+            if (!_registered.Contains(tag))
+            {
+                toAsk.Add(tag);
+            }
+        }
+
+        if (toAsk.Count > 0)
+        {
+            var found = await _tags.FindRegisteredAsync(toAsk);
+            foreach (var tag in toAsk)
+            {
+                if (found.Contains(tag))
+                {
+                    _registered.Add(tag);
+                    _unknownUntil.Remove(tag.Value);
+                }
+                else
+                {
+                    _unknownUntil[tag.Value] = now + _options.UnknownDeviceRecheck;
+                    LogUnknownDevice(tag.Value);
+                }
+            }
+        }
+
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] is { } tag && !_registered.Contains(tag))
+            {
+                ids[i] = null;
+            }
+        }
+
+        return ids;
+    }
+
+    private IngestResult Refuse(IngestCommit commit, IngestMessage ingest, Instant now)
+    {
+        Metrics.Refused.Add(1);
+        string? deviceId = ingest.Message.DeviceId;
+        if (deviceId is null)
+        {
+            LogNoDevice(ingest.Message.Protocol, ingest.Remote);
+            return new IngestResult(IngestStatus.NoDevice, ingest.Message.Positions.Count, [], "the message names no device (log in first)");
+        }
+
+        string key = deviceId.Length > 40 ? deviceId[..40] : deviceId;
+        commit.Refused[key] = commit.Refused.TryGetValue(key, out var seen)
+            ? seen with { LastSeen = now, Messages = seen.Messages + 1, LastRemote = ingest.Remote ?? seen.LastRemote }
+            : new RefusedDevice(key, ingest.Message.Protocol, now, now, 1, ingest.Remote);
+        return new IngestResult(IngestStatus.UnknownDevice, ingest.Message.Positions.Count, [], $"device '{key}' is not registered");
+    }
+
+    private void AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, List<string> rejected)
+    {
+        var message = ingest.Message;
+        if (message.Positions.Count == 0)
+        {
+            return;
+        }
+
+        if (!commit.Fixes.TryGetValue(tag, out var fixes))
+        {
+            fixes = [];
+            commit.Fixes[tag] = fixes;
+        }
+
+        foreach (var position in message.Positions)
+        {
+            if (ToFix(position, ingest.Received, message.ChecksumValid, out string? reason) is { } fix)
+            {
+                fixes.Add(fix);
+            }
+            else
+            {
+                rejected.Add(reason!);
+                Metrics.RejectedPositions.Add(1);
+            }
+        }
+    }
+
+    private Fix? ToFix(DecodedPosition position, Instant received, bool checksumValid, out string? reason)
+    {
+        if (position.Time < _options.EarliestFixTime || position.Time > received + _options.MaximumClockLead)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture, $"fix time {position.Time} is a clock fault (received {received})");
+            return null;
+        }
+
+        if (!GeoPoint.TryCreate(position.Latitude, position.Longitude, out var point, out string? error))
+        {
+            reason = error;
+            return null;
+        }
+
+        var flags = FixFlags.None;
+        if (!position.Valid || position.TimeAssumed)
+        {
+            flags |= FixFlags.Invalid;
+        }
+
+        if (!checksumValid)
+        {
+            flags |= FixFlags.BadChecksum;
+        }
+
+        try
+        {
+            reason = null;
+            return Fix.Create(
+                position.Time,
+                received,
+                point,
+                position.AccuracyMetres is { } a ? Math.Min(a, 6553.4) : null,
+                position.SpeedKmh is { } s ? Math.Min(s, 6553.4) : null,
+                position.HeadingDegrees,
+                position.Source,
+                flags);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            reason = $"{ex.ParamName}: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static void UpdateContact(IngestCommit commit, TagId tag, IngestMessage ingest)
+    {
+        var message = ingest.Message;
+        Instant? lastFix = message.Positions.Count > 0 ? message.Positions.Max(p => p.Time) : null;
+        if (commit.Contacts.TryGetValue(tag, out var previous))
+        {
+            commit.Contacts[tag] = new DeviceContact(
+                tag,
+                Instant.Max(previous.LastContact, ingest.Received),
+                lastFix is { } f && previous.LastFix is { } p ? Instant.Max(f, p) : lastFix ?? previous.LastFix,
+                message.BatteryPercent ?? previous.BatteryPercent,
+                message.Charging ?? previous.Charging,
+                message.Protocol);
+        }
+        else
+        {
+            commit.Contacts[tag] = new DeviceContact(tag, ingest.Received, lastFix, message.BatteryPercent, message.Charging, message.Protocol);
+        }
+    }
+
+    private void RememberLastTrusted(IngestCommit commit)
+    {
+        foreach (var (tag, fixes) in commit.Fixes)
+        {
+            for (int i = fixes.Count - 1; i >= 0; i--)
+            {
+                var fix = fixes[i];
+                if ((fix.Flags & (FixFlags.Invalid | FixFlags.ZeroPosition | FixFlags.ImplausibleSpeed)) == 0)
+                {
+                    if (!_lastTrusted.TryGetValue(tag, out var last) || last.TimeUnixMs <= fix.TimeUnixMs)
+                    {
+                        _lastTrusted[tag] = fix;
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest commit of {Count} messages failed; their devices will retry")]
+    private partial void LogCommitFailed(Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refusing messages from unregistered device {DeviceId} (counted under refused devices)")]
+    private partial void LogUnknownDevice(string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Protocol} message that names no device ({Remote})")]
+    private partial void LogNoDevice(string protocol, string? remote);
+
+    private sealed class Pending(IngestMessage message)
+    {
+        public IngestMessage Message { get; } = message;
+
+        public TaskCompletionSource<IngestResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,191 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Core.Identity;
+using Tagwatch.Storage.Fixes;
+
+namespace Tagwatch.Storage.Ingest;
+
+/// <summary>Writes each group commit of live traffic — fixes, raw frames, events, contacts, refusals — in one SQLite transaction.</summary>
+public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
+{
+    /// <inheritdoc />
+    public async Task<FixAppendResult> CommitAsync(IngestCommit commit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var tags = commit.Fixes.Keys.Concat(commit.Frames.Select(f => f.Tag)).Concat(commit.Events.Select(e => e.Tag)).Concat(commit.Contacts.Keys).ToHashSet();
+        var keys = await TagKeys.ResolveAsync(connection, transaction, tags, cancellationToken);
+        var appended = commit.Fixes.Count == 0
+            ? new FixAppendResult(0, 0, 0)
+            : await SqliteFixStore.AppendInTransactionAsync(connection, transaction, keys, commit.Fixes, cancellationToken);
+
+        await InsertFramesAsync(connection, transaction, keys, commit.Frames, cancellationToken);
+        await InsertEventsAsync(connection, transaction, keys, commit.Events, cancellationToken);
+        await UpsertContactsAsync(connection, transaction, keys, commit.Contacts.Values, cancellationToken);
+        await UpsertRefusedAsync(connection, transaction, commit.Refused.Values, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return appended;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RefusedDevice>> RefusedDevicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.RefusedDevices.AsNoTracking().OrderByDescending(r => r.LastSeenUnixMs).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RefusedDevice(r.DeviceId, r.Protocol, Instant.FromUnixTimeMilliseconds(r.FirstSeenUnixMs), Instant.FromUnixTimeMilliseconds(r.LastSeenUnixMs), r.Messages, r.LastRemote))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeviceContact>> ContactsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.DeviceContacts.AsNoTracking()
+            .Join(context.Tags, c => c.TagKey, t => t.Key, (c, t) => new { c, t.DeviceId })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DeviceContact(
+            TagId.Parse(r.DeviceId),
+            Instant.FromUnixTimeMilliseconds(r.c.LastContactUnixMs),
+            r.c.LastFixUnixMs is { } f ? Instant.FromUnixTimeMilliseconds(f) : null,
+            r.c.BatteryPercent,
+            r.c.Charging,
+            r.c.Protocol))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RawFrame>> FramesAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        var rows = await context.RawFrames.AsNoTracking()
+            .Join(context.Tags.Where(t => t.DeviceId == tag.Value), f => f.TagKey, t => t.Key, (f, _) => f)
+            .Where(f => f.ReceivedUnixMs >= fromMs && f.ReceivedUnixMs <= toMs)
+            .OrderBy(f => f.ReceivedUnixMs).ThenBy(f => f.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RawFrame(tag, Instant.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.Protocol, r.Payload))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DeviceEventRecord>> EventsAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        var rows = await context.DeviceEvents.AsNoTracking()
+            .Join(context.Tags.Where(t => t.DeviceId == tag.Value), e => e.TagKey, t => t.Key, (e, _) => e)
+            .Where(e => e.TimeUnixMs >= fromMs && e.TimeUnixMs <= toMs)
+            .OrderBy(e => e.TimeUnixMs).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DeviceEventRecord(tag, Instant.FromUnixTimeMilliseconds(r.TimeUnixMs), Instant.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.Kind))];
+    }
+
+    private static async Task InsertFramesAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<RawFrame> frames, CancellationToken cancellationToken)
+    {
+        if (frames.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO raw_frames (TagKey, ReceivedUnixMs, Protocol, Payload) VALUES ($tag, $received, $protocol, $payload)";
+        var tag = insert.Parameters.Add("$tag", SqliteType.Integer);
+        var received = insert.Parameters.Add("$received", SqliteType.Integer);
+        var protocol = insert.Parameters.Add("$protocol", SqliteType.Text);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
+        foreach (var frame in frames)
+        {
+            tag.Value = keys[frame.Tag];
+            received.Value = frame.Received.ToUnixTimeMilliseconds();
+            protocol.Value = frame.Protocol;
+            payload.Value = frame.Payload.ToArray();
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task InsertEventsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<DeviceEventRecord> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO device_events (TagKey, TimeUnixMs, ReceivedUnixMs, Kind) VALUES ($tag, $time, $received, $kind)";
+        var tag = insert.Parameters.Add("$tag", SqliteType.Integer);
+        var time = insert.Parameters.Add("$time", SqliteType.Integer);
+        var received = insert.Parameters.Add("$received", SqliteType.Integer);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        foreach (var e in events)
+        {
+            tag.Value = keys[e.Tag];
+            time.Value = e.Time.ToUnixTimeMilliseconds();
+            received.Value = e.Received.ToUnixTimeMilliseconds();
+            kind.Value = e.Kind;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task UpsertContactsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, IEnumerable<DeviceContact> contacts, CancellationToken cancellationToken)
+    {
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        // Late uploads must not move contact back in time: keep the later of stored and new.
+        upsert.CommandText = """
+            INSERT INTO device_contacts (TagKey, LastContactUnixMs, LastFixUnixMs, BatteryPercent, Charging, Protocol)
+            VALUES ($tag, $contact, $fix, $battery, $charging, $protocol)
+            ON CONFLICT (TagKey) DO UPDATE SET
+                LastContactUnixMs = max(LastContactUnixMs, excluded.LastContactUnixMs),
+                LastFixUnixMs = CASE WHEN LastFixUnixMs IS NULL OR excluded.LastFixUnixMs > LastFixUnixMs THEN coalesce(excluded.LastFixUnixMs, LastFixUnixMs) ELSE LastFixUnixMs END,
+                BatteryPercent = coalesce(excluded.BatteryPercent, BatteryPercent),
+                Charging = coalesce(excluded.Charging, Charging),
+                Protocol = excluded.Protocol
+            """;
+        var tag = upsert.Parameters.Add("$tag", SqliteType.Integer);
+        var contact = upsert.Parameters.Add("$contact", SqliteType.Integer);
+        var fix = upsert.Parameters.Add("$fix", SqliteType.Integer);
+        var battery = upsert.Parameters.Add("$battery", SqliteType.Integer);
+        var charging = upsert.Parameters.Add("$charging", SqliteType.Integer);
+        var protocol = upsert.Parameters.Add("$protocol", SqliteType.Text);
+        foreach (var c in contacts)
+        {
+            tag.Value = keys[c.Tag];
+            contact.Value = c.LastContact.ToUnixTimeMilliseconds();
+            fix.Value = c.LastFix is { } f ? f.ToUnixTimeMilliseconds() : DBNull.Value;
+            battery.Value = c.BatteryPercent is { } b ? b : DBNull.Value;
+            charging.Value = c.Charging is { } ch ? (ch ? 1 : 0) : DBNull.Value;
+            protocol.Value = c.Protocol;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task UpsertRefusedAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<RefusedDevice> refused, CancellationToken cancellationToken)
+    {
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO refused_devices (DeviceId, Protocol, FirstSeenUnixMs, LastSeenUnixMs, Messages, LastRemote)
+            VALUES ($id, $protocol, $first, $last, $messages, $remote)
+            ON CONFLICT (DeviceId) DO UPDATE SET LastSeenUnixMs = max(LastSeenUnixMs, excluded.LastSeenUnixMs),
+                Messages = Messages + excluded.Messages, LastRemote = coalesce(excluded.LastRemote, LastRemote), Protocol = excluded.Protocol
+            """;
+        var id = upsert.Parameters.Add("$id", SqliteType.Text);
+        var protocol = upsert.Parameters.Add("$protocol", SqliteType.Text);
+        var first = upsert.Parameters.Add("$first", SqliteType.Integer);
+        var last = upsert.Parameters.Add("$last", SqliteType.Integer);
+        var messages = upsert.Parameters.Add("$messages", SqliteType.Integer);
+        var remote = upsert.Parameters.Add("$remote", SqliteType.Text);
+        foreach (var r in refused)
+        {
+            id.Value = r.DeviceId;
+            protocol.Value = r.Protocol;
+            first.Value = r.FirstSeen.ToUnixTimeMilliseconds();
+            last.Value = r.LastSeen.ToUnixTimeMilliseconds();
+            messages.Value = r.Messages;
+            remote.Value = (object?)r.LastRemote ?? DBNull.Value;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Tags;
+using Tagwatch.Protocols.Devices;
+using Tagwatch.Protocols.Devices.Gt06;
+
+namespace Tagwatch.Storage.Tests.Ingest;
+
+public sealed class IngestPipelineTests : IAsyncLifetime
+{
+    private static readonly Instant Now = Instant.FromUtc(2019, 3, 1, 12, 0);
+    private static readonly TagId Tag = TagId.Parse("359339075010000");
+    private TemporaryDatabase _db = null!;
+    private IngestPipeline _pipeline = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TemporaryDatabase.CreateAsync();
+        await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", "test")]);
+        _pipeline = new IngestPipeline(_db.Ingest, _db.Tags, _db.Quality, new IngestOptions(), TemporaryDatabase.NewClock(), NullLogger<IngestPipeline>.Instance, []);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _pipeline.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Submit_RegisteredDevice_StoresFixFrameAndContactBeforeReturning()
+    {
+        var raw = Gt06Frames.Location(Now - Duration.FromMinutes(1), 51.4613, -0.1156, 4, 90, true, 1);
+
+        var result = await _pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(1), raw: raw, battery: 80));
+
+        Assert.Equal(IngestStatus.Stored, result.Status);
+        var fix = Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now));
+        Assert.Equal(51.4613, fix.Latitude, 7);
+        Assert.Equal(FixFlags.AccuracyAssumed, fix.Flags);
+        var frame = Assert.Single(await _db.Ingest.FramesAsync(Tag, Now - Duration.FromHours(1), Now));
+        Assert.Equal(raw, frame.Payload.ToArray());
+        var contact = Assert.Single(await _db.Ingest.ContactsAsync());
+        Assert.Equal(Now, contact.LastContact);
+        Assert.Equal(Now - Duration.FromMinutes(1), contact.LastFix);
+        Assert.Equal(80, contact.BatteryPercent);
+    }
+
+    [Fact]
+    public async Task Submit_SameFixTwice_StoresItOnce()
+    {
+        var first = await _pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(2)));
+        var again = await _pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(2)));
+
+        Assert.True(first.IsStored && again.IsStored);
+        Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now));
+    }
+
+    [Fact]
+    public async Task Submit_UnknownDevice_RefusesStoresNothingAndCountsIt()
+    {
+        var unknown = Message(Now, device: "999999999999999");
+
+        var first = await _pipeline.SubmitAsync(unknown with { Remote = "192.0.2.7:4000" });
+        var second = await _pipeline.SubmitAsync(unknown);
+
+        Assert.Equal(IngestStatus.UnknownDevice, first.Status);
+        Assert.Equal(IngestStatus.UnknownDevice, second.Status);
+        Assert.Contains("999999999999999", first.Reason, StringComparison.Ordinal);
+        var refused = Assert.Single(await _db.Ingest.RefusedDevicesAsync());
+        Assert.Equal(2, refused.Messages);
+        Assert.Equal("192.0.2.7:4000", refused.LastRemote);
+        Assert.Empty(await _db.Ingest.ContactsAsync());
+    }
+
+    [Fact]
+    public async Task Submit_MessageWithoutDevice_IsRefused()
+    {
+        var result = await _pipeline.SubmitAsync(Message(Now, device: null));
+
+        Assert.Equal(IngestStatus.NoDevice, result.Status);
+    }
+
+    [Fact]
+    public async Task Submit_ClockFaultPosition_IsRejectedWithReasonAndTheRestStored()
+    {
+        var message = Message(Now - Duration.FromMinutes(3));
+        var faulty = message.Message.Positions[0] with { Time = Instant.FromUtc(1999, 8, 22, 0, 0) };
+        message = message with { Message = message.Message with { Positions = [message.Message.Positions[0], faulty] } };
+
+        var result = await _pipeline.SubmitAsync(message);
+
+        Assert.True(result.IsStored);
+        Assert.Contains("clock fault", Assert.Single(result.Rejected), StringComparison.Ordinal);
+        Assert.Single(await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue));
+    }
+
+    [Fact]
+    public async Task Submit_StrapAlarm_IsStoredAsDeviceEventAtFixTime()
+    {
+        var message = Message(Now - Duration.FromMinutes(5));
+        message = message with { Message = message.Message with { Alarms = [DeviceAlarm.StrapTamper] } };
+
+        await _pipeline.SubmitAsync(message);
+
+        var recorded = Assert.Single(await _db.Ingest.EventsAsync(Tag, Now - Duration.FromHours(1), Now));
+        Assert.Equal("strap_tamper", recorded.Kind);
+        Assert.Equal(Now - Duration.FromMinutes(5), recorded.Time);
+    }
+
+    [Fact]
+    public async Task Submit_InvalidAndBadChecksumFixes_AreStoredFlagged()
+    {
+        var message = Message(Now - Duration.FromMinutes(1));
+        message = message with { Message = message.Message with { ChecksumValid = false, Positions = [message.Message.Positions[0] with { Valid = false }] } };
+
+        await _pipeline.SubmitAsync(message);
+
+        var fix = Assert.Single(await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue));
+        Assert.True(fix.Flags.HasFlag(FixFlags.Invalid) && fix.Flags.HasFlag(FixFlags.BadChecksum));
+    }
+
+    [Fact]
+    public async Task Submit_JumpAcrossSeparateCommits_IsFlaggedImplausible()
+    {
+        await _pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(2), latitude: 51.46));
+        await _pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(1), latitude: 52.46));
+
+        var fixes = await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue);
+
+        Assert.False(fixes[0].Flags.HasFlag(FixFlags.ImplausibleSpeed));
+        Assert.True(fixes[1].Flags.HasFlag(FixFlags.ImplausibleSpeed));
+    }
+
+    [Fact]
+    public async Task SubmitMany_ConcurrentUploadsFromManyTasks_AreAllStoredExactlyOnce()
+    {
+        var start = Now - Duration.FromDays(1);
+        var uploads = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (int i = 0; i < 250; i++)
+            {
+                var result = await _pipeline.SubmitAsync(Message(start + Duration.FromSeconds((worker * 250) + i), latitude: 51.4 + (i * 1e-5)));
+                Assert.True(result.IsStored);
+            }
+        }));
+
+        await Task.WhenAll(uploads);
+
+        Assert.Equal(2000, (await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue)).Count);
+        Assert.Equal(2000, (await _db.Ingest.FramesAsync(Tag, Instant.MinValue, Instant.MaxValue)).Count);
+    }
+
+    private static IngestMessage Message(Instant time, string? device = "359339075010000", double latitude = 51.4613, byte[]? raw = null, int? battery = null) =>
+        new(
+            new DeviceMessage
+            {
+                Protocol = "gt06",
+                Kind = "location",
+                DeviceId = device,
+                BatteryPercent = battery,
+                Positions = [new DecodedPosition { Time = time, Latitude = latitude, Longitude = -0.1156, SpeedKmh = 4, HeadingDegrees = 90 }],
+            },
+            Now,
+            raw ?? [0x78, 0x78]);
+}
