@@ -13,6 +13,7 @@ internal static class CommandLine
     {
         config.SetApplicationName("tagwatch");
         config.SetExceptionHandler((exception, _) => HandleError(exception));
+        config.AddCommand<ServeCommand>("serve").WithDescription("Run the server: API, device listeners (OsmAnd, GT06, H02) and the ingest pipeline; --demo starts on a simulated pilot.");
         config.AddCommand<DemoCommand>("demo").WithDescription("Simulate a pilot (100 people × 30 days) into a fresh database and summarise it.");
         config.AddCommand<SimulateCommand>("simulate").WithDescription("Generate a synthetic pilot as CSV files (--out) and/or load it into a database (--load).");
         config.AddCommand<CorrelateCommand>("correlate").WithDescription("Check trails against crimes: scored (stores evidence-bearing matches) or --strict (every fix within a radius).");

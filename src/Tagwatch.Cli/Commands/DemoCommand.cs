@@ -6,7 +6,6 @@ using Spectre.Console.Cli;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Boroughs;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -23,23 +22,8 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string path = Path.GetFullPath(settings.DatabasePath);
-        if (File.Exists(path))
-        {
-            if (!settings.Replace && !await TagwatchDatabase.IsDemoAsync(path, cancellationToken))
-            {
-                throw new InvalidOperationException($"{path} exists and is not a demo database; use --db for another file or --replace to overwrite it");
-            }
-
-            TagwatchDatabase.Delete(path);
-        }
-
         var clock = Stopwatch.StartNew();
-        var pilot = PilotSimulation.Create(settings.ToOptions());
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        await workspace.Database.MarkAsDemoAsync(cancellationToken);
-        var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
-        var correlation = await workspace.ScoredCorrelation.RunAsync(new Correlation.Scored.ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
+        var (workspace, pilot, summary, correlation) = await DemoPilot.BuildAsync(settings, settings.ToOptions(), cancellationToken, settings.Replace);
         clock.Stop();
 
         SimulateCommand.Print(summary);

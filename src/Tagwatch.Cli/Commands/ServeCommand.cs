@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Server;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch serve [--db PATH] [--urls URLS] [--osmand-port N] [--gt06-port N] [--h02-port N] [--demo]</c>:
+/// the API, the device listeners and the ingest pipeline in one process, until stopped (Ctrl+C).</summary>
+/// <remarks>Settings come from appsettings.json (section <c>Tagwatch:Server</c>), then environment variables
+/// (<c>Tagwatch__Server__Gt06Port</c>…), then these options.</remarks>
+internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--urls <URLS>")]
+        [Description("HTTP addresses of the API, ';'-separated (default http://127.0.0.1:5000).")]
+        public string? Urls { get; init; }
+
+        [CommandOption("--device-address <IP>")]
+        [Description("Address the device listeners bind to (default 127.0.0.1; 0.0.0.0 for devices on the network).")]
+        public string? DeviceAddress { get; init; }
+
+        [CommandOption("--osmand-port <PORT>")]
+        [Description("OsmAnd HTTP port (default 5055; 0 turns it off).")]
+        public int? OsmAndPort { get; init; }
+
+        [CommandOption("--gt06-port <PORT>")]
+        [Description("GT06 TCP port (default 5023; 0 turns it off).")]
+        public int? Gt06Port { get; init; }
+
+        [CommandOption("--h02-port <PORT>")]
+        [Description("H02 TCP port (default 5013; 0 turns it off).")]
+        public int? H02Port { get; init; }
+
+        [CommandOption("--bad-checksum <POLICY>")]
+        [Description("GT06 frames with a bad CRC: AcceptAndFlag (default) or Reject.")]
+        public BadChecksumPolicy? BadChecksum { get; init; }
+
+        [CommandOption("--demo")]
+        [Description("Start on a simulated pilot: builds a demo database first when the file does not exist.")]
+        public bool Demo { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var configured = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection("Tagwatch:Server")
+            .Get<ServerOptions>() ?? new ServerOptions();
+        var options = configured with
+        {
+            Database = settings.DatabasePath,
+            Urls = settings.Urls ?? configured.Urls,
+            DeviceAddress = settings.DeviceAddress ?? configured.DeviceAddress,
+            OsmAndPort = settings.OsmAndPort ?? configured.OsmAndPort,
+            Gt06Port = settings.Gt06Port ?? configured.Gt06Port,
+            H02Port = settings.H02Port ?? configured.H02Port,
+            BadChecksum = settings.BadChecksum ?? configured.BadChecksum,
+        };
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid server options:\n  " + string.Join("\n  ", problems));
+        }
+
+        if (settings.Demo && !File.Exists(Path.GetFullPath(options.Database)))
+        {
+            await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings().ToOptions(), cancellationToken);
+        }
+
+        var services = await TagwatchServices.OpenAsync(options.Database, TimeProvider.System, cancellationToken);
+        await using var app = TagwatchServer.Build(options, services, TimeProvider.System);
+        await app.StartAsync(cancellationToken);
+        AnsiConsole.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
+        AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)}");
+        AnsiConsole.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
+        AnsiConsole.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static string Port(int port) => port == 0 ? "off" : port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

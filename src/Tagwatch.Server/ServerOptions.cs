@@ -1,0 +1,104 @@
+using System.Net;
+
+namespace Tagwatch.Server;
+
+/// <summary>What <c>tagwatch serve</c> listens on and how it treats devices; bound from the <c>Tagwatch:Server</c>
+/// configuration section (appsettings.json, <c>TAGWATCH__SERVER__…</c> environment variables) and command-line options.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The SQLite database file.</summary>
+    public string Database { get; init; } = "tagwatch.db";
+
+    /// <summary>HTTP addresses of the API and health endpoints, e.g. <c>http://127.0.0.1:5000</c> (several separated by ';').</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5000";
+
+    /// <summary>Address the device listeners bind to; 127.0.0.1 by default, 0.0.0.0 to take devices from the network.</summary>
+    public string DeviceAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>OsmAnd HTTP port (0 turns the listener off).</summary>
+    public int OsmAndPort { get; init; } = 5055;
+
+    /// <summary>GT06 TCP port (0 turns the listener off).</summary>
+    public int Gt06Port { get; init; } = 5023;
+
+    /// <summary>H02 TCP port (0 turns the listener off).</summary>
+    public int H02Port { get; init; } = 5013;
+
+    /// <summary>What to do with a GT06 frame whose CRC does not match: <c>AcceptAndFlag</c> (store it flagged) or <c>Reject</c>.</summary>
+    public BadChecksumPolicy BadChecksum { get; init; } = BadChecksumPolicy.AcceptAndFlag;
+
+    /// <summary>Length of H02 binary messages (32 or 45) when known; 0 to detect it.</summary>
+    public int H02BinaryLength { get; init; }
+
+    /// <summary>A device connection silent this long is closed (devices send heartbeats every few minutes).</summary>
+    public TimeSpan DeviceIdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most simultaneous device connections from one address.</summary>
+    public int MaxConnectionsPerAddress { get; init; } = 64;
+
+    /// <summary>Most frames one device connection may send per minute before it is closed as a flood.</summary>
+    public int MaxFramesPerMinute { get; init; } = 1200;
+
+    /// <summary>Most requests per second one address may make to the OsmAnd and batch endpoints (0 for no limit).</summary>
+    public int MaxRequestsPerSecondPerAddress { get; init; } = 200;
+
+    /// <summary>Largest OsmAnd request body, bytes.</summary>
+    public int MaxOsmAndBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Largest batch upload body, bytes.</summary>
+    public int MaxBatchBodyBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Checks the options, naming every problem.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (string url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http" || uri.Port is < 0 or > 65535)
+            {
+                problems.Add($"urls: '{url}' is not an http://host:port address");
+            }
+        }
+
+        if (!IPAddress.TryParse(DeviceAddress, out _))
+        {
+            problems.Add($"device-address: '{DeviceAddress}' is not an IP address");
+        }
+
+        foreach (var (name, port) in new[] { ("osmand-port", OsmAndPort), ("gt06-port", Gt06Port), ("h02-port", H02Port) })
+        {
+            if (port is < 0 or > 65535)
+            {
+                problems.Add($"{name}: {port} is not a port number (0 turns the listener off)");
+            }
+        }
+
+        var used = new[] { OsmAndPort, Gt06Port, H02Port }.Where(p => p > 0).ToList();
+        if (used.Count != used.Distinct().Count())
+        {
+            problems.Add("device ports must differ from each other");
+        }
+
+        if (H02BinaryLength is not (0 or 32 or 45))
+        {
+            problems.Add($"h02-binary-length: {H02BinaryLength} is not 0, 32 or 45");
+        }
+
+        if (DeviceIdleTimeout <= TimeSpan.Zero || MaxConnectionsPerAddress < 1 || MaxFramesPerMinute < 1 || MaxRequestsPerSecondPerAddress < 0 || MaxOsmAndBodyBytes < 1024 || MaxBatchBodyBytes < 1024)
+        {
+            problems.Add("device limits must be positive (idle timeout, connections per address, frames per minute, body sizes ≥ 1 KiB)");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>What to do with a frame whose checksum does not match.</summary>
+public enum BadChecksumPolicy
+{
+    /// <summary>Store it with <c>BadChecksum</c> flagged, and acknowledge it.</summary>
+    AcceptAndFlag,
+
+    /// <summary>Drop it unacknowledged (the device sends it again).</summary>
+    Reject,
+}

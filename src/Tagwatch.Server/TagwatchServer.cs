@@ -1,0 +1,125 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Tags;
+using Tagwatch.Storage;
+using Tagwatch.Server.Devices;
+using Tagwatch.Server.Health;
+
+namespace Tagwatch.Server;
+
+/// <summary>Builds the <c>tagwatch serve</c> host: the HTTP API, the device listeners and the ingest pipeline in one process.</summary>
+public static class TagwatchServer
+{
+    /// <summary>The rate-limiting policy of device upload endpoints.</summary>
+    public const string DeviceRatePolicy = "devices";
+
+    /// <summary>Builds the host on an opened database. <paramref name="args"/> feed configuration (e.g. <c>--Logging:LogLevel:Default=Debug</c>).</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public static WebApplication Build(ServerOptions options, TagwatchServices services, TimeProvider clock, string[]? args = null)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid server options:\n  " + string.Join("\n  ", problems));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+
+        var ingestOptions = new IngestOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(services);
+        builder.Services.AddSingleton(services.Database);
+        builder.Services.AddSingleton(ingestOptions);
+        builder.Services.AddSingleton<IDeviceCredentialStore>(services.Credentials);
+        builder.Services.AddSingleton(sp => new IngestPipeline(
+            services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
+        builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: ["ready"]);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(DeviceRatePolicy, http => options.MaxRequestsPerSecondPerAddress == 0
+                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
+                : RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.MaxRequestsPerSecondPerAddress,
+                    TokensPerPeriod = options.MaxRequestsPerSecondPerAddress,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        var app = builder.Build();
+        app.UseRateLimiter();
+        if (options.OsmAndPort > 0)
+        {
+            // The OsmAnd port speaks only the OsmAnd protocol, whatever the path.
+            app.MapWhen(
+                http => http.Connection.LocalPort == options.OsmAndPort,
+                osmand => osmand.UseRateLimiter().Run(http => OsmAndEndpoint.HandleAsync(
+                    http, http.RequestServices.GetRequiredService<IngestPipeline>(), options, clock)));
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+        });
+        app.MapPost("/api/v1/ingest/batch", (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
+                BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock))
+            .RequireRateLimiting(DeviceRatePolicy);
+        return app;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, ServerOptions options)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxBatchBodyBytes, options.MaxOsmAndBodyBytes);
+        foreach (string url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var uri = new Uri(url);
+            if (uri.Host is "localhost")
+            {
+                kestrel.ListenLocalhost(uri.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port);
+            }
+        }
+
+        var address = IPAddress.Parse(options.DeviceAddress);
+        if (options.OsmAndPort > 0)
+        {
+            kestrel.Listen(address, options.OsmAndPort);
+        }
+
+        if (options.Gt06Port > 0)
+        {
+            kestrel.Listen(address, options.Gt06Port, listen => listen.UseConnectionHandler<Gt06ConnectionHandler>());
+        }
+
+        if (options.H02Port > 0)
+        {
+            kestrel.Listen(address, options.H02Port, listen => listen.UseConnectionHandler<H02ConnectionHandler>());
+        }
+    }
+}
