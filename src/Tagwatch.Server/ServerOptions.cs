@@ -36,8 +36,9 @@ public sealed record ServerOptions
     /// <summary>Most simultaneous device connections from one address.</summary>
     public int MaxConnectionsPerAddress { get; init; } = 64;
 
-    /// <summary>Most frames one device connection may send per minute before it is closed as a flood.</summary>
-    public int MaxFramesPerMinute { get; init; } = 1200;
+    /// <summary>Most frames one device connection may send per minute before it is closed as a flood; high enough for a
+    /// device emptying a week of stored fixes after an outage.</summary>
+    public int MaxFramesPerMinute { get; init; } = 12_000;
 
     /// <summary>Most requests per second one address may make to the OsmAnd and batch endpoints (0 for no limit).</summary>
     public int MaxRequestsPerSecondPerAddress { get; init; } = 200;
