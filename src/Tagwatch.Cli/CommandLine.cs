@@ -64,6 +64,14 @@ internal static class CommandLine
             branch.AddCommand<TagsAddCommand>("add").WithDescription("Register a tag.");
             branch.AddCommand<TagsListCommand>("list").WithDescription("List registered tags.");
             branch.AddCommand<TagsAssignCommand>("assign").WithDescription("Start a person wearing a tag.");
+            branch.AddCommand<TagsRefusedCommand>("refused").WithDescription("Devices that reported without being registered.");
+            branch.AddBranch("credential", credential =>
+            {
+                credential.SetDescription("Upload credentials for the batch API (device or gateway).");
+                credential.AddCommand<TagsCredentialCreateCommand>("create").WithDescription("Create a credential; its secret is shown once.");
+                credential.AddCommand<TagsCredentialListCommand>("list").WithDescription("List credentials.");
+                credential.AddCommand<TagsCredentialRevokeCommand>("revoke").WithDescription("Revoke a credential.");
+            });
         });
     }
 

@@ -10,6 +10,8 @@ internal static class OffenderView
 {
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
+    public static string Time(Instant instant) => InstantPattern.General.Format(instant);
+
     public static object ToJson(Offender o, LocalDate today) => new
     {
         reference = o.Reference.Value,

@@ -1,0 +1,33 @@
+namespace Tagwatch.Cli.Tests;
+
+public sealed class TagsCommandsTests
+{
+    [Fact]
+    public async Task Credential_CreateListRevoke_ShowsSecretOnceAndRecordsRevocation()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync("tags", "add", "359339075010001", "--db", tagwatch.DatabasePath);
+
+        var created = await tagwatch.RunAsync("tags", "credential", "create", "--tag", "359339075010001", "--name", "phone", "--db", tagwatch.DatabasePath);
+        var revoked = await tagwatch.RunAsync("tags", "credential", "revoke", "1", "--db", tagwatch.DatabasePath);
+        var listed = await tagwatch.RunAsync("tags", "credential", "list", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, created.ExitCode);
+        string secret = created.Output.Trim().Split('\n')[^1].Trim();
+        Assert.StartsWith("twd_", secret, StringComparison.Ordinal);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.DoesNotContain(secret, listed.Output, StringComparison.Ordinal);
+        Assert.Contains("359339075010001", listed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"phone\s*│\s*\d{4}-\d\d-\d\dT[^│]*│\s*\d{4}-", listed.Output);
+    }
+
+    [Fact]
+    public async Task Credential_BothTagAndGateway_IsAUsageError()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("tags", "credential", "create", "--tag", "x", "--gateway", "--name", "n", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}
