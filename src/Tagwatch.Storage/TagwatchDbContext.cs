@@ -34,6 +34,14 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<DeviceCredentialRow> DeviceCredentials => Set<DeviceCredentialRow>();
 
+    public DbSet<ConditionRow> Conditions => Set<ConditionRow>();
+
+    public DbSet<ConditionSuspensionRow> ConditionSuspensions => Set<ConditionSuspensionRow>();
+
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
+
+    public DbSet<AlertHistoryRow> AlertHistory => Set<AlertHistoryRow>();
+
     public DbSet<CorrelationRunRow> CorrelationRuns => Set<CorrelationRunRow>();
 
     public DbSet<MatchRow> Matches => Set<MatchRow>();
@@ -78,6 +86,28 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
             e.ToTable("device_credentials");
             e.HasIndex(c => c.SecretHash).IsUnique();
             e.HasIndex(c => c.TagKey);
+        });
+        modelBuilder.Entity<ConditionRow>(e =>
+        {
+            e.ToTable("conditions");
+            e.HasIndex(c => new { c.OffenderId, c.EndedUnixMs });
+        });
+        modelBuilder.Entity<ConditionSuspensionRow>(e =>
+        {
+            e.ToTable("condition_suspensions");
+            e.HasIndex(s => s.ConditionId);
+        });
+        modelBuilder.Entity<AlertRow>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(a => new { a.ConditionId, a.StartUnixMs });
+            e.HasIndex(a => new { a.DeviceId, a.Type, a.EndUnixMs });
+            e.HasIndex(a => new { a.State, a.RaisedUnixMs });
+        });
+        modelBuilder.Entity<AlertHistoryRow>(e =>
+        {
+            e.ToTable("alert_history");
+            e.HasIndex(h => h.AlertId);
         });
         modelBuilder.Entity<TagAssignmentRow>(e =>
         {

@@ -1,6 +1,7 @@
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
@@ -8,6 +9,7 @@ using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Ingest;
+using Tagwatch.Storage.Monitoring;
 using Tagwatch.Storage.Offenders;
 using Tagwatch.Storage.Tags;
 
@@ -36,6 +38,10 @@ public sealed class TagwatchServices
         Near = new NearQuery(Trails, Tags, OffenderStore, Searches, clock);
         Ingest = new SqliteIngestStore(database);
         Credentials = new EfDeviceCredentialStore(database, clock);
+        Conditions = new EfConditionStore(database, clock);
+        Alerts = new EfAlertStore(database);
+        AlertDesk = new AlertDesk(Alerts, clock);
+        Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
 
     public TagwatchDatabase Database { get; }
@@ -73,6 +79,17 @@ public sealed class TagwatchServices
     public SqliteIngestStore Ingest { get; }
 
     public EfDeviceCredentialStore Credentials { get; }
+
+    public EfConditionStore Conditions { get; }
+
+    public EfAlertStore Alerts { get; }
+
+    public AlertDesk AlertDesk { get; }
+
+    public MonitoringOptions MonitoringOptions { get; } = new();
+
+    /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
+    public LicenceMonitor Monitor { get; }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>

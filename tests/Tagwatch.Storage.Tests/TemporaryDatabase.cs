@@ -25,6 +25,9 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>The services' clock, to move time forward in a test.</summary>
+    public FakeTimeProvider Clock { get; private init; } = NewClock();
+
     public TagwatchDatabase Database => _services.Database;
 
     public SqliteFixStore Fixes => _services.Fixes;
@@ -57,13 +60,22 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Fixes.FixQualityRules Quality => _services.Quality;
 
+    public Storage.Monitoring.EfConditionStore Conditions => _services.Conditions;
+
+    public Storage.Monitoring.EfAlertStore Alerts => _services.Alerts;
+
+    public Application.Monitoring.AlertDesk AlertDesk => _services.AlertDesk;
+
+    public Application.Monitoring.LicenceMonitor Monitor => _services.Monitor;
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()
     {
         string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), NewClock()));
+        var clock = NewClock();
+        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), clock)) { Clock = clock };
     }
 
     /// <summary>A second, independent handle on the same file, as a restarted process would have.</summary>

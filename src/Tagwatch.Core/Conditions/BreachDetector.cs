@@ -76,7 +76,10 @@ public static class BreachDetector
 
         foreach (var w in condition.Schedule.StartingBetween(from, until))
         {
-            windows.Add((w.Start, w.End));
+            if (!windows.Contains((w.Start, w.End)))
+            {
+                windows.Add((w.Start, w.End));
+            }
         }
 
         return windows;

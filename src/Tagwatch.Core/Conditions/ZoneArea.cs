@@ -110,6 +110,19 @@ public sealed class ZoneArea
         return true;
     }
 
+    /// <summary>Rebuilds an area from its <see cref="Description"/> as stored (before any buffer).</summary>
+    public static ZoneArea FromDescription(string description)
+    {
+        if (description.StartsWith("circle ", StringComparison.Ordinal))
+        {
+            var parts = description.Split(' ');
+            double Number(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
+            return Circle(new GeoPoint(Number(1), Number(2)), Number(3));
+        }
+
+        return TryParse(description, out var area, out string? error) ? area! : throw new FormatException($"stored zone area is unreadable: {error}");
+    }
+
     /// <summary>The same area grown by <paramref name="metres"/> on every side (a buffer around an exclusion zone).</summary>
     public ZoneArea Grow(double metres)
     {

@@ -1,0 +1,24 @@
+using NodaTime;
+using Tagwatch.Core.Conditions;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Application.Monitoring;
+
+/// <summary>Licence conditions and their suspension windows.</summary>
+public interface IConditionStore
+{
+    /// <summary>Stores a condition (its <see cref="LicenceCondition.Id"/> is ignored) and returns it with its ID.</summary>
+    Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Conditions in force, of one person or of everyone.</summary>
+    Task<IReadOnlyList<LicenceCondition>> ActiveAsync(OffenderId? offender = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a condition; false when there is none with that ID.</summary>
+    Task<bool> EndAsync(long id, string by, CancellationToken cancellationToken = default);
+
+    /// <summary>Suspends a condition over [from, to) with a reason (a breach starting then raises no alert).</summary>
+    Task SuspendAsync(long id, Instant from, Instant to, string reason, string by, CancellationToken cancellationToken = default);
+
+    /// <summary>The suspension windows of a condition.</summary>
+    Task<IReadOnlyList<Interval>> SuspensionsAsync(long id, CancellationToken cancellationToken = default);
+}

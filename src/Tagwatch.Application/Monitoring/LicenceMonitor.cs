@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Tags;
+using Tagwatch.Core.Alerts;
+using Tagwatch.Core.Conditions;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Application.Monitoring;
+
+/// <summary>Watches licence conditions and device health and keeps the alerts in step with the evidence.</summary>
+/// <remarks>
+/// Location conditions are re-evaluated from the stored fixes (in fix-time order) whenever fixes arrive for a tag —
+/// late ones included — over a window reaching back past the new fixes and any breach still open; the breaches found
+/// are reconciled with the condition's alerts: a new breach raises an alert (unless the condition is suspended then),
+/// a changed one is amended, an ended one is marked ended, and an alert the evidence no longer supports is withdrawn —
+/// each step on the alert's trail. Device events raise health alerts at once; repeats of an ongoing one are folded
+/// into it. Silence (no contact, no fix) and curfew start checks are found by <see cref="TickAsync"/>.
+/// Not thread-safe: one worker drives it.
+/// </remarks>
+public sealed partial class LicenceMonitor(
+    IConditionStore conditions,
+    IAlertStore alerts,
+    IFixStore fixes,
+    ITagDirectory tags,
+    IIngestStore ingest,
+    MonitoringOptions options,
+    TimeProvider clock,
+    ILogger<LicenceMonitor> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private Instant? _lastTick;
+
+    /// <summary>Alerts raised, amended or withdrawn, in order: the stream live views subscribe to.</summary>
+    public event Action<Alert, string>? AlertChanged;
+
+    /// <summary>Re-evaluates the location conditions of whoever wears <paramref name="tag"/>, from <paramref name="from"/> on.</summary>
+    public async Task EvaluateTagAsync(TagId tag, Instant from, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        if (await WearerAsync(tag, now, cancellationToken) is not { } wearer)
+        {
+            return;
+        }
+
+        foreach (var condition in await conditions.ActiveAsync(wearer, cancellationToken))
+        {
+            await EvaluateConditionAsync(tag, wearer, condition, from - options.Lookback, now, cancellationToken);
+        }
+    }
+
+    /// <summary>Raises or folds device-health alerts for events and contacts just committed.</summary>
+    public async Task OnDeviceReportsAsync(IReadOnlyList<DeviceEventRecord> events, IReadOnlyCollection<DeviceContact> contacts, CancellationToken cancellationToken = default)
+    {
+        foreach (var e in events)
+        {
+            if (HealthAlert(e.Kind) is not { } severity)
+            {
+                continue;
+            }
+
+            await RaiseOrRepeatAsync(e.Tag, e.Kind, severity, e.Time, $"device reported {e.Kind.Replace('_', ' ')}", JsonSerializer.Serialize(new { e.Kind, time = e.Time.ToString(), received = e.Received.ToString() }, Json), cancellationToken);
+        }
+
+        foreach (var contact in contacts)
+        {
+            await EndAsync(contact.Tag, "no_contact", contact.LastContact, "back in contact", cancellationToken);
+            if (contact.LastFix is { } fix && Now - fix < options.NoFixAfter)
+            {
+                await EndAsync(contact.Tag, "no_fix", fix, "fixes resumed", cancellationToken);
+            }
+
+            if (contact.BatteryPercent is { } battery && battery <= options.LowBatteryPercent && contact.Charging != true)
+            {
+                await RaiseOrRepeatAsync(contact.Tag, "low_battery", AlertSeverity.Urgent, contact.LastContact, string.Create(CultureInfo.InvariantCulture, $"battery at {battery}%"), JsonSerializer.Serialize(new { battery_percent = battery }, Json), cancellationToken, repeat: false);
+            }
+            else if (contact.Charging == true || contact.BatteryPercent >= options.BatteryRecoveredPercent)
+            {
+                await EndAsync(contact.Tag, "low_battery", contact.LastContact, contact.Charging == true ? "charging" : $"battery at {contact.BatteryPercent}%", cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Finds silence (no contact, no fix) on worn tags and runs curfew start checks that have come due.</summary>
+    public async Task TickAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var since = _lastTick ?? now - Duration.FromHours(1);
+        _lastTick = now;
+        var worn = (await tags.AssignmentsAsync(cancellationToken)).Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
+        foreach (var contact in await ingest.ContactsAsync(cancellationToken))
+        {
+            if (!worn.ContainsKey(contact.Tag))
+            {
+                continue;
+            }
+
+            if (now - contact.LastContact >= options.NoContactAfter)
+            {
+                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false);
+            }
+            else if (contact.LastFix is not { } fix || now - fix >= options.NoFixAfter)
+            {
+                var since2 = contact.LastFix ?? contact.LastContact;
+                await RaiseOrRepeatAsync(contact.Tag, "no_fix", AlertSeverity.Urgent, since2, $"unable to monitor: in contact but no position since {since2}", "{}", cancellationToken, repeat: false);
+            }
+        }
+
+        // Curfews whose start check (start + grace) fell since the last tick are evaluated now, fixes or not.
+        var wearers = worn.GroupBy(w => w.Value).ToDictionary(g => g.Key, g => g.First().Key);
+        foreach (var curfew in (await conditions.ActiveAsync(null, cancellationToken)).Where(c => c.Kind == ConditionKind.Curfew))
+        {
+            if (!wearers.TryGetValue(curfew.Offender, out var tag))
+            {
+                continue;
+            }
+
+            foreach (var window in curfew.Schedule.StartingBetween(since - curfew.Grace, now - curfew.Grace))
+            {
+                await EvaluateConditionAsync(tag, curfew.Offender, curfew, window.Start, now, cancellationToken);
+            }
+        }
+    }
+
+    private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken)
+    {
+        var start = from;
+        var existing = await alerts.ForConditionAsync(condition.Id, start, cancellationToken);
+        foreach (var alert in existing.Where(a => a.End is null || a.End >= start))
+        {
+            start = Instant.Min(start, alert.Start);
+        }
+
+        if (!condition.Schedule.IsAlways && condition.Schedule.ActiveAt(start) is { } window)
+        {
+            start = Instant.Min(start, window.Start);
+        }
+
+        var trail = await fixes.ReadAsync(tag, start, now, cancellationToken);
+        var breaches = BreachDetector.Evaluate(condition, trail, start, now);
+        var suspensions = await conditions.SuspensionsAsync(condition.Id, cancellationToken);
+        var unmatched = existing.Where(a => a.Start >= start || a.End is null || a.End >= start).ToList();
+        foreach (var breach in breaches)
+        {
+            var match = unmatched.FirstOrDefault(a => Overlaps(a, breach));
+            if (match is null)
+            {
+                if (suspensions.Any(s => s.Contains(breach.Start)))
+                {
+                    LogSuppressed(condition.Id, breach.Start);
+                    continue;
+                }
+
+                var raised = await alerts.RaiseAsync(ToAlert(tag, wearer, condition, breach, now), breach.Reason.Replace('_', ' '), cancellationToken);
+                LogRaised(raised.Id, raised.Type, tag.Value);
+                AlertChanged?.Invoke(raised, "raised");
+                continue;
+            }
+
+            unmatched.Remove(match);
+            // Only a changed interval is news for the trail; evidence accumulating in an ongoing breach is not.
+            if (match.Start != breach.Start || match.End != breach.End)
+            {
+                var updated = match with { Start = breach.Start, End = breach.End, EvidenceJson = Evidence(breach), Summary = Summary(condition, breach) };
+                string action = match.End is null && breach.End is not null && match.Start == breach.Start ? "ended" : "amended";
+                string note = action == "ended"
+                    ? $"breach ended {breach.End}: {breach.EndReason?.Replace('_', ' ')}"
+                    : $"evidence changed: {match.Start}–{match.End?.ToString() ?? "ongoing"} is now {breach.Start}–{breach.End?.ToString() ?? "ongoing"}";
+                await alerts.UpdateAsync(updated, new AlertHistoryEntry(now, action, "system", note), cancellationToken);
+                AlertChanged?.Invoke(updated, action);
+            }
+        }
+
+        foreach (var stale in unmatched)
+        {
+            var withdrawn = stale with { State = AlertState.Withdrawn };
+            await alerts.UpdateAsync(withdrawn, new AlertHistoryEntry(now, "withdrawn", "system", "re-evaluation with later-arriving fixes shows no breach"), cancellationToken);
+            AlertChanged?.Invoke(withdrawn, "withdrawn");
+        }
+    }
+
+    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true)
+    {
+        var ongoing = await alerts.OngoingAsync(tag, type, cancellationToken);
+        if (ongoing is not null)
+        {
+            if (repeat)
+            {
+                var repeated = ongoing with { Repeats = ongoing.Repeats + 1 };
+                await alerts.UpdateAsync(repeated, new AlertHistoryEntry(Now, "repeated", "system", summary), cancellationToken);
+            }
+
+            return;
+        }
+
+        var wearer = await WearerAsync(tag, start, cancellationToken);
+        var raised = await alerts.RaiseAsync(new Alert(0, type, severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
+        LogRaised(raised.Id, type, tag.Value);
+        AlertChanged?.Invoke(raised, "raised");
+    }
+
+    private async Task EndAsync(TagId tag, string type, Instant at, string reason, CancellationToken cancellationToken)
+    {
+        if (await alerts.OngoingAsync(tag, type, cancellationToken) is { } ongoing)
+        {
+            var ended = ongoing with { End = at };
+            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
+            AlertChanged?.Invoke(ended, "ended");
+        }
+    }
+
+    private async Task<OffenderId?> WearerAsync(TagId tag, Instant at, CancellationToken cancellationToken) =>
+        (await tags.AssignmentsAsync(cancellationToken)).LastOrDefault(a => a.Tag == tag && a.Covers(at))?.Offender;
+
+    private static bool Overlaps(Alert alert, Breach breach) =>
+        (alert.Start < (breach.End ?? Instant.MaxValue) && breach.Start < (alert.End ?? Instant.MaxValue)) || alert.Start == breach.Start;
+
+    private static Alert ToAlert(TagId tag, OffenderId wearer, LicenceCondition condition, Breach breach, Instant now) => new(
+        0,
+        condition.Kind switch { ConditionKind.Exclusion => "exclusion_breach", ConditionKind.Inclusion => "inclusion_breach", _ => "curfew_breach" },
+        condition.Kind == ConditionKind.Inclusion ? AlertSeverity.Urgent : AlertSeverity.Critical,
+        AlertState.Open,
+        tag,
+        wearer,
+        condition.Id,
+        breach.Start,
+        breach.End,
+        now,
+        Summary(condition, breach),
+        Evidence(breach),
+        0);
+
+    private static string Summary(LicenceCondition condition, Breach breach) =>
+        $"{condition.Kind.ToString().ToLowerInvariant()} '{condition.Label}': {breach.Reason.Replace('_', ' ')}";
+
+    private static string Evidence(Breach breach) => JsonSerializer.Serialize(
+        new
+        {
+            reason = breach.Reason,
+            end_reason = breach.EndReason,
+            worst_m = Math.Round(breach.WorstMetres, 1),
+            fixes = breach.Evidence.Select(e => new { time = e.Time.ToString(), lat = e.Latitude, lon = e.Longitude, accuracy_m = e.AccuracyMetres, wrong_side_m = Math.Round(e.WrongSideMetres, 1) }),
+        },
+        Json);
+
+    private static AlertSeverity? HealthAlert(string kind) => kind switch
+    {
+        "strap_tamper" or "case_tamper" or "sos" => AlertSeverity.Critical,
+        "power_cut" or "low_battery" or "power_off" => AlertSeverity.Urgent,
+        _ => null,
+    };
+
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised: {Type} on tag {Tag}")]
+    private partial void LogRaised(long alertId, string type, string tag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Breach of condition {ConditionId} at {Start} falls in a suspension window; no alert")]
+    private partial void LogSuppressed(long conditionId, Instant start);
+}

@@ -1,0 +1,189 @@
+using NodaTime;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Core.Alerts;
+using Tagwatch.Core.Conditions;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Core.Tags;
+
+namespace Tagwatch.Storage.Tests.Monitoring;
+
+public sealed class LicenceMonitorTests : IAsyncLifetime
+{
+    private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
+    private static readonly GeoPoint Victim = new(51.4613, -0.1156);
+    private static readonly TagId Tag = TagId.Parse("359881030000002");
+    private TemporaryDatabase _db = null!;
+    private OffenderId _person;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TemporaryDatabase.CreateAsync();
+        var enrolled = await _db.Offenders.EnrolAsync(new EnrolmentRequest
+        {
+            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
+            IndexOffences = [IndexOffence.Robbery],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = new LocalDate(2019, 3, 1),
+            LicenceEnd = new LocalDate(2019, 12, 31),
+            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
+            RiskTier = RiskTier.High,
+        });
+        _person = enrolled.Offender!.Id;
+        await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", null)]);
+        await _db.Tags.AssignAsync(Tag, _person, Start - Duration.FromDays(1));
+        _db.Clock.Advance(TimeSpan.FromMinutes(30)); // the present: 12:30, after the fixes the tests store
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task FixesInsideAnExclusionZone_RaiseOneCriticalAlertWithEvidence()
+    {
+        var zone = await ExclusionAsync();
+        await StoreAsync(Walk(0, [500, 100, 100, 100, 100]));
+
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal("exclusion_breach", alert.Type);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal(zone.Id, alert.ConditionId);
+        Assert.Equal(_person, alert.Offender);
+        Assert.Equal(Start + Duration.FromMinutes(1), alert.Start);
+        Assert.Null(alert.End);
+        Assert.Contains("\"wrong_side_m\"", alert.EvidenceJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReEvaluatingTheSameFixes_ChangesNothing()
+    {
+        await ExclusionAsync();
+        await StoreAsync(Walk(0, [500, 100, 100, 100, 100]));
+
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Single(await _db.Alerts.HistoryAsync(alert.Id));
+    }
+
+    [Fact]
+    public async Task LeavingTheZone_EndsTheAlertOnItsTrail()
+    {
+        await ExclusionAsync();
+        await StoreAsync(Walk(0, [500, 100, 100, 100]));
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        await StoreAsync(Walk(4, [400, 500]));
+        await _db.Monitor.EvaluateTagAsync(Tag, Start + Duration.FromMinutes(4));
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal(Start + Duration.FromMinutes(4), alert.End);
+        Assert.Equal(["raised", "ended"], (await _db.Alerts.HistoryAsync(alert.Id)).Select(h => h.Action));
+    }
+
+    [Fact]
+    public async Task LateFixesShowingTheWearerOutside_WithdrawTheAlert()
+    {
+        await ExclusionAsync();
+        // Two fixes at the edge of the zone, with a gap between them, are a breach on their own…
+        await StoreAsync([Fix.Create(Start, Start, Offset(100), 10), Fix.Create(Start + Duration.FromMinutes(2), Start, Offset(100), 10)]);
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+        // …until the buffered fix between them arrives: the wearer was well outside, so there is no run of evidence.
+        await StoreAsync([Fix.Create(Start + Duration.FromMinutes(1), Start, Offset(600), 10)]);
+        await _db.Monitor.EvaluateTagAsync(Tag, Start + Duration.FromMinutes(1));
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal(AlertState.Withdrawn, alert.State);
+        Assert.Contains("later-arriving fixes", (await _db.Alerts.HistoryAsync(alert.Id))[^1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BreachInASuspensionWindow_RaisesNoAlert()
+    {
+        var zone = await ExclusionAsync();
+        await _db.Conditions.SuspendAsync(zone.Id, Start - Duration.FromHours(1), Start + Duration.FromHours(1), "court appearance nearby", "officer");
+        await StoreAsync(Walk(0, [100, 100, 100]));
+
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        Assert.Empty(await _db.Alerts.ListAsync());
+    }
+
+    [Fact]
+    public async Task StrapTamperRepeated_IsOneAlertWithRepeats()
+    {
+        var events = Enumerable.Range(0, 3).Select(i => new DeviceEventRecord(Tag, Start + Duration.FromSeconds(i), Start, "strap_tamper")).ToList();
+
+        await _db.Monitor.OnDeviceReportsAsync(events, []);
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal(("strap_tamper", AlertSeverity.Critical, 2), (alert.Type, alert.Severity, alert.Repeats));
+    }
+
+    [Fact]
+    public async Task Silence_RaisesNoContactAndContactEndsIt()
+    {
+        await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start, Start, 80, false, "gt06")]);
+        await _db.Ingest.CommitAsync(Commit(new DeviceContact(Tag, Start, Start, 80, false, "gt06")));
+        _db.Clock.Advance(TimeSpan.FromMinutes(25));
+
+        await _db.Monitor.TickAsync();
+        var raised = Assert.Single(await _db.Alerts.ListAsync());
+        await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(25), Start + Duration.FromMinutes(25), 80, false, "gt06")]);
+
+        Assert.Equal("no_contact", raised.Type);
+        Assert.Equal(Start + Duration.FromMinutes(25), (await _db.Alerts.FindAsync(raised.Id))!.End);
+    }
+
+    [Fact]
+    public async Task CurfewWithNoFixes_IsBreachedAtItsStartCheck()
+    {
+        var home = ZoneArea.Circle(new GeoPoint(51.45, -0.10), 50);
+        await _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Curfew, home, Schedule.Parse("daily 13:00-14:00"), Duration.FromMinutes(5), new DecisionRules(), "home"), 0, "officer");
+        await _db.Monitor.TickAsync(); // 12:30: nothing due
+        _db.Clock.Advance(TimeSpan.FromMinutes(40)); // 13:10
+
+        await _db.Monitor.TickAsync();
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == "curfew_breach");
+        Assert.Equal(Start + Duration.FromMinutes(65), alert.Start);
+    }
+
+    [Fact]
+    public async Task Operator_AcknowledgesThenResolvesWithANote()
+    {
+        await _db.Monitor.OnDeviceReportsAsync([new DeviceEventRecord(Tag, Start, Start, "sos")], []);
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+
+        await _db.AlertDesk.AcknowledgeAsync(alert.Id, "operator 7", null);
+        await Assert.ThrowsAsync<ArgumentException>(() => _db.AlertDesk.ResolveAsync(alert.Id, "operator 7", " "));
+        await _db.AlertDesk.ResolveAsync(alert.Id, "operator 7", "called the wearer: button pressed by mistake");
+
+        Assert.Equal(AlertState.Resolved, (await _db.Alerts.FindAsync(alert.Id))!.State);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.AlertDesk.AcknowledgeAsync(alert.Id, "operator 8", null));
+        Assert.Equal(["raised", "acknowledged", "resolved"], (await _db.Alerts.HistoryAsync(alert.Id)).Select(h => h.Action));
+    }
+
+    private Task<LicenceCondition> ExclusionAsync() =>
+        _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+
+    private Task StoreAsync(List<Fix> fixes) => _db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = fixes });
+
+    private static IngestCommit Commit(DeviceContact contact)
+    {
+        var commit = new IngestCommit();
+        commit.Contacts[contact.Tag] = contact;
+        return commit;
+    }
+
+    private static List<Fix> Walk(int fromMinute, double[] metresNorth) =>
+        [.. metresNorth.Select((m, i) => Fix.Create(Start + Duration.FromMinutes(fromMinute + i), Start, Offset(m), 10))];
+
+    private static GeoPoint Offset(double metresNorth) => new(Victim.Latitude + (metresNorth / 111_250), Victim.Longitude);
+}
