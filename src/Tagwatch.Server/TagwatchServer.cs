@@ -10,10 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Health;
+using Tagwatch.Server.Monitoring;
 
 namespace Tagwatch.Server;
 
@@ -45,6 +47,11 @@ public static class TagwatchServer
         builder.Services.AddSingleton(services.Database);
         builder.Services.AddSingleton(ingestOptions);
         builder.Services.AddSingleton<IDeviceCredentialStore>(services.Credentials);
+        builder.Services.AddSingleton(sp => new LicenceMonitor(
+            services.Conditions, services.Alerts, services.Fixes, services.Tags, services.Ingest, services.MonitoringOptions, clock, sp.GetRequiredService<ILogger<LicenceMonitor>>()));
+        builder.Services.AddSingleton<MonitorWorker>();
+        builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddSingleton(sp => new IngestPipeline(
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
         builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));

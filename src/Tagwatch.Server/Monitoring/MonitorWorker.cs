@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Server.Monitoring;
+
+/// <summary>Runs the licence monitor beside ingest: told of every commit, it re-evaluates the tags that got fixes
+/// (from their earliest new fix, so late fixes re-open the past), raises device-health alerts, and ticks every
+/// 30 seconds for silence and curfew start checks. Work queued while it is busy is merged per tag.</summary>
+public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
+{
+    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(30);
+    private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <inheritdoc />
+    public void OnCommitted(IngestCommit commit) => _commits.Writer.TryWrite(commit);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var ticker = new PeriodicTimer(TickEvery);
+        var tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var work = _commits.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            var done = await Task.WhenAny(work, tick);
+            try
+            {
+                if (done == tick)
+                {
+                    if (!await tick)
+                    {
+                        return;
+                    }
+
+                    tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
+                    await monitor.TickAsync(stoppingToken);
+                    continue;
+                }
+
+                if (!await work)
+                {
+                    return;
+                }
+
+                await DrainAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // One failed evaluation must not stop monitoring of everyone else; it is logged.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(ex);
+            }
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var earliest = new Dictionary<TagId, Instant>();
+        var events = new List<DeviceEventRecord>();
+        var contacts = new Dictionary<TagId, DeviceContact>();
+        while (_commits.Reader.TryRead(out var commit))
+        {
+            foreach (var (tag, fixes) in commit.Fixes)
+            {
+                if (fixes.Count > 0)
+                {
+                    var first = fixes.Min(f => f.Time);
+                    earliest[tag] = earliest.TryGetValue(tag, out var seen) ? Instant.Min(seen, first) : first;
+                }
+            }
+
+            events.AddRange(commit.Events);
+            foreach (var (tag, contact) in commit.Contacts)
+            {
+                contacts[tag] = contact;
+            }
+        }
+
+        await monitor.OnDeviceReportsAsync(events, contacts.Values, cancellationToken);
+        foreach (var (tag, from) in earliest)
+        {
+            await monitor.EvaluateTagAsync(tag, from, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring pass failed; it continues with the next commit or tick")]
+    private partial void LogFailed(Exception ex);
+}

@@ -1,0 +1,96 @@
+using NodaTime;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Conditions;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Protocols.Devices.Gt06;
+
+namespace Tagwatch.Server.Tests;
+
+public sealed class MonitoringTests : IAsyncLifetime
+{
+    private static readonly GeoPoint Victim = new(51.4613, -0.1156);
+    private RunningServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await RunningServer.StartAsync();
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static Instant Now => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+
+    [Fact]
+    public async Task StrapRemovalFromAGt06Tag_BecomesACriticalAlert()
+    {
+        using var device = await LoggedInAsync();
+
+        await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x18));
+        await device.ReadExactlyAsync(10);
+
+        var alert = await AlertAsync(a => a.Type == "strap_tamper");
+        Assert.Equal(Core.Alerts.AlertSeverity.Critical, alert.Severity);
+    }
+
+    [Fact]
+    public async Task FixesInsideAnExclusionZone_BecomeABreachAlertForTheWearer()
+    {
+        var person = await EnrolAndAssignAsync();
+        await _server.Services.Conditions.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        using var device = await LoggedInAsync();
+        var start = Instant.FromUnixTimeSeconds((Now - Duration.FromMinutes(3)).ToUnixTimeSeconds()); // GT06 times are whole seconds
+
+        byte[] frames = [.. Gt06Frames.Location(start, Victim.Latitude, Victim.Longitude, 0, 0, true, 2), .. Gt06Frames.Location(start + Duration.FromMinutes(2), Victim.Latitude, Victim.Longitude, 0, 0, true, 3)];
+        await device.GetStream().WriteAsync(frames);
+        await device.ReadExactlyAsync(20);
+
+        var alert = await AlertAsync(a => a.Type == "exclusion_breach");
+        Assert.Equal(person, alert.Offender);
+        Assert.Equal(start, alert.Start);
+    }
+
+    private async Task<OffenderId> EnrolAndAssignAsync()
+    {
+        var today = Now.InUtc().Date;
+        var scheme = await _server.Services.OffenderStore.GetSchemeAsync();
+        await _server.Services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1) });
+        var enrolled = await _server.Services.Offenders.EnrolAsync(new EnrolmentRequest
+        {
+            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
+            IndexOffences = [IndexOffence.Robbery],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = today.PlusDays(-1),
+            LicenceEnd = today.PlusMonths(6),
+            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
+            RiskTier = RiskTier.High,
+        });
+        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
+        await _server.Services.Tags.AssignAsync(TagId.Parse(RunningServer.Gt06Imei), enrolled.Offender!.Id, Now - Duration.FromHours(1));
+        return enrolled.Offender.Id;
+    }
+
+    private async Task<System.Net.Sockets.TcpClient> LoggedInAsync()
+    {
+        var device = await RunningServer.ConnectAsync(_server.Options.Gt06Port);
+        await device.GetStream().WriteAsync(Gt06Frames.Login(RunningServer.Gt06Imei, 1));
+        await device.ReadExactlyAsync(10);
+        return device;
+    }
+
+    // Monitoring runs behind ingest: wait (up to 10 s) for the alert to appear.
+    private async Task<Alert> AlertAsync(Func<Alert, bool> wanted)
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if ((await _server.Services.Alerts.ListAsync()).FirstOrDefault(wanted) is { } alert)
+            {
+                return alert;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("no such alert within 10 s");
+    }
+}
