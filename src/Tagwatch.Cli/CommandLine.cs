@@ -58,6 +58,32 @@ internal static class CommandLine
             branch.AddCommand<MatchesListCommand>("list").WithDescription("List matches, most significant first.");
             branch.AddCommand<MatchesShowCommand>("show").WithDescription("One match with its factors, evidence, gaps and history (JSON).");
         });
+        config.AddBranch("zones", branch =>
+        {
+            branch.SetDescription("Exclusion and inclusion zones of licences.");
+            branch.AddCommand<ZonesAddCommand>("add").WithDescription("Add a zone (circle, WKT or GeoJSON) with an optional schedule and buffer.");
+        });
+        config.AddBranch("curfews", branch =>
+        {
+            branch.SetDescription("Curfews of licences.");
+            branch.AddCommand<CurfewsAddCommand>("add").WithDescription("Add a curfew: the address zone, the hours, the grace period.");
+        });
+        config.AddBranch("conditions", branch =>
+        {
+            branch.SetDescription("Location conditions in force (zones and curfews).");
+            branch.AddCommand<ConditionsListCommand>("list").WithDescription("List conditions in force.");
+            branch.AddCommand<ConditionsEndCommand>("end").WithDescription("End a condition.");
+            branch.AddCommand<ConditionsSuspendCommand>("suspend").WithDescription("Suspend a condition's alerts over a window, with a reason.");
+        });
+        config.AddBranch("alerts", branch =>
+        {
+            branch.SetDescription("Alerts for the monitoring centre.");
+            branch.AddCommand<AlertsListCommand>("list").WithDescription("List alerts, newest first.");
+            branch.AddCommand<AlertsShowCommand>("show").WithDescription("One alert with its evidence and trail (JSON).");
+            branch.AddCommand<AlertsAckCommand>("ack").WithDescription("Acknowledge an open alert.");
+            branch.AddCommand<AlertsResolveCommand>("resolve").WithDescription("Resolve an alert with a note.");
+            branch.AddCommand<AlertsEvaluateCommand>("evaluate").WithDescription("Run a monitoring pass over stored fixes (after file imports).");
+        });
         config.AddBranch("tags", branch =>
         {
             branch.SetDescription("The device registry.");

@@ -90,6 +90,5 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
         return ExitCodes.Ok;
     }
 
-    private static Instant Parse(string text, string option) =>
-        FieldParsers.TryParseIsoInstant(text, out var instant, out var reason) ? instant : throw new ArgumentException($"{option}: {reason}");
+    private static Instant Parse(string text, string option) => OptionParsers.Instant(text, option);
 }

@@ -52,4 +52,8 @@ internal static class OptionParsers
 
         throw new ArgumentException($"{option} '{text}' is not a duration such as 90s, 10m, 2h or 1d");
     }
+
+    /// <summary>An ISO-8601 instant with <c>Z</c> or an offset.</summary>
+    public static NodaTime.Instant Instant(string? text, string option) =>
+        Tagwatch.Protocols.Csv.FieldParsers.TryParseIsoInstant(text ?? "", out var instant, out var reason) ? instant : throw new ArgumentException($"{option}: {reason}");
 }

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch alerts show ID</c>: one alert with its evidence and trail, as JSON.</summary>
+internal sealed class AlertsShowCommand : AsyncCommand<AlertsShowCommand.Settings>
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        public long Id { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var alert = await workspace.Alerts.FindAsync(settings.Id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {settings.Id}.");
+        var trail = await workspace.Alerts.HistoryAsync(settings.Id, cancellationToken);
+        Console.Out.WriteLine(JsonSerializer.Serialize(
+            new
+            {
+                id = alert.Id, type = alert.Type, severity = alert.Severity.ToString().ToLowerInvariant(), state = alert.State.ToString().ToLowerInvariant(),
+                tag = alert.Tag.Value, condition = alert.ConditionId, start = alert.Start.ToString(), end = alert.End?.ToString(),
+                raised = alert.Raised.ToString(), summary = alert.Summary, repeats = alert.Repeats,
+                evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement,
+                trail = trail.Select(h => new { at = h.At.ToString(), action = h.Action, by = h.By, note = h.Note }),
+            },
+            Indented));
+        return ExitCodes.Ok;
+    }
+}

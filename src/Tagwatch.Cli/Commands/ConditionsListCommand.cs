@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch conditions list [--offender REF]</c>: location conditions in force.</summary>
+internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--offender <REF>")]
+        [Description("Only this person's conditions.")]
+        public string? Offender { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        Core.Identity.OffenderId? who = null;
+        if (settings.Offender is not null)
+        {
+            var reference = OptionParsers.Reference(settings.Offender);
+            who = (await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.")).Id;
+        }
+
+        var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
+        var table = new Table().AddColumns("id", "person", "kind", "label", "schedule", "grace", "area");
+        foreach (var c in await workspace.Conditions.ActiveAsync(who, cancellationToken))
+        {
+            table.AddRow(
+                c.Id.ToString(CultureInfo.InvariantCulture),
+                people.GetValueOrDefault(c.Offender, "?"),
+                c.Kind.ToString().ToLowerInvariant(),
+                Markup.Escape(c.Label),
+                Markup.Escape(c.Schedule.Text),
+                c.Grace == NodaTime.Duration.Zero ? "" : $"{c.Grace.TotalMinutes:0} min",
+                Markup.Escape(c.Area.Description.Length > 60 ? c.Area.Description[..60] + "…" : c.Area.Description));
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}
