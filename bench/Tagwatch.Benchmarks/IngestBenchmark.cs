@@ -29,12 +29,12 @@ internal static class IngestBenchmark
         }
 
         int seconds = Option(args, "--seconds", 20), clients = Option(args, "--clients", 4), batch = Option(args, "--batch", 5000);
-        int connections = Option(args, "--connections", 10_000), minutes = Option(args, "--minutes", 2);
+        int connections = Option(args, "--connections", 10_000), minutes = Option(args, "--minutes", 3), zones = Option(args, "--zones", 1000);
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-ingest-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         string database = Path.Combine(directory, "bench.db");
         int devices = args[0] == "gt06" ? connections : 1000;
-        string secret = await PrepareAsync(database, devices);
+        string secret = await PrepareAsync(database, devices, args[0] == "gt06" ? Math.Min(zones, devices) : 0);
         int api = FreePort(), osmand = FreePort(), gt06 = FreePort();
         using var server = StartServer(database, api, osmand, gt06);
         try
@@ -45,7 +45,7 @@ internal static class IngestBenchmark
             {
                 "batch" => await BatchAsync(api, secret, seconds, clients, batch),
                 "osmand" => await OsmAndAsync(osmand, seconds, clients),
-                _ => await Gt06Async(gt06, connections, minutes),
+                _ => await Gt06Async(gt06, connections, minutes, Math.Min(zones, connections), database),
             };
         }
         finally
@@ -138,8 +138,9 @@ internal static class IngestBenchmark
         return failed == 0 ? 0 : 1;
     }
 
-    private static async Task<int> Gt06Async(int port, int connections, int minutes)
+    private static async Task<int> Gt06Async(int port, int connections, int minutes, int zones, string database)
     {
+        var lastSent = new DateTimeOffset[connections];
         var latencies = new List<double>();
         long acknowledged = 0, lost = 0;
         var connectClock = Stopwatch.StartNew();
@@ -175,8 +176,17 @@ internal static class IngestBenchmark
                     await Task.Delay(due - clock.Elapsed);
                 }
 
-                var frame = Gt06Frames.Location(start + Duration.FromMinutes(m), 51.4 + (d * 1e-6), -0.1, 3, 90, true, m + 2);
+                // Devices with a zone start 500 m south of it and walk in at minute 1: the second fix inside is a breach.
+                bool zoned = IsZoned(d, connections, zones);
+                var (lat, lon) = zoned ? ZoneCentre(d) : (51.4 + (d * 1e-6), -0.1);
+                if (zoned && m == 0)
+                {
+                    lat -= 500 / 111_250.0;
+                }
+
+                var frame = Gt06Frames.Location(start + Duration.FromMinutes(m), lat, lon, 3, 90, true, m + 2);
                 var sent = Stopwatch.GetTimestamp();
+                lastSent[d] = TimeProvider.System.GetUtcNow();
                 try
                 {
                     await device.Stream.WriteAsync(frame);
@@ -203,13 +213,76 @@ internal static class IngestBenchmark
             client.Dispose();
         }
 
+        if (zones > 0)
+        {
+            await ReportAlertLatencyAsync(database, lastSent, zones);
+        }
+
         return lost == 0 ? 0 : 1;
     }
 
-    private static async Task<string> PrepareAsync(string database, int devices)
+    // Fix-to-alert: from sending the fix that completes the evidence to the alert's raised time (same machine clock).
+    private static async Task ReportAlertLatencyAsync(string database, DateTimeOffset[] lastSent, int zones)
+    {
+        var services = await TagwatchServices.OpenAsync(database, TimeProvider.System);
+        List<Application.Monitoring.Alert> alerts = [];
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            alerts = [.. (await services.Alerts.ListAsync(limit: 100_000)).Where(a => a.Type == "exclusion_breach")];
+            if (alerts.Count >= zones)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var latencies = alerts
+            .Select(a => (a.Raised - Instant.FromDateTimeOffset(lastSent[int.Parse(a.Tag.Value[^6..], CultureInfo.InvariantCulture)])).TotalMilliseconds)
+            .ToList();
+        Console.WriteLine($"gt06: {alerts.Count:N0} of {zones:N0} zone breaches alerted; fix-to-alert latency min {latencies.DefaultIfEmpty().Min():F1} ms, p50 {Percentile(latencies, 0.5):F1} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms (alert times are stored to the millisecond)");
+    }
+
+    private static (double Lat, double Lon) ZoneCentre(int d) => (51.30 + ((d % 1000) * 0.0003), -0.30 + ((d / 1000) * 0.004));
+
+    // Zoned devices are spread evenly over the minute (every k-th device), as real wearers' tags are.
+    private static bool IsZoned(int d, int devices, int zones) => zones > 0 && d % Math.Max(devices / zones, 1) == 0 && d / Math.Max(devices / zones, 1) < zones;
+
+    private static async Task<string> PrepareAsync(string database, int devices, int zones = 0)
     {
         var services = await TagwatchServices.OpenAsync(database, TimeProvider.System);
         await services.Tags.RegisterAsync([.. Enumerable.Range(0, devices).Select(d => new Tag(TagId.Parse(DeviceId(d)), "gt06", "bench"))]);
+        if (zones > 0)
+        {
+            var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InUtc().Date;
+            var scheme = await services.OffenderStore.GetSchemeAsync();
+            await services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1), Capacity = zones + 100 });
+            var assignedFrom = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()) - Duration.FromDays(1);
+            for (int d = 0; d < devices; d++)
+            {
+                if (!IsZoned(d, devices, zones))
+                {
+                    continue;
+                }
+
+                var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
+                {
+                    Person = new Core.Offenders.PersonalDetails("Bench", $"Person{d}", new LocalDate(1995, 1, 1)),
+                    IndexOffences = [Core.Offenders.IndexOffence.Robbery],
+                    CustodialSentenceServed = true,
+                    GpsLicenceCondition = true,
+                    LicenceStart = today.PlusDays(-1),
+                    LicenceEnd = today.PlusMonths(6),
+                    ReleaseAddress = new Core.Geo.GeoPoint(51.4500, -0.1000),
+                    RiskTier = Core.Offenders.RiskTier.High,
+                });
+                var person = enrolled.Offender?.Id ?? throw new InvalidOperationException(string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
+                await services.Tags.AssignAsync(TagId.Parse(DeviceId(d)), person, assignedFrom);
+                var (lat, lon) = ZoneCentre(d);
+                await services.Conditions.AddAsync(new Core.Conditions.LicenceCondition(0, person, Core.Conditions.ConditionKind.Exclusion, Core.Conditions.ZoneArea.Circle(new Core.Geo.GeoPoint(lat, lon), 150), Core.Conditions.Schedule.Always, Duration.Zero, new Core.Conditions.DecisionRules(), "bench zone"), 0, "bench");
+            }
+        }
+
         var (_, secret) = await services.Credentials.CreateAsync(null, "bench gateway");
         return secret;
     }

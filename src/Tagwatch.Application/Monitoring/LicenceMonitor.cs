@@ -8,6 +8,7 @@ using Tagwatch.Application.Tags;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Identity;
+using Tagwatch.Core.Tags;
 
 namespace Tagwatch.Application.Monitoring;
 
@@ -32,6 +33,17 @@ public sealed partial class LicenceMonitor(
     ILogger<LicenceMonitor> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    // Who wears what and which conditions are in force change rarely; they are re-read at most every CacheFor, so a
+    // fix from an unworn tag costs nothing and a worn one only its own evaluation. A change is seen within CacheFor.
+    private static readonly Duration CacheFor = Duration.FromSeconds(10);
+    private IReadOnlyList<TagAssignment>? _assignments;
+    private Dictionary<OffenderId, IReadOnlyList<LicenceCondition>>? _conditions;
+    private Instant _cachedAt;
+
+    // Health alerts that are open and not ended, by tag and type: a contact ends one only if there is one, so the
+    // steady stream of contacts from healthy tags costs no queries. Reloaded on every tick.
+    private HashSet<(TagId Tag, string Type)>? _ongoingHealth;
     private Instant? _lastTick;
 
     /// <summary>Alerts raised, amended or withdrawn, in order: the stream live views subscribe to.</summary>
@@ -46,10 +58,26 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        foreach (var condition in await conditions.ActiveAsync(wearer, cancellationToken))
+        await RefreshAsync(now, cancellationToken);
+        foreach (var condition in _conditions!.GetValueOrDefault(wearer) ?? [])
         {
             await EvaluateConditionAsync(tag, wearer, condition, from - options.Lookback, now, cancellationToken);
         }
+    }
+
+    /// <summary>Forgets cached assignments and conditions, so changes just made are used at once.</summary>
+    public void InvalidateCaches() => _assignments = null;
+
+    private async Task RefreshAsync(Instant now, CancellationToken cancellationToken)
+    {
+        if (_assignments is not null && _conditions is not null && now - _cachedAt < CacheFor && now >= _cachedAt)
+        {
+            return;
+        }
+
+        _assignments = await tags.AssignmentsAsync(cancellationToken);
+        _conditions = (await conditions.ActiveAsync(null, cancellationToken)).GroupBy(c => c.Offender).ToDictionary(g => g.Key, g => (IReadOnlyList<LicenceCondition>)[.. g]);
+        _cachedAt = now;
     }
 
     /// <summary>Raises or folds device-health alerts for events and contacts just committed.</summary>
@@ -90,7 +118,10 @@ public sealed partial class LicenceMonitor(
         var now = Now;
         var since = _lastTick ?? now - Duration.FromHours(1);
         _lastTick = now;
-        var worn = (await tags.AssignmentsAsync(cancellationToken)).Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
+        InvalidateCaches();
+        await RefreshAsync(now, cancellationToken);
+        _ongoingHealth = await LoadOngoingHealthAsync(cancellationToken);
+        var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
         foreach (var contact in await ingest.ContactsAsync(cancellationToken))
         {
             if (!worn.ContainsKey(contact.Tag))
@@ -111,7 +142,7 @@ public sealed partial class LicenceMonitor(
 
         // Curfews whose start check (start + grace) fell since the last tick are evaluated now, fixes or not.
         var wearers = worn.GroupBy(w => w.Value).ToDictionary(g => g.Key, g => g.First().Key);
-        foreach (var curfew in (await conditions.ActiveAsync(null, cancellationToken)).Where(c => c.Kind == ConditionKind.Curfew))
+        foreach (var curfew in _conditions!.Values.SelectMany(c => c).Where(c => c.Kind == ConditionKind.Curfew))
         {
             if (!wearers.TryGetValue(curfew.Offender, out var tag))
             {
@@ -198,12 +229,19 @@ public sealed partial class LicenceMonitor(
 
         var wearer = await WearerAsync(tag, start, cancellationToken);
         var raised = await alerts.RaiseAsync(new Alert(0, type, severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
+        _ongoingHealth?.Add((tag, type));
         LogRaised(raised.Id, type, tag.Value);
         AlertChanged?.Invoke(raised, "raised");
     }
 
     private async Task EndAsync(TagId tag, string type, Instant at, string reason, CancellationToken cancellationToken)
     {
+        _ongoingHealth ??= await LoadOngoingHealthAsync(cancellationToken);
+        if (!_ongoingHealth.Remove((tag, type)))
+        {
+            return;
+        }
+
         if (await alerts.OngoingAsync(tag, type, cancellationToken) is { } ongoing)
         {
             var ended = ongoing with { End = at };
@@ -212,8 +250,14 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task<OffenderId?> WearerAsync(TagId tag, Instant at, CancellationToken cancellationToken) =>
-        (await tags.AssignmentsAsync(cancellationToken)).LastOrDefault(a => a.Tag == tag && a.Covers(at))?.Offender;
+    private async Task<HashSet<(TagId, string)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
+        [.. (await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken)).Where(a => a.End is null && a.ConditionId is null).Select(a => (a.Tag, a.Type))];
+
+    private async Task<OffenderId?> WearerAsync(TagId tag, Instant at, CancellationToken cancellationToken)
+    {
+        await RefreshAsync(Now, cancellationToken);
+        return _assignments!.LastOrDefault(a => a.Tag == tag && a.Covers(at))?.Offender;
+    }
 
     private static bool Overlaps(Alert alert, Breach breach) =>
         (alert.Start < (breach.End ?? Instant.MaxValue) && breach.Start < (alert.End ?? Instant.MaxValue)) || alert.Start == breach.Start;
