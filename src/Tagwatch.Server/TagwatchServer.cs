@@ -49,6 +49,7 @@ public static class TagwatchServer
         builder.Services.AddSingleton<IDeviceCredentialStore>(services.Credentials);
         builder.Services.AddSingleton(sp => new LicenceMonitor(
             services.Conditions, services.Alerts, services.Fixes, services.Tags, services.Ingest, services.MonitoringOptions, clock, sp.GetRequiredService<ILogger<LicenceMonitor>>()));
+        builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());

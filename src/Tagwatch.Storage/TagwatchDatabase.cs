@@ -30,6 +30,11 @@ public sealed class TagwatchDatabase
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
+    /// <summary>When true (the default), a commit that grows the write-ahead log past about 4 MB copies it into the
+    /// database itself, stalling that commit. A server turns this off and calls <see cref="CheckpointPassiveAsync"/>
+    /// from a background loop instead, so device acknowledgements never wait for a checkpoint.</summary>
+    public bool AutoCheckpoint { get; set; } = true;
+
     /// <summary>Opens (creating or migrating when needed) the database at <paramref name="path"/>.</summary>
     /// <exception cref="StorageException">The file cannot be opened as a Tagwatch database.</exception>
     public static async Task<TagwatchDatabase> OpenAsync(string path, CancellationToken cancellationToken = default)
@@ -67,9 +72,20 @@ public sealed class TagwatchDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        command.CommandText = AutoCheckpoint
+            ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000;"
+            : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Copies what it can of the write-ahead log into the database without waiting for readers or writers.</summary>
+    public async Task CheckpointPassiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Moves everything in the write-ahead log into the database file and empties the log.</summary>

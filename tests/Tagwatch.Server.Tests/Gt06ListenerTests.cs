@@ -114,6 +114,19 @@ public sealed class Gt06ListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowClientSendingHalfAFrame_IsClosedWhenIdleAndOthersCarryOn()
+    {
+        await using var server = await RunningServer.StartAsync(o => o with { DeviceIdleTimeout = TimeSpan.FromMilliseconds(500) });
+        using var slow = await RunningServer.ConnectAsync(server.Options.Gt06Port);
+        await slow.GetStream().WriteAsync(Gt06Frames.Login(RunningServer.Gt06Imei, 1).AsMemory(0, 6));
+
+        Assert.True(await slow.IsClosedByServerAsync());
+        using var device = await RunningServer.ConnectAsync(server.Options.Gt06Port);
+        await device.GetStream().WriteAsync(Gt06Frames.Login(RunningServer.Gt06Imei, 1));
+        AssertBytes(Gt06Frames.Ack(0x01, 1, false), await device.ReadExactlyAsync(10));
+    }
+
+    [Fact]
     public async Task TooManyConnectionsFromOneAddress_AreRefused()
     {
         await using var server = await RunningServer.StartAsync(o => o with { MaxConnectionsPerAddress = 2 });

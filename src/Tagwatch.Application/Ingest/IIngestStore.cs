@@ -15,6 +15,10 @@ public interface IIngestStore
     /// <summary>The latest contact of every tag that has reported.</summary>
     Task<IReadOnlyList<DeviceContact>> ContactsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Tags silent since <paramref name="contactBefore"/>, or without a fix since <paramref name="fixBefore"/>:
+    /// the few a silence check needs, however many tags report.</summary>
+    Task<IReadOnlyList<DeviceContact>> StaleContactsAsync(NodaTime.Instant contactBefore, NodaTime.Instant fixBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Alarms and device events of one tag with event time in [from, to], oldest first.</summary>
     Task<IReadOnlyList<DeviceEventRecord>> EventsAsync(TagId tag, NodaTime.Instant from, NodaTime.Instant to, CancellationToken cancellationToken = default);
 

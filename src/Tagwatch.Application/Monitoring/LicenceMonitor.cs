@@ -122,7 +122,7 @@ public sealed partial class LicenceMonitor(
         await RefreshAsync(now, cancellationToken);
         _ongoingHealth = await LoadOngoingHealthAsync(cancellationToken);
         var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
-        foreach (var contact in await ingest.ContactsAsync(cancellationToken))
+        foreach (var contact in await ingest.StaleContactsAsync(now - options.NoContactAfter, now - options.NoFixAfter, cancellationToken))
         {
             if (!worn.ContainsKey(contact.Tag))
             {

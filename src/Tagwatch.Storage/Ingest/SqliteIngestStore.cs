@@ -39,10 +39,23 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DeviceContact>> ContactsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeviceContact>> ContactsAsync(CancellationToken cancellationToken = default) =>
+        ContactsWhereAsync(null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeviceContact>> StaleContactsAsync(Instant contactBefore, Instant fixBefore, CancellationToken cancellationToken = default) =>
+        ContactsWhereAsync(contactBefore.ToUnixTimeMilliseconds(), fixBefore.ToUnixTimeMilliseconds(), cancellationToken);
+
+    private async Task<IReadOnlyList<DeviceContact>> ContactsWhereAsync(long? contactBeforeMs, long? fixBeforeMs, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
-        var rows = await context.DeviceContacts.AsNoTracking()
+        var contacts = context.DeviceContacts.AsNoTracking();
+        if (contactBeforeMs is { } c && fixBeforeMs is { } f)
+        {
+            contacts = contacts.Where(d => d.LastContactUnixMs < c || d.LastFixUnixMs == null || d.LastFixUnixMs < f);
+        }
+
+        var rows = await contacts
             .Join(context.Tags, c => c.TagKey, t => t.Key, (c, t) => new { c, t.DeviceId })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new DeviceContact(
