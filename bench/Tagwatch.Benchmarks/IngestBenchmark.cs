@@ -257,7 +257,8 @@ internal static class IngestBenchmark
             var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InUtc().Date;
             var scheme = await services.OffenderStore.GetSchemeAsync();
             await services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1), Capacity = zones + 100 });
-            var assignedFrom = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()) - Duration.FromDays(1);
+            // Fitted just now: a tag fitted long ago that has never fixed would rightly raise "unable to monitor".
+            var assignedFrom = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
             for (int d = 0; d < devices; d++)
             {
                 if (!IsZoned(d, devices, zones))

@@ -121,6 +121,7 @@ public sealed partial class LicenceMonitor(
         InvalidateCaches();
         await RefreshAsync(now, cancellationToken);
         _ongoingHealth = await LoadOngoingHealthAsync(cancellationToken);
+        var wornSince = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.From);
         var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
         foreach (var contact in await ingest.StaleContactsAsync(now - options.NoContactAfter, now - options.NoFixAfter, cancellationToken))
         {
@@ -133,10 +134,14 @@ public sealed partial class LicenceMonitor(
             {
                 await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false);
             }
-            else if (contact.LastFix is not { } fix || now - fix >= options.NoFixAfter)
+            else
             {
-                var since2 = contact.LastFix ?? contact.LastContact;
-                await RaiseOrRepeatAsync(contact.Tag, "no_fix", AlertSeverity.Urgent, since2, $"unable to monitor: in contact but no position since {since2}", "{}", cancellationToken, repeat: false);
+                // A tag that has never fixed is judged from when it was fitted, not from the moment it was first heard.
+                var since2 = contact.LastFix ?? wornSince[contact.Tag];
+                if (now - since2 >= options.NoFixAfter)
+                {
+                    await RaiseOrRepeatAsync(contact.Tag, "no_fix", AlertSeverity.Urgent, since2, $"unable to monitor: in contact but no position since {since2}", "{}", cancellationToken, repeat: false);
+                }
             }
         }
 

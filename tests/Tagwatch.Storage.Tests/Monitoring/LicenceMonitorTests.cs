@@ -142,6 +142,19 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TagInContactThatNeverFixed_IsUnableToMonitorCountingFromItsFitting()
+    {
+        var now = Start + Duration.FromMinutes(30);
+        await _db.Ingest.CommitAsync(Commit(new DeviceContact(Tag, now, null, 80, false, "gt06")));
+
+        await _db.Monitor.TickAsync();
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal("no_fix", alert.Type);
+        Assert.Equal(Start - Duration.FromDays(1), alert.Start); // fitted a day ago, never a position
+    }
+
+    [Fact]
     public async Task CurfewWithNoFixes_IsBreachedAtItsStartCheck()
     {
         var home = ZoneArea.Circle(new GeoPoint(51.45, -0.10), 50);
