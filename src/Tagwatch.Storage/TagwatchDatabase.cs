@@ -72,9 +72,7 @@ public sealed class TagwatchDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = AutoCheckpoint
-            ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000;"
-            : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -136,5 +134,29 @@ public sealed class TagwatchDatabase
 
     /// <summary>A new EF Core context on this database; dispose it after use.</summary>
     public TagwatchDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<TagwatchDbContext>().UseSqlite(_connectionString).Options);
+        new(new DbContextOptionsBuilder<TagwatchDbContext>().UseSqlite(_connectionString).AddInterceptors(new PragmaInterceptor(this)).Options);
+
+    // Every connection, raw or EF's, gets the same settings. busy_timeout makes SQLite itself wait for a lock with short
+    // sleeps; without it Microsoft.Data.Sqlite retries a busy statement only every 150 ms, which put 150–300 ms stalls
+    // into device acknowledgements whenever two writers met.
+    private string Pragmas =>
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; "
+        + (AutoCheckpoint ? "PRAGMA wal_autocheckpoint=1000;" : "PRAGMA wal_autocheckpoint=0;");
+
+    private sealed class PragmaInterceptor(TagwatchDatabase database) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = database.Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = database.Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }
