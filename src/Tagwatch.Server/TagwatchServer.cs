@@ -47,8 +47,15 @@ public static class TagwatchServer
         builder.Services.AddSingleton(services.Database);
         builder.Services.AddSingleton(ingestOptions);
         builder.Services.AddSingleton<IDeviceCredentialStore>(services.Credentials);
-        builder.Services.AddSingleton(sp => new LicenceMonitor(
-            services.Conditions, services.Alerts, services.Fixes, services.Tags, services.Ingest, services.MonitoringOptions, clock, sp.GetRequiredService<ILogger<LicenceMonitor>>()));
+        builder.Services.AddSingleton<AlertFeed>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var monitor = new LicenceMonitor(
+                services.Conditions, services.Alerts, services.Fixes, services.Tags, services.Ingest, services.MonitoringOptions, clock, sp.GetRequiredService<ILogger<LicenceMonitor>>());
+            var feed = sp.GetRequiredService<AlertFeed>();
+            monitor.AlertChanged += feed.Publish;
+            return monitor;
+        });
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Conditions;
@@ -30,6 +31,32 @@ public sealed class MonitoringTests : IAsyncLifetime
 
         var alert = await AlertAsync(a => a.Type == "strap_tamper");
         Assert.Equal(Core.Alerts.AlertSeverity.Critical, alert.Severity);
+    }
+
+    [Fact]
+    public async Task AlertFeedSubscriber_ReceivesTheRaisedAlert()
+    {
+        var feed = _server.App.Services.GetRequiredService<AlertFeed>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var first = Task.Run(async () =>
+        {
+            await foreach (var change in feed.SubscribeAsync(stop.Token))
+            {
+                return change;
+            }
+
+            return null;
+        });
+        while (feed.Subscribers == 0)
+        {
+            await Task.Yield();
+        }
+
+        using var device = await LoggedInAsync();
+        await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x01));
+
+        var change = await first;
+        Assert.Equal(("raised", "sos"), (change!.Action, change.Alert.Type));
     }
 
     [Fact]
