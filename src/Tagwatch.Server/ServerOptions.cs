@@ -49,6 +49,9 @@ public sealed record ServerOptions
     /// <summary>Largest batch upload body, bytes.</summary>
     public int MaxBatchBodyBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>How long the raw bytes of device messages are kept as evidence, days (default six years, as trails).</summary>
+    public int RawFrameRetentionDays { get; init; } = 6 * 365;
+
     /// <summary>Checks the options, naming every problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -88,6 +91,11 @@ public sealed record ServerOptions
         if (DeviceIdleTimeout <= TimeSpan.Zero || MaxConnectionsPerAddress < 1 || MaxFramesPerMinute < 1 || MaxRequestsPerSecondPerAddress < 0 || MaxOsmAndBodyBytes < 1024 || MaxBatchBodyBytes < 1024)
         {
             problems.Add("device limits must be positive (idle timeout, connections per address, frames per minute, body sizes ≥ 1 KiB)");
+        }
+
+        if (RawFrameRetentionDays < 1)
+        {
+            problems.Add($"raw-frame-retention-days: {RawFrameRetentionDays} must be at least 1");
         }
 
         return problems;

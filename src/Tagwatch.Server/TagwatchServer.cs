@@ -57,6 +57,8 @@ public static class TagwatchServer
             return monitor;
         });
         builder.Services.AddHostedService<CheckpointService>();
+        builder.Services.AddSingleton<IIngestStore>(services.Ingest);
+        builder.Services.AddHostedService<FrameMaintenanceService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());

@@ -26,6 +26,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<RawFrameRow> RawFrames => Set<RawFrameRow>();
 
+    public DbSet<RawFrameBlockRow> RawFrameBlocks => Set<RawFrameBlockRow>();
+
     public DbSet<DeviceEventRow> DeviceEvents => Set<DeviceEventRow>();
 
     public DbSet<DeviceContactRow> DeviceContacts => Set<DeviceContactRow>();
@@ -64,6 +66,12 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
             e.ToTable("raw_frames");
             e.HasIndex(f => new { f.TagKey, f.ReceivedUnixMs });
             e.HasIndex(f => f.ReceivedUnixMs);
+        });
+        modelBuilder.Entity<RawFrameBlockRow>(e =>
+        {
+            e.ToTable("raw_frame_blocks");
+            e.HasIndex(b => new { b.TagKey, b.Day });
+            e.HasIndex(b => b.LastReceivedUnixMs);
         });
         modelBuilder.Entity<DeviceEventRow>(e =>
         {

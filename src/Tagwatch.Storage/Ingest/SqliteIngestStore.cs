@@ -5,12 +5,15 @@ using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Core.Identity;
 using Tagwatch.Storage.Fixes;
+using Tagwatch.Storage.Model;
 
 namespace Tagwatch.Storage.Ingest;
 
 /// <summary>Writes each group commit of live traffic — fixes, raw frames, events, contacts, refusals — in one SQLite transaction.</summary>
 public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
 {
+    private const long MillisecondsPerDay = 86_400_000;
+
     /// <inheritdoc />
     public async Task<FixAppendResult> CommitAsync(IngestCommit commit, CancellationToken cancellationToken = default)
     {
@@ -72,12 +75,93 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
     {
         await using var context = database.CreateContext();
         long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        var tagKey = await context.Tags.Where(t => t.DeviceId == tag.Value).Select(t => (int?)t.Key).SingleOrDefaultAsync(cancellationToken);
+        if (tagKey is not { } key)
+        {
+            return [];
+        }
+
+        var frames = new List<RawFrame>();
+        var blocks = await context.RawFrameBlocks.AsNoTracking()
+            .Where(b => b.TagKey == key && b.LastReceivedUnixMs >= fromMs && b.FirstReceivedUnixMs <= toMs)
+            .OrderBy(b => b.Day)
+            .ToListAsync(cancellationToken);
+        foreach (var block in blocks)
+        {
+            frames.AddRange(RawFrameBlockCodec.Decode(block.Data)
+                .Where(f => f.ReceivedUnixMs >= fromMs && f.ReceivedUnixMs <= toMs)
+                .Select(f => new RawFrame(tag, Instant.FromUnixTimeMilliseconds(f.ReceivedUnixMs), f.Protocol, f.Payload)));
+        }
+
         var rows = await context.RawFrames.AsNoTracking()
-            .Join(context.Tags.Where(t => t.DeviceId == tag.Value), f => f.TagKey, t => t.Key, (f, _) => f)
-            .Where(f => f.ReceivedUnixMs >= fromMs && f.ReceivedUnixMs <= toMs)
+            .Where(f => f.TagKey == key && f.ReceivedUnixMs >= fromMs && f.ReceivedUnixMs <= toMs)
             .OrderBy(f => f.ReceivedUnixMs).ThenBy(f => f.Id)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RawFrame(tag, Instant.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.Protocol, r.Payload))];
+        frames.AddRange(rows.Select(r => new RawFrame(tag, Instant.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.Protocol, r.Payload)));
+        return [.. frames.OrderBy(f => f.Received)];
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CompactFramesAsync(Instant before, CancellationToken cancellationToken = default)
+    {
+        long cutoff = Instant.FromUnixTimeMilliseconds(before.ToUnixTimeMilliseconds() / MillisecondsPerDay * MillisecondsPerDay).ToUnixTimeMilliseconds();
+        long packed = 0;
+        while (true)
+        {
+            await using var context = database.CreateContext();
+            var days = await context.RawFrames.AsNoTracking()
+                .Where(f => f.ReceivedUnixMs < cutoff)
+                .Select(f => new { f.TagKey, Day = f.ReceivedUnixMs / MillisecondsPerDay })
+                .Distinct()
+                .Take(20)
+                .ToListAsync(cancellationToken);
+            if (days.Count == 0)
+            {
+                return packed;
+            }
+
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var day in days)
+            {
+                long start = day.Day * MillisecondsPerDay, end = start + MillisecondsPerDay;
+                var rows = await context.RawFrames
+                    .Where(f => f.TagKey == day.TagKey && f.ReceivedUnixMs >= start && f.ReceivedUnixMs < end)
+                    .OrderBy(f => f.ReceivedUnixMs).ThenBy(f => f.Id)
+                    .ToListAsync(cancellationToken);
+                context.RawFrameBlocks.Add(new RawFrameBlockRow
+                {
+                    TagKey = day.TagKey,
+                    Day = (int)day.Day,
+                    FirstReceivedUnixMs = rows[0].ReceivedUnixMs,
+                    LastReceivedUnixMs = rows[^1].ReceivedUnixMs,
+                    Count = rows.Count,
+                    Data = RawFrameBlockCodec.Encode([.. rows.Select(r => (r.ReceivedUnixMs, r.Protocol, r.Payload))]),
+                });
+                context.RawFrames.RemoveRange(rows);
+                packed += rows.Count;
+            }
+
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<long> PurgeFramesAsync(Instant olderThan, CancellationToken cancellationToken = default)
+    {
+        long cutoff = olderThan.ToUnixTimeMilliseconds(), deleted = 0;
+        await using var context = database.CreateContext();
+        while (true)
+        {
+            // Small batches: each is its own short transaction, so ingest commits interleave.
+            int rows = await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM raw_frames WHERE Id IN (SELECT Id FROM raw_frames WHERE ReceivedUnixMs < {cutoff} LIMIT 1000)", cancellationToken);
+            int blocks = await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM raw_frame_blocks WHERE Id IN (SELECT Id FROM raw_frame_blocks WHERE LastReceivedUnixMs < {cutoff} LIMIT 50)", cancellationToken);
+            deleted += rows + blocks;
+            if (rows == 0 && blocks == 0)
+            {
+                return deleted;
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -759,6 +759,40 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("personal_details", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.RawFrameBlockRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstReceivedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReceivedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastReceivedUnixMs");
+
+                    b.HasIndex("TagKey", "Day");
+
+                    b.ToTable("raw_frame_blocks", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.RawFrameRow", b =>
                 {
                     b.Property<long>("Id")

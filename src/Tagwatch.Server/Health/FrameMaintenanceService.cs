@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tagwatch.Application.Ingest;
+
+namespace Tagwatch.Server.Health;
+
+/// <summary>Hourly: packs raw frames of finished UTC days into compressed blocks and deletes frames past their retention,
+/// both in small transactions so ingest carries on.</summary>
+public sealed partial class FrameMaintenanceService(IIngestStore store, ServerOptions options, TimeProvider clock, ILogger<FrameMaintenanceService> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+                long packed = await store.CompactFramesAsync(now, stoppingToken);
+                long purged = await store.PurgeFramesAsync(now - Duration.FromDays(options.RawFrameRetentionDays), stoppingToken);
+                LogDone(packed, purged);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Maintenance failing must not stop the server; it tries again next hour.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Raw frames: {Packed} packed into day blocks, {Purged} rows and blocks past retention deleted")]
+    private partial void LogDone(long packed, long purged);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Raw frame maintenance failed; it runs again in an hour")]
+    private partial void LogFailed(Exception ex);
+}
