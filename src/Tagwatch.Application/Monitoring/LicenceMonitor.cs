@@ -103,11 +103,22 @@ public sealed partial class LicenceMonitor(
 
             if (contact.BatteryPercent is { } battery && battery <= options.LowBatteryPercent && contact.Charging != true)
             {
-                await RaiseOrRepeatAsync(contact.Tag, "low_battery", AlertSeverity.Urgent, contact.LastContact, string.Create(CultureInfo.InvariantCulture, $"battery at {battery}%"), JsonSerializer.Serialize(new { battery_percent = battery }, Json), cancellationToken, repeat: false);
+                bool critical = battery <= options.CriticalBatteryPercent;
+                await RaiseOrRepeatAsync(
+                    contact.Tag,
+                    critical ? "critical_battery" : "low_battery",
+                    critical ? AlertSeverity.Critical : AlertSeverity.Urgent,
+                    contact.LastContact,
+                    string.Create(CultureInfo.InvariantCulture, $"battery at {battery}%"),
+                    JsonSerializer.Serialize(new { battery_percent = battery }, Json),
+                    cancellationToken,
+                    repeat: false);
             }
             else if (contact.Charging == true || contact.BatteryPercent >= options.BatteryRecoveredPercent)
             {
-                await EndAsync(contact.Tag, "low_battery", contact.LastContact, contact.Charging == true ? "charging" : $"battery at {contact.BatteryPercent}%", cancellationToken);
+                string reason = contact.Charging == true ? "charging" : $"battery at {contact.BatteryPercent}%";
+                await EndAsync(contact.Tag, "low_battery", contact.LastContact, reason, cancellationToken);
+                await EndAsync(contact.Tag, "critical_battery", contact.LastContact, reason, cancellationToken);
             }
         }
     }

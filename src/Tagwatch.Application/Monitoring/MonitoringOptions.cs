@@ -14,7 +14,10 @@ public sealed record MonitoringOptions
     /// <summary>Battery at or below this raises <c>low_battery</c>.</summary>
     public int LowBatteryPercent { get; init; } = 20;
 
-    /// <summary>Battery at or above this (or charging) ends <c>low_battery</c>.</summary>
+    /// <summary>Battery at or below this raises <c>critical_battery</c>: the tag may die before anyone reaches it.</summary>
+    public int CriticalBatteryPercent { get; init; } = 10;
+
+    /// <summary>Battery at or above this (or charging) ends <c>low_battery</c> and <c>critical_battery</c>.</summary>
     public int BatteryRecoveredPercent { get; init; } = 30;
 
     /// <summary>How far before new fixes location conditions are re-evaluated, so a run of evidence that began

@@ -127,6 +127,18 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FallingBattery_RaisesLowThenCriticalAndChargingEndsBoth()
+    {
+        await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start, Start, 18, false, "gt06")]);
+        await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(60), Start, 8, false, "gt06")]);
+        await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(70), Start, 9, true, "gt06")]);
+
+        var alerts = (await _db.Alerts.ListAsync()).OrderBy(a => a.Id).ToList();
+        Assert.Equal([("low_battery", AlertSeverity.Urgent), ("critical_battery", AlertSeverity.Critical)], alerts.Select(a => (a.Type, a.Severity)));
+        Assert.All(alerts, a => Assert.Equal(Start + Duration.FromMinutes(70), a.End));
+    }
+
+    [Fact]
     public async Task Silence_RaisesNoContactAndContactEndsIt()
     {
         await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start, Start, 80, false, "gt06")]);
