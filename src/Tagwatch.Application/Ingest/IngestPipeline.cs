@@ -135,15 +135,18 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             }
 
             var rejected = new List<string>();
-            AddFixes(commit, tag, ingest, rejected);
+            var accepted = AddFixes(commit, tag, ingest, rejected);
             commit.Frames.Add(new RawFrame(tag, ingest.Received, message.Protocol, ingest.Raw));
-            var eventTime = message.Positions.Count > 0 && !message.Positions[0].TimeAssumed ? message.Positions[0].Time : ingest.Received;
+
+            // Only accepted fixes with a lock date anything: a clock fault must not move an alarm or the last fix.
+            var located = accepted.Where(f => (f.Flags & FixFlags.Invalid) == 0).ToList();
+            var eventTime = located.Count > 0 ? located[0].Time : ingest.Received;
             foreach (var alarm in message.Alarms)
             {
                 commit.Events.Add(new DeviceEventRecord(tag, eventTime, ingest.Received, JsonNamingPolicy.SnakeCaseLower.ConvertName(alarm.ToString())));
             }
 
-            UpdateContact(commit, tag, ingest);
+            UpdateContact(commit, tag, ingest, located.Count > 0 ? located.Max(f => f.Time) : null);
             results[i] = new IngestResult(IngestStatus.Stored, message.Positions.Count, rejected);
         }
 
@@ -241,12 +244,14 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         return new IngestResult(IngestStatus.UnknownDevice, ingest.Message.Positions.Count, [], $"device '{key}' is not registered");
     }
 
-    private void AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, List<string> rejected)
+    // Adds the message's acceptable fixes to the commit and returns them; refused positions go to `rejected`.
+    private List<Fix> AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, List<string> rejected)
     {
         var message = ingest.Message;
+        var accepted = new List<Fix>(message.Positions.Count);
         if (message.Positions.Count == 0)
         {
-            return;
+            return accepted;
         }
 
         if (!commit.Fixes.TryGetValue(tag, out var fixes))
@@ -260,6 +265,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             if (ToFix(position, ingest.Received, message.ChecksumValid, out string? reason) is { } fix)
             {
                 fixes.Add(fix);
+                accepted.Add(fix);
             }
             else
             {
@@ -267,6 +273,8 @@ public sealed partial class IngestPipeline : IAsyncDisposable
                 Metrics.RejectedPositions.Add(1);
             }
         }
+
+        return accepted;
     }
 
     private Fix? ToFix(DecodedPosition position, Instant received, bool checksumValid, out string? reason)
@@ -314,10 +322,9 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         }
     }
 
-    private static void UpdateContact(IngestCommit commit, TagId tag, IngestMessage ingest)
+    private static void UpdateContact(IngestCommit commit, TagId tag, IngestMessage ingest, Instant? lastFix)
     {
         var message = ingest.Message;
-        Instant? lastFix = message.Positions.Count > 0 ? message.Positions.Max(p => p.Time) : null;
         if (commit.Contacts.TryGetValue(tag, out var previous))
         {
             commit.Contacts[tag] = new DeviceContact(

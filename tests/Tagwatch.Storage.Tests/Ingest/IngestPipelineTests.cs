@@ -98,6 +98,19 @@ public sealed class IngestPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_ClockFaultAheadWithAnAlarm_MovesNeitherTheLastFixNorTheAlarmTime()
+    {
+        var message = Message(Now - Duration.FromMinutes(3));
+        var ahead = message.Message.Positions[0] with { Time = Now + Duration.FromDays(30) };
+        message = message with { Message = message.Message with { Positions = [ahead], Alarms = [DeviceAlarm.StrapTamper] } };
+
+        await _pipeline.SubmitAsync(message);
+
+        Assert.Null(Assert.Single(await _db.Ingest.ContactsAsync()).LastFix);
+        Assert.Equal(Now, Assert.Single(await _db.Ingest.EventsAsync(Tag, Instant.MinValue, Instant.MaxValue)).Time);
+    }
+
+    [Fact]
     public async Task Submit_StrapAlarm_IsStoredAsDeviceEventAtFixTime()
     {
         var message = Message(Now - Duration.FromMinutes(5));
