@@ -22,9 +22,6 @@ namespace Tagwatch.Server;
 /// <summary>Builds the <c>tagwatch serve</c> host: the HTTP API, the device listeners and the ingest pipeline in one process.</summary>
 public static class TagwatchServer
 {
-    /// <summary>The rate-limiting policy of device upload endpoints.</summary>
-    public const string DeviceRatePolicy = "devices";
-
     /// <summary>Builds the host on an opened database. <paramref name="args"/> feed configuration (e.g. <c>--Logging:LogLevel:Default=Debug</c>).</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public static WebApplication Build(ServerOptions options, TagwatchServices services, TimeProvider clock, string[]? args = null)
@@ -69,16 +66,18 @@ public static class TagwatchServer
         builder.Services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: ["ready"]);
         builder.Services.AddRateLimiter(limiter =>
         {
+            // One token bucket per address over all device uploads: the OsmAnd port and the batch endpoint.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(DeviceRatePolicy, http => options.MaxRequestsPerSecondPerAddress == 0
-                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
-                : RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.MaxRequestsPerSecondPerAddress,
-                    TokensPerPeriod = options.MaxRequestsPerSecondPerAddress,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                }));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(http =>
+                options.MaxRequestsPerSecondPerAddress == 0 || !IsDeviceUpload(http, options)
+                    ? RateLimitPartition.GetNoLimiter(IPAddress.None)
+                    : RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = options.MaxRequestsPerSecondPerAddress,
+                        TokensPerPeriod = options.MaxRequestsPerSecondPerAddress,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    }));
         });
 
         var app = builder.Build();
@@ -88,7 +87,7 @@ public static class TagwatchServer
             // The OsmAnd port speaks only the OsmAnd protocol, whatever the path.
             app.MapWhen(
                 http => http.Connection.LocalPort == options.OsmAndPort,
-                osmand => osmand.UseRateLimiter().Run(http => OsmAndEndpoint.HandleAsync(
+                osmand => osmand.Run(http => OsmAndEndpoint.HandleAsync(
                     http, http.RequestServices.GetRequiredService<IngestPipeline>(), options, clock)));
         }
 
@@ -100,11 +99,14 @@ public static class TagwatchServer
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         });
-        app.MapPost("/api/v1/ingest/batch", (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
-                BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock))
-            .RequireRateLimiting(DeviceRatePolicy);
+        app.MapPost(BatchIngestEndpoint.Path, (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
+            BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock));
         return app;
     }
+
+    private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>
+        (options.OsmAndPort > 0 && http.Connection.LocalPort == options.OsmAndPort)
+        || http.Request.Path.Equals(BatchIngestEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
     private static void Listen(KestrelServerOptions kestrel, ServerOptions options)
     {

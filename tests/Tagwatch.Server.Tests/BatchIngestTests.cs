@@ -96,6 +96,26 @@ public sealed class BatchIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_ChunkedBodyOverTheLimit_Is413AndStoresNothing()
+    {
+        await using var server = await RunningServer.StartAsync(o => o with { MaxBatchBodyBytes = 2048 });
+        var (_, secret) = await server.Services.Credentials.CreateAsync(null, "gateway");
+        byte[] body = Encoding.UTF8.GetBytes(Body([.. Enumerable.Range(0, 40).Select(i => Fix(RunningServer.Gt06Imei, i % 9, 51.46))]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ingest/batch")
+        {
+            Content = new StreamContent(new MemoryStream(body)), // no Content-Length: sent chunked
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", secret) },
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await server.Api.SendAsync(request);
+
+        Assert.True(body.Length > 2048);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, (await server.Services.Fixes.StatisticsAsync()).Fixes);
+    }
+
+    [Fact]
     public async Task Upload_Events_AreStoredAsDeviceEvents()
     {
         var (_, secret) = await _server.Services.Credentials.CreateAsync(null, "gateway");

@@ -99,6 +99,23 @@ public sealed class OsmAndListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyRequestsFromOneAddress_AreAnswered429BeyondTheLimit()
+    {
+        await using var server = await RunningServer.StartAsync(o => o with { MaxRequestsPerSecondPerAddress = 2 });
+        long unix = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() - 60;
+
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 10; i++)
+        {
+            statuses.Add((await server.OsmAnd.GetAsync($"/?id={RunningServer.OsmAndId}&lat=51.46&lon=-0.11&timestamp={unix + i}")).StatusCode);
+        }
+
+        // Two tokens a second: however the ten requests fall across a second's boundary, most are refused.
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 5, string.Join(", ", statuses));
+    }
+
+    [Fact]
     public async Task OsmAndPort_DoesNotServeTheApi()
     {
         var response = await _server.OsmAnd.GetAsync("/health/live");

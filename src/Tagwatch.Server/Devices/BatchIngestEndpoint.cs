@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using NodaTime;
 using NodaTime.Text;
 using Tagwatch.Application.Ingest;
@@ -21,6 +22,9 @@ namespace Tagwatch.Server.Devices;
 /// </remarks>
 public static class BatchIngestEndpoint
 {
+    /// <summary>Where it is served.</summary>
+    public const string Path = "/api/v1/ingest/batch";
+
     /// <summary>Most items in one request.</summary>
     public const int MaxItems = 100_000;
 
@@ -37,9 +41,10 @@ public static class BatchIngestEndpoint
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A device or gateway credential is required", detail: "Send 'Authorization: Bearer <credential>'.");
         }
 
-        if (http.Request.ContentLength > options.MaxBatchBodyBytes)
+        // Kestrel enforces the limit on the body as it streams in, chunked or not, and answers 413 beyond it.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is larger than {options.MaxBatchBodyBytes} bytes");
+            limit.MaxRequestBodySize = options.MaxBatchBodyBytes;
         }
 
         JsonDocument document;
@@ -50,6 +55,10 @@ public static class BatchIngestEndpoint
         catch (JsonException ex)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not valid JSON", detail: ex.Message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Results.Problem(statusCode: ex.StatusCode, title: ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"The body is larger than {options.MaxBatchBodyBytes} bytes" : "The request body could not be read", detail: ex.Message);
         }
 
         using (document)

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using NodaTime;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Protocols.Devices;
@@ -23,17 +24,21 @@ public static class OsmAndEndpoint
             return;
         }
 
-        if (request.ContentLength > options.MaxOsmAndBodyBytes)
+        // Kestrel enforces the limit on the body as it streams in, chunked or not.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            await Reply(http, StatusCodes.Status413PayloadTooLarge, $"body is larger than {options.MaxOsmAndBodyBytes} bytes");
-            return;
+            limit.MaxRequestBodySize = options.MaxOsmAndBodyBytes;
         }
 
         bool json = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
-        byte[] body = await ReadBodyAsync(request, options.MaxOsmAndBodyBytes, http.RequestAborted);
-        if (body.Length > options.MaxOsmAndBodyBytes)
+        byte[] body;
+        try
         {
-            await Reply(http, StatusCodes.Status413PayloadTooLarge, $"body is larger than {options.MaxOsmAndBodyBytes} bytes");
+            body = await ReadBodyAsync(request, http.RequestAborted);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await Reply(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"body is larger than {options.MaxOsmAndBodyBytes} bytes" : ex.Message);
             return;
         }
 
@@ -82,20 +87,10 @@ public static class OsmAndEndpoint
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                break;
-            }
-        }
-
+        await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 
