@@ -8,6 +8,8 @@ namespace Tagwatch.Application.Monitoring;
 public interface IConditionStore
 {
     /// <summary>Stores a condition (its <see cref="LicenceCondition.Id"/> is ignored) and returns it with its ID.</summary>
+    /// <exception cref="ArgumentException">The condition has a <see cref="LicenceCondition.Problem"/> or the buffer is out of range.</exception>
+    /// <exception cref="KeyNotFoundException">The person is not enrolled.</exception>
     Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default);
 
     /// <summary>Conditions in force, of one person or of everyone.</summary>

@@ -45,11 +45,6 @@ internal sealed class ZonesAddCommand : AsyncCommand<ZonesAddCommand.Settings>
         var area = settings.Circle is { } circle ? ParseCircle(circle)
             : ZoneArea.TryParse(settings.Wkt ?? await File.ReadAllTextAsync(settings.GeoJsonFile!, cancellationToken), out var parsed, out string? error) ? parsed!
             : throw new ArgumentException($"{(settings.Wkt is null ? "--geojson-file" : "--wkt")}: {error}");
-        if (settings.Buffer is < 0 or > 10_000)
-        {
-            throw new ArgumentException("--buffer must be from 0 to 10000 metres");
-        }
-
         var kind = settings.Kind.Equals("inclusion", StringComparison.OrdinalIgnoreCase) ? ConditionKind.Inclusion : ConditionKind.Exclusion;
         var added = await ConditionWriter.AddAsync(settings, kind, area, settings.Buffer, settings.ParsedSchedule("always"), Duration.Zero, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Condition {added.Id}: {kind.ToString().ToLowerInvariant()} zone '{added.Label}' ({added.Schedule}).");

@@ -16,6 +16,16 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
     /// <inheritdoc />
     public async Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default)
     {
+        if (condition.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(condition));
+        }
+
+        if (!double.IsFinite(bufferMetres) || bufferMetres is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bufferMetres), bufferMetres, "A zone buffer is from 0 to 10,000 metres.");
+        }
+
         await using var context = database.CreateContext();
         if (!await context.Offenders.AnyAsync(o => o.Id == condition.Offender.Value, cancellationToken))
         {

@@ -195,6 +195,17 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         Assert.Equal(["raised", "acknowledged", "resolved"], (await _db.Alerts.HistoryAsync(alert.Id)).Select(h => h.Action));
     }
 
+    [Fact]
+    public async Task CurfewWithoutHours_IsRefusedAndNothingStored()
+    {
+        var curfew = new LicenceCondition(0, _person, ConditionKind.Curfew, ZoneArea.Circle(Victim, 50), Schedule.Always, Duration.FromMinutes(10), new DecisionRules(), "home");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _db.Conditions.AddAsync(curfew, 0, "officer"));
+
+        Assert.Contains("needs a schedule", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _db.Conditions.ActiveAsync());
+    }
+
     private Task<LicenceCondition> ExclusionAsync() =>
         _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
 
