@@ -52,6 +52,16 @@ public sealed record ServerOptions
     /// <summary>How long the raw bytes of device messages are kept as evidence, days (default six years, as trails).</summary>
     public int RawFrameRetentionDays { get; init; } = 6 * 365;
 
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem <see cref="Validate"/> finds.</summary>
+    public void ThrowIfInvalid()
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid server options:\n  " + string.Join("\n  ", problems));
+        }
+    }
+
     /// <summary>Checks the options, naming every problem.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -26,11 +26,7 @@ public static class TagwatchServer
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public static WebApplication Build(ServerOptions options, TagwatchServices services, TimeProvider clock, string[]? args = null)
     {
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid server options:\n  " + string.Join("\n  ", problems));
-        }
+        options.ThrowIfInvalid();
 
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -64,11 +64,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             H02Port = settings.H02Port ?? configured.H02Port,
             BadChecksum = settings.BadChecksum ?? configured.BadChecksum,
         };
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid server options:\n  " + string.Join("\n  ", problems));
-        }
+        options.ThrowIfInvalid();
 
         if (settings.Demo && !File.Exists(Path.GetFullPath(options.Database)))
         {

@@ -22,7 +22,7 @@ public sealed partial class CheckpointService(TagwatchDatabase database, ILogger
     {
         database.AutoCheckpoint = false;
         using var timer = new PeriodicTimer(Every);
-        while (await WaitAsync(timer, stoppingToken))
+        while (await timer.TickOrStopAsync(stoppingToken))
         {
             try
             {
@@ -32,18 +32,6 @@ public sealed partial class CheckpointService(TagwatchDatabase database, ILogger
             {
                 LogFailed(ex);
             }
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

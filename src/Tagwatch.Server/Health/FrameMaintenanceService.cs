@@ -33,19 +33,7 @@ public sealed partial class FrameMaintenanceService(IIngestStore store, ServerOp
                 LogFailed(ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.TickOrStopAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raw frames: {Packed} packed into day blocks, {Purged} rows and blocks past retention deleted")]
