@@ -52,6 +52,10 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<LocationSearchRow> LocationSearches => Set<LocationSearchRow>();
 
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    public DbSet<AuditChainBaseRow> AuditChainBase => Set<AuditChainBaseRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TagRow>(e =>
@@ -175,6 +179,20 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("location_searches");
             e.HasIndex(s => s.AtUnixMs);
+        });
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log", t => t.HasComment("append-only"));
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+            e.HasIndex(a => a.AtUnixMs);
+            e.HasIndex(a => new { a.Actor, a.AtUnixMs });
+            e.HasIndex(a => new { a.SubjectId, a.AtUnixMs });
+        });
+        modelBuilder.Entity<AuditChainBaseRow>(e =>
+        {
+            e.ToTable("audit_chain_base");
+            e.Property(b => b.Id).ValueGeneratedNever();
         });
         modelBuilder.Entity<FixChunkRow>(e =>
         {

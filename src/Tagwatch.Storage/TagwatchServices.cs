@@ -5,6 +5,7 @@ using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage.Audit;
 using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
@@ -41,6 +42,7 @@ public sealed class TagwatchServices
         Conditions = new EfConditionStore(database, clock);
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
+        Audit = new SqliteAuditLog(database, clock);
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
 
@@ -87,6 +89,9 @@ public sealed class TagwatchServices
     public AlertDesk AlertDesk { get; }
 
     public MonitoringOptions MonitoringOptions { get; } = new();
+
+    /// <summary>The hash-chained audit log.</summary>
+    public SqliteAuditLog Audit { get; }
 
     /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
     public LicenceMonitor Monitor { get; }

@@ -68,6 +68,8 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Monitoring.LicenceMonitor Monitor => _services.Monitor;
 
+    public Storage.Audit.SqliteAuditLog Audit => _services.Audit;
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()

@@ -1,0 +1,31 @@
+namespace Tagwatch.Application.Audit;
+
+/// <summary>The kinds of audited action. Names are stable: auditors search by them.</summary>
+public static class AuditActions
+{
+    public const string ViewRecord = "view.record";
+    public const string ViewTrail = "view.trail";
+    public const string ViewPositions = "view.positions";
+    public const string ViewAlerts = "view.alerts";
+    public const string ViewMatch = "view.match";
+    public const string ListMatches = "list.matches";
+    public const string Search = "search.near";
+    public const string Export = "export";
+    public const string Disclose = "disclose";
+    public const string Review = "review.match";
+    public const string Outcome = "outcome.match";
+    public const string ChangeConditions = "change.conditions";
+    public const string ChangeRecord = "change.record";
+    public const string ChangeUsers = "change.users";
+    public const string ChangeSettings = "change.settings";
+    public const string HandleAlert = "handle.alert";
+    public const string ImportCrimes = "import.crimes";
+    public const string RunCorrelation = "run.correlation";
+    public const string Erase = "erase";
+    public const string LegalHold = "legal.hold";
+    public const string SignIn = "sign.in";
+    public const string SignInFailed = "sign.in.failed";
+    public const string AuditSearch = "audit.search";
+    public const string AuditExport = "audit.export";
+    public const string AuditVerify = "audit.verify";
+}
