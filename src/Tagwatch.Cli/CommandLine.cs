@@ -84,6 +84,12 @@ internal static class CommandLine
             branch.AddCommand<AlertsResolveCommand>("resolve").WithDescription("Resolve an alert with a note.");
             branch.AddCommand<AlertsEvaluateCommand>("evaluate").WithDescription("Run a monitoring pass over stored fixes (after file imports).");
         });
+        config.AddBranch("audit", branch =>
+        {
+            branch.SetDescription("The tamper-evident audit log of every access to personal and location data.");
+            branch.AddCommand<AuditVerifyCommand>("verify").WithDescription("Check the hash chain: no record altered, removed or cut off.");
+            branch.AddCommand<AuditExportCommand>("export").WithDescription("Extract records as JSON lines (with hashes) for an auditor.");
+        });
         config.AddBranch("tags", branch =>
         {
             branch.SetDescription("The device registry.");

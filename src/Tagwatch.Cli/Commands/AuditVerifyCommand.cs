@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Audit;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch audit verify [--expect-head SEQ:HASH]</c>: checks the whole hash chain.</summary>
+internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--expect-head <SEQ:HASH>")]
+        [Description("A head printed by an earlier verify and kept outside the system: it must still be in the chain (detects a cut-off tail).")]
+        public string? ExpectHead { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var expected = ParseHead(settings.ExpectHead);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Audit.VerifyAsync(expected, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.AuditVerify, "audit", null, $"{result.Entries} records; intact {result.Intact}"), cancellationToken);
+        if (result.Intact)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]Intact[/]: {result.Entries:N0} records; head {result.HeadSequence}:{result.HeadHash}");
+            AnsiConsole.WriteLine("Keep the head outside the system and pass it to --expect-head next time to detect a truncated log.");
+            return ExitCodes.Ok;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[red]BROKEN[/]: {result.Entries:N0} records checked; {result.Problems.Count} problem(s):");
+        foreach (string problem in result.Problems)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  - {problem}");
+        }
+
+        return ExitCodes.Failed;
+    }
+
+    private static (long, string)? ParseHead(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        string[] parts = text.Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long sequence) || parts[1].Length != 64)
+        {
+            throw new ArgumentException($"--expect-head: '{text}' is not SEQUENCE:HASH (a number, a colon and 64 hex digits).");
+        }
+
+        return (sequence, parts[1]);
+    }
+}

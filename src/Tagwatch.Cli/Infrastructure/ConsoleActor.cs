@@ -1,0 +1,14 @@
+using Tagwatch.Application.Audit;
+
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>Who acts at the command line: the operating-system account, in the console role (the server's administrators).</summary>
+internal static class ConsoleActor
+{
+    public const string Role = "Console";
+
+    public static string Name => $"console:{Environment.UserName}";
+
+    public static AuditEvent Event(string action, string subjectType, string? subjectId, string data, string? purpose = null, string? disclosedTo = null) =>
+        new(Name, Role, action, subjectType, subjectId, data, purpose, disclosedTo);
+}

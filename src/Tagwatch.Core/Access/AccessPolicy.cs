@@ -1,0 +1,50 @@
+namespace Tagwatch.Core.Access;
+
+/// <summary>
+/// The one access policy: which role may do what (<see cref="Allows"/>) and over which people and crimes
+/// (<see cref="CoversOffender"/>, <see cref="CoversBorough"/>). The server applies it to every endpoint; nothing else decides.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly Dictionary<Role, HashSet<Permission>> Grants = new()
+    {
+        [Role.Administrator] = [Permission.ManageUsers, Permission.ManageScheme, Permission.ManageTags, Permission.ManageRetention],
+        [Role.MonitoringOfficer] = [Permission.ViewLivePositions, Permission.ViewAlerts, Permission.HandleAlerts],
+        [Role.ProbationOfficer] = [Permission.ViewOffenderRecords, Permission.ChangeOffenderRecords, Permission.ViewTrails, Permission.ViewAlerts, Permission.SearchNear],
+        [Role.Police] = [Permission.ReceiveMatches, Permission.ViewTrails, Permission.SearchNear, Permission.ManageCrimes],
+        [Role.MatchReviewer] = [Permission.ReviewMatches, Permission.RunCorrelation, Permission.ManageCrimes],
+        [Role.Evaluator] = [Permission.ViewReports],
+        [Role.Auditor] = [Permission.ReadAudit],
+    };
+
+    /// <summary>Whether <paramref name="role"/> may do <paramref name="permission"/> at all (scope is checked separately).</summary>
+    public static bool Allows(Role role, Permission permission) => Grants[role].Contains(permission);
+
+    /// <summary>The permissions of a role, for display.</summary>
+    public static IReadOnlyCollection<Permission> PermissionsOf(Role role) => Grants[role];
+
+    /// <summary>
+    /// Whether an actor's scope covers a person: a probation officer only their caseload; the monitoring centre
+    /// everyone (live monitoring of all active tags); other roles reach people only through matches and searches.
+    /// </summary>
+    public static bool CoversOffender(Actor actor, string offenderReference) => actor.Role switch
+    {
+        Role.ProbationOfficer => actor.Caseload.Contains(offenderReference),
+        Role.MonitoringOfficer => true,
+        _ => false,
+    };
+
+    /// <summary>Whether an actor's scope covers a crime's borough: police only their boroughs; the hub everywhere.</summary>
+    public static bool CoversBorough(Actor actor, string? boroughCode) => actor.Role switch
+    {
+        Role.Police => boroughCode is not null && actor.Boroughs.Contains(boroughCode),
+        Role.MatchReviewer => true,
+        _ => false,
+    };
+
+    /// <summary>The most a police user may ask of a trail at once: the minimum necessary time.</summary>
+    public static readonly TimeSpan PoliceTrailWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The widest area a police user may ask a trail for: the minimum necessary area.</summary>
+    public const double PoliceTrailRadiusMetres = 2_000;
+}

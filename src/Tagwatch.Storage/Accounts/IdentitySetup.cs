@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage.Accounts;
+
+/// <summary>The one configuration of ASP.NET Core Identity, shared by the server and the command line.</summary>
+public static class IdentitySetup
+{
+    /// <summary>Failed sign-ins before an account locks.</summary>
+    public const int MaxFailedSignIns = 5;
+
+    /// <summary>How long a lock lasts.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>Registers Identity's core (user manager, PBKDF2 hasher, lockout, authenticator tokens) on the store's database.</summary>
+    public static IdentityBuilder AddTagwatchIdentity(this IServiceCollection services, TagwatchDatabase database)
+    {
+        services.AddScoped(_ => database.CreateContext());
+        services.AddLogging();
+        return services
+            .AddIdentityCore<UserRow>(options =>
+            {
+                // Length over composition rules (NCSC password guidance); 12 characters at least.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_@";
+            })
+            .AddEntityFrameworkStores<TagwatchDbContext>()
+            .AddTokenProvider<AuthenticatorTokenProvider<UserRow>>(TokenOptions.DefaultAuthenticatorProvider);
+    }
+}

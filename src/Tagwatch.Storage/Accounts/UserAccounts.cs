@@ -1,0 +1,371 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage.Accounts;
+
+/// <summary>
+/// Accounts, their scope (boroughs, caseload), credentials checks and personal API tokens, on ASP.NET Core Identity.
+/// Every method works in its own scope, so one instance serves the whole process.
+/// </summary>
+public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase database, TimeProvider clock)
+{
+    /// <summary>Prefix of personal API tokens, so a leaked one is recognisable (and never confused with a device credential).</summary>
+    public const string TokenPrefix = "twp_";
+
+    /// <summary>The longest a token may live.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(366);
+
+    private const string PasswordAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>Accounts on <paramref name="database"/> for a process without its own container (the command line).</summary>
+    public static UserAccounts Create(TagwatchDatabase database, TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddTagwatchIdentity(database);
+        return new UserAccounts(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, clock);
+    }
+
+    /// <summary>Creates an account. Without <paramref name="password"/> a one-time password is generated, returned, and must be changed at first sign-in.</summary>
+    /// <exception cref="ArgumentException">The name, role scope or password breaks a rule; the message says which.</exception>
+    public async Task<(UserAccount Account, string? OneTimePassword)> CreateAsync(NewUser request, string? password = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var boroughs = ValidateScope(request.Role, request.Boroughs, request.Caseload);
+        await EnsureOffendersExistAsync(request.Caseload, cancellationToken);
+        string? oneTime = password is null ? NewOneTimePassword() : null;
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = new UserRow
+        {
+            UserName = request.Username,
+            Role = request.Role.ToString(),
+            Boroughs = string.Join(',', boroughs),
+            DisplayName = request.DisplayName,
+            MustChangePassword = oneTime is not null,
+            CreatedUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        Check(await users.CreateAsync(user, password ?? oneTime!), $"user '{request.Username}'");
+        await SetCaseloadAsync(user.Id, request.Caseload, cancellationToken);
+        return (await GetAsync(request.Username, cancellationToken), oneTime);
+    }
+
+    /// <summary>One account by name.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public async Task<UserAccount> GetAsync(string username, CancellationToken cancellationToken = default) =>
+        (await ListAsync(username, cancellationToken)).SingleOrDefault() ?? throw new KeyNotFoundException($"There is no user '{username}'.");
+
+    /// <summary>Every account (or the named one), by name.</summary>
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(string? username = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var query = context.Users.AsNoTracking();
+        if (username is not null)
+        {
+            string normalized = username.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedUserName == normalized);
+        }
+
+        var users = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var ids = users.Select(u => u.Id).ToList();
+        var caseloads = (await context.Caseloads.AsNoTracking().Where(c => ids.Contains(c.UserId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.UserId, c => c.OffenderReference);
+        // Identity 10 sets lockout ends from the system clock (TimeProvider support arrives in Identity 11), so compare with it.
+        long now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        return users.Select(u => new UserAccount(
+            u.Id, u.UserName!, Enum.Parse<Role>(u.Role), SplitBoroughs(u.Boroughs), caseloads[u.Id].Order(StringComparer.Ordinal).ToList(), u.DisplayName,
+            u.Disabled, u.LockoutEnd is { } end && end.ToUnixTimeMilliseconds() > now, u.TwoFactorEnabled, u.MustChangePassword,
+            Instant.FromUnixTimeMilliseconds(u.CreatedUnixMs))).ToList();
+    }
+
+    /// <summary>The actor an authenticated account acts as, read fresh; null when the account is unknown or disabled.</summary>
+    public async Task<Actor?> ActorAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || user.Disabled)
+        {
+            return null;
+        }
+
+        var caseload = await context.Caseloads.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.OffenderReference).ToListAsync(cancellationToken);
+        return new Actor(user.UserName!, Enum.Parse<Role>(user.Role), SplitBoroughs(user.Boroughs).ToHashSet(StringComparer.Ordinal), caseload.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Checks a password (and a TOTP code when the account has a second factor), counting failures towards lockout.</summary>
+    public async Task<(SignInOutcome Outcome, string? UserId, string? SecurityStamp)> CheckSignInAsync(string username, string password, string? totpCode, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByNameAsync(username);
+        if (user is null)
+        {
+            // Hash anyway so an unknown name takes as long as a wrong password.
+            users.PasswordHasher.HashPassword(new UserRow { Role = nameof(Role.Evaluator) }, password);
+            return (SignInOutcome.Failed, null, null);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return (SignInOutcome.LockedOut, null, null);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return (await users.IsLockedOutAsync(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null, null);
+        }
+
+        if (user.Disabled)
+        {
+            return (SignInOutcome.Disabled, null, null);
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(totpCode))
+            {
+                return (SignInOutcome.SecondFactorRequired, null, null);
+            }
+
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, totpCode.Replace(" ", "", StringComparison.Ordinal)))
+            {
+                await users.AccessFailedAsync(user);
+                return (await users.IsLockedOutAsync(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null, null);
+            }
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        return (SignInOutcome.Succeeded, user.Id, user.SecurityStamp);
+    }
+
+    /// <summary>Whether a signed-in session's security stamp is still current (a reset, disable or password change ends sessions).</summary>
+    public async Task<bool> IsStampCurrentAsync(string userId, string? stamp, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && !u.Disabled, cancellationToken);
+    }
+
+    /// <summary>Changes one's own password (clears the must-change flag, ends other sessions).</summary>
+    public async Task ChangePasswordAsync(string userId, string current, string replacement, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"There is no user {userId}.");
+        Check(await users.ChangePasswordAsync(user, current, replacement), "password");
+        user.MustChangePassword = false;
+        Check(await users.UpdateAsync(user), "password");
+    }
+
+    /// <summary>Replaces a password with a new one-time password (returned), unlocks the account and ends its sessions.</summary>
+    public async Task<string> ResetPasswordAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByNameAsync(username) ?? throw new KeyNotFoundException($"There is no user '{username}'.");
+        string oneTime = NewOneTimePassword();
+        Check(await users.RemovePasswordAsync(user), "password");
+        Check(await users.AddPasswordAsync(user, oneTime), "password");
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user), "password");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return oneTime;
+    }
+
+    /// <summary>Disables (or re-enables) an account; disabling ends its sessions and stops its tokens at once.</summary>
+    public async Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByNameAsync(username) ?? throw new KeyNotFoundException($"There is no user '{username}'.");
+        user.Disabled = disabled;
+        Check(await users.UpdateAsync(user), $"user '{username}'");
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    /// <summary>Replaces a probation officer's caseload.</summary>
+    public async Task ReplaceCaseloadAsync(string username, IReadOnlyList<string> caseload, CancellationToken cancellationToken = default)
+    {
+        var account = await GetAsync(username, cancellationToken);
+        ValidateScope(account.Role, account.Boroughs, caseload);
+        await EnsureOffendersExistAsync(caseload, cancellationToken);
+        await SetCaseloadAsync(account.Id, caseload, cancellationToken);
+    }
+
+    /// <summary>Starts enrolling a TOTP authenticator: a new key (base32) to show as a QR code or type in.</summary>
+    public async Task<string> ResetAuthenticatorKeyAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"There is no user {userId}.");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>Turns the second factor on once the user proves the authenticator works; false when the code is wrong.</summary>
+    public async Task<bool> ConfirmAuthenticatorAsync(string userId, string code, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"There is no user {userId}.");
+        if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return true;
+    }
+
+    /// <summary>Creates a personal API token for <paramref name="username"/>; the secret is returned once and only its hash kept.</summary>
+    public async Task<(ApiTokenInfo Token, string Secret)> CreateTokenAsync(string username, string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxTokenLifetime)
+        {
+            throw new ArgumentException($"A token lives between a minute and {MaxTokenLifetime.TotalDays} days; {lifetime} was asked.", nameof(lifetime));
+        }
+
+        var account = await GetAsync(username, cancellationToken);
+        string secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        await using var context = database.CreateContext();
+        var row = new ApiTokenRow
+        {
+            UserId = account.Id,
+            Name = name,
+            SecretHash = HashSecret(secret),
+            CreatedUnixMs = now.ToUnixTimeMilliseconds(),
+            ExpiresUnixMs = (now + lifetime).ToUnixTimeMilliseconds(),
+        };
+        context.ApiTokens.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
+        return (ToInfo(row, account.Username), secret);
+    }
+
+    /// <summary>Tokens of one account, or of all.</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync(string? username = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await (from t in context.ApiTokens.AsNoTracking()
+                          join u in context.Users.AsNoTracking() on t.UserId equals u.Id
+                          select new { t, u.UserName }).ToListAsync(cancellationToken);
+        return rows.Where(r => username is null || string.Equals(r.UserName, username, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => r.t.Id).Select(r => ToInfo(r.t, r.UserName!)).ToList();
+    }
+
+    /// <summary>Revokes a token; <paramref name="owner"/> limits it to that account's tokens. False when there is no such token.</summary>
+    public async Task<bool> RevokeTokenAsync(long id, string? owner = null, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (row is null || (owner is not null && (await GetAsync(owner, cancellationToken)).Id != row.UserId))
+        {
+            return false;
+        }
+
+        row.RevokedUnixMs ??= clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await context.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The account a presented token acts for; null when unknown, revoked, expired or its account disabled.</summary>
+    public async Task<string?> ResolveTokenAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        string hash = HashSecret(secret);
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        var row = await context.ApiTokens.SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
+        if (row is null || row.RevokedUnixMs is not null || row.ExpiresUnixMs <= now)
+        {
+            return null;
+        }
+
+        if (row.LastUsedUnixMs is null || now - row.LastUsedUnixMs > 60_000)
+        {
+            row.LastUsedUnixMs = now;
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        return row.UserId;
+    }
+
+    private static string[] ValidateScope(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload)
+    {
+        var codes = new List<string>();
+        foreach (string borough in boroughs)
+        {
+            codes.Add(BoroughMap.London.Find(borough)?.Code ?? throw new ArgumentException($"--borough: '{borough}' is not a London borough (name or code)."));
+        }
+
+        if (role == Role.Police && codes.Count == 0)
+        {
+            throw new ArgumentException("A police account needs at least one borough (--borough).");
+        }
+
+        if (role != Role.Police && codes.Count > 0)
+        {
+            throw new ArgumentException($"Only police accounts are scoped to boroughs; a {role} account is not.");
+        }
+
+        if (role != Role.ProbationOfficer && caseload.Count > 0)
+        {
+            throw new ArgumentException($"Only probation officers have a caseload; a {role} account does not.");
+        }
+
+        return [.. codes.Distinct(StringComparer.Ordinal)];
+    }
+
+    private async Task EnsureOffendersExistAsync(IReadOnlyList<string> references, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var known = await context.Offenders.AsNoTracking().Where(o => references.Contains(o.Reference)).Select(o => o.Reference).ToListAsync(cancellationToken);
+        var unknown = references.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"--caseload: no enrolled person has the reference {string.Join(", ", unknown)}.");
+        }
+    }
+
+    private async Task SetCaseloadAsync(string userId, IReadOnlyList<string> caseload, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        context.Caseloads.RemoveRange(context.Caseloads.Where(c => c.UserId == userId));
+        context.Caseloads.AddRange(caseload.Distinct(StringComparer.Ordinal).Select(r => new CaseloadRow { UserId = userId, OffenderReference = r }));
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ArgumentException($"{what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static string[] SplitBoroughs(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string NewOneTimePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, 20);
+
+    private static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+
+    private static ApiTokenInfo ToInfo(ApiTokenRow row, string username) => new(
+        row.Id, username, row.Name, Instant.FromUnixTimeMilliseconds(row.CreatedUnixMs), Instant.FromUnixTimeMilliseconds(row.ExpiresUnixMs),
+        row.RevokedUnixMs is { } r ? Instant.FromUnixTimeMilliseconds(r) : null, row.LastUsedUnixMs is { } l ? Instant.FromUnixTimeMilliseconds(l) : null);
+}

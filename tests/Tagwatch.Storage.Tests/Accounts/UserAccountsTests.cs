@@ -1,0 +1,162 @@
+using NodaTime;
+using OtpNet;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Storage.Tests.Accounts;
+
+public sealed class UserAccountsTests
+{
+    private const string Password = "correct horse battery staple";
+
+    private static NewUser Police(string name = "sam.police", params string[] boroughs) =>
+        new(name, Role.Police, boroughs.Length == 0 ? ["Lambeth"] : boroughs, []);
+
+    [Fact]
+    public async Task A_new_account_without_a_password_gets_a_one_time_password_that_signs_in_and_must_be_changed()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+
+        var (account, oneTime) = await accounts.CreateAsync(Police());
+
+        Assert.NotNull(oneTime);
+        Assert.True(account.MustChangePassword);
+        Assert.Equal(["E09000022"], account.Boroughs);
+        var (outcome, userId, _) = await accounts.CheckSignInAsync("sam.police", oneTime, null);
+        Assert.Equal(SignInOutcome.Succeeded, outcome);
+        await accounts.ChangePasswordAsync(userId!, oneTime, Password);
+        Assert.False((await accounts.GetAsync("sam.police")).MustChangePassword);
+        Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("sam.police", oneTime, null)).Outcome);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one_until_an_administrator_resets_it()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await accounts.CreateAsync(Police(), Password);
+
+        for (int i = 0; i < IdentitySetup.MaxFailedSignIns - 1; i++)
+        {
+            Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("sam.police", "wrong password!!", null)).Outcome);
+        }
+
+        Assert.Equal(SignInOutcome.LockedOut, (await accounts.CheckSignInAsync("sam.police", "wrong password!!", null)).Outcome);
+        Assert.Equal(SignInOutcome.LockedOut, (await accounts.CheckSignInAsync("sam.police", Password, null)).Outcome);
+        Assert.True((await accounts.GetAsync("sam.police")).LockedOut);
+
+        string oneTime = await accounts.ResetPasswordAsync("sam.police");
+        Assert.False((await accounts.GetAsync("sam.police")).LockedOut);
+        Assert.Equal(SignInOutcome.Succeeded, (await accounts.CheckSignInAsync("sam.police", oneTime, null)).Outcome);
+    }
+
+    [Fact]
+    public async Task Unknown_names_and_short_passwords_are_refused()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+
+        Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("nobody", Password, null)).Outcome);
+        var weak = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(Police(), "short"));
+        Assert.Contains("at least 12 characters", weak.Message, StringComparison.Ordinal);
+        var duplicate = await Record.ExceptionAsync(async () =>
+        {
+            await accounts.CreateAsync(Police(), Password);
+            await accounts.CreateAsync(Police(), Password);
+        });
+        Assert.Contains("already taken", Assert.IsType<ArgumentException>(duplicate).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scope_follows_the_role_police_need_boroughs_and_only_probation_has_a_caseload_of_enrolled_people()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var offender = (await db.Offenders.EnrolAsync(Enrolment())).Offender!;
+
+        Assert.Contains("at least one borough", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(new NewUser("p", Role.Police, [], []), Password))).Message, StringComparison.Ordinal);
+        Assert.Contains("'Narnia' is not a London borough", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(Police("p", "Narnia"), Password))).Message, StringComparison.Ordinal);
+        Assert.Contains("Only police", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(new NewUser("a", Role.Administrator, ["Lambeth"], []), Password))).Message, StringComparison.Ordinal);
+        Assert.Contains("Only probation", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(new NewUser("m", Role.MonitoringOfficer, [], [offender.Reference.ToString()]), Password))).Message, StringComparison.Ordinal);
+        Assert.Contains("TW-99999", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(new NewUser("o", Role.ProbationOfficer, [], ["TW-99999"]), Password))).Message, StringComparison.Ordinal);
+
+        var (officer, _) = await accounts.CreateAsync(new NewUser("pat.probation", Role.ProbationOfficer, [], [offender.Reference.ToString()]), Password);
+        var actor = await accounts.ActorAsync(officer.Id);
+        Assert.Equal(Role.ProbationOfficer, actor!.Role);
+        Assert.True(AccessPolicy.CoversOffender(actor, offender.Reference.ToString()));
+        Assert.Empty(await accounts.ListAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task Tokens_act_for_their_owner_until_revoked_expired_or_the_account_is_disabled()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var (owner, _) = await accounts.CreateAsync(Police(), Password);
+        var (first, firstSecret) = await accounts.CreateTokenAsync("sam.police", "records system", TimeSpan.FromDays(30));
+        var (_, secondSecret) = await accounts.CreateTokenAsync("sam.police", "short", TimeSpan.FromHours(1));
+
+        Assert.StartsWith(UserAccounts.TokenPrefix, firstSecret, StringComparison.Ordinal);
+        Assert.Equal(owner.Id, await accounts.ResolveTokenAsync(firstSecret));
+        Assert.Null(await accounts.ResolveTokenAsync(firstSecret + "x"));
+        Assert.Null(await accounts.ResolveTokenAsync("twd_device-secret"));
+
+        db.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Null(await accounts.ResolveTokenAsync(secondSecret));
+        Assert.NotNull((await accounts.ListTokensAsync("sam.police"))[0].LastUsed);
+
+        await accounts.SetDisabledAsync("sam.police", true);
+        Assert.Null(await accounts.ActorAsync(owner.Id));
+        await accounts.SetDisabledAsync("sam.police", false);
+        Assert.True(await accounts.RevokeTokenAsync(first.Id));
+        Assert.Null(await accounts.ResolveTokenAsync(firstSecret));
+        Assert.False(await accounts.RevokeTokenAsync(999));
+    }
+
+    [Fact]
+    public async Task A_second_factor_once_confirmed_is_required_at_sign_in()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var (account, _) = await accounts.CreateAsync(Police(), Password);
+        string key = await accounts.ResetAuthenticatorKeyAsync(account.Id);
+        var phone = new Totp(Base32Encoding.ToBytes(key));
+
+        Assert.False(await accounts.ConfirmAuthenticatorAsync(account.Id, "000000") && phone.ComputeTotp() != "000000");
+        Assert.True(await accounts.ConfirmAuthenticatorAsync(account.Id, phone.ComputeTotp()));
+
+        Assert.Equal(SignInOutcome.SecondFactorRequired, (await accounts.CheckSignInAsync("sam.police", Password, null)).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await accounts.CheckSignInAsync("sam.police", Password, phone.ComputeTotp())).Outcome);
+    }
+
+    [Fact]
+    public async Task A_reset_gives_a_new_one_time_password_unlocks_and_changes_the_security_stamp()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await accounts.CreateAsync(Police(), Password);
+        var (_, userId, stamp) = await accounts.CheckSignInAsync("sam.police", Password, null);
+
+        string oneTime = await accounts.ResetPasswordAsync("sam.police");
+
+        Assert.False(await accounts.IsStampCurrentAsync(userId!, stamp));
+        Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("sam.police", Password, null)).Outcome);
+        Assert.Equal(SignInOutcome.Succeeded, (await accounts.CheckSignInAsync("sam.police", oneTime, null)).Outcome);
+    }
+
+    private static EnrolmentRequest Enrolment() => new()
+    {
+        Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
+        IndexOffences = [IndexOffence.WeaponPossession],
+        CustodialSentenceServed = true,
+        GpsLicenceCondition = true,
+        LicenceStart = new LocalDate(2019, 3, 1),
+        LicenceEnd = new LocalDate(2019, 12, 31),
+        ReleaseAddress = new GeoPoint(51.3762, -0.0982),
+        RiskTier = RiskTier.Medium,
+    };
+}
