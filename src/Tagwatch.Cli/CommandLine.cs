@@ -84,6 +84,23 @@ internal static class CommandLine
             branch.AddCommand<AlertsResolveCommand>("resolve").WithDescription("Resolve an alert with a note.");
             branch.AddCommand<AlertsEvaluateCommand>("evaluate").WithDescription("Run a monitoring pass over stored fixes (after file imports).");
         });
+        config.AddBranch("users", branch =>
+        {
+            branch.SetDescription("Accounts of the people who use the system (administrators at the console).");
+            branch.AddCommand<UsersAddCommand>("add").WithDescription("Create an account: role, boroughs (police), caseload (probation).");
+            branch.AddCommand<UsersListCommand>("list").WithDescription("List accounts with role, scope and state.");
+            branch.AddCommand<UsersDisableCommand>("disable").WithDescription("Disable an account: its sessions and tokens stop at once.");
+            branch.AddCommand<UsersEnableCommand>("enable").WithDescription("Re-enable an account.");
+            branch.AddCommand<UsersResetPasswordCommand>("reset-password").WithDescription("Issue a one-time password; unlocks the account.");
+            branch.AddCommand<UsersCaseloadCommand>("caseload").WithDescription("Replace a probation officer's caseload.");
+        });
+        config.AddBranch("tokens", branch =>
+        {
+            branch.SetDescription("Personal API tokens for integrations.");
+            branch.AddCommand<TokensCreateCommand>("create").WithDescription("Create a token for a user; its secret is shown once.");
+            branch.AddCommand<TokensListCommand>("list").WithDescription("List tokens (never their secrets).");
+            branch.AddCommand<TokensRevokeCommand>("revoke").WithDescription("Revoke a token.");
+        });
         config.AddBranch("audit", branch =>
         {
             branch.SetDescription("The tamper-evident audit log of every access to personal and location data.");

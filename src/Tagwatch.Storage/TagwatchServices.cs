@@ -5,6 +5,7 @@ using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
 using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
@@ -19,10 +20,13 @@ namespace Tagwatch.Storage;
 /// <summary>The application's stores and services composed on one database: the one place they are wired together.</summary>
 public sealed class TagwatchServices
 {
+    private readonly Lazy<UserAccounts> _accounts;
+
     /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>.</summary>
     public TagwatchServices(TagwatchDatabase database, TimeProvider clock)
     {
         Database = database;
+        _accounts = new Lazy<UserAccounts>(() => UserAccounts.Create(database, clock));
         Fixes = new SqliteFixStore(database);
         Tags = new EfTagDirectory(database, clock);
         Crimes = new EfCrimeStore(database);
@@ -89,6 +93,9 @@ public sealed class TagwatchServices
     public AlertDesk AlertDesk { get; }
 
     public MonitoringOptions MonitoringOptions { get; } = new();
+
+    /// <summary>Accounts and tokens (built on first use: it carries its own Identity container).</summary>
+    public UserAccounts Accounts => _accounts.Value;
 
     /// <summary>The hash-chained audit log.</summary>
     public SqliteAuditLog Audit { get; }

@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Audit;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch tokens create --username U --name N [--days 90]</c>: a personal API token, shown once.</summary>
+internal sealed class TokensCreateCommand : AsyncCommand<TokensCreateCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--username <NAME>")]
+        public string Username { get; init; } = "";
+
+        [CommandOption("--name <NAME>")]
+        [Description("What the token is for (e.g. the integration using it).")]
+        public string Name { get; init; } = "";
+
+        [CommandOption("--days <DAYS>")]
+        [Description("Lifetime in days (1–366, default 90).")]
+        public int Days { get; init; } = 90;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Username) || string.IsNullOrWhiteSpace(settings.Name))
+        {
+            throw new ArgumentException("--username and --name are required.");
+        }
+
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var (token, secret) = await services.Accounts.CreateTokenAsync(settings.Username, settings.Name, TimeSpan.FromDays(settings.Days), cancellationToken);
+        await services.Audit.AppendAsync(
+            ConsoleActor.Event(AuditActions.ChangeUsers, "user", token.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}"), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Token {token.Id} for {token.Username}, expires {OffenderView.Time(token.Expires)}. Secret (shown once):");
+        Console.Out.WriteLine(secret);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch tokens list [--username U]</c>.</summary>
+internal sealed class TokensListCommand : AsyncCommand<TokensListCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--username <NAME>")]
+        public string? Username { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var table = new Table().AddColumns("id", "user", "name", "created", "expires", "last used", "revoked");
+        foreach (var t in await services.Accounts.ListTokensAsync(settings.Username, cancellationToken))
+        {
+            table.AddRow(
+                t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.Username), Markup.Escape(t.Name), OffenderView.Time(t.Created),
+                OffenderView.Time(t.Expires), t.LastUsed is { } used ? OffenderView.Time(used) : "", t.Revoked is { } revoked ? OffenderView.Time(revoked) : "");
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch tokens revoke ID</c>.</summary>
+internal sealed class TokensRevokeCommand : AsyncCommand<TokensRevokeCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        public long Id { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        if (!await services.Accounts.RevokeTokenAsync(settings.Id, cancellationToken: cancellationToken))
+        {
+            throw new KeyNotFoundException($"There is no token {settings.Id}.");
+        }
+
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "token", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "token revoked"), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Token {settings.Id} revoked.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Audit;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary>Settings naming one account.</summary>
+internal class UserSettings : DatabaseSettings
+{
+    [CommandArgument(0, "<USERNAME>")]
+    public string Username { get; init; } = "";
+}
+
+/// <summary><c>tagwatch users disable|enable USERNAME</c>: on disabling, sessions and tokens stop at once.</summary>
+internal abstract class UsersAccessCommand : AsyncCommand<UserSettings>
+{
+    protected abstract bool Disable { get; }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        await services.Accounts.SetDisabledAsync(settings.Username, Disable, cancellationToken);
+        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
+        string what = Disable ? "disabled" : "enabled";
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe(what, account)), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"User {account.Username} {what}.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch users disable USERNAME</c>.</summary>
+internal sealed class UsersDisableCommand : UsersAccessCommand
+{
+    protected override bool Disable => true;
+}
+
+/// <summary><c>tagwatch users enable USERNAME</c>.</summary>
+internal sealed class UsersEnableCommand : UsersAccessCommand
+{
+    protected override bool Disable => false;
+}
+
+/// <summary><c>tagwatch users reset-password USERNAME</c>: prints a one-time password; unlocks; ends sessions.</summary>
+internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        string oneTime = await services.Accounts.ResetPasswordAsync(settings.Username, cancellationToken);
+        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("password reset", account)), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"One-time password for {account.Username} (shown once; must be changed at first sign-in):");
+        Console.Out.WriteLine(oneTime);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch users caseload USERNAME --caseload REF…</c>: replaces a probation officer's caseload.</summary>
+internal sealed class UsersCaseloadCommand : AsyncCommand<UsersCaseloadCommand.Settings>
+{
+    internal sealed class Settings : UserSettings
+    {
+        [CommandOption("--caseload <REF>")]
+        [Description("An offender reference; repeat for several; none empties the caseload.")]
+        public string[] Caseload { get; init; } = [];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        await services.Accounts.ReplaceCaseloadAsync(settings.Username, settings.Caseload, cancellationToken);
+        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("caseload replaced", account)), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"{account.Username}'s caseload: {string.Join(", ", account.Caseload)}");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class UsersAndAuditCommandsTests
+{
+    [Fact]
+    public async Task Users_and_tokens_are_managed_at_the_console_and_every_change_is_audited_in_an_intact_chain()
+    {
+        using var tagwatch = new Tagwatch();
+        string db = tagwatch.DatabasePath;
+
+        var police = await tagwatch.RunAsync(["users", "add", "--username", "sam.police", "--role", "police", "--borough", "Lambeth", "--password-stdin", "--db", db], "correct horse battery staple\n");
+        var admin = await tagwatch.RunAsync("users", "add", "--username", "ada.admin", "--role", "administrator", "--db", db);
+        var token = await tagwatch.RunAsync("tokens", "create", "--username", "sam.police", "--name", "crime system", "--db", db);
+        var disabled = await tagwatch.RunAsync("users", "disable", "sam.police", "--db", db);
+        var listed = await tagwatch.RunAsync("users", "list", "--db", db);
+        var verify = await tagwatch.RunAsync("audit", "verify", "--db", db);
+        var export = await tagwatch.RunAsync("audit", "export", "--action", "change.", "--db", db);
+
+        Assert.Equal(0, police.ExitCode);
+        Assert.DoesNotContain("One-time password", police.Output, StringComparison.Ordinal);
+        Assert.Equal(0, admin.ExitCode);
+        Assert.Matches("(?m)^[a-zA-Z0-9]{20}$", admin.Output);
+        Assert.StartsWith("twp_", token.Output.Trim().Split('\n')[^1], StringComparison.Ordinal);
+        Assert.Equal(0, disabled.ExitCode);
+        Assert.Contains("disabled", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("Intact: 4 records", verify.Output, StringComparison.Ordinal);
+        string[] lines = export.Output.Trim().Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.Contains("\"action\":\"change.users\"", l, StringComparison.Ordinal));
+        Assert.DoesNotContain("twp_", export.Output, StringComparison.Ordinal);
+        Assert.Contains("disabled: role Police; boroughs [E09000022]", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_fails_with_the_record_named_when_the_log_was_edited_behind_its_back()
+    {
+        using var tagwatch = new Tagwatch();
+        string db = tagwatch.DatabasePath;
+        await tagwatch.RunAsync("users", "add", "--username", "ada.admin", "--role", "administrator", "--db", db);
+        await tagwatch.RunAsync("users", "reset-password", "ada.admin", "--db", db);
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET Actor = 'someone.else' WHERE Sequence = 1;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var verify = await tagwatch.RunAsync("audit", "verify", "--db", db);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("record 1 was altered", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("police", "", "needs at least one borough")]
+    [InlineData("auditor", "--borough=Lambeth", "Only police accounts")]
+    [InlineData("sheriff", "", "--role 'sheriff' is not one of")]
+    public async Task Users_add_refuses_a_role_without_its_scope_or_an_unknown_role_with_a_usage_error(string role, string extra, string message)
+    {
+        using var tagwatch = new Tagwatch();
+        string[] args = ["users", "add", "--username", "x.user", "--role", role, "--db", tagwatch.DatabasePath];
+        var result = await tagwatch.RunAsync(extra.Length == 0 ? args : [.. args, extra]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+}
