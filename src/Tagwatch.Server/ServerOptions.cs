@@ -52,6 +52,12 @@ public sealed record ServerOptions
     /// <summary>How long the raw bytes of device messages are kept as evidence, days (default six years, as trails).</summary>
     public int RawFrameRetentionDays { get; init; } = 6 * 365;
 
+    /// <summary>A signed-in session ends after this many minutes without a request.</summary>
+    public int SessionIdleMinutes { get; init; } = 30;
+
+    /// <summary>Sign-in attempts allowed per address per minute (accounts also lock after five failures).</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem <see cref="Validate"/> finds.</summary>
     public void ThrowIfInvalid()
     {
@@ -101,6 +107,16 @@ public sealed record ServerOptions
         if (DeviceIdleTimeout <= TimeSpan.Zero || MaxConnectionsPerAddress < 1 || MaxFramesPerMinute < 1 || MaxRequestsPerSecondPerAddress < 0 || MaxOsmAndBodyBytes < 1024 || MaxBatchBodyBytes < 1024)
         {
             problems.Add("device limits must be positive (idle timeout, connections per address, frames per minute, body sizes ≥ 1 KiB)");
+        }
+
+        if (SessionIdleMinutes is < 1 or > 24 * 60)
+        {
+            problems.Add($"session-idle-minutes: {SessionIdleMinutes} must be between 1 and 1440");
+        }
+
+        if (SignInAttemptsPerMinute < 1)
+        {
+            problems.Add($"sign-in-attempts-per-minute: {SignInAttemptsPerMinute} must be at least 1");
         }
 
         if (RawFrameRetentionDays < 1)

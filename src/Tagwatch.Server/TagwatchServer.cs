@@ -13,7 +13,11 @@ using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage;
+using Scalar.AspNetCore;
+using Tagwatch.Application.Audit;
+using Tagwatch.Server.Api;
 using Tagwatch.Server.Devices;
+using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
 using Tagwatch.Server.Monitoring;
 
@@ -31,6 +35,7 @@ public static class TagwatchServer
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Tagwatch.Server.Security", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
 
         var ingestOptions = new IngestOptions();
@@ -59,6 +64,17 @@ public static class TagwatchServer
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
         builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddSingleton<IAuditLog>(services.Audit);
+        builder.Services.AddSingleton(services.AlertDesk);
+        builder.Services.AddTagwatchSecurity(services.Database, options);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Tagwatch API";
+            document.Info.Description = "GPS monitoring of people on licence: records, trails, alerts, crime matches and their review, audit. "
+                + "Authenticate with a session (POST /api/v1/session) or a personal API token (Authorization: Bearer twp_…).";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: ["ready"]);
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -77,18 +93,39 @@ public static class TagwatchServer
         });
 
         var app = builder.Build();
-        app.UseRateLimiter();
         if (options.OsmAndPort > 0)
         {
             // The OsmAnd port speaks only the OsmAnd protocol, whatever the path.
             app.MapWhen(
                 http => http.Connection.LocalPort == options.OsmAndPort,
-                osmand => osmand.Run(http => OsmAndEndpoint.HandleAsync(
-                    http, http.RequestServices.GetRequiredService<IngestPipeline>(), options, clock)));
+                osmand =>
+                {
+                    osmand.UseRateLimiter();
+                    osmand.Run(http => OsmAndEndpoint.HandleAsync(http, http.RequestServices.GetRequiredService<IngestPipeline>(), options, clock));
+                });
         }
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseCsrfProtection();
+        app.UsePasswordChangeGate();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        var api = app.MapGroup("/api/v1");
+        api.MapSessionApi();
+        api.MapUsersApi();
+        api.MapOffendersApi();
+        api.MapMonitoringApi();
+        api.MapMatchesApi();
+        api.MapNearApi();
+        api.MapAuditApi();
+        api.MapReportsApi();
+        api.MapRegistryApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
@@ -96,7 +133,7 @@ public static class TagwatchServer
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         });
         app.MapPost(BatchIngestEndpoint.Path, (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
-            BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock));
+            BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock)).WithTags("Devices").WithName("IngestBatch").AllowAnonymous();
         return app;
     }
 

@@ -58,6 +58,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<CaseloadRow> Caseloads => Set<CaseloadRow>();
 
+    public DbSet<MatchReviewRow> MatchReviews => Set<MatchReviewRow>();
+
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
 
     public DbSet<AuditChainBaseRow> AuditChainBase => Set<AuditChainBaseRow>();
@@ -74,6 +76,11 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
             e.ToTable("caseloads");
             e.HasIndex(c => new { c.UserId, c.OffenderReference }).IsUnique();
             e.HasIndex(c => c.OffenderReference);
+        });
+        builder.Entity<MatchReviewRow>(e =>
+        {
+            e.ToTable("match_reviews");
+            e.HasIndex(r => r.MatchId);
         });
         builder.Entity<ApiTokenRow>(e =>
         {

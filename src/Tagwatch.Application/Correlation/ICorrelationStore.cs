@@ -21,4 +21,14 @@ public interface ICorrelationStore
 
     /// <summary>Stored matches (current states), most significant first.</summary>
     Task<IReadOnlyList<StoredMatch>> ListMatchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a review step in one transaction under <see cref="Core.Matches.MatchWorkflow"/>'s rules and records it.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such match.</exception>
+    /// <exception cref="InvalidOperationException">The step is not allowed from the match's current state; the message says why.</exception>
+    Task<MatchReviewEntry> ReviewAsync(long matchId, MatchReviewStep step, Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>A match's review steps, oldest first.</summary>
+    Task<IReadOnlyList<MatchReviewEntry>> ReviewsAsync(long matchId, CancellationToken cancellationToken = default);
 }

@@ -153,6 +153,13 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         return await context.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && !u.Disabled, cancellationToken);
     }
 
+    /// <summary>An account's current security stamp.</summary>
+    public async Task<string?> SecurityStampAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Changes one's own password (clears the must-change flag, ends other sessions).</summary>
     public async Task ChangePasswordAsync(string userId, string current, string replacement, CancellationToken cancellationToken = default)
     {

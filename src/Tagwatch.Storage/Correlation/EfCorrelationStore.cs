@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Storage.Model;
 
@@ -103,8 +104,10 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         }
 
         var history = await context.MatchHistory.AsNoTracking().Where(h => h.MatchId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        string? borough = await context.Crimes.AsNoTracking().Where(c => c.Force == m.Force && c.Reference == m.CrimeReference && c.IsCurrent)
+            .Select(c => c.BoroughCode).FirstOrDefaultAsync(cancellationToken);
         var summary = new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
-            m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count);
+            m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count, borough, m.Outcome);
         return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList());
     }
 
@@ -114,12 +117,69 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         await using var context = database.CreateContext();
         var history = await context.MatchHistory.GroupBy(h => h.MatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var rows = await context.Matches.AsNoTracking().ToListAsync(cancellationToken);
+        var boroughs = (await (from m in context.Matches
+                               join c in context.Crimes on new { m.Force, Reference = m.CrimeReference } equals new { c.Force, c.Reference }
+                               where c.IsCurrent
+                               select new { m.Id, c.BoroughCode }).ToListAsync(cancellationToken)).ToDictionary(x => x.Id, x => x.BoroughCode);
         return rows
             .OrderByDescending(m => m.Significant).ThenByDescending(m => m.Score).ThenBy(m => m.CrimeReference, StringComparer.Ordinal)
             .Select(m => new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
-                m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.GetValueOrDefault(m.Id)))
+                m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.GetValueOrDefault(m.Id),
+                boroughs.GetValueOrDefault(m.Id), m.Outcome))
             .ToList();
     }
+
+    /// <inheritdoc />
+    public async Task<MatchReviewEntry> ReviewAsync(long matchId, MatchReviewStep step, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (string.IsNullOrWhiteSpace(step.Reason))
+        {
+            throw new ArgumentException("reason: every review step needs a reason.", nameof(step));
+        }
+
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await context.Matches.SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no match {matchId}.");
+        var from = MatchWorkflow.Parse(row.State);
+        string? refusal = step.To is { } to ? MatchWorkflow.Refusal(from, to, row.Significant) : MatchWorkflow.OutcomeRefusal(from);
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException($"Match {matchId}: {refusal}.");
+        }
+
+        var entry = new MatchReviewRow
+        {
+            MatchId = matchId,
+            AtUnixMs = at.ToUnixTimeMilliseconds(),
+            Actor = step.Actor,
+            ActorRole = step.ActorRole,
+            FromState = row.State,
+            ToState = step.To is { } state ? MatchWorkflow.Name(state) : row.State,
+            Outcome = step.Outcome?.ToString(),
+            Reason = step.Reason.Trim(),
+            DisclosedTo = step.DisclosedTo,
+        };
+        context.MatchReviews.Add(entry);
+        row.State = entry.ToState;
+        row.Outcome = step.Outcome?.ToString() ?? row.Outcome;
+        row.UpdatedUnixMs = entry.AtUnixMs;
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToEntry(entry);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MatchReviewEntry>> ReviewsAsync(long matchId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.MatchReviews.AsNoTracking().Where(r => r.MatchId == matchId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(ToEntry).ToList();
+    }
+
+    private static MatchReviewEntry ToEntry(MatchReviewRow r) => new(
+        Instant.FromUnixTimeMilliseconds(r.AtUnixMs), r.Actor, r.ActorRole, r.FromState, r.ToState, r.Outcome, r.Reason, r.DisclosedTo);
 
     private static void Remember(TagwatchDbContext context, MatchRow row, Guid runId, string reason, long nowMs) =>
         context.MatchHistory.Add(new MatchHistoryRow

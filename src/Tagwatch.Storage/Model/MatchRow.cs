@@ -39,8 +39,11 @@ public sealed class MatchRow
 
     public required string GapsJson { get; set; }
 
-    /// <summary>new (awaiting review), withdrawn (no longer matches); later states come with the review workflow.</summary>
+    /// <summary>A <see cref="Core.Matches.MatchState"/> name: new, qualified, dismissed, disclosed, withdrawn.</summary>
     public required string State { get; set; }
+
+    /// <summary>The latest police outcome of a disclosed match.</summary>
+    public string? Outcome { get; set; }
 
     /// <summary>Hash of everything the engine produced, so an identical re-run changes nothing.</summary>
     public required string ContentHash { get; set; }

@@ -799,6 +799,51 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("match_history", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.MatchReviewRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisclosedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchId");
+
+                    b.ToTable("match_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.MatchRow", b =>
                 {
                     b.Property<long>("Id")
@@ -855,6 +900,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<string>("OffenderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RunId")

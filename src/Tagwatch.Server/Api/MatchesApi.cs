@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using Tagwatch.Application.Audit;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Matches;
+using Tagwatch.Server.Security;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Server.Api;
+
+/// <summary>
+/// Matches: reviewers see all and qualify, dismiss or disclose; police see qualified and disclosed matches of crimes in
+/// their boroughs, with the evidence, and record outcomes.
+/// </summary>
+internal static class MatchesApi
+{
+    public sealed record ReviewRequest(string? Reason);
+
+    public sealed record OutcomeRequest(string? Outcome, string? Note);
+
+    public static void MapMatchesApi(this IEndpointRouteBuilder api)
+    {
+        var matches = api.MapGroup("/matches").WithTags("Matches").RequireAuthorization();
+        matches.MapGet("/", ListAsync).WithName("ListMatches");
+        matches.MapGet("/{id:long}", GetAsync).WithName("GetMatch");
+        matches.MapPost("/{id:long}/qualify", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
+            ReviewAsync(id, MatchState.Qualified, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("QualifyMatch");
+        matches.MapPost("/{id:long}/dismiss", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
+            ReviewAsync(id, MatchState.Dismissed, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DismissMatch");
+        matches.MapPost("/{id:long}/disclose", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
+            ReviewAsync(id, MatchState.Disclosed, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DiscloseMatch");
+        matches.MapPost("/{id:long}/outcome", OutcomeAsync).RequireAuthorization(nameof(Permission.ReceiveMatches)).WithName("RecordMatchOutcome");
+    }
+
+    /// <summary>Whether the actor may see this match at all: reviewers every match; police qualified or disclosed ones of their boroughs.</summary>
+    internal static bool CanSee(Actor actor, StoredMatch match) =>
+        AccessPolicy.Allows(actor.Role, Permission.ReviewMatches)
+        || (AccessPolicy.Allows(actor.Role, Permission.ReceiveMatches) && match.State is "qualified" or "disclosed" && AccessPolicy.CoversBorough(actor, match.BoroughCode));
+
+    private static bool MayUseMatches(Actor actor) =>
+        AccessPolicy.Allows(actor.Role, Permission.ReviewMatches) || AccessPolicy.Allows(actor.Role, Permission.ReceiveMatches);
+
+    private static async Task<IResult> ListAsync(HttpContext http, TagwatchServices services, string? state)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!MayUseMatches(actor))
+        {
+            return Results.Forbid();
+        }
+
+        var visible = (await services.Matches.ListMatchesAsync(http.RequestAborted))
+            .Where(m => CanSee(actor, m) && (state is null || string.Equals(m.State, state, StringComparison.OrdinalIgnoreCase))).ToList();
+        await http.AuditAsync(actor, AuditActions.ListMatches, "match", null, $"{visible.Count} matches{(state is null ? "" : $" ({state})")}");
+        return Results.Ok(visible.Select(Summary));
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext http, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!MayUseMatches(actor))
+        {
+            return Results.Forbid();
+        }
+
+        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound($"There is no match {id}.");
+        }
+
+        if (!CanSee(actor, detail.Match))
+        {
+            return ApiProblems.OutOfScope($"Match {id} is not one you may see (state {detail.Match.State}; borough {detail.Match.BoroughCode ?? "unknown"}).");
+        }
+
+        var reviews = await services.Matches.ReviewsAsync(id, http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.ViewMatch, "match", id.ToString(CultureInfo.InvariantCulture),
+            $"match with evidence; crime {detail.Match.Force}/{detail.Match.CrimeReference}; subject {detail.Match.OffenderReference ?? detail.Match.Tag}");
+        return Results.Ok(new
+        {
+            match = Summary(detail.Match),
+            habitual_place = detail.HabitualPlace,
+            factors = JsonDocument.Parse(detail.FactorsJson).RootElement,
+            evidence = JsonDocument.Parse(detail.EvidenceJson).RootElement,
+            gaps = JsonDocument.Parse(detail.GapsJson).RootElement,
+            reviews = reviews.Select(r => new { at = r.At.ToString(), actor = r.Actor, role = r.ActorRole, from = r.FromState, to = r.ToState, outcome = r.Outcome, reason = r.Reason, disclosed_to = r.DisclosedTo }),
+            history = detail.History.Select(h => new { replaced = Instant.FromUnixTimeMilliseconds(h.ReplacedUnixMs).ToString(), reason = h.Reason }),
+        });
+    }
+
+    private static async Task<IResult> ReviewAsync(long id, MatchState to, string? reason, HttpContext http, TagwatchServices services, TimeProvider clock)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ApiProblems.Invalid("reason", to == MatchState.Disclosed ? "a disclosure states its purpose" : "a review decision needs a reason");
+        }
+
+        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound($"There is no match {id}.");
+        }
+
+        string? recipient = to == MatchState.Disclosed ? Recipient(detail.Match) : null;
+        if (to == MatchState.Disclosed && recipient is null)
+        {
+            return ApiProblems.Conflict($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
+        }
+
+        var entry = await services.Matches.ReviewAsync(id, new MatchReviewStep(actor.Username, actor.Role.ToString(), to, null, reason, recipient),
+            Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
+        await http.AuditAsync(actor, to == MatchState.Disclosed ? AuditActions.Disclose : AuditActions.Review, "match", id.ToString(CultureInfo.InvariantCulture),
+            $"{entry.FromState} → {entry.ToState}; crime {detail.Match.Force}/{detail.Match.CrimeReference}; subject {detail.Match.OffenderReference ?? detail.Match.Tag}",
+            reason, recipient);
+        return Results.Ok(new { id, state = entry.ToState, disclosed_to = recipient });
+    }
+
+    private static async Task<IResult> OutcomeAsync(long id, OutcomeRequest body, HttpContext http, TagwatchServices services, TimeProvider clock)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!Enum.TryParse<PoliceOutcome>(body.Outcome?.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var outcome)
+            || int.TryParse(body.Outcome, out _))
+        {
+            return ApiProblems.Invalid("outcome", $"'{body.Outcome}' is not one of {string.Join(", ", Enum.GetNames<PoliceOutcome>())}");
+        }
+
+        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound($"There is no match {id}.");
+        }
+
+        if (!CanSee(actor, detail.Match))
+        {
+            return ApiProblems.OutOfScope($"Match {id} was not disclosed to your boroughs.");
+        }
+
+        string note = string.IsNullOrWhiteSpace(body.Note) ? outcome.ToString() : body.Note;
+        var entry = await services.Matches.ReviewAsync(id, new MatchReviewStep(actor.Username, actor.Role.ToString(), null, outcome, note),
+            Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.Outcome, "match", id.ToString(CultureInfo.InvariantCulture), $"outcome {outcome}: {note}");
+        return Results.Ok(new { id, state = entry.ToState, outcome = entry.Outcome });
+    }
+
+    /// <summary>Who receives a disclosure: the police of the crime's borough.</summary>
+    internal static string? Recipient(StoredMatch match) =>
+        match.BoroughCode is { } code && BoroughMap.London.Find(code) is { } borough ? $"{match.Force} police — {borough.Name} ({borough.Code})" : null;
+
+    private static object Summary(StoredMatch m) => new
+    {
+        id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, borough = m.BoroughCode, tag = m.Tag, offender = m.OffenderReference,
+        score = m.Score, significant = m.Significant, state = m.State, outcome = m.Outcome, min_distance_m = m.MinDistanceMetres,
+        closest_time = Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs).ToString(), dwell_s = m.DwellSeconds, gap_s = m.GapSeconds,
+    };
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime.Text;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Geo;
+using Tagwatch.Server.Security;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Server.Api;
+
+/// <summary>"Who was within R m of this place between t1 and t2": the purpose is required and recorded; probation sees only its caseload in the answer.</summary>
+internal static class NearApi
+{
+    public sealed record NearRequest(double Latitude, double Longitude, double Radius, string From, string To, string Purpose);
+
+    public static void MapNearApi(this IEndpointRouteBuilder api) =>
+        api.MapPost("/near", SearchAsync).WithTags("Searches").RequireAuthorization(nameof(Permission.SearchNear)).WithName("SearchNear");
+
+    private static async Task<IResult> SearchAsync(NearRequest body, HttpContext http, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!GeoPoint.IsValidLatitude(body.Latitude) || !GeoPoint.IsValidLongitude(body.Longitude))
+        {
+            return ApiProblems.Invalid("latitude", $"{body.Latitude}, {body.Longitude} is not a position on Earth");
+        }
+
+        var from = InstantPattern.ExtendedIso.Parse(body.From ?? "");
+        var to = InstantPattern.ExtendedIso.Parse(body.To ?? "");
+        if (!from.Success || !to.Success)
+        {
+            return ApiProblems.Invalid(from.Success ? "to" : "from", "an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
+        }
+
+        var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from.Value, to.Value, body.Purpose ?? "", actor.Username, http.RequestAborted);
+        var visible = actor.Role == Role.ProbationOfficer ? hits.Where(h => h.OffenderReference is { } r && actor.Caseload.Contains(r)).ToList() : hits;
+        await http.AuditAsync(actor, AuditActions.Search, "area", null,
+            $"within {body.Radius} m of {body.Latitude:F5},{body.Longitude:F5} {from.Value}–{to.Value}; {visible.Count} results: {string.Join(",", visible.Select(h => h.OffenderReference ?? h.Tag.Value))}",
+            body.Purpose);
+        return Results.Ok(new
+        {
+            search = search.Id,
+            hits = visible.Select(h => new
+            {
+                tag = h.Tag.Value, offender = h.OffenderReference, min_distance_m = h.Proximity.MinDistanceMetres,
+                closest_time = NodaTime.Instant.FromUnixTimeMilliseconds(h.Proximity.ClosestTimeUnixMs).ToString(), fixes = h.Proximity.Count,
+            }),
+        });
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
+using Tagwatch.Server.Security;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Server.Api;
+
+/// <summary>Accounts (administrators) and personal API tokens (everyone, their own).</summary>
+internal static class UsersApi
+{
+    public sealed record NewUserRequest(string Username, string Role, string[]? Boroughs, string[]? Caseload, string? DisplayName);
+
+    public sealed record CaseloadRequest(string[] Caseload);
+
+    public sealed record NewTokenRequest(string Name, int? Days);
+
+    public static void MapUsersApi(this IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(nameof(Permission.ManageUsers));
+        users.MapGet("/", async (UserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
+            .WithName("ListUsers");
+        users.MapPost("/", CreateAsync).WithName("CreateUser");
+        users.MapPost("/{username}/disable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
+        users.MapPost("/{username}/enable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
+        users.MapPost("/{username}/reset-password", async (string username, HttpContext http, UserAccounts accounts) =>
+        {
+            string oneTime = await accounts.ResetPasswordAsync(username, http.RequestAborted);
+            await AuditChangeAsync(http, username, "password reset");
+            return Results.Ok(new { username, one_time_password = oneTime });
+        }).WithName("ResetPassword");
+        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts) =>
+        {
+            await accounts.ReplaceCaseloadAsync(username, body.Caseload ?? [], http.RequestAborted);
+            await AuditChangeAsync(http, username, $"caseload replaced: [{string.Join(",", body.Caseload ?? [])}]");
+            return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
+        }).WithName("ReplaceCaseload");
+
+        var tokens = api.MapGroup("/tokens").WithTags("Users").RequireAuthorization();
+        tokens.MapGet("/", async (HttpContext http, UserAccounts accounts) =>
+        {
+            var actor = await http.RequiredActorAsync();
+            return Results.Ok(await accounts.ListTokensAsync(actor.Username, http.RequestAborted));
+        }).WithName("ListOwnTokens");
+        tokens.MapPost("/", async (NewTokenRequest body, HttpContext http, UserAccounts accounts) =>
+        {
+            var actor = await http.RequiredActorAsync();
+            int days = body.Days ?? 90;
+            if (days is < 1 or > 366)
+            {
+                return ApiProblems.Invalid("days", $"{days} is not between 1 and 366");
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Name))
+            {
+                return ApiProblems.Invalid("name", "required: say what the token is for");
+            }
+
+            var (token, secret) = await accounts.CreateTokenAsync(actor.Username, body.Name, TimeSpan.FromDays(days), http.RequestAborted);
+            await http.AuditAsync(actor, AuditActions.ChangeUsers, "user", actor.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}");
+            return Results.Created($"/api/v1/tokens/{token.Id}", new { token.Id, token.Name, token.Expires, secret });
+        }).WithName("CreateOwnToken");
+        tokens.MapDelete("/{id:long}", async (long id, HttpContext http, UserAccounts accounts) =>
+        {
+            var actor = await http.RequiredActorAsync();
+            string? owner = AccessPolicy.Allows(actor.Role, Permission.ManageUsers) ? null : actor.Username;
+            if (!await accounts.RevokeTokenAsync(id, owner, http.RequestAborted))
+            {
+                return ApiProblems.NotFound($"There is no token {id} of yours.");
+            }
+
+            await http.AuditAsync(actor, AuditActions.ChangeUsers, "token", id.ToString(CultureInfo.InvariantCulture), "token revoked");
+            return Results.NoContent();
+        }).WithName("RevokeToken");
+    }
+
+    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts)
+    {
+        if (!Enum.TryParse<Role>(body.Role?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var role) || int.TryParse(body.Role, out _))
+        {
+            return ApiProblems.Invalid("role", $"'{body.Role}' is not one of {string.Join(", ", Enum.GetNames<Role>())}");
+        }
+
+        var (account, oneTime) = await accounts.CreateAsync(new NewUser(body.Username ?? "", role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName), null, http.RequestAborted);
+        await AuditChangeAsync(http, account.Username, $"created: role {account.Role}; boroughs [{string.Join(",", account.Boroughs)}]; caseload [{string.Join(",", account.Caseload)}]");
+        return Results.Created($"/api/v1/users/{account.Username}", new { user = Json(account), one_time_password = oneTime });
+    }
+
+    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, UserAccounts accounts)
+    {
+        await accounts.SetDisabledAsync(username, disabled, http.RequestAborted);
+        await AuditChangeAsync(http, username, disabled ? "disabled" : "enabled");
+        return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
+    }
+
+    private static async Task AuditChangeAsync(HttpContext http, string username, string what) =>
+        await http.AuditAsync(await http.RequiredActorAsync(), AuditActions.ChangeUsers, "user", username, what);
+
+    private static object Json(UserAccount u) => new
+    {
+        username = u.Username, role = u.Role.ToString(), boroughs = u.Boroughs, caseload = u.Caseload, display_name = u.DisplayName,
+        disabled = u.Disabled, locked_out = u.LockedOut, second_factor = u.TwoFactor, must_change_password = u.MustChangePassword, created = u.Created.ToString(),
+    };
+}

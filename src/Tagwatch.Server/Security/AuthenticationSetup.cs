@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Core.Access;
+using Tagwatch.Storage;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Server.Security;
+
+/// <summary>Authentication (session cookie or personal API token), the permission policies, and sign-in throttling.</summary>
+internal static class AuthenticationSetup
+{
+    /// <summary>The session cookie's scheme.</summary>
+    public const string SessionScheme = "Session";
+
+    /// <summary>The claim marking a session that must change its one-time password before anything else.</summary>
+    public const string MustChangePasswordClaim = "tagwatch:must_change_password";
+
+    /// <summary>The claim holding the account's security stamp when the session began.</summary>
+    public const string StampClaim = "tagwatch:stamp";
+
+    /// <summary>The rate-limit policy of the sign-in endpoint.</summary>
+    public const string SignInLimit = "sign-in";
+
+    private const string SelectorScheme = "Tagwatch";
+
+    public static void AddTagwatchSecurity(this IServiceCollection services, TagwatchDatabase database, ServerOptions options)
+    {
+        services.AddTagwatchIdentity(database);
+        services.AddSingleton<UserAccounts>();
+        services.AddHttpContextAccessor();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CsrfProtection.HeaderName;
+            o.Cookie.Name = "tagwatch.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "session or token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiTokenAuthenticationHandler.Scheme : SessionScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null)
+            .AddCookie(SessionScheme, o =>
+            {
+                o.Cookie.Name = "tagwatch.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionIdleMinutes);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    // A password reset, a disabled account or a changed password ends the session at once.
+                    var accounts = c.HttpContext.RequestServices.GetRequiredService<UserAccounts>();
+                    string? userId = c.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                    if (userId is null || !await accounts.IsStampCurrentAsync(userId, c.Principal!.FindFirstValue(StampClaim), c.HttpContext.RequestAborted))
+                    {
+                        c.RejectPrincipal();
+                    }
+                };
+            });
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                o.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+        });
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
+
+    /// <summary>A session principal for an account that just proved its credentials.</summary>
+    public static ClaimsPrincipal SessionPrincipal(string userId, string? stamp, bool mustChangePassword)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(StampClaim, stamp ?? ""), new(ClaimTypes.AuthenticationMethod, "password") };
+        if (mustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePasswordClaim, "true"));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SessionScheme));
+    }
+
+    /// <summary>Until a one-time password is changed, the session may only change it (or sign out).</summary>
+    public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.HasClaim(MustChangePasswordClaim, "true") && !http.Request.Path.StartsWithSegments("/api/v1/session"))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+                detail: "This account signed in with a one-time password: change it with POST /api/v1/session/password first.").ExecuteAsync(http);
+            return;
+        }
+
+        await next(http);
+    });
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Tagwatch.Core.Access;
+
+namespace Tagwatch.Server.Security;
+
+/// <summary>An endpoint's permission; met when the request's actor holds a role that <see cref="AccessPolicy"/> grants it to.</summary>
+internal sealed record PermissionRequirement(Permission Permission) : IAuthorizationRequirement;
+
+/// <summary>Checks <see cref="PermissionRequirement"/>s against the one access policy.</summary>
+internal sealed class PermissionHandler(IHttpContextAccessor accessor) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        var http = accessor.HttpContext;
+        if (http is not null && await http.ActorAsync() is { } actor && AccessPolicy.Allows(actor.Role, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

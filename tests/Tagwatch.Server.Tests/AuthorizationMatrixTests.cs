@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Tagwatch.Server.Tests;
+
+/// <summary>
+/// Calls every operation of the OpenAPI document as every kind of caller and checks the exact set that gets through.
+/// An operation missing from <see cref="Allowed"/> fails the test, so no new endpoint escapes the policy.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private const string Everyone = "admin monitoring probation probation-other police police-other reviewer evaluator auditor";
+
+    /// <summary>Who gets past authorisation and scope, per operation.</summary>
+    private static readonly Dictionary<string, string> Allowed = new()
+    {
+        ["SignIn"] = "anonymous device " + Everyone,
+        ["GetSession"] = Everyone,
+        ["SignOut"] = Everyone,
+        ["ChangePassword"] = Everyone,
+        ["StartSecondFactor"] = Everyone,
+        ["ConfirmSecondFactor"] = Everyone,
+        ["ListOwnTokens"] = Everyone,
+        ["CreateOwnToken"] = Everyone,
+        ["RevokeToken"] = Everyone,
+        ["ListUsers"] = "admin",
+        ["CreateUser"] = "admin",
+        ["DisableUser"] = "admin",
+        ["EnableUser"] = "admin",
+        ["ResetPassword"] = "admin",
+        ["ReplaceCaseload"] = "admin",
+        ["ListTags"] = "admin",
+        ["GetScheme"] = "admin",
+        ["LivePositions"] = "monitoring",
+        ["ListAlerts"] = "monitoring probation probation-other",
+        ["GetAlert"] = "monitoring probation probation-other",
+        ["AcknowledgeAlert"] = "monitoring",
+        ["ResolveAlert"] = "monitoring",
+        ["ListOffenders"] = "probation probation-other",
+        ["GetOffender"] = "probation",
+        ["GetOffenderConditions"] = "probation",
+        ["GetOffenderTrail"] = "probation police police-other",
+        ["SearchNear"] = "probation probation-other police police-other",
+        ["ListMatches"] = "police police-other reviewer",
+        ["GetMatch"] = "police reviewer",
+        ["QualifyMatch"] = "reviewer",
+        ["DismissMatch"] = "reviewer",
+        ["DiscloseMatch"] = "reviewer",
+        ["RecordMatchOutcome"] = "police",
+        ["SchemeSummary"] = "evaluator",
+        ["SearchAudit"] = "auditor",
+        ["ExportAudit"] = "auditor",
+        ["VerifyAudit"] = "auditor",
+        ["IngestBatch"] = "device",
+    };
+
+    [Fact]
+    public async Task Every_operation_lets_through_exactly_the_callers_the_policy_allows()
+    {
+        await using var api = await SeededApi.StartAsync();
+        var operations = await OperationsAsync(api);
+
+        Assert.Empty(operations.Select(o => o.Id).Except(Allowed.Keys));
+        Assert.Empty(Allowed.Keys.Except(operations.Select(o => o.Id)));
+        var wrong = new List<string>();
+        foreach (var operation in operations)
+        {
+            var expected = Allowed[operation.Id].Split(' ').ToHashSet();
+            foreach (string principal in SeededApi.Principals)
+            {
+                using var client = api.ClientFor(principal);
+                using var request = Request(api, operation);
+                using var response = await client.SendAsync(request);
+                bool through = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                if (operation.Id == "SignIn")
+                {
+                    through = response.StatusCode == HttpStatusCode.OK;
+                }
+
+                if ((int)response.StatusCode >= 500)
+                {
+                    wrong.Add($"{operation.Method} {operation.Path} ({operation.Id}) as {principal}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+
+                if (Environment.GetEnvironmentVariable("TAGWATCH_MATRIX_TRACE") is not null)
+                {
+                    Console.WriteLine($"{operation.Id,-24} {principal,-16} {(int)response.StatusCode}");
+                }
+
+                if (through != expected.Contains(principal))
+                {
+                    wrong.Add($"{operation.Method} {operation.Path} ({operation.Id}) as {principal}: {(int)response.StatusCode}, expected {(expected.Contains(principal) ? "allowed" : "refused")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private sealed record Operation(string Method, string Path, string Id);
+
+    private static async Task<List<Operation>> OperationsAsync(SeededApi api)
+    {
+        using var document = JsonDocument.Parse(await api.Server.Api.GetStringAsync("/openapi/v1.json"));
+        var operations = new List<Operation>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                string id = method.Value.TryGetProperty("operationId", out var op) ? op.GetString()! : $"{method.Name} {path.Name} (no operationId)";
+                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, id));
+            }
+        }
+
+        return operations;
+    }
+
+    private static HttpRequestMessage Request(SeededApi api, Operation operation)
+    {
+        string match = api.DisclosedMatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string path = operation.Path
+            .Replace("{reference}", api.CaseloadReference, StringComparison.Ordinal)
+            .Replace("{username}", "target.user", StringComparison.Ordinal)
+            .Replace("{id}", operation.Id.Contains("Match", StringComparison.Ordinal) ? match : "999999", StringComparison.Ordinal);
+        var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromHours(12);
+        string query = operation.Id switch
+        {
+            "GetOffenderTrail" => $"?from={start}&to={start + NodaTime.Duration.FromHours(1)}&purpose=robbery%20investigation%20ref%20123&lat=51.47&lon=-0.11&radius=2000",
+            _ => "",
+        };
+        string body = operation.Id switch
+        {
+            "SignIn" => """{"username":"target.user","password":"correct horse battery staple"}""",
+            "ChangePassword" => """{"current":"not my password at all","replacement":"another long passphrase"}""",
+            "ConfirmSecondFactor" => """{"code":"000000"}""",
+            "CreateOwnToken" => """{"name":"matrix","days":1}""",
+            "CreateUser" => """{"username":"made.in.matrix","role":"Evaluator"}""",
+            "ReplaceCaseload" => $$"""{"caseload":["{{api.CaseloadReference}}"]}""",
+            "AcknowledgeAlert" or "ResolveAlert" => """{"note":"called the wearer"}""",
+            "SearchNear" => $$"""{"latitude":51.47,"longitude":-0.11,"radius":500,"from":"{{start}}","to":"{{start + NodaTime.Duration.FromHours(1)}}","purpose":"robbery investigation ref 123"}""",
+            "QualifyMatch" or "DismissMatch" or "DiscloseMatch" => """{"reason":"matrix check of the policy"}""",
+            "RecordMatchOutcome" => """{"outcome":"Eliminated","note":"alibi confirmed"}""",
+            "IngestBatch" => "[]",
+            _ => "{}",
+        };
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + query);
+        if (operation.Method is "POST" or "PUT")
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+}
