@@ -41,7 +41,7 @@ internal sealed class SeededApi : IAsyncDisposable
 
     public static async Task<SeededApi> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
     {
-        var server = await RunningServer.StartAsync(o => (configure?.Invoke(o) ?? o) with { SignInAttemptsPerMinute = 1000 });
+        var server = await RunningServer.StartAsync(o => configure?.Invoke(o with { SignInAttemptsPerMinute = 1000 }) ?? o with { SignInAttemptsPerMinute = 1000 });
         var seeded = new SeededApi(server);
         await seeded.SeedAsync();
         return seeded;

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tagwatch.Core.Access;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Server.Tests;
+
+/// <summary>Signing in with a password over the session cookie: CSRF, one-time passwords, lockout, disabling, headers.</summary>
+public sealed class SessionTests
+{
+    private static HttpClient Browser(SeededApi api) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = api.Server.Api.BaseAddress };
+
+    [Fact]
+    public async Task A_session_reads_with_its_cookie_but_changes_data_only_with_the_antiforgery_token()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var browser = Browser(api);
+
+        var signIn = await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("tagwatch.session=", string.Join(";", signIn.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", string.Join(";", signIn.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        string csrf = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrf_token").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+        var forged = await browser.PostAsJsonAsync("/api/v1/tokens", new { name = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("antiforgery", await forged.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        using var withToken = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tokens") { Content = JsonContent.Create(new { name = "x" }) };
+        withToken.Headers.Add("X-CSRF-TOKEN", csrf);
+        Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(withToken)).StatusCode);
+
+        using var signOut = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session");
+        signOut.Headers.Add("X-CSRF-TOKEN", csrf);
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(signOut)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_one_time_password_allows_nothing_but_changing_it()
+    {
+        await using var api = await SeededApi.StartAsync();
+        var (_, oneTime) = await api.Accounts.CreateAsync(new NewUser("new.monitor", Role.MonitoringOfficer, [], []));
+        using var browser = Browser(api);
+
+        var signIn = await (await browser.PostAsJsonAsync("/api/v1/session", new { username = "new.monitor", password = oneTime })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(signIn.GetProperty("must_change_password").GetBoolean());
+        var blocked = await browser.GetAsync("/api/v1/alerts");
+        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
+        Assert.Contains("change it", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var change = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session/password")
+        {
+            Content = JsonContent.Create(new { current = oneTime, replacement = "a brand new long passphrase" }),
+        };
+        change.Headers.Add("X-CSRF-TOKEN", signIn.GetProperty("csrf_token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(change)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_session_and_its_tokens_at_once()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var browser = Browser(api);
+        await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password });
+        using var token = api.ClientFor("monitoring");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+
+        await api.Accounts.SetDisabledAsync("mo.centre", true);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/v1/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_and_sign_in_is_rate_limited_per_address()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var client = api.ClientFor("anonymous");
+        HttpResponseMessage last = null!;
+        for (int i = 0; i < IdentitySetup.MaxFailedSignIns; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = "wrong wrong wrong" });
+        }
+
+        Assert.Contains("Account locked", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var right = await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = SeededApi.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Equal(IdentitySetup.MaxFailedSignIns + 1, (await api.Server.Services.Audit.SearchAsync(new(Action: "sign.in.failed"))).Count);
+
+        await using var limited = await RunningServer.StartAsync(o => o with { SignInAttemptsPerMinute = 3 });
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 4; i++)
+        {
+            statuses.Add((await limited.Api.PostAsJsonAsync("/api/v1/session", new { username = "nobody", password = "x" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers_and_api_answers_are_not_cached()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var client = api.ClientFor("monitoring");
+
+        var response = await client.GetAsync("/api/v1/alerts");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_its_reference_page_are_served()
+    {
+        await using var api = await SeededApi.StartAsync();
+
+        var document = await api.Server.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var page = await api.Server.Api.GetAsync("/scalar/v1");
+
+        Assert.Equal("Tagwatch API", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/matches/{id}/disclose", out _));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
