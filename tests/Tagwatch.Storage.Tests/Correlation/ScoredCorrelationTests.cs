@@ -111,6 +111,32 @@ public sealed class ScoredCorrelationTests
     }
 
     [Fact]
+    public async Task A_disclosed_match_whose_crime_changes_returns_to_review_keeping_its_reviews_and_history()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        long id = (await db.Matches.ListMatchesAsync()).Single().Id;
+        var at = Start.Plus(Duration.FromDays(1));
+        await db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("rae", "MatchReviewer", Core.Matches.MatchState.Qualified, null, "close and long"), at);
+        await db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("rae", "MatchReviewer", Core.Matches.MatchState.Disclosed, null, "robbery enquiry", "Lambeth police"), at);
+
+        await ImportCrimeAsync(db, Spot.Latitude + 0.0003, Spot.Longitude); // version 2 moves the crime 33 m
+        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+
+        var detail = (await db.Matches.GetMatchAsync(id))!;
+        Assert.Equal("new", detail.Match.State);
+        Assert.Equal(2, detail.Match.CrimeVersion);
+        Assert.Contains("\"State\":\"disclosed\"", Assert.Single(detail.History).SnapshotJson, StringComparison.Ordinal);
+        Assert.Equal(["qualified", "disclosed"], (await db.Matches.ReviewsAsync(id)).Select(r => r.ToState));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("sam", "Police", null, Core.Matches.PoliceOutcome.Arrested, "x"), at));
+        Assert.Contains("this one is new", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_LateFixesFillingTheWindow_UpdateTheMatch()
     {
         var (db, _) = await PilotAsync();
