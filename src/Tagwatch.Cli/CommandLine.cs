@@ -54,9 +54,13 @@ internal static class CommandLine
         });
         config.AddBranch("matches", branch =>
         {
-            branch.SetDescription("Stored correlation matches (review and disclosure come with the server).");
+            branch.SetDescription("Stored correlation matches: review, disclosure to the crime's borough police, outcomes.");
             branch.AddCommand<MatchesListCommand>("list").WithDescription("List matches, most significant first.");
             branch.AddCommand<MatchesShowCommand>("show").WithDescription("One match with its factors, evidence, gaps and history (JSON).");
+            branch.AddCommand<MatchesQualifyCommand>("qualify").WithDescription("Qualify a match for disclosure, with a reason.");
+            branch.AddCommand<MatchesDismissCommand>("dismiss").WithDescription("Dismiss a match, with a reason.");
+            branch.AddCommand<MatchesDiscloseCommand>("disclose").WithDescription("Disclose a qualified, significant match to the police of the crime's borough, with the purpose.");
+            branch.AddCommand<MatchesOutcomeCommand>("outcome").WithDescription("Record what came of a disclosed match.");
         });
         config.AddBranch("zones", branch =>
         {

@@ -47,6 +47,7 @@ public sealed class TagwatchServices
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
+        Review = new MatchReview(Matches, Audit, clock);
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
 
@@ -99,6 +100,9 @@ public sealed class TagwatchServices
 
     /// <summary>The hash-chained audit log.</summary>
     public SqliteAuditLog Audit { get; }
+
+    /// <summary>Match review, disclosure and outcomes, audited.</summary>
+    public MatchReview Review { get; }
 
     /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
     public LicenceMonitor Monitor { get; }

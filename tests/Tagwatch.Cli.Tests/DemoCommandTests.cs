@@ -97,5 +97,23 @@ public sealed class DemoCommandTests
         var missing = await tagwatch.RunAsync("matches", "show", "999999");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("No match has id 999999", missing.Error, StringComparison.Ordinal);
+
+        string match = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var early = await tagwatch.RunAsync("matches", "disclose", match, "--reason", "robbery enquiry");
+        var unreasoned = await tagwatch.RunAsync("matches", "qualify", match);
+        var qualified = await tagwatch.RunAsync("matches", "qualify", match, "--reason", "passed the site during the window");
+        var disclosed = await tagwatch.RunAsync("matches", "disclose", match, "--reason", "robbery enquiry");
+        var outcome = await tagwatch.RunAsync("matches", "outcome", match, "--outcome", "no-further-action", "--note", "seen on CCTV elsewhere");
+        var audit = await tagwatch.RunAsync("audit", "export", "--subject", match);
+
+        Assert.Equal(2, early.ExitCode);
+        Assert.Contains("a new match cannot become disclosed", early.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unreasoned.ExitCode);
+        Assert.Equal(0, qualified.ExitCode);
+        Assert.Equal(0, disclosed.ExitCode);
+        Assert.Matches(@"Disclosed to \S+ police — \w+", disclosed.Output);
+        Assert.Equal(0, outcome.ExitCode);
+        var actions = audit.Output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["view.match", "review.match", "disclose", "outcome.match"], actions);
     }
 }

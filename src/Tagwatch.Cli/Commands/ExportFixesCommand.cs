@@ -55,6 +55,8 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
         }
 
         var fixes = await services.Fixes.ReadAsync(tag, from, to, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(
+            Application.Audit.AuditActions.Export, "tag", tag.Value, $"fixes {from}–{to} as {settings.Format}; {fixes.Count} fixes to {settings.Out ?? "standard output"}"), cancellationToken);
         await using var stream = settings.Out is null ? Console.OpenStandardOutput() : new FileStream(settings.Out, FileMode.Create, FileAccess.Write);
         switch (settings.Format.ToLowerInvariant())
         {

@@ -19,7 +19,7 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
         public bool SignificantOnly { get; init; }
 
         [CommandOption("--state <STATE>")]
-        [Description("Only matches in this state (new, withdrawn).")]
+        [Description("Only matches in this state (new, qualified, dismissed, disclosed, withdrawn).")]
         public string? State { get; init; }
 
         [CommandOption("--json")]

@@ -21,6 +21,9 @@ internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Setti
         var detail = await services.Matches.GetMatchAsync(settings.Id, cancellationToken)
             ?? throw new KeyNotFoundException($"No match has id {settings.Id}.");
         var m = detail.Match;
+        await services.Audit.AppendAsync(ConsoleActor.Event(
+            Application.Audit.AuditActions.ViewMatch, "match", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"match with evidence; crime {m.Force}/{m.CrimeReference}; subject {m.OffenderReference ?? m.Tag}"), cancellationToken);
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
             id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,

@@ -51,7 +51,10 @@ internal sealed class NearCommand : AsyncCommand<NearCommand.Settings>
         var from = Instant(settings.From, "--from");
         var to = Instant(settings.To, "--to");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var (search, hits) = await services.Near.RunAsync(point, settings.Radius, from, to, settings.Purpose, Environment.UserName, cancellationToken);
+        var (search, hits) = await services.Near.RunAsync(point, settings.Radius, from, to, settings.Purpose, ConsoleActor.Name, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(
+            Application.Audit.AuditActions.Search, "area", null,
+            $"within {settings.Radius} m of {point.Latitude:F5},{point.Longitude:F5} {from}–{to}; {hits.Count} results", settings.Purpose), cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new

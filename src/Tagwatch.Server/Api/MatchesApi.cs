@@ -7,7 +7,6 @@ using NodaTime;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Matches;
 using Tagwatch.Server.Security;
 using Tagwatch.Storage;
@@ -29,12 +28,12 @@ internal static class MatchesApi
         var matches = api.MapGroup("/matches").WithTags("Matches").RequireAuthorization();
         matches.MapGet("/", ListAsync).WithName("ListMatches");
         matches.MapGet("/{id:long}", GetAsync).WithName("GetMatch");
-        matches.MapPost("/{id:long}/qualify", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
-            ReviewAsync(id, MatchState.Qualified, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("QualifyMatch");
-        matches.MapPost("/{id:long}/dismiss", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
-            ReviewAsync(id, MatchState.Dismissed, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DismissMatch");
-        matches.MapPost("/{id:long}/disclose", (long id, ReviewRequest body, HttpContext http, TagwatchServices services, TimeProvider clock) =>
-            ReviewAsync(id, MatchState.Disclosed, body.Reason, http, services, clock)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DiscloseMatch");
+        matches.MapPost("/{id:long}/qualify", (long id, ReviewRequest body, HttpContext http, TagwatchServices services) =>
+            ReviewAsync(id, MatchState.Qualified, body.Reason, http, services)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("QualifyMatch");
+        matches.MapPost("/{id:long}/dismiss", (long id, ReviewRequest body, HttpContext http, TagwatchServices services) =>
+            ReviewAsync(id, MatchState.Dismissed, body.Reason, http, services)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DismissMatch");
+        matches.MapPost("/{id:long}/disclose", (long id, ReviewRequest body, HttpContext http, TagwatchServices services) =>
+            ReviewAsync(id, MatchState.Disclosed, body.Reason, http, services)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DiscloseMatch");
         matches.MapPost("/{id:long}/outcome", OutcomeAsync).RequireAuthorization(nameof(Permission.ReceiveMatches)).WithName("RecordMatchOutcome");
     }
 
@@ -94,7 +93,7 @@ internal static class MatchesApi
         });
     }
 
-    private static async Task<IResult> ReviewAsync(long id, MatchState to, string? reason, HttpContext http, TagwatchServices services, TimeProvider clock)
+    private static async Task<IResult> ReviewAsync(long id, MatchState to, string? reason, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
         if (string.IsNullOrWhiteSpace(reason))
@@ -102,27 +101,11 @@ internal static class MatchesApi
             return ApiProblems.Invalid("reason", to == MatchState.Disclosed ? "a disclosure states its purpose" : "a review decision needs a reason");
         }
 
-        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
-        if (detail is null)
-        {
-            return ApiProblems.NotFound($"There is no match {id}.");
-        }
-
-        string? recipient = to == MatchState.Disclosed ? Recipient(detail.Match) : null;
-        if (to == MatchState.Disclosed && recipient is null)
-        {
-            return ApiProblems.Conflict($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
-        }
-
-        var entry = await services.Matches.ReviewAsync(id, new MatchReviewStep(actor.Username, actor.Role.ToString(), to, null, reason, recipient),
-            Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
-        await http.AuditAsync(actor, to == MatchState.Disclosed ? AuditActions.Disclose : AuditActions.Review, "match", id.ToString(CultureInfo.InvariantCulture),
-            $"{entry.FromState} → {entry.ToState}; crime {detail.Match.Force}/{detail.Match.CrimeReference}; subject {detail.Match.OffenderReference ?? detail.Match.Tag}",
-            reason, recipient);
-        return Results.Ok(new { id, state = entry.ToState, disclosed_to = recipient });
+        var (entry, _) = await services.Review.DecideAsync(id, to, reason, actor.Username, actor.Role.ToString(), http.RequestAborted);
+        return Results.Ok(new { id, state = entry.ToState, disclosed_to = entry.DisclosedTo });
     }
 
-    private static async Task<IResult> OutcomeAsync(long id, OutcomeRequest body, HttpContext http, TagwatchServices services, TimeProvider clock)
+    private static async Task<IResult> OutcomeAsync(long id, OutcomeRequest body, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
         if (!Enum.TryParse<PoliceOutcome>(body.Outcome?.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var outcome)
@@ -142,16 +125,9 @@ internal static class MatchesApi
             return ApiProblems.OutOfScope($"Match {id} was not disclosed to your boroughs.");
         }
 
-        string note = string.IsNullOrWhiteSpace(body.Note) ? outcome.ToString() : body.Note;
-        var entry = await services.Matches.ReviewAsync(id, new MatchReviewStep(actor.Username, actor.Role.ToString(), null, outcome, note),
-            Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
-        await http.AuditAsync(actor, AuditActions.Outcome, "match", id.ToString(CultureInfo.InvariantCulture), $"outcome {outcome}: {note}");
+        var entry = await services.Review.RecordOutcomeAsync(id, outcome, body.Note, actor.Username, actor.Role.ToString(), http.RequestAborted);
         return Results.Ok(new { id, state = entry.ToState, outcome = entry.Outcome });
     }
-
-    /// <summary>Who receives a disclosure: the police of the crime's borough.</summary>
-    internal static string? Recipient(StoredMatch match) =>
-        match.BoroughCode is { } code && BoroughMap.London.Find(code) is { } borough ? $"{match.Force} police — {borough.Name} ({borough.Code})" : null;
 
     private static object Summary(StoredMatch m) => new
     {

@@ -1,0 +1,54 @@
+using System.Globalization;
+using NodaTime;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Matches;
+
+namespace Tagwatch.Application.Correlation;
+
+/// <summary>
+/// The review and disclosure use case shared by the API and the command line: applies a step under
+/// <see cref="MatchWorkflow"/>'s rules and records it in the audit log (disclosures with their purpose and recipient).
+/// </summary>
+public sealed class MatchReview(ICorrelationStore store, IAuditLog audit, TimeProvider clock)
+{
+    /// <summary>Qualifies, dismisses or discloses a match.</summary>
+    /// <exception cref="ArgumentException">No reason was given.</exception>
+    /// <exception cref="KeyNotFoundException">No such match.</exception>
+    /// <exception cref="InvalidOperationException">Not allowed from the current state, or no borough to disclose to.</exception>
+    public async Task<(MatchReviewEntry Entry, StoredMatch Match)> DecideAsync(long id, MatchState to, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException(to == MatchState.Disclosed ? "reason: a disclosure states its purpose." : "reason: a review decision needs a reason.", nameof(reason));
+        }
+
+        var match = (await store.GetMatchAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no match {id}.")).Match;
+        string? recipient = null;
+        if (to == MatchState.Disclosed)
+        {
+            recipient = Recipient(match) ?? throw new InvalidOperationException($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
+        }
+
+        var entry = await store.ReviewAsync(id, new MatchReviewStep(actor, actorRole, to, null, reason, recipient), Now(), cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            actor, actorRole, to == MatchState.Disclosed ? AuditActions.Disclose : AuditActions.Review, "match", id.ToString(CultureInfo.InvariantCulture),
+            $"{entry.FromState} → {entry.ToState}; crime {match.Force}/{match.CrimeReference}; subject {match.OffenderReference ?? match.Tag}", reason.Trim(), recipient), cancellationToken);
+        return (entry, match);
+    }
+
+    /// <summary>Records what came of a disclosed match.</summary>
+    public async Task<MatchReviewEntry> RecordOutcomeAsync(long id, PoliceOutcome outcome, string? note, string actor, string actorRole, CancellationToken cancellationToken = default)
+    {
+        string text = string.IsNullOrWhiteSpace(note) ? outcome.ToString() : note.Trim();
+        var entry = await store.ReviewAsync(id, new MatchReviewStep(actor, actorRole, null, outcome, text), Now(), cancellationToken);
+        await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Outcome, "match", id.ToString(CultureInfo.InvariantCulture), $"outcome {outcome}: {text}"), cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Who receives a disclosure: the police of the crime's borough.</summary>
+    public static string? Recipient(StoredMatch match) =>
+        match.BoroughCode is { } code && BoroughMap.London.Find(code) is { } borough ? $"{match.Force} police — {borough.Name} ({borough.Code})" : null;
+
+    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
+}
