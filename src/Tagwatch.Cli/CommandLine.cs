@@ -61,6 +61,7 @@ internal static class CommandLine
             branch.AddCommand<MatchesDismissCommand>("dismiss").WithDescription("Dismiss a match, with a reason.");
             branch.AddCommand<MatchesDiscloseCommand>("disclose").WithDescription("Disclose a qualified, significant match to the police of the crime's borough, with the purpose.");
             branch.AddCommand<MatchesOutcomeCommand>("outcome").WithDescription("Record what came of a disclosed match.");
+            branch.AddCommand<MatchesPackCommand>("pack").WithDescription("Write the disclosure pack (PDF) of a disclosed match.");
         });
         config.AddBranch("zones", branch =>
         {

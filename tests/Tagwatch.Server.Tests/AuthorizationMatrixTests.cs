@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests
         ["DismissMatch"] = "reviewer",
         ["DiscloseMatch"] = "reviewer",
         ["RecordMatchOutcome"] = "police",
+        ["GetDisclosurePack"] = "police reviewer",
         ["SchemeSummary"] = "evaluator",
         ["SearchAudit"] = "auditor",
         ["ExportAudit"] = "auditor",

@@ -8,6 +8,7 @@ using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
+using Tagwatch.Server.Disclosure;
 using Tagwatch.Server.Security;
 using Tagwatch.Storage;
 
@@ -34,6 +35,8 @@ internal static class MatchesApi
             ReviewAsync(id, MatchState.Dismissed, body.Reason, http, services)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DismissMatch");
         matches.MapPost("/{id:long}/disclose", (long id, ReviewRequest body, HttpContext http, TagwatchServices services) =>
             ReviewAsync(id, MatchState.Disclosed, body.Reason, http, services)).RequireAuthorization(nameof(Permission.ReviewMatches)).WithName("DiscloseMatch");
+        matches.MapGet("/{id:long}/disclosure-pack", PackAsync).WithName("GetDisclosurePack")
+            .WithDescription("The disclosure pack of a disclosed match as PDF: request, subject, map and table of points, gaps, witness statement, caveat.");
         matches.MapPost("/{id:long}/outcome", OutcomeAsync).RequireAuthorization(nameof(Permission.ReceiveMatches)).WithName("RecordMatchOutcome");
     }
 
@@ -91,6 +94,35 @@ internal static class MatchesApi
             reviews = reviews.Select(r => new { at = r.At.ToString(), actor = r.Actor, role = r.ActorRole, from = r.FromState, to = r.ToState, outcome = r.Outcome, reason = r.Reason, disclosed_to = r.DisclosedTo }),
             history = detail.History.Select(h => new { replaced = Instant.FromUnixTimeMilliseconds(h.ReplacedUnixMs).ToString(), reason = h.Reason }),
         });
+    }
+
+    private static async Task<IResult> PackAsync(long id, HttpContext http, TagwatchServices services, TimeProvider clock)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!MayUseMatches(actor))
+        {
+            return Results.Forbid();
+        }
+
+        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound($"There is no match {id}.");
+        }
+
+        if (!CanSee(actor, detail.Match))
+        {
+            return ApiProblems.OutOfScope($"Match {id} was not disclosed to your boroughs.");
+        }
+
+        var pack = await DisclosurePackBuilder.BuildAsync(services, id, $"{actor.Username} ({actor.Role})", Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
+        var pdf = new MemoryStream();
+        DisclosurePackPdf.Render(pack, pdf);
+        await http.AuditAsync(actor, AuditActions.Export, "match", id.ToString(CultureInfo.InvariantCulture),
+            $"disclosure pack (PDF, {pdf.Length} bytes); crime {detail.Match.Force}/{detail.Match.CrimeReference}; subject {detail.Match.OffenderReference ?? detail.Match.Tag}",
+            pack.Disclosure.Reason, pack.Disclosure.DisclosedTo);
+        pdf.Position = 0;
+        return Results.File(pdf, "application/pdf", $"disclosure-{detail.Match.Force}-{detail.Match.CrimeReference}-{id}.pdf");
     }
 
     private static async Task<IResult> ReviewAsync(long id, MatchState to, string? reason, HttpContext http, TagwatchServices services)

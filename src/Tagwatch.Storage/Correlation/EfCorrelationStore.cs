@@ -171,6 +171,13 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<string?> RunParametersAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.CorrelationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ParametersJson).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MatchReviewEntry>> ReviewsAsync(long matchId, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

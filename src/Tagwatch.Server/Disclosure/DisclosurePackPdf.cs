@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Geo;
+
+namespace Tagwatch.Server.Disclosure;
+
+/// <summary>Renders a disclosure pack as PDF: request, subject, exhibits (map, table of points, gaps), score, witness statement, caveat.</summary>
+public static class DisclosurePackPdf
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    public static void Render(DisclosurePack pack, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        EmbeddedFontResolver.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = $"Disclosure pack — match {pack.Match.Id} — {pack.Crime.Force} {pack.Crime.Reference}";
+        document.Info.Author = "Tagwatch";
+        document.Info.Subject = "GPS location evidence: OFFICIAL-SENSITIVE";
+        document.Info.CreationDate = pack.Generated.ToDateTimeUtc();
+        var m = pack.Match;
+        using (var w = new PdfPageWriter(document, $"OFFICIAL-SENSITIVE — Tagwatch disclosure pack, match {m.Id}, {pack.Crime.Force} {pack.Crime.Reference}"))
+        {
+            w.Line("OFFICIAL-SENSITIVE", w.Bold, XBrushes.Firebrick);
+            w.Line("Disclosure pack: GPS location evidence", w.Title);
+            w.Space(4);
+            w.Field("Match", $"{m.Id} (score {m.Score:0.00}, significant: {(m.Significant ? "yes" : "no")}, crime version {m.CrimeVersion})");
+            w.Field("Disclosed to", pack.Disclosure.DisclosedTo ?? "—");
+            w.Field("Disclosed by", $"{pack.Disclosure.Actor} ({pack.Disclosure.ActorRole}) on {Time(pack.Disclosure.At)}");
+            w.Field("Purpose", pack.Disclosure.Reason);
+            w.Field("Pack produced", $"{Time(pack.Generated)} by {pack.GeneratedBy}");
+
+            w.SectionHeading("1. Request summary");
+            var c = pack.Crime;
+            w.Field("Force", c.Force);
+            w.Field("Crime reference", c.Reference);
+            w.Field("Crime type", $"{c.Category} ({c.CategoryCode})");
+            w.Field("Committed between", $"{Time(c.CommittedFrom)} and {Time(c.CommittedTo)}");
+            w.Field("Location", string.Create(CultureInfo.InvariantCulture,
+                $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(c.Grid)} (E {c.Grid.Easting:F0}, N {c.Grid.Northing:F0})"));
+            w.Field("Location precision", c.LocationPrecisionMetres > 0 ? $"± {c.LocationPrecisionMetres:0} m as supplied" : "exact point as supplied");
+            w.Field("Borough", c.BoroughCode is { } code && BoroughMap.London.Find(code) is { } b ? $"{b.Name} ({b.Code})" : "not in a London borough");
+
+            w.SectionHeading("2. Subject summary");
+            w.Field("Reference", m.OffenderReference ?? "no enrolled wearer at the time");
+            if (pack.Person is { } person)
+            {
+                w.Field("Name", $"{person.GivenName} {person.FamilyName}");
+                w.Field("Date of birth", person.DateOfBirth.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+            }
+
+            if (pack.Offender is { } offender)
+            {
+                w.Field("Licence", $"{offender.LicenceStart:yyyy-MM-dd} to {offender.LicenceEnd:yyyy-MM-dd}; index offences: {string.Join(", ", offender.IndexOffences)}");
+            }
+
+            w.Field("Tag", m.Tag);
+
+            w.SectionHeading("3. Exhibit A: map of the crime location and the tag's fixes");
+            var map = w.Block(330);
+            EvidenceMap.Draw(w.Graphics, map, pack, pack.BufferMetres, w.Small);
+            w.Space(4);
+            w.Line(EvidenceMap.Legend(pack.BufferMetres), w.Small);
+
+            w.SectionHeading("4. Exhibit B: table of points");
+            w.Line($"Closest approach {m.MinDistanceMetres:0.0} m at {Time(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs))}; time within the buffer {m.DwellSeconds / 60:0.#} min.", w.Body);
+            w.Space(3);
+            w.Table(
+                ["Seq", "Time (UK)", "Latitude", "Longitude", "Conf. (m)", "Speed (km/h)", "Heading (°)", "Dist. (m)", "Kind"],
+                [0.05, 0.21, 0.11, 0.12, 0.09, 0.11, 0.1, 0.09, 0.12],
+                pack.Evidence.Select((e, i) => new[]
+                {
+                    (i + 1).ToString(CultureInfo.InvariantCulture), Time(Instant.FromUnixTimeMilliseconds(e.TimeUnixMs)),
+                    e.Latitude.ToString("F6", CultureInfo.InvariantCulture), e.Longitude.ToString("F6", CultureInfo.InvariantCulture),
+                    e.AccuracyMetres?.ToString("0.0", CultureInfo.InvariantCulture) ?? "unknown", e.SpeedKmh?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–",
+                    e.HeadingDegrees?.ToString("0", CultureInfo.InvariantCulture) ?? "–", e.DistanceMetres.ToString("0.0", CultureInfo.InvariantCulture),
+                    e.Interpolated ? "interpolated" : "measured",
+                }));
+
+            w.SectionHeading("5. Times the tag could not be monitored");
+            if (pack.Gaps.Count == 0)
+            {
+                w.Line("None: the tag reported throughout the committed window.");
+            }
+            else
+            {
+                foreach (var gap in pack.Gaps)
+                {
+                    string reach = gap.SiteReachable switch { true => "the crime location was reachable in this gap at a plausible speed", false => "the crime location was not reachable in this gap at a plausible speed", _ => "reachability could not be assessed" };
+                    w.Line($"• {Time(Instant.FromUnixTimeMilliseconds(gap.FromUnixMs))} to {Time(Instant.FromUnixTimeMilliseconds(gap.ToUnixMs))}: unable to monitor; {reach}.");
+                }
+            }
+
+            w.SectionHeading("6. Score");
+            using (var factors = JsonDocument.Parse(pack.FactorsJson))
+            {
+                w.Line(string.Join("; ", factors.RootElement.EnumerateObject().Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} {f.Value.GetDouble():0.00}"))));
+            }
+
+            w.Line("Each factor is between 0 and 1; the score combines them as documented with the correlation engine (docs/correlation.md).", w.Small);
+
+            w.SectionHeading("7. Witness statement");
+            w.Line("Statement of: ______________________________   Occupation: ______________________________");
+            w.Space(4);
+            w.Line("This statement (consisting of ___ pages each signed by me) is true to the best of my knowledge and belief and I make it knowing that, "
+                + "if it is tendered in evidence, I shall be liable to prosecution if I have wilfully stated in it anything which I know to be false or do not believe to be true.");
+            for (int i = 0; i < 8; i++)
+            {
+                w.Space(6);
+                w.Graphics.DrawLine(new XPen(XColors.Gray, 0.4), PdfPageWriter.Margin, w.Y + 8, PdfPageWriter.Margin + w.Width, w.Y + 8);
+                w.Space(10);
+            }
+
+            w.Space(6);
+            w.Line("Signature: ______________________________   Date: ____________________");
+
+            w.SectionHeading("8. Caveat");
+            w.Line(DisclosurePack.Caveat, w.Bold);
+        }
+
+        document.Save(output, closeStream: false);
+    }
+
+    /// <summary>A time in UK local time with its zone (GMT/BST) and UTC, as police and courts read it.</summary>
+    private static string Time(Instant instant)
+    {
+        var local = instant.InZone(London);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + local.GetZoneInterval().Name;
+    }
+}
