@@ -123,7 +123,7 @@ public sealed class AuthorizationMatrixTests
         string path = operation.Path
             .Replace("{reference}", api.CaseloadReference, StringComparison.Ordinal)
             .Replace("{username}", "target.user", StringComparison.Ordinal)
-            .Replace("{id}", operation.Id.Contains("Match", StringComparison.Ordinal) ? match : "999999", StringComparison.Ordinal);
+            .Replace("{id}", operation.Path.StartsWith("/api/v1/matches/", StringComparison.Ordinal) ? match : "999999", StringComparison.Ordinal);
         var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromHours(12);
         string query = operation.Id switch
         {
