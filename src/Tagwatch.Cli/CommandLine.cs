@@ -106,6 +106,14 @@ internal static class CommandLine
             branch.AddCommand<TokensListCommand>("list").WithDescription("List tokens (never their secrets).");
             branch.AddCommand<TokensRevokeCommand>("revoke").WithDescription("Revoke a token.");
         });
+        config.AddBranch("retention", branch =>
+        {
+            branch.SetDescription("Deleting data past its retention period; legal holds.");
+            branch.AddCommand<RetentionRunCommand>("run").WithDescription("Delete (or with --dry-run count) data past retention; the erasure is audited.");
+            branch.AddCommand<RetentionHoldCommand>("hold").WithDescription("Place a legal hold on a person's data, with the reason.");
+            branch.AddCommand<RetentionLiftCommand>("lift").WithDescription("Lift a person's legal hold.");
+            branch.AddCommand<RetentionHoldsCommand>("holds").WithDescription("List legal holds.");
+        });
         config.AddBranch("audit", branch =>
         {
             branch.SetDescription("The tamper-evident audit log of every access to personal and location data.");

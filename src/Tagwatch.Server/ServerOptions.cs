@@ -49,8 +49,8 @@ public sealed record ServerOptions
     /// <summary>Largest batch upload body, bytes.</summary>
     public int MaxBatchBodyBytes { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>How long the raw bytes of device messages are kept as evidence, days (default six years, as trails).</summary>
-    public int RawFrameRetentionDays { get; init; } = 6 * 365;
+    /// <summary>How long each kind of data is kept (section <c>Retention</c>); purged daily.</summary>
+    public Application.Retention.RetentionPolicy Retention { get; init; } = new();
 
     /// <summary>A signed-in session ends after this many minutes without a request.</summary>
     public int SessionIdleMinutes { get; init; } = 30;
@@ -119,10 +119,7 @@ public sealed record ServerOptions
             problems.Add($"sign-in-attempts-per-minute: {SignInAttemptsPerMinute} must be at least 1");
         }
 
-        if (RawFrameRetentionDays < 1)
-        {
-            problems.Add($"raw-frame-retention-days: {RawFrameRetentionDays} must be at least 1");
-        }
+        problems.AddRange(Retention.Validate());
 
         return problems;
     }

@@ -57,6 +57,8 @@ public static class TagwatchServer
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSingleton<IIngestStore>(services.Ingest);
         builder.Services.AddHostedService<FrameMaintenanceService>();
+        builder.Services.AddSingleton(services.Retention(options.Retention));
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());
@@ -126,6 +128,7 @@ public static class TagwatchServer
         api.MapAuditApi();
         api.MapReportsApi();
         api.MapRegistryApi();
+        api.MapRetentionApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -60,6 +60,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<MatchReviewRow> MatchReviews => Set<MatchReviewRow>();
 
+    public DbSet<LegalHoldRow> LegalHolds => Set<LegalHoldRow>();
+
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
 
     public DbSet<AuditChainBaseRow> AuditChainBase => Set<AuditChainBaseRow>();
@@ -81,6 +83,11 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("match_reviews");
             e.HasIndex(r => r.MatchId);
+        });
+        builder.Entity<LegalHoldRow>(e =>
+        {
+            e.ToTable("legal_holds");
+            e.HasIndex(h => new { h.OffenderReference, h.LiftedUnixMs });
         });
         builder.Entity<ApiTokenRow>(e =>
         {

@@ -12,6 +12,7 @@ using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Ingest;
 using Tagwatch.Storage.Monitoring;
+using Tagwatch.Storage.Retention;
 using Tagwatch.Storage.Offenders;
 using Tagwatch.Storage.Tags;
 
@@ -21,6 +22,7 @@ namespace Tagwatch.Storage;
 public sealed class TagwatchServices
 {
     private readonly Lazy<UserAccounts> _accounts;
+    private readonly TimeProvider _clock;
 
     /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>.</summary>
     public TagwatchServices(TagwatchDatabase database, TimeProvider clock)
@@ -48,6 +50,8 @@ public sealed class TagwatchServices
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
         Review = new MatchReview(Matches, Audit, clock);
+        RetentionStore = new SqliteRetentionStore(database);
+        _clock = clock;
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
 
@@ -103,6 +107,12 @@ public sealed class TagwatchServices
 
     /// <summary>Match review, disclosure and outcomes, audited.</summary>
     public MatchReview Review { get; }
+
+    /// <summary>Deletion past retention and legal holds.</summary>
+    public SqliteRetentionStore RetentionStore { get; }
+
+    /// <summary>The retention use case under <paramref name="policy"/>.</summary>
+    public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => new(RetentionStore, Audit, policy, _clock);
 
     /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
     public LicenceMonitor Monitor { get; }

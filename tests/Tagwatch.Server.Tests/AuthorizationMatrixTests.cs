@@ -54,6 +54,9 @@ public sealed class AuthorizationMatrixTests
         ["ExportAudit"] = "auditor",
         ["VerifyAudit"] = "auditor",
         ["IngestBatch"] = "device",
+        ["GetRetention"] = "admin",
+        ["PlaceLegalHold"] = "admin",
+        ["LiftLegalHold"] = "admin",
     };
 
     [Fact]
@@ -141,6 +144,7 @@ public sealed class AuthorizationMatrixTests
             "AcknowledgeAlert" or "ResolveAlert" => """{"note":"called the wearer"}""",
             "SearchNear" => $$"""{"latitude":51.47,"longitude":-0.11,"radius":500,"from":"{{start}}","to":"{{start + NodaTime.Duration.FromHours(1)}}","purpose":"robbery investigation ref 123"}""",
             "QualifyMatch" or "DismissMatch" or "DiscloseMatch" => """{"reason":"matrix check of the policy"}""",
+            "PlaceLegalHold" => """{"reason":"appeal pending"}""",
             "RecordMatchOutcome" => """{"outcome":"Eliminated","note":"alibi confirmed"}""",
             "IngestBatch" => "[]",
             _ => "{}",

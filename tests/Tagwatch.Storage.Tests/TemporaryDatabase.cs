@@ -70,6 +70,10 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Storage.Audit.SqliteAuditLog Audit => _services.Audit;
 
+    public Storage.Retention.SqliteRetentionStore RetentionStore => _services.RetentionStore;
+
+    public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => _services.Retention(policy);
+
     public string Path => Database.Path;
 
     public static async Task<TemporaryDatabase> CreateAsync()

@@ -26,9 +26,6 @@ public interface IIngestStore
     /// blocks, a few tag-days per transaction so ingest is never held up; returns how many frames were packed.</summary>
     Task<long> CompactFramesAsync(NodaTime.Instant before, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes raw frames received before <paramref name="olderThan"/> (retention; a packed day goes once all of it is older), in small batches; returns the frame rows and day blocks deleted.</summary>
-    Task<long> PurgeFramesAsync(NodaTime.Instant olderThan, CancellationToken cancellationToken = default);
-
     /// <summary>Raw frames of one tag received in [from, to], oldest first.</summary>
     Task<IReadOnlyList<RawFrame>> FramesAsync(TagId tag, NodaTime.Instant from, NodaTime.Instant to, CancellationToken cancellationToken = default);
 }

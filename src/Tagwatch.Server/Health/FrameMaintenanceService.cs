@@ -5,9 +5,9 @@ using Tagwatch.Application.Ingest;
 
 namespace Tagwatch.Server.Health;
 
-/// <summary>Hourly: packs raw frames of finished UTC days into compressed blocks and deletes frames past their retention,
-/// both in small transactions so ingest carries on.</summary>
-public sealed partial class FrameMaintenanceService(IIngestStore store, ServerOptions options, TimeProvider clock, ILogger<FrameMaintenanceService> logger) : BackgroundService
+/// <summary>Hourly: packs raw frames of finished UTC days into compressed blocks, in small transactions so ingest carries on
+/// (deleting them past retention is the retention worker's).</summary>
+public sealed partial class FrameMaintenanceService(IIngestStore store, TimeProvider clock, ILogger<FrameMaintenanceService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,8 +19,7 @@ public sealed partial class FrameMaintenanceService(IIngestStore store, ServerOp
             {
                 var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
                 long packed = await store.CompactFramesAsync(now, stoppingToken);
-                long purged = await store.PurgeFramesAsync(now - Duration.FromDays(options.RawFrameRetentionDays), stoppingToken);
-                LogDone(packed, purged);
+                LogDone(packed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,8 +35,8 @@ public sealed partial class FrameMaintenanceService(IIngestStore store, ServerOp
         while (await timer.TickOrStopAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Raw frames: {Packed} packed into day blocks, {Purged} rows and blocks past retention deleted")]
-    private partial void LogDone(long packed, long purged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Raw frames: {Packed} packed into day blocks")]
+    private partial void LogDone(long packed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Raw frame maintenance failed; it runs again in an hour")]
     private partial void LogFailed(Exception ex);

@@ -147,24 +147,6 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
     }
 
     /// <inheritdoc />
-    public async Task<long> PurgeFramesAsync(Instant olderThan, CancellationToken cancellationToken = default)
-    {
-        long cutoff = olderThan.ToUnixTimeMilliseconds(), deleted = 0;
-        await using var context = database.CreateContext();
-        while (true)
-        {
-            // Small batches: each is its own short transaction, so ingest commits interleave.
-            int rows = await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM raw_frames WHERE Id IN (SELECT Id FROM raw_frames WHERE ReceivedUnixMs < {cutoff} LIMIT 1000)", cancellationToken);
-            int blocks = await context.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM raw_frame_blocks WHERE Id IN (SELECT Id FROM raw_frame_blocks WHERE LastReceivedUnixMs < {cutoff} LIMIT 50)", cancellationToken);
-            deleted += rows + blocks;
-            if (rows == 0 && blocks == 0)
-            {
-                return deleted;
-            }
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<DeviceEventRecord>> EventsAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

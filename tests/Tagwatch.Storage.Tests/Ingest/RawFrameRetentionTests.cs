@@ -39,10 +39,12 @@ public sealed class RawFrameRetentionTests
         await WriteDaysAsync(db, days: 3);
         await db.Ingest.CompactFramesAsync(Day1 + Duration.FromDays(1)); // day 1 packed, days 2 and 3 as rows
 
-        await db.Ingest.PurgeFramesAsync(Day1 + Duration.FromDays(2) + Duration.FromHours(12));
+        var past = Instant.FromUtc(1970, 1, 2, 0, 0);
+        var due = await db.RetentionStore.PurgeAsync(new Application.Retention.RetentionCutoffs(past, Day1 + Duration.FromDays(2) + Duration.FromHours(12), past, past, past, past), dryRun: false);
 
         var left = await db.Ingest.FramesAsync(Tag, Instant.MinValue, Instant.MaxValue);
         Assert.Equal(720, left.Count); // the packed first day and the rows of the second and of the third day's morning are gone
+        Assert.Equal(1 + 1440 + 720, due.RawFrames);
         Assert.Equal(Day1 + Duration.FromDays(2) + Duration.FromHours(12), left[0].Received);
     }
 

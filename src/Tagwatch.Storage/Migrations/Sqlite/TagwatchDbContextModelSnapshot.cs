@@ -727,6 +727,40 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("fix_chunks", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.LegalHoldRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffenderReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OffenderReference", "LiftedUnixMs");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.LocationSearchRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,10 @@
+namespace Tagwatch.Application.Retention;
+
+/// <summary>What one retention run deleted (or, for a dry run, would delete).</summary>
+public sealed record RetentionCounts(long FixChunks, long DeviceEvents, long RawFrames, long Alerts, long Matches, long Crimes, long LocationSearches, long AuditRecords)
+{
+    public long Total => FixChunks + DeviceEvents + RawFrames + Alerts + Matches + Crimes + LocationSearches + AuditRecords;
+
+    public override string ToString() =>
+        $"fix chunks (tag-days) {FixChunks}; device events {DeviceEvents}; raw frames and blocks {RawFrames}; alerts {Alerts}; matches {Matches}; crimes {Crimes}; location searches {LocationSearches}; audit records {AuditRecords}";
+}

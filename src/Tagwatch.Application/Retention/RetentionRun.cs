@@ -1,0 +1,49 @@
+using NodaTime;
+using Tagwatch.Application.Audit;
+
+namespace Tagwatch.Application.Retention;
+
+/// <summary>The retention use case: purge what is due and record the erasure (itself audited); place and lift legal holds, audited.</summary>
+public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, RetentionPolicy policy, TimeProvider clock)
+{
+    /// <summary>The policy in force.</summary>
+    public RetentionPolicy Policy => policy;
+
+    /// <summary>Deletes everything past retention (or counts it, for a dry run) and records the erasure.</summary>
+    public async Task<RetentionCounts> RunAsync(string actor, string actorRole, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var cutoffs = RetentionCutoffs.From(policy, now);
+        var counts = await store.PurgeAsync(cutoffs, dryRun, cancellationToken);
+        if (!dryRun)
+        {
+            await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Erase, "retention", null,
+                $"retention purge: {counts}; cut-offs trails {cutoffs.Trails}, raw frames {cutoffs.RawFrames}, alerts {cutoffs.Alerts}, matches {cutoffs.Matches}, crimes {cutoffs.Crimes}, audit {cutoffs.Audit}"), cancellationToken);
+        }
+
+        return counts;
+    }
+
+    public async Task<LegalHold> PlaceHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("reason: a legal hold states why (e.g. the proceedings it preserves data for).", nameof(reason));
+        }
+
+        var hold = await store.PlaceHoldAsync(offenderReference, reason.Trim(), actor, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
+        await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.LegalHold, "offender", hold.OffenderReference, "legal hold placed", hold.Reason), cancellationToken);
+        return hold;
+    }
+
+    public async Task<bool> LiftHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
+    {
+        bool lifted = await store.LiftHoldAsync(offenderReference, actor, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
+        if (lifted)
+        {
+            await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.LegalHold, "offender", offenderReference, "legal hold lifted", reason), cancellationToken);
+        }
+
+        return lifted;
+    }
+}

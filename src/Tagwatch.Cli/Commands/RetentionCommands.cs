@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Retention;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch retention run [--dry-run] [--trail-days N …]</c>: deletes data past retention, audited.</summary>
+internal sealed class RetentionRunCommand : AsyncCommand<RetentionRunCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--dry-run")]
+        [Description("Count what is due without deleting anything.")]
+        public bool DryRun { get; init; }
+
+        [CommandOption("--trail-days <DAYS>")]
+        public int? TrailDays { get; init; }
+
+        [CommandOption("--raw-frame-days <DAYS>")]
+        public int? RawFrameDays { get; init; }
+
+        [CommandOption("--alert-days <DAYS>")]
+        public int? AlertDays { get; init; }
+
+        [CommandOption("--match-days <DAYS>")]
+        public int? MatchDays { get; init; }
+
+        [CommandOption("--crime-days <DAYS>")]
+        public int? CrimeDays { get; init; }
+
+        [CommandOption("--audit-days <DAYS>")]
+        public int? AuditDays { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var defaults = new RetentionPolicy();
+        var policy = new RetentionPolicy
+        {
+            TrailDays = settings.TrailDays ?? defaults.TrailDays,
+            RawFrameDays = settings.RawFrameDays ?? defaults.RawFrameDays,
+            AlertDays = settings.AlertDays ?? defaults.AlertDays,
+            MatchDays = settings.MatchDays ?? defaults.MatchDays,
+            CrimeDays = settings.CrimeDays ?? defaults.CrimeDays,
+            AuditDays = settings.AuditDays ?? defaults.AuditDays,
+        };
+        var problems = policy.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var counts = await services.Retention(policy).RunAsync(ConsoleActor.Name, ConsoleActor.Role, settings.DryRun, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"{(settings.DryRun ? "Due (nothing deleted)" : "Deleted")}: {counts}.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch retention hold REF --reason …</c>: nothing of the person's is deleted while the hold stands.</summary>
+internal sealed class RetentionHoldCommand : AsyncCommand<RetentionHoldCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<REF>")]
+        public string Reference { get; init; } = "";
+
+        [CommandOption("--reason <TEXT>")]
+        public string? Reason { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var hold = await services.Retention(new RetentionPolicy()).PlaceHoldAsync(OptionParsers.Reference(settings.Reference).ToString(), settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Legal hold on {hold.OffenderReference} since {OffenderView.Time(hold.Placed)}: {hold.Reason}");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch retention lift REF --reason …</c>.</summary>
+internal sealed class RetentionLiftCommand : AsyncCommand<RetentionHoldCommand.Settings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RetentionHoldCommand.Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        string reference = OptionParsers.Reference(settings.Reference).ToString();
+        if (!await services.Retention(new RetentionPolicy()).LiftHoldAsync(reference, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken))
+        {
+            throw new KeyNotFoundException($"There is no standing legal hold on {reference}.");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Legal hold on {reference} lifted.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>tagwatch retention holds</c>.</summary>
+internal sealed class RetentionHoldsCommand : AsyncCommand<DatabaseSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var table = new Table().AddColumns("person", "reason", "placed", "by", "lifted");
+        foreach (var h in await services.RetentionStore.HoldsAsync(cancellationToken))
+        {
+            table.AddRow(Markup.Escape(h.OffenderReference), Markup.Escape(h.Reason), OffenderView.Time(h.Placed), Markup.Escape(h.PlacedBy), h.Lifted is { } l ? $"{OffenderView.Time(l)} by {Markup.Escape(h.LiftedBy ?? "")}" : "standing");
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
+    }
+}

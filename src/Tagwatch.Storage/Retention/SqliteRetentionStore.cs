@@ -1,0 +1,226 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Tagwatch.Application.Retention;
+using Tagwatch.Storage.Model;
+
+namespace Tagwatch.Storage.Retention;
+
+/// <summary>
+/// Retention on SQLite. Each kind is deleted in batches of a few hundred rows, each batch its own short transaction, so
+/// ingest commits interleave. Data of people under a standing legal hold (their tags, alerts and matches) is never deleted.
+/// </summary>
+public sealed class SqliteRetentionStore(TagwatchDatabase database) : IRetentionStore
+{
+    private const int Batch = 500;
+    private const long MillisecondsPerDay = 86_400_000;
+
+    private const string HeldOffenders = "SELECT o.Id FROM offenders o JOIN legal_holds h ON h.OffenderReference = o.Reference WHERE h.LiftedUnixMs IS NULL";
+    private const string HeldReferences = "SELECT OffenderReference FROM legal_holds WHERE LiftedUnixMs IS NULL";
+    private const string HeldTagKeys = $"SELECT a.TagKey FROM tag_assignments a WHERE a.OffenderId IN ({HeldOffenders})";
+    private const string HeldDevices = $"SELECT t.DeviceId FROM tags t WHERE t.Key IN ({HeldTagKeys})";
+
+    /// <inheritdoc />
+    public async Task<RetentionCounts> PurgeAsync(RetentionCutoffs cutoffs, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        long trailsMs = cutoffs.Trails.ToUnixTimeMilliseconds();
+
+        // A tag-day's chunk goes once the whole UTC day is past the cut-off.
+        long chunks = await DeleteAsync(connection, dryRun, "fix_chunks", "Id",
+            $"Day < {Math.Floor((double)trailsMs / MillisecondsPerDay)} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken);
+        long events = await DeleteAsync(connection, dryRun, "device_events", "Id", $"TimeUnixMs < {trailsMs} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken);
+        long framesMs = cutoffs.RawFrames.ToUnixTimeMilliseconds();
+        long frames = await DeleteAsync(connection, dryRun, "raw_frames", "Id", $"ReceivedUnixMs < {framesMs} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken)
+            + await DeleteAsync(connection, dryRun, "raw_frame_blocks", "Id", $"LastReceivedUnixMs < {framesMs} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken, batch: 20);
+
+        string alertsDue = $"EndUnixMs IS NOT NULL AND EndUnixMs < {cutoffs.Alerts.ToUnixTimeMilliseconds()} "
+            + $"AND (OffenderId IS NULL OR OffenderId NOT IN ({HeldOffenders})) AND DeviceId NOT IN ({HeldDevices})";
+        long alerts = await DeleteWithChildrenAsync(connection, dryRun, "alerts", alertsDue, [("alert_history", "AlertId")], cancellationToken);
+
+        string matchesDue = $"UpdatedUnixMs < {cutoffs.Matches.ToUnixTimeMilliseconds()} "
+            + $"AND (OffenderReference IS NULL OR OffenderReference NOT IN ({HeldReferences})) AND DeviceId NOT IN ({HeldDevices})";
+        long matches = await DeleteWithChildrenAsync(connection, dryRun, "matches", matchesDue, [("match_history", "MatchId"), ("match_reviews", "MatchId")], cancellationToken);
+
+        // A crime goes with all its versions once its latest window ended before the cut-off and no kept match refers to it
+        // (matches due are already gone, or, in a dry run, counted as gone).
+        long crimesMs = cutoffs.Crimes.ToUnixTimeMilliseconds();
+        long crimes = await DeleteAsync(connection, dryRun, "crimes", "Id",
+            $"NOT EXISTS (SELECT 1 FROM crimes c2 WHERE c2.Force = crimes.Force AND c2.Reference = crimes.Reference AND c2.CommittedToUnixMs >= {crimesMs}) "
+            + $"AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.Force = crimes.Force AND m.CrimeReference = crimes.Reference AND NOT ({matchesDue}))", cancellationToken);
+
+        long auditMs = cutoffs.Audit.ToUnixTimeMilliseconds();
+        long searches = await DeleteAsync(connection, dryRun, "location_searches", "Id", $"AtUnixMs < {auditMs}", cancellationToken);
+        long audit = await PurgeAuditAsync(connection, dryRun, auditMs, cancellationToken);
+        return new RetentionCounts(chunks, events, frames, alerts, matches, crimes, searches, audit);
+    }
+
+    /// <inheritdoc />
+    public async Task<LegalHold> PlaceHoldAsync(string offenderReference, string reason, string by, Instant at, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        if (!await context.Offenders.AnyAsync(o => o.Reference == offenderReference, cancellationToken))
+        {
+            throw new KeyNotFoundException($"No enrolled person has the reference '{offenderReference}'.");
+        }
+
+        var standing = await context.LegalHolds.AsNoTracking().FirstOrDefaultAsync(h => h.OffenderReference == offenderReference && h.LiftedUnixMs == null, cancellationToken);
+        if (standing is not null)
+        {
+            return ToHold(standing);
+        }
+
+        var row = new LegalHoldRow { OffenderReference = offenderReference, Reason = reason, PlacedBy = by, PlacedUnixMs = at.ToUnixTimeMilliseconds() };
+        context.LegalHolds.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
+        return ToHold(row);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> LiftHoldAsync(string offenderReference, string by, Instant at, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var standing = await context.LegalHolds.Where(h => h.OffenderReference == offenderReference && h.LiftedUnixMs == null).ToListAsync(cancellationToken);
+        foreach (var hold in standing)
+        {
+            hold.LiftedUnixMs = at.ToUnixTimeMilliseconds();
+            hold.LiftedBy = by;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return standing.Count > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LegalHold>> HoldsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.LegalHolds.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.OrderBy(h => h.LiftedUnixMs is not null).ThenBy(h => h.OffenderReference, StringComparer.Ordinal).Select(ToHold).ToList();
+    }
+
+    private static async Task<long> DeleteAsync(SqliteConnection connection, bool dryRun, string table, string key, string due, CancellationToken cancellationToken, int batch = Batch)
+    {
+        if (dryRun)
+        {
+            return await ScalarAsync(connection, $"SELECT COUNT(*) FROM {table} WHERE {due}", cancellationToken);
+        }
+
+        long deleted = 0;
+        while (true)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {due} LIMIT {batch})";
+            int rows = await command.ExecuteNonQueryAsync(cancellationToken);
+            deleted += rows;
+            if (rows < batch)
+            {
+                return deleted;
+            }
+        }
+    }
+
+    /// <summary>Deletes parent rows with their child rows, batch by batch, each batch in one transaction.</summary>
+    private static async Task<long> DeleteWithChildrenAsync(SqliteConnection connection, bool dryRun, string table, string due, (string Table, string Column)[] children, CancellationToken cancellationToken)
+    {
+        if (dryRun)
+        {
+            return await ScalarAsync(connection, $"SELECT COUNT(*) FROM {table} WHERE {due}", cancellationToken);
+        }
+
+        long deleted = 0;
+        while (true)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            string ids = $"SELECT Id FROM {table} WHERE {due} LIMIT {Batch}";
+            await using (var temp = connection.CreateCommand())
+            {
+                temp.Transaction = transaction;
+                temp.CommandText = $"CREATE TEMP TABLE IF NOT EXISTS purge_ids (Id INTEGER PRIMARY KEY); DELETE FROM purge_ids; INSERT INTO purge_ids {ids};";
+                await temp.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var (child, column) in children)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"DELETE FROM {child} WHERE {column} IN (SELECT Id FROM purge_ids)";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            int rows;
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"DELETE FROM {table} WHERE Id IN (SELECT Id FROM purge_ids)";
+                rows = await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            deleted += rows;
+            if (rows < Batch)
+            {
+                return deleted;
+            }
+        }
+    }
+
+    /// <summary>Removes audit records older than the cut-off and moves the chain's base to the last one removed, in one transaction.</summary>
+    private static async Task<long> PurgeAuditAsync(SqliteConnection connection, bool dryRun, long beforeMs, CancellationToken cancellationToken)
+    {
+        if (dryRun)
+        {
+            return await ScalarAsync(connection, $"SELECT COUNT(*) FROM audit_log WHERE AtUnixMs < {beforeMs}", cancellationToken);
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        long last;
+        string hash;
+        await using (var find = connection.CreateCommand())
+        {
+            // The records removed are a prefix of the chain: everything up to the last record older than the cut-off.
+            find.Transaction = transaction;
+            find.CommandText = $"SELECT Sequence, Hash FROM audit_log WHERE Sequence = (SELECT MAX(Sequence) FROM audit_log WHERE AtUnixMs < {beforeMs})";
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return 0;
+            }
+
+            (last, hash) = (reader.GetInt64(0), reader.GetString(1));
+        }
+
+        long removed;
+        await using (var count = connection.CreateCommand())
+        {
+            count.Transaction = transaction;
+            count.CommandText = $"SELECT COUNT(*) FROM audit_log WHERE Sequence <= {last}";
+            removed = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await using var purge = connection.CreateCommand();
+        purge.Transaction = transaction;
+        purge.CommandText = """
+            UPDATE audit_chain_base SET Purging = 1 WHERE Id = 1;
+            DELETE FROM audit_log WHERE Sequence <= $last;
+            UPDATE audit_chain_base SET Sequence = $last, Hash = $hash, Purging = 0 WHERE Id = 1;
+            """;
+        purge.Parameters.AddWithValue("$last", last);
+        purge.Parameters.AddWithValue("$hash", hash);
+        await purge.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static LegalHold ToHold(LegalHoldRow r) => new(
+        r.OffenderReference, r.Reason, r.PlacedBy, Instant.FromUnixTimeMilliseconds(r.PlacedUnixMs),
+        r.LiftedUnixMs is { } lifted ? Instant.FromUnixTimeMilliseconds(lifted) : null, r.LiftedBy);
+}
