@@ -72,13 +72,34 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
 
         var services = await TagwatchServices.OpenAsync(options.Database, TimeProvider.System, cancellationToken);
+        if (settings.Demo)
+        {
+            await DemoUsers.CreateAsync(services, cancellationToken);
+        }
+
         await using var app = TagwatchServer.Build(options, services, TimeProvider.System);
         await app.StartAsync(cancellationToken);
         AnsiConsole.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
-        AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)}");
+        AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
         AnsiConsole.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
         AnsiConsole.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        var devices = settings.Demo ? DemoDevices.RunAsync(options, services, stopping.Token) : Task.CompletedTask;
+        if (settings.Demo)
+        {
+            AnsiConsole.MarkupLine("  demo: six tags report live over OsmAnd every 20 s.");
+        }
+
         await app.WaitForShutdownAsync(cancellationToken);
+        await stopping.CancelAsync();
+        try
+        {
+            await devices;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped with the server
+        }
         return ExitCodes.Ok;
     }
 

@@ -1,7 +1,7 @@
 namespace Tagwatch.Server.Health;
 
 /// <summary>Background loops stop quietly when the server does.</summary>
-internal static class PeriodicTimerExtensions
+public static class PeriodicTimerExtensions
 {
     /// <summary>Waits for the next tick; false once <paramref name="cancellationToken"/> says the server is stopping.</summary>
     public static async Task<bool> TickOrStopAsync(this PeriodicTimer timer, CancellationToken cancellationToken)

@@ -1,0 +1,45 @@
+using Spectre.Console;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
+using Tagwatch.Storage;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>One account per role on a demo database, with one-time passwords printed once, so a newcomer can sign in as each.</summary>
+internal static class DemoUsers
+{
+    public static async Task CreateAsync(TagwatchServices services, CancellationToken cancellationToken)
+    {
+        if ((await services.Accounts.ListAsync(cancellationToken: cancellationToken)).Count > 0)
+        {
+            AnsiConsole.MarkupLine("Demo users exist already; [bold]tagwatch users reset-password NAME[/] issues a new one-time password.");
+            return;
+        }
+
+        var offenders = await services.Offenders.ListAsync(cancellationToken);
+        var people = offenders.Select(o => o.Reference.ToString()).ToList();
+        var boroughs = offenders.GroupBy(o => o.HomeBoroughCode).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var accounts = new List<NewUser>
+        {
+            new("demo.admin", Role.Administrator, [], [], "Demo administrator"),
+            new("demo.monitor", Role.MonitoringOfficer, [], [], "Demo monitoring officer"),
+            new("demo.probation", Role.ProbationOfficer, [], people.Take(10).ToList(), "Demo probation officer"),
+            new("demo.police", Role.Police, boroughs.Take(1).DefaultIfEmpty("E09000022").ToList(), [], "Demo police analyst"),
+            new("demo.reviewer", Role.MatchReviewer, [], [], "Demo match reviewer"),
+            new("demo.evaluator", Role.Evaluator, [], [], "Demo evaluator"),
+            new("demo.auditor", Role.Auditor, [], [], "Demo data-protection officer"),
+        };
+        var table = new Table().AddColumns("user", "role", "scope", "one-time password");
+        foreach (var user in accounts)
+        {
+            var (account, password) = await services.Accounts.CreateAsync(user, cancellationToken: cancellationToken);
+            await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, $"demo account created: role {account.Role}"), cancellationToken);
+            string scope = account.Role == Role.Police ? string.Join(",", account.Boroughs) : account.Role == Role.ProbationOfficer ? $"{account.Caseload.Count} people" : "";
+            table.AddRow(account.Username, OptionParsers.Kebab(account.Role.ToString()), scope, password!);
+        }
+
+        AnsiConsole.MarkupLine("Demo users (sign in with POST /api/v1/session; each must choose a new password first):");
+        AnsiConsole.Write(table);
+    }
+}
