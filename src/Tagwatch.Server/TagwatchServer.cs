@@ -16,6 +16,7 @@ using Tagwatch.Storage;
 using Scalar.AspNetCore;
 using Tagwatch.Application.Audit;
 using Tagwatch.Server.Api;
+using Tagwatch.Server.Correlation;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
@@ -61,6 +62,10 @@ public static class TagwatchServer
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
+        builder.Services.AddSingleton(services.ScoredCorrelation);
+        builder.Services.AddSingleton<CorrelationWorker>();
+        builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<CorrelationWorker>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CorrelationWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddSingleton(sp => new IngestPipeline(
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
@@ -129,6 +134,7 @@ public static class TagwatchServer
         api.MapReportsApi();
         api.MapRegistryApi();
         api.MapRetentionApi();
+        api.MapCrimesApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

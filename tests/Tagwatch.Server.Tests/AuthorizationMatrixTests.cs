@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests
         ["VerifyAudit"] = "auditor",
         ["IngestBatch"] = "device",
         ["GetRetention"] = "admin",
+        ["ImportCrimes"] = "police police-other reviewer",
+        ["ListCrimes"] = "police police-other reviewer",
+        ["ListCorrelationRuns"] = "reviewer",
+        ["StartCorrelationRun"] = "reviewer",
         ["PlaceLegalHold"] = "admin",
         ["LiftLegalHold"] = "admin",
     };
@@ -130,6 +134,8 @@ public sealed class AuthorizationMatrixTests
         var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromHours(12);
         string query = operation.Id switch
         {
+            "ImportCrimes" => "?format=tagwatch",
+            "ListCrimes" => $"?from={start - NodaTime.Duration.FromDays(2)}&to={start + NodaTime.Duration.FromDays(5)}",
             "GetOffenderTrail" => $"?from={start}&to={start + NodaTime.Duration.FromHours(1)}&purpose=robbery%20investigation%20ref%20123&lat=51.47&lon=-0.11&radius=2000",
             _ => "",
         };
@@ -147,6 +153,8 @@ public sealed class AuthorizationMatrixTests
             "PlaceLegalHold" => """{"reason":"appeal pending"}""",
             "RecordMatchOutcome" => """{"outcome":"Eliminated","note":"alibi confirmed"}""",
             "IngestBatch" => "[]",
+            "ImportCrimes" => "crime_ref,category,lat,lon,committed_from,committed_to\nMX1,robbery,51.47,-0.11,2019-02-18T10:00:00Z,2019-02-18T11:00:00Z\n",
+            "StartCorrelationRun" => """{"allTags":false}""",
             _ => "{}",
         };
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + query);

@@ -12,7 +12,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         {
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ArgumentException or FormatException or Microsoft.AspNetCore.Http.BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request is invalid"),
-            InvalidOperationException => (StatusCodes.Status409Conflict, "Not allowed now"),
+            // Only the product's own "not allowed now" refusals; a framework InvalidOperationException is a fault (500).
+            InvalidOperationException when IsOurs(exception) => (StatusCodes.Status409Conflict, "Not allowed now"),
             _ => (0, ""),
         };
         if (status == 0)
@@ -28,4 +29,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
         });
     }
+
+    private static bool IsOurs(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.FullName?.StartsWith("Tagwatch.", StringComparison.Ordinal) == true;
 }

@@ -171,6 +171,20 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<CorrelationRun>> ListRunsAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.CorrelationRuns.AsNoTracking().OrderByDescending(r => r.StartedUnixMs).Take(Math.Clamp(limit, 1, 10_000)).ToListAsync(cancellationToken);
+        return rows.Select(r => new CorrelationRun
+        {
+            Id = r.Id, Mode = r.Mode, Trigger = r.Trigger, RequestedBy = r.RequestedBy, AlgorithmVersion = r.AlgorithmVersion, ParametersJson = r.ParametersJson,
+            DataFrom = Instant.FromUnixTimeMilliseconds(r.DataFromUnixMs), DataTo = Instant.FromUnixTimeMilliseconds(r.DataToUnixMs),
+            Started = Instant.FromUnixTimeMilliseconds(r.StartedUnixMs), Finished = r.FinishedUnixMs is { } f ? Instant.FromUnixTimeMilliseconds(f) : null,
+            Crimes = r.Crimes, Subjects = r.Subjects, Matches = r.Matches, Significant = r.Significant,
+        }).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<string?> RunParametersAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

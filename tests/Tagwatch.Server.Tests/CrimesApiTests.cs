@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Tagwatch.Server.Tests;
+
+public sealed class CrimesApiTests
+{
+    [Fact]
+    public async Task An_uploaded_crime_file_gets_its_row_report_and_new_crimes_are_checked_against_trails_at_once()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var reviewer = api.ClientFor("reviewer");
+        // A crime on one wearer's own recorded fix, and two bad rows.
+        var person = api.Pilot.Offenders[2];
+        var fixes = await api.Server.Services.Fixes.ReadAsync(person.Tag, NodaTime.Instant.MinValue, NodaTime.Instant.MaxValue);
+        var fix = fixes[fixes.Count / 2];
+        string csv = string.Create(CultureInfo.InvariantCulture,
+            $"crime_ref,category,lat,lon,committed_from,committed_to\nAPI-1,robbery,{fix.Latitude},{fix.Longitude},{fix.Time - NodaTime.Duration.FromMinutes(10)},{fix.Time + NodaTime.Duration.FromMinutes(10)}\n")
+            + "API-2,robbery,95.0,-0.1,2019-02-18T10:00:00Z,2019-02-18T11:00:00Z\nAPI-3,robbery,51.47,-0.1,2019-02-18T12:00:00Z,2019-02-18T11:00:00Z\n";
+
+        var response = await reviewer.PostAsync("/api/v1/crimes/import?format=tagwatch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, 1, 2), (report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        var errors = report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt64(), e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(3L, "lat"), (4L, "committed_to")], errors);
+        Assert.True(report.GetProperty("correlation").GetProperty("matches").GetInt32() >= 1);
+        var match = (await api.Server.Services.Matches.ListMatchesAsync()).Single(m => m.CrimeReference == "API-1" && m.Tag == person.Tag.Value);
+        Assert.True(match.MinDistanceMetres < 1);
+        Assert.Single(await api.Server.Services.Audit.SearchAsync(new(Action: "import.crimes")));
+    }
+
+    [Fact]
+    public async Task Police_see_only_the_crimes_of_their_boroughs_and_a_bad_format_is_named()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var police = api.ClientFor("police");
+        var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        string window = $"from={start - NodaTime.Duration.FromDays(1)}&to={start + NodaTime.Duration.FromDays(10)}";
+
+        var crimes = await police.GetFromJsonAsync<JsonElement>($"/api/v1/crimes?{window}");
+        var all = await api.Server.Services.Crimes.CurrentAsync(start - NodaTime.Duration.FromDays(1), start + NodaTime.Duration.FromDays(10));
+        var badFormat = await police.PostAsync("/api/v1/crimes/import?format=xls", new StringContent("x"));
+
+        Assert.All(crimes.EnumerateArray(), c => Assert.Equal(api.DisclosedMatch.BoroughCode, c.GetProperty("borough").GetString()));
+        Assert.Equal(all.Count(c => c.BoroughCode == api.DisclosedMatch.BoroughCode), crimes.GetArrayLength());
+        Assert.True(all.Count > crimes.GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Contains("'xls' is not moj, policeuk or tagwatch", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
