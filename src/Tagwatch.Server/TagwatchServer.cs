@@ -135,6 +135,7 @@ public static class TagwatchServer
         api.MapRegistryApi();
         api.MapRetentionApi();
         api.MapCrimesApi();
+        api.MapConditionsApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
