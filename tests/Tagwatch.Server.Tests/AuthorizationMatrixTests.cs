@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests
         ["LivePositions"] = "monitoring",
         ["ListAlerts"] = "monitoring probation probation-other",
         ["GetAlert"] = "monitoring probation probation-other",
+        ["StreamAlerts"] = "monitoring probation probation-other",
         ["AcknowledgeAlert"] = "monitoring",
         ["ResolveAlert"] = "monitoring",
         ["ListOffenders"] = "probation probation-other",
@@ -81,7 +82,7 @@ public sealed class AuthorizationMatrixTests
             {
                 using var client = api.ClientFor(principal);
                 using var request = Request(api, operation);
-                using var response = await client.SendAsync(request);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 bool through = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
                 if (operation.Id == "SignIn")
                 {

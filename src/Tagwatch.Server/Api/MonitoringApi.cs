@@ -22,6 +22,8 @@ internal static class MonitoringApi
         api.MapGet("/positions/live", LivePositionsAsync).WithTags("Monitoring").RequireAuthorization(nameof(Permission.ViewLivePositions)).WithName("LivePositions");
         var alerts = api.MapGroup("/alerts").WithTags("Monitoring");
         alerts.MapGet("/", ListAlertsAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("ListAlerts");
+        alerts.MapGet("/stream", AlertStreamEndpoint.HandleAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("StreamAlerts")
+            .WithDescription("Server-sent events: one 'alert' event per alert change (raised, amended, ended, acknowledged, resolved, withdrawn…).");
         alerts.MapGet("/{id:long}", GetAlertAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("GetAlert");
         alerts.MapPost("/{id:long}/acknowledge", async (long id, AlertNote body, HttpContext http, AlertDesk desk) =>
         {

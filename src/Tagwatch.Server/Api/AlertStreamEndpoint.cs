@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Tagwatch.Application.Audit;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Identity;
+using Tagwatch.Server.Security;
+using Tagwatch.Storage;
+
+namespace Tagwatch.Server.Api;
+
+/// <summary>
+/// <c>GET /api/v1/alerts/stream</c>: alert changes as server-sent events (<c>event: alert</c>, JSON data) the moment the
+/// monitor makes them, with a comment line every 15 s to keep proxies from closing the stream. Probation officers see
+/// their caseload's alerts only. Opening the stream is audited once.
+/// </summary>
+internal static class AlertStreamEndpoint
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static async Task HandleAsync(HttpContext http, AlertFeed feed, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        await http.AuditAsync(actor, AuditActions.ViewAlerts, "alert", null, "live alert stream opened");
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+
+        var references = new Dictionary<OffenderId, string>();
+        using var writeLock = new SemaphoreSlim(1, 1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var heartbeats = HeartbeatAsync(http, writeLock, stop.Token);
+        try
+        {
+            await foreach (var change in feed.SubscribeAsync(stop.Token))
+            {
+                string? reference = change.Alert.Offender is { } id ? await ReferenceAsync(references, id, services, stop.Token) : null;
+                if (actor.Role != Role.MonitoringOfficer && !AccessPolicy.CoversOffender(actor, reference ?? ""))
+                {
+                    continue;
+                }
+
+                var a = change.Alert;
+                string json = JsonSerializer.Serialize(new
+                {
+                    action = change.Action, id = a.Id, type = a.Type, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
+                    start = a.Start.ToString(), end = a.End?.ToString(), summary = a.Summary,
+                });
+                await WriteAsync(http, writeLock, $"event: alert\nid: {a.Id}\ndata: {json}\n\n", stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await heartbeats;
+        }
+    }
+
+    private static async Task HeartbeatAsync(HttpContext http, SemaphoreSlim writeLock, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Heartbeat);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await WriteAsync(http, writeLock, ": keep-alive\n\n", cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stream closed
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, SemaphoreSlim writeLock, string text, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            await http.Response.Body.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private static async Task<string?> ReferenceAsync(Dictionary<OffenderId, string> cache, OffenderId id, TagwatchServices services, CancellationToken cancellationToken)
+    {
+        if (!cache.TryGetValue(id, out var reference))
+        {
+            foreach (var offender in await services.Offenders.ListAsync(cancellationToken))
+            {
+                cache[offender.Id] = offender.Reference.ToString();
+            }
+
+            cache.TryGetValue(id, out reference);
+        }
+
+        return reference;
+    }
+}

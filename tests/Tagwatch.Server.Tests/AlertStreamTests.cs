@@ -1,0 +1,50 @@
+using System.Net;
+using NodaTime;
+using Tagwatch.Protocols.Devices.Gt06;
+
+namespace Tagwatch.Server.Tests;
+
+public sealed class AlertStreamTests
+{
+    [Fact]
+    public async Task The_monitoring_centre_receives_a_raised_alert_as_a_server_sent_event_and_probation_only_its_caseloads()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var monitoring = api.ClientFor("monitoring");
+        using var probation = api.ClientFor("probation");
+        using var monitorStream = await monitoring.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        using var probationStream = await probation.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, monitorStream.StatusCode);
+        Assert.Equal("text/event-stream", monitorStream.Content.Headers.ContentType?.MediaType);
+        using var monitorReader = new StreamReader(await monitorStream.Content.ReadAsStreamAsync());
+        using var probationReader = new StreamReader(await probationStream.Content.ReadAsStreamAsync());
+
+        // An unassigned tag presses SOS: the centre must hear of it; no probation caseload covers it.
+        using var device = await RunningServer.ConnectAsync(api.Server.Options.Gt06Port);
+        await device.GetStream().WriteAsync(Gt06Frames.Login(RunningServer.Gt06Imei, 1));
+        await device.ReadExactlyAsync(10);
+        var now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+        await device.GetStream().WriteAsync(Gt06Frames.Location(now - Duration.FromSeconds(20), 51.5, -0.1, 0, 0, true, 2, alarm: 0x01));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        string? eventLine = null, dataLine = null;
+        while (dataLine is null)
+        {
+            string line = await monitorReader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
+            if (line == "event: alert")
+            {
+                eventLine = line;
+            }
+            else if (eventLine is not null && line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                dataLine = line;
+            }
+        }
+
+        Assert.Contains("\"type\":\"sos\"", dataLine, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"raised\"", dataLine, StringComparison.Ordinal);
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await probationReader.ReadLineAsync(quiet.Token));
+        Assert.Equal(2, (await api.Server.Services.Audit.SearchAsync(new(Action: "view.alerts"))).Count(e => e.Event.Data == "live alert stream opened"));
+    }
+}
