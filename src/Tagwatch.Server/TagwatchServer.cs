@@ -20,6 +20,8 @@ using Tagwatch.Server.Correlation;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
+using Tagwatch.Server.Metrics;
+using OpenTelemetry.Metrics;
 using Tagwatch.Server.Monitoring;
 
 namespace Tagwatch.Server;
@@ -70,6 +72,11 @@ public static class TagwatchServer
         builder.Services.AddSingleton(sp => new IngestPipeline(
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
         builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));
+        builder.Services.AddSingleton<OperationalMetrics>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationalMetrics>());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IngestMetrics.MeterName, OperationalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
@@ -121,6 +128,8 @@ public static class TagwatchServer
         app.UseCsrfProtection();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        // Counts only, no personal data: scraped by the operator's Prometheus, like the health endpoints.
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
         app.MapScalarApiReference();
         var api = app.MapGroup("/api/v1");

@@ -16,8 +16,20 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<Monito
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(30);
     private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
 
+    // A single-reader channel cannot count its items, so the depth is kept beside it.
+    private int _queued;
+
+    /// <summary>Commits waiting for evaluation (for metrics).</summary>
+    public int QueueDepth => Volatile.Read(ref _queued);
+
     /// <inheritdoc />
-    public void OnCommitted(IngestCommit commit) => _commits.Writer.TryWrite(commit);
+    public void OnCommitted(IngestCommit commit)
+    {
+        if (_commits.Writer.TryWrite(commit))
+        {
+            Interlocked.Increment(ref _queued);
+        }
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,6 +81,7 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<Monito
         var contacts = new Dictionary<TagId, DeviceContact>();
         while (_commits.Reader.TryRead(out var commit))
         {
+            Interlocked.Decrement(ref _queued);
             foreach (var (tag, fixes) in commit.Fixes)
             {
                 if (fixes.Count > 0)

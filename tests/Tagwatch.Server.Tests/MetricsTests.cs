@@ -1,0 +1,26 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Server.Metrics;
+
+namespace Tagwatch.Server.Tests;
+
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_are_scraped_in_prometheus_text_with_ingest_matches_and_runs_and_no_personal_data()
+    {
+        await using var api = await SeededApi.StartAsync();
+        long now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        using var fix = await api.Server.OsmAnd.GetAsync(string.Create(CultureInfo.InvariantCulture, $"/?id={RunningServer.OsmAndId}&lat=51.5&lon=-0.1&timestamp={now}"));
+        fix.EnsureSuccessStatusCode();
+        await api.Server.App.Services.GetRequiredService<OperationalMetrics>().RefreshAsync(CancellationToken.None);
+
+        string text = await api.Server.Api.GetStringAsync("/metrics");
+
+        Assert.Matches(@"(?m)^tagwatch_ingest_fixes_stored_total(\{[^}]*\})? 1(\.0)?( |$)", text);
+        Assert.Matches(@"(?m)^tagwatch_matches\{[^}]*state=""disclosed""[^}]*\} 1( |$)", text);
+        Assert.Matches(@"(?m)^tagwatch_correlation_runs_total(\{[^}]*\})? [1-9]", text);
+        Assert.True(text.Contains("tagwatch_monitor_queue_depth", StringComparison.Ordinal), text);
+        Assert.DoesNotContain("TW-", text, StringComparison.Ordinal);
+    }
+}
