@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Core.Tags;
+using Tagwatch.Server.Security;
+using Tagwatch.Storage;
+using Tagwatch.Storage.Accounts;
+
+namespace Tagwatch.Server.Api;
+
+/// <summary>
+/// Enrolment by probation (the person joins the officer's caseload) under the scheme's rules, and the device registry
+/// by administrators: registering tags and starting a person wearing one.
+/// </summary>
+internal static class EnrolmentApi
+{
+    public sealed record EnrolRequest(
+        string GivenName, string FamilyName, string DateOfBirth, string[] IndexOffences, bool CustodialSentenceServed, bool GpsLicenceCondition,
+        string LicenceStart, string LicenceEnd, double Latitude, double Longitude, string RiskTier);
+
+    public sealed record TagRequest(string Id, string Protocol, string? Model);
+
+    public sealed record AssignRequest(string Offender, string? From);
+
+    public static void MapEnrolmentApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/offenders", EnrolAsync).WithTags("Offenders").RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("EnrolOffender")
+            .WithDescription("Enrols a person under the scheme's rules (refusals are listed with their reasons, 422); the enrolling officer's caseload gains them.");
+        var tags = api.MapGroup("/tags").WithTags("Registry").RequireAuthorization(nameof(Permission.ManageTags));
+        tags.MapPost("/", RegisterTagAsync).WithName("RegisterTag");
+        tags.MapPost("/{id}/assignments", AssignAsync).WithName("AssignTag");
+    }
+
+    private static async Task<IResult> EnrolAsync(EnrolRequest body, HttpContext http, TagwatchServices services, UserAccounts accounts)
+    {
+        var actor = await http.RequiredActorAsync();
+        var date = LocalDatePattern.Iso;
+        foreach (var (field, text) in new[] { ("dateOfBirth", body.DateOfBirth), ("licenceStart", body.LicenceStart), ("licenceEnd", body.LicenceEnd) })
+        {
+            if (!date.Parse(text ?? "").Success)
+            {
+                return ApiProblems.Invalid(field, $"'{text}' is not a date (yyyy-MM-dd)");
+            }
+        }
+
+        var offences = new List<IndexOffence>();
+        foreach (string offence in body.IndexOffences ?? [])
+        {
+            if (!Enum.TryParse<IndexOffence>(offence, ignoreCase: true, out var parsed) || int.TryParse(offence, out _))
+            {
+                return ApiProblems.Invalid("indexOffences", $"'{offence}' is not one of {string.Join(", ", Enum.GetNames<IndexOffence>())}");
+            }
+
+            offences.Add(parsed);
+        }
+
+        if (!Enum.TryParse<RiskTier>(body.RiskTier, ignoreCase: true, out var tier) || int.TryParse(body.RiskTier, out _))
+        {
+            return ApiProblems.Invalid("riskTier", $"'{body.RiskTier}' is not one of {string.Join(", ", Enum.GetNames<RiskTier>())}");
+        }
+
+        if (!GeoPoint.TryCreate(body.Latitude, body.Longitude, out var address, out string? where))
+        {
+            return ApiProblems.Invalid("latitude", where!);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.GivenName) || string.IsNullOrWhiteSpace(body.FamilyName))
+        {
+            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.GivenName) ? "givenName" : "familyName", "required");
+        }
+
+        var result = await services.Offenders.EnrolAsync(new EnrolmentRequest
+        {
+            Person = new PersonalDetails(body.GivenName.Trim(), body.FamilyName.Trim(), date.Parse(body.DateOfBirth).Value),
+            IndexOffences = offences,
+            CustodialSentenceServed = body.CustodialSentenceServed,
+            GpsLicenceCondition = body.GpsLicenceCondition,
+            LicenceStart = date.Parse(body.LicenceStart).Value,
+            LicenceEnd = date.Parse(body.LicenceEnd).Value,
+            ReleaseAddress = address,
+            RiskTier = tier,
+        }, cancellationToken: http.RequestAborted);
+        if (result.Offender is not { } offender)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not eligible under the scheme's rules",
+                detail: string.Join("; ", result.Decision.Refusals.Select(r => r.Reason)),
+                extensions: new Dictionary<string, object?> { ["refusals"] = result.Decision.Refusals.Select(r => new { rule = r.Rule.ToString(), reason = r.Reason }).ToList() });
+        }
+
+        string reference = offender.Reference.ToString();
+        var account = await accounts.GetAsync(actor.Username, http.RequestAborted);
+        await accounts.ReplaceCaseloadAsync(actor.Username, [.. account.Caseload, reference], http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.ChangeRecord, "offender", reference, $"enrolled; risk {tier}; licence {body.LicenceStart}–{body.LicenceEnd}; added to {actor.Username}'s caseload");
+        return Results.Created($"/api/v1/offenders/{reference}", new
+        {
+            reference, home_borough = offender.HomeBoroughCode, monitoring_start = offender.MonitoringStart.ToString(), monitoring_end = offender.MonitoringEnd.ToString(),
+        });
+    }
+
+    private static async Task<IResult> RegisterTagAsync(TagRequest body, HttpContext http, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!TagId.TryParse(body.Id, out var id, out string? error))
+        {
+            return ApiProblems.Invalid("id", error!);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Protocol))
+        {
+            return ApiProblems.Invalid("protocol", "required (gt06, h02, osmand…)");
+        }
+
+        if ((await services.Tags.FindRegisteredAsync([id], http.RequestAborted)).Count > 0)
+        {
+            return ApiProblems.Conflict($"Tag {id.Value} is registered already.");
+        }
+
+        await services.Tags.RegisterAsync([new Tag(id, body.Protocol.Trim().ToLowerInvariant(), body.Model)], http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.ChangeSettings, "tag", id.Value, $"registered ({body.Protocol}, {body.Model ?? "model not given"})");
+        return Results.Created($"/api/v1/tags/{id.Value}", new { tag = id.Value, protocol = body.Protocol.Trim().ToLowerInvariant(), model = body.Model });
+    }
+
+    private static async Task<IResult> AssignAsync(string id, AssignRequest body, HttpContext http, TagwatchServices services, TimeProvider clock)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!TagId.TryParse(id, out var tag, out string? error))
+        {
+            return ApiProblems.Invalid("id", error!);
+        }
+
+        var offender = OffenderReference.TryParse(body.Offender, out var reference, out _) ? await services.OffenderStore.FindAsync(reference, http.RequestAborted) : null;
+        if (offender is null)
+        {
+            return ApiProblems.Invalid("offender", $"no enrolled person has the reference '{body.Offender}'");
+        }
+
+        var from = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (body.From is not null)
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(body.From);
+            if (!parsed.Success)
+            {
+                return ApiProblems.Invalid("from", $"'{body.From}' is not an ISO-8601 UTC instant");
+            }
+
+            from = parsed.Value;
+        }
+
+        await services.Tags.AssignAsync(tag, offender.Id, from, http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {tag.Value} worn from {from}");
+        return Results.Created($"/api/v1/tags/{tag.Value}", new { tag = tag.Value, offender = offender.Reference.ToString(), from = from.ToString() });
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tagwatch.Server.Tests;
+
+public sealed class EnrolmentApiTests
+{
+    private static object Person(bool gps = true, string born = "1990-01-01") => new
+    {
+        givenName = "Alex", familyName = "Newman", dateOfBirth = born, indexOffences = new[] { "Robbery" }, custodialSentenceServed = true, gpsLicenceCondition = gps,
+        licenceStart = "2019-03-01", licenceEnd = "2019-09-01", latitude = 51.4613, longitude = -0.1156, riskTier = "High",
+    };
+
+    [Fact]
+    public async Task An_enrolled_person_joins_the_officers_caseload_then_wears_a_tag_the_administrator_registers()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        using var admin = api.ClientFor("admin");
+
+        var enrolled = await probation.PostAsJsonAsync("/api/v1/offenders", Person());
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        string reference = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await probation.GetAsync($"/api/v1/offenders/{reference}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor("probation-other").GetAsync($"/api/v1/offenders/{reference}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/tags", new { id = "359881999000009", protocol = "GT06" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/tags", new { id = "359881999000009", protocol = "gt06" })).StatusCode);
+        var worn = await admin.PostAsJsonAsync("/api/v1/tags/359881999000009/assignments", new { offender = reference, from = "2019-03-01T09:00:00Z" });
+        Assert.Equal(HttpStatusCode.Created, worn.StatusCode);
+        var assignment = (await api.Server.Services.Tags.AssignmentsAsync()).Single(a => a.Tag.Value == "359881999000009");
+        Assert.Equal(reference, (await api.Server.Services.Offenders.ListAsync()).Single(o => o.Id == assignment.Offender).Reference.ToString());
+    }
+
+    [Fact]
+    public async Task An_ineligible_person_is_refused_with_the_schemes_reasons_and_bad_fields_are_named()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+
+        var refused = await probation.PostAsJsonAsync("/api/v1/offenders", Person(gps: false));
+        var badDate = await probation.PostAsJsonAsync("/api/v1/offenders", Person(born: "01/01/1990"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.NotEmpty((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusals").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.True((await badDate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("dateOfBirth", out _));
+        Assert.Equal(6, (await api.Server.Services.Offenders.ListAsync()).Count);
+    }
+}
