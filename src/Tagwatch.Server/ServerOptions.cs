@@ -49,6 +49,9 @@ public sealed record ServerOptions
     /// <summary>Largest batch upload body, bytes.</summary>
     public int MaxBatchBodyBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>Sign-in through a force's or probation's OpenID Connect provider (section <c>Oidc</c>); off unless an authority is set.</summary>
+    public OidcOptions Oidc { get; init; } = new();
+
     /// <summary>How long each kind of data is kept (section <c>Retention</c>); purged daily.</summary>
     public Application.Retention.RetentionPolicy Retention { get; init; } = new();
 
@@ -120,6 +123,7 @@ public sealed record ServerOptions
         }
 
         problems.AddRange(Retention.Validate());
+        problems.AddRange(Oidc.Validate());
 
         return problems;
     }
@@ -133,4 +137,52 @@ public enum BadChecksumPolicy
 
     /// <summary>Drop it unacknowledged (the device sends it again).</summary>
     Reject,
+}
+
+/// <summary>
+/// An OpenID Connect identity provider. The provider proves who someone is; their Tagwatch account (looked up by
+/// <see cref="UsernameClaim"/>) decides what they may do, so an unknown or disabled account cannot sign in.
+/// </summary>
+public sealed record OidcOptions
+{
+    /// <summary>The provider's issuer URL; empty turns OpenID Connect off.</summary>
+    public string Authority { get; init; } = "";
+
+    public string ClientId { get; init; } = "";
+
+    public string ClientSecret { get; init; } = "";
+
+    /// <summary>The ID-token claim holding the Tagwatch user name.</summary>
+    public string UsernameClaim { get; init; } = "preferred_username";
+
+    /// <summary>False only for a provider on loopback in development and tests.</summary>
+    public bool RequireHttpsMetadata { get; init; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public IReadOnlyList<string> Validate()
+    {
+        if (!Enabled)
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && RequireHttpsMetadata))
+        {
+            problems.Add($"oidc:authority: '{Authority}' is not an https:// URL");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            problems.Add("oidc:client-id: required when an authority is set");
+        }
+
+        if (string.IsNullOrWhiteSpace(UsernameClaim))
+        {
+            problems.Add("oidc:username-claim: required");
+        }
+
+        return problems;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<string, string> Allowed = new()
     {
         ["SignIn"] = "anonymous device " + Everyone,
+        ["SignInWithProvider"] = "anonymous device " + Everyone,
         ["GetSession"] = Everyone,
         ["SignOut"] = Everyone,
         ["ChangePassword"] = Everyone,

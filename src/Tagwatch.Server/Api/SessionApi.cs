@@ -24,6 +24,9 @@ internal static class SessionApi
         var session = api.MapGroup("/session").WithTags("Session");
         session.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(AuthenticationSetup.SignInLimit).WithName("SignIn");
         session.MapGet("/", MeAsync).RequireAuthorization().WithName("GetSession");
+        session.MapGet("/oidc", (string? returnUrl, ServerOptions options) => OidcSignIn.Challenge(returnUrl, options)).AllowAnonymous()
+            .RequireRateLimiting(AuthenticationSetup.SignInLimit).WithName("SignInWithProvider")
+            .WithDescription("Redirects to the configured OpenID Connect provider; on return the session cookie is set and the browser goes to returnUrl (a local path).");
         session.MapDelete("/", async (HttpContext http) =>
         {
             await http.SignOutAsync(AuthenticationSetup.SessionScheme);

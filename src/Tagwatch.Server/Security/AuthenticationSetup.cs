@@ -39,7 +39,7 @@ internal static class AuthenticationSetup
             o.Cookie.Name = "tagwatch.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        services.AddAuthentication(SelectorScheme)
+        var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "session or token", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiTokenAuthenticationHandler.Scheme : SessionScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null)
@@ -64,6 +64,11 @@ internal static class AuthenticationSetup
                     }
                 };
             });
+        if (options.Oidc.Enabled)
+        {
+            authentication.AddOidc(options.Oidc);
+        }
+
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization(o =>
         {
