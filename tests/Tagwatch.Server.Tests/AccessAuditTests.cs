@@ -64,6 +64,11 @@ public sealed class AccessAuditTests
         Assert.Contains("24 hours", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("2000 m", await tooWide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await api.Server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ViewTrail)));
+        var wideSearch = await police.PostAsJsonAsync("/api/v1/near", new { latitude = 51.47, longitude = -0.11, radius = 3000, from = start.ToString(), to = (start + NodaTime.Duration.FromHours(2)).ToString(), purpose = "robbery enquiry CR-1" });
+        var longSearch = await police.PostAsJsonAsync("/api/v1/near", new { latitude = 51.47, longitude = -0.11, radius = 500, from = start.ToString(), to = (start + NodaTime.Duration.FromDays(3)).ToString(), purpose = "robbery enquiry CR-1" });
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (wideSearch.StatusCode, longSearch.StatusCode));
+        Assert.Contains("2000 m and 24 hours", await longSearch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await api.Server.Services.Searches.ListAsync());
 
         // The whole day for probation, then police with a 300 m circle around one of those fixes: a strict subset, all inside.
         using var probation = api.ClientFor("probation");

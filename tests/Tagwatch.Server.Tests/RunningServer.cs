@@ -50,13 +50,14 @@ internal sealed class RunningServer : IAsyncDisposable
         // Free ports are found by binding and releasing; another process may take one first, so try again then.
         for (int attempt = 1; ; attempt++)
         {
+            int[] ports = FreePorts(4);
             var options = new ServerOptions
             {
                 Database = services.Database.Path,
-                Urls = $"http://127.0.0.1:{FreePort()}",
-                OsmAndPort = FreePort(),
-                Gt06Port = FreePort(),
-                H02Port = FreePort(),
+                Urls = $"http://127.0.0.1:{ports[0]}",
+                OsmAndPort = ports[1],
+                Gt06Port = ports[2],
+                H02Port = ports[3],
             };
             options = configure?.Invoke(options) ?? options;
             var app = TagwatchServer.Build(options, services, TimeProvider.System);
@@ -93,6 +94,21 @@ internal sealed class RunningServer : IAsyncDisposable
         catch (IOException)
         {
             // left for the OS
+        }
+    }
+
+    /// <summary>Distinct free ports: all are held open until every one is chosen, so none is handed out twice.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
         }
     }
 

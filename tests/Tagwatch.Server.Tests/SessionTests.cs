@@ -73,7 +73,7 @@ public sealed class SessionTests
         await api.Accounts.SetDisabledAsync("mo.centre", true);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/v1/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/alerts")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);
     }
 

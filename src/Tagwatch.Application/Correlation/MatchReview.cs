@@ -23,6 +23,7 @@ public sealed class MatchReview(ICorrelationStore store, IAuditLog audit, TimePr
             throw new ArgumentException(to == MatchState.Disclosed ? "reason: a disclosure states its purpose." : "reason: a review decision needs a reason.", nameof(reason));
         }
 
+        StatedText.CheckLength(reason, "reason");
         var match = (await store.GetMatchAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no match {id}.")).Match;
         string? recipient = null;
         if (to == MatchState.Disclosed)
@@ -40,6 +41,7 @@ public sealed class MatchReview(ICorrelationStore store, IAuditLog audit, TimePr
     /// <summary>Records what came of a disclosed match.</summary>
     public async Task<MatchReviewEntry> RecordOutcomeAsync(long id, PoliceOutcome outcome, string? note, string actor, string actorRole, CancellationToken cancellationToken = default)
     {
+        StatedText.CheckLength(note, "note");
         string text = string.IsNullOrWhiteSpace(note) ? outcome.ToString() : note.Trim();
         var entry = await store.ReviewAsync(id, new MatchReviewStep(actor, actorRole, null, outcome, text), Now(), cancellationToken);
         await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Outcome, "match", id.ToString(CultureInfo.InvariantCulture), $"outcome {outcome}: {text}"), cancellationToken);

@@ -27,6 +27,7 @@ public sealed class NearQuery(TrailLoader trails, ITagDirectory tags, IOffenderS
     /// <exception cref="ArgumentException">No purpose, or the area or time range is too large or inverted.</exception>
     public async Task<(LocationSearch Search, IReadOnlyList<Hit> Hits)> RunAsync(GeoPoint point, double radiusMetres, Instant from, Instant to, string purpose, string requestedBy, CancellationToken cancellationToken = default)
     {
+        Audit.StatedText.CheckLength(purpose, "purpose");
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Trim().Length < MinPurposeLength)
         {
             throw new ArgumentException($"a purpose of at least {MinPurposeLength} characters is required (why this search is necessary)", nameof(purpose));

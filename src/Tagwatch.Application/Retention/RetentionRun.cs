@@ -26,6 +26,7 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
 
     public async Task<LegalHold> PlaceHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
     {
+        StatedText.CheckLength(reason, "reason");
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ArgumentException("reason: a legal hold states why (e.g. the proceedings it preserves data for).", nameof(reason));
@@ -38,6 +39,7 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
 
     public async Task<bool> LiftHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
     {
+        StatedText.CheckLength(reason, "reason");
         bool lifted = await store.LiftHoldAsync(offenderReference, actor, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
         if (lifted)
         {

@@ -80,6 +80,11 @@ internal static class ConditionsApi
             return ApiProblems.Invalid("rules", rulesProblem);
         }
 
+        if (body.Label?.Length > StatedText.MaxName)
+        {
+            return ApiProblems.Invalid("label", $"at most {StatedText.MaxName} characters");
+        }
+
         string label = string.IsNullOrWhiteSpace(body.Label) ? kind.ToString().ToLowerInvariant() : body.Label.Trim();
         var grace = Duration.FromMinutes(body.GraceMinutes ?? (kind == ConditionKind.Curfew ? 10 : 0));
         var condition = new LicenceCondition(0, offender.Id, kind, area, schedule, grace, rules, label);

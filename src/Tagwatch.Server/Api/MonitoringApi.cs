@@ -28,6 +28,7 @@ internal static class MonitoringApi
         alerts.MapPost("/{id:long}/acknowledge", async (long id, AlertNote body, HttpContext http, AlertDesk desk) =>
         {
             var actor = await http.RequiredActorAsync();
+            StatedText.CheckLength(body.Note, "note");
             var alert = await desk.AcknowledgeAsync(id, actor.Username, body.Note, http.RequestAborted);
             await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), "acknowledged" + (body.Note is null ? "" : $": {body.Note}"));
             return Results.Ok(Json(alert, null));
@@ -40,6 +41,7 @@ internal static class MonitoringApi
                 return ApiProblems.Invalid("note", "resolving an alert needs a note saying what was done");
             }
 
+            StatedText.CheckLength(body.Note, "note");
             var alert = await desk.ResolveAsync(id, actor.Username, body.Note, http.RequestAborted);
             await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), $"resolved: {body.Note}");
             return Results.Ok(Json(alert, null));

@@ -33,6 +33,13 @@ internal static class NearApi
             return ApiProblems.Invalid(from.Success ? "to" : "from", "an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
         }
 
+        if (actor.Role == Role.Police && (body.Radius > AccessPolicy.PoliceTrailRadiusMetres || to.Value - from.Value > NodaTime.Duration.FromTimeSpan(AccessPolicy.PoliceTrailWindow)))
+        {
+            // The same minimum-necessary limits as police trail access.
+            return ApiProblems.Invalid(body.Radius > AccessPolicy.PoliceTrailRadiusMetres ? "radius" : "to",
+                $"police searches cover at most {AccessPolicy.PoliceTrailRadiusMetres} m and {AccessPolicy.PoliceTrailWindow.TotalHours} hours");
+        }
+
         var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from.Value, to.Value, body.Purpose ?? "", actor.Username, http.RequestAborted);
         var visible = actor.Role == Role.ProbationOfficer ? hits.Where(h => h.OffenderReference is { } r && actor.Caseload.Contains(r)).ToList() : hits;
         await http.AuditAsync(actor, AuditActions.Search, "area", null,

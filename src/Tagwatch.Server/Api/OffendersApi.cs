@@ -98,6 +98,11 @@ internal static class OffendersApi
             return ApiProblems.Invalid("to", "must be after 'from'");
         }
 
+        if (purpose?.Length > StatedText.MaxReason)
+        {
+            return ApiProblems.Invalid("purpose", $"at most {StatedText.MaxReason} characters");
+        }
+
         format = (format ?? "json").ToLowerInvariant();
         if (format is not ("json" or "geojson" or "gpx" or "csv"))
         {

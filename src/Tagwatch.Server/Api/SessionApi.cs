@@ -53,6 +53,11 @@ internal static class SessionApi
             return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.Username) ? "username" : "password", "required");
         }
 
+        if (body.Username.Length > StatedText.MaxName || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
+        {
+            return ApiProblems.Invalid("username", "too long");
+        }
+
         var (outcome, userId, stamp) = await accounts.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
         if (outcome != SignInOutcome.Succeeded)
         {

@@ -72,6 +72,7 @@ internal static class AuthenticationSetup
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization(o =>
         {
+            o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(null)).Build();
             foreach (var permission in Enum.GetValues<Permission>())
             {
                 o.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));

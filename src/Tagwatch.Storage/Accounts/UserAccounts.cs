@@ -285,7 +285,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         return true;
     }
 
-    /// <summary>The account a presented token acts for; null when unknown, revoked, expired or its account disabled.</summary>
+    /// <summary>The account a presented token acts for; null when unknown, revoked, expired, or its account disabled.</summary>
     public async Task<string?> ResolveTokenAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -297,7 +297,8 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var context = database.CreateContext();
         var row = await context.ApiTokens.SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
-        if (row is null || row.RevokedUnixMs is not null || row.ExpiresUnixMs <= now)
+        if (row is null || row.RevokedUnixMs is not null || row.ExpiresUnixMs <= now
+            || !await context.Users.AnyAsync(u => u.Id == row.UserId && !u.Disabled, cancellationToken))
         {
             return null;
         }
