@@ -94,7 +94,7 @@ internal static class IngestBenchmark
         })));
         clock.Stop();
         Console.WriteLine($"batch: {accepted:N0} fixes in {requests:N0} requests of {batchSize:N0} over {clock.Elapsed.TotalSeconds:F1} s from {clients} clients = {accepted / clock.Elapsed.TotalSeconds:N0} fixes/s acknowledged after commit");
-        Console.WriteLine($"batch: request latency p50 {Percentile(latencies, 0.5):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms");
+        Console.WriteLine($"batch: request latency p50 {BenchStats.Percentile(latencies, 0.5):F0} ms, p99 {BenchStats.Percentile(latencies, 0.99):F0} ms");
         return 0;
     }
 
@@ -134,7 +134,7 @@ internal static class IngestBenchmark
         })));
         clock.Stop();
         Console.WriteLine($"osmand: {done:N0} single-fix requests answered 200 ({failed} not) in {clock.Elapsed.TotalSeconds:F1} s over {clients} keep-alive connections = {done / clock.Elapsed.TotalSeconds:N0} requests/s");
-        Console.WriteLine($"osmand: latency p50 {Percentile(latencies, 0.5):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+        Console.WriteLine($"osmand: latency p50 {BenchStats.Percentile(latencies, 0.5):F1} ms, p99 {BenchStats.Percentile(latencies, 0.99):F1} ms");
         return failed == 0 ? 0 : 1;
     }
 
@@ -207,7 +207,7 @@ internal static class IngestBenchmark
             }
         })));
         Console.WriteLine($"gt06: {acknowledged:N0} fixes acknowledged ({lost} connections lost) over {clock.Elapsed.TotalMinutes:F1} min = {acknowledged / clock.Elapsed.TotalSeconds:N0} fixes/s");
-        Console.WriteLine($"gt06: fix-to-acknowledgement (durable) latency p50 {Percentile(latencies, 0.5):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.DefaultIfEmpty().Max():F1} ms");
+        Console.WriteLine($"gt06: fix-to-acknowledgement (durable) latency p50 {BenchStats.Percentile(latencies, 0.5):F1} ms, p99 {BenchStats.Percentile(latencies, 0.99):F1} ms, max {latencies.DefaultIfEmpty().Max():F1} ms");
         foreach (var (client, _) in devices)
         {
             client.Dispose();
@@ -240,7 +240,7 @@ internal static class IngestBenchmark
         var latencies = alerts
             .Select(a => (a.Raised - Instant.FromDateTimeOffset(lastSent[int.Parse(a.Tag.Value[^6..], CultureInfo.InvariantCulture)])).TotalMilliseconds)
             .ToList();
-        Console.WriteLine($"gt06: {alerts.Count:N0} of {zones:N0} zone breaches alerted; fix-to-alert latency min {latencies.DefaultIfEmpty().Min():F1} ms, p50 {Percentile(latencies, 0.5):F1} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms (alert times are stored to the millisecond)");
+        Console.WriteLine($"gt06: {alerts.Count:N0} of {zones:N0} zone breaches alerted; fix-to-alert latency min {latencies.DefaultIfEmpty().Min():F1} ms, p50 {BenchStats.Percentile(latencies, 0.5):F1} ms, p99 {BenchStats.Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms (alert times are stored to the millisecond)");
     }
 
     private static (double Lat, double Lon) ZoneCentre(int d) => (51.30 + ((d % 1000) * 0.0003), -0.30 + ((d / 1000) * 0.004));
@@ -338,17 +338,6 @@ internal static class IngestBenchmark
         }
 
         throw new TimeoutException("the server did not become ready within a minute");
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
     private static int FreePort()

@@ -7,6 +7,7 @@ using Tagwatch.Benchmarks;
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- quality [--seeds 1,2,3]         scored correlation vs ground truth
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- decode-cost DATABASE           read / decompress / decode split
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- ingest batch|osmand|gt06      live ingest under load (server in its own process)
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- api [--tags N] [--days D]     access control and audit on the read paths
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- kernels [BenchmarkDotNet args]  codec micro-benchmarks
 if (args.Length > 0 && args[0] == "store")
 {
@@ -38,11 +39,16 @@ if (args.Length > 0 && args[0] == "ingest")
     return await IngestBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "api")
+{
+    return await ApiBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "kernels")
 {
     BenchmarkSwitcher.FromAssembly(typeof(FixCodecBenchmarks).Assembly).Run(args[1..]);
     return 0;
 }
 
-Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 | kernels [BenchmarkDotNet options]");
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 | api [--tags N] [--days D] | kernels [BenchmarkDotNet options]");
 return 2;
