@@ -54,4 +54,24 @@ public sealed class AlertCommandsTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Matches("circle|schedule|POLYGON", result.Output + result.Error);
     }
+
+    [Fact]
+    public async Task What_the_console_reads_and_changes_is_recorded_in_the_audit_log()
+    {
+        using var tagwatch = new Tagwatch();
+        string db = tagwatch.DatabasePath;
+        await tagwatch.RunAsync("offenders", "enrol", "--given-name", "Sam", "--family-name", "Example", "--dob", "1998-05-01", "--offence", "robbery",
+            "--custodial", "--gps-condition", "--licence-start", "2019-03-01", "--licence-end", "2020-01-31", "--home-lat", "51.4613", "--home-lon", "-0.1156",
+            "--risk-tier", "high", "--ref", "TW-00001", "--db", db);
+        await tagwatch.RunAsync("offenders", "show", "TW-00001", "--db", db);
+        await tagwatch.RunAsync("zones", "add", "--offender", "TW-00001", "--kind", "exclusion", "--circle", "51.4700,-0.1000,200", "--db", db);
+        await tagwatch.RunAsync("alerts", "list", "--db", db);
+
+        var export = await tagwatch.RunAsync("audit", "export", "--db", db);
+
+        var records = export.Output.Trim().Split('\n').Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["change.record", "view.record", "change.conditions", "view.alerts"], records.Select(r => r.GetProperty("action").GetString()));
+        Assert.All(records, r => Assert.StartsWith("console:", r.GetProperty("actor").GetString(), StringComparison.Ordinal));
+        Assert.Equal("TW-00001", records[1].GetProperty("subject").GetString());
+    }
 }

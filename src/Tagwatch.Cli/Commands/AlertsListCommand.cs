@@ -26,6 +26,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
         var states = settings.State?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => OptionParsers.Enum<AlertState>(s, "--state")).ToList();
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var alerts = await workspace.Alerts.ListAsync(states, cancellationToken: cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewAlerts, "alert", null, $"{alerts.Count} alerts", cancellationToken);
         var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
         if (settings.Json)
         {

@@ -20,6 +20,7 @@ internal sealed class AlertsShowCommand : AsyncCommand<AlertsShowCommand.Setting
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var alert = await workspace.Alerts.FindAsync(settings.Id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {settings.Id}.");
         var trail = await workspace.Alerts.HistoryAsync(settings.Id, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewAlerts, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "alert with evidence and trail", cancellationToken);
         Console.Out.WriteLine(JsonSerializer.Serialize(
             new
             {

@@ -26,6 +26,7 @@ internal sealed class ConditionsEndCommand : AsyncCommand<ConditionsEndCommand.S
             throw new KeyNotFoundException($"There is no condition {settings.Id}.");
         }
 
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ended", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Condition {settings.Id} ended.");
         return ExitCodes.Ok;
     }

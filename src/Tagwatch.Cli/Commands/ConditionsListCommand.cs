@@ -24,6 +24,7 @@ internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand
         {
             var reference = OptionParsers.Reference(settings.Offender);
             who = (await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.")).Id;
+            await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", reference.ToString(), "conditions in force", cancellationToken);
         }
 
         var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);

@@ -33,6 +33,7 @@ internal sealed class ConditionsSuspendCommand : AsyncCommand<ConditionsSuspendC
         var to = OptionParsers.Instant(settings.To, "--to");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         await workspace.Conditions.SuspendAsync(settings.Id, from, to, settings.Reason, settings.By, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"suspended {from}–{to}", cancellationToken, settings.Reason);
         AnsiConsole.MarkupLineInterpolated($"Condition {settings.Id} suspended from {from} to {to}.");
         return ExitCodes.Ok;
     }

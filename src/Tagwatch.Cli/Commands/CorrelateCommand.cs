@@ -63,7 +63,8 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
 
         var scoring = new ScoringParameters { BufferMetres = settings.Radius, Pad = pad };
         scoring = settings.Threshold is { } threshold ? scoring with { SignificanceThreshold = threshold } : scoring;
-        var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", Environment.UserName, cancellationToken: cancellationToken);
+        var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", ConsoleActor.Name, cancellationToken: cancellationToken);
+        await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", outcome.Run.Id.ToString(), $"manual run: {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches", cancellationToken);
         await output.WriteLineAsync("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors");
         foreach (var m in outcome.Matches)
         {

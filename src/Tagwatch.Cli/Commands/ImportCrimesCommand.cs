@@ -49,6 +49,7 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
             "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), cancellationToken),
             _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), cancellationToken),
         });
+        await services.AuditAsync(Application.Audit.AuditActions.ImportCrimes, "crime", null, $"{settings.Format} file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
         int exitCode = ReportPrinter.Print(report, settings.Json);
         if (!settings.NoCorrelate)
         {

@@ -76,6 +76,7 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
         string protocol = settings.ResolvedFormat == "csv" ? "import" : settings.ResolvedFormat;
         var report = await FileProgress.RunAsync("Importing fixes", stream, !settings.Json,
             () => services.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
+        await services.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "fixes", settings.Tag, $"fix file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
         int exitCode = ReportPrinter.Print(report, settings.Json);
         if (!settings.NoCorrelate)
         {

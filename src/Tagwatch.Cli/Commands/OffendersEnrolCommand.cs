@@ -90,6 +90,7 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
         var reference = settings.Reference is null ? (Core.Identity.OffenderReference?)null : OptionParsers.Reference(settings.Reference);
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var result = await workspace.Offenders.EnrolAsync(request, reference, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", result.Offender?.Reference.ToString(), result.Offender is null ? $"enrolment refused: {result.Decision.Refusals.Count} reasons" : "enrolled", cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new

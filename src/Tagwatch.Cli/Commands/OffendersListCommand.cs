@@ -19,6 +19,7 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
     {
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var offenders = await workspace.Offenders.ListAsync(cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", null, $"list of {offenders.Count} people", cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(o => OffenderView.ToJson(o, workspace.Offenders.Today))));

@@ -21,6 +21,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
     {
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (offender, person, history) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Reference), cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", offender.Reference.ToString(), "record: identity, licence, risk history", cancellationToken);
         var riskHistory = history.Select(h => new { tier = OptionParsers.Kebab(h.Tier.ToString()), from = OffenderView.Date(h.EffectiveFrom), reason = h.Reason });
         if (settings.Json)
         {

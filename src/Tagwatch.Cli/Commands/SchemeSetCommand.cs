@@ -64,6 +64,7 @@ internal sealed class SchemeSetCommand : AsyncCommand<SchemeSetCommand.Settings>
         }
 
         await workspace.OffenderStore.SaveSchemeAsync(updated, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "scheme", null, "scheme settings changed", cancellationToken);
         AnsiConsole.MarkupLine("Scheme updated.");
         return ExitCodes.Ok;
     }

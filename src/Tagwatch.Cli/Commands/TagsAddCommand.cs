@@ -31,6 +31,7 @@ internal sealed class TagsAddCommand : AsyncCommand<TagsAddCommand.Settings>
         }
 
         await workspace.Tags.RegisterAsync([new Tag(id, settings.Protocol, settings.Model)], cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "tag", id.ToString(), "registered", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Registered tag {id}.");
         return ExitCodes.Ok;
     }

@@ -31,6 +31,7 @@ internal sealed class TagsAssignCommand : AsyncCommand<TagsAssignCommand.Setting
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
         await workspace.Tags.AssignAsync(id, offender.Id, from, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {id} worn from {from}", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}.");
         return ExitCodes.Ok;
     }

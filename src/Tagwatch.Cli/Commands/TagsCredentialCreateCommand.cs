@@ -32,6 +32,7 @@ internal sealed class TagsCredentialCreateCommand : AsyncCommand<TagsCredentialC
         TagId? tag = settings.Tag is null ? null : TagId.TryParse(settings.Tag, out var id, out string? error) ? id : throw new ArgumentException($"--tag: {error}");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (credential, secret) = await workspace.Credentials.CreateAsync(tag, settings.Name, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", credential.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"device credential '{settings.Name}' created", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Credential {credential.Id} ({(credential.IsGateway ? "gateway" : $"device {credential.Tag}")}) created. Its secret is shown only now:");
         Console.Out.WriteLine(secret);
         return ExitCodes.Ok;

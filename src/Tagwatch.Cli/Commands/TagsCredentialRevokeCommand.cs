@@ -21,6 +21,7 @@ internal sealed class TagsCredentialRevokeCommand : AsyncCommand<TagsCredentialR
             throw new KeyNotFoundException($"There is no credential {settings.Id}.");
         }
 
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "device credential revoked", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Credential {settings.Id} revoked.");
         return ExitCodes.Ok;
     }

@@ -9,6 +9,10 @@ internal static class ConsoleActor
 
     public static string Name => $"console:{Environment.UserName}";
 
+    /// <summary>Records what a console command read or changed, in the console actor's name.</summary>
+    public static Task AuditAsync(this Storage.TagwatchServices services, string action, string subjectType, string? subjectId, string data, CancellationToken cancellationToken, string? purpose = null) =>
+        services.Audit.AppendAsync(Event(action, subjectType, subjectId, data, purpose), cancellationToken);
+
     public static AuditEvent Event(string action, string subjectType, string? subjectId, string data, string? purpose = null, string? disclosedTo = null) =>
         new(Name, Role, action, subjectType, subjectId, data, purpose, disclosedTo);
 }
