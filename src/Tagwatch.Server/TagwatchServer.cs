@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -82,6 +83,13 @@ public static class TagwatchServer
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
         builder.Services.AddSingleton(services.AlertDesk);
         builder.Services.AddTagwatchSecurity(services.Database, options);
+
+        // Session cookies and antiforgery tokens are sealed with keys kept beside the database, so a restart keeps
+        // everyone signed in (and several server processes on one database could share them).
+        string database = Path.GetFullPath(services.Database.Path);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Tagwatch")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + ".keys")));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Tagwatch API";

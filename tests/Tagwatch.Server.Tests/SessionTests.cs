@@ -131,4 +131,25 @@ public sealed class SessionTests
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/matches/{id}/disclose", out _));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task A_session_survives_a_restart_of_the_server_on_the_same_database()
+    {
+        await using var api = await SeededApi.StartAsync();
+        var cookies = new CookieContainer();
+        using (var before = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = api.Server.Api.BaseAddress })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await before.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);
+        }
+
+        await api.Server.App.StopAsync();
+        int[] ports = RunningServer.FreePorts(4);
+        var options = api.Server.Options with { Urls = $"http://127.0.0.1:{ports[0]}", OsmAndPort = ports[1], Gt06Port = ports[2], H02Port = ports[3] };
+        await using var restarted = TagwatchServer.Build(options, api.Server.Services, TimeProvider.System);
+        await restarted.StartAsync();
+        using var after = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(options.Urls) };
+
+        Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/api/v1/alerts")).StatusCode);
+        await restarted.StopAsync();
+    }
 }

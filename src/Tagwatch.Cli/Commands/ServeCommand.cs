@@ -64,6 +64,19 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             H02Port = settings.H02Port ?? configured.H02Port,
             BadChecksum = settings.BadChecksum ?? configured.BadChecksum,
         };
+        if (settings.Demo)
+        {
+            // The simulated history is from the 2019 pilot, past the default six years: keep it for the demo.
+            const int twentyYears = 20 * 365;
+            options = options with
+            {
+                Retention = new Application.Retention.RetentionPolicy
+                {
+                    TrailDays = twentyYears, RawFrameDays = twentyYears, AlertDays = twentyYears, MatchDays = twentyYears, CrimeDays = twentyYears, AuditDays = twentyYears,
+                },
+            };
+        }
+
         options.ThrowIfInvalid();
 
         if (settings.Demo && !File.Exists(Path.GetFullPath(options.Database)))
@@ -87,7 +100,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var devices = settings.Demo ? DemoDevices.RunAsync(options, services, stopping.Token) : Task.CompletedTask;
         if (settings.Demo)
         {
-            AnsiConsole.MarkupLine("  demo: six tags report live over OsmAnd every 20 s.");
+            AnsiConsole.MarkupLine("  demo: the pilot's tags report live over OsmAnd once a minute; retention is stretched to 20 years so the 2019 history stays.");
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

@@ -7,13 +7,14 @@ using Tagwatch.Storage;
 namespace Tagwatch.Cli.Infrastructure;
 
 /// <summary>
-/// Live demo devices: a few of the demo pilot's tags walk around their wearers' homes and report over the real OsmAnd
-/// protocol to the server's own listener every 20 seconds, so live positions and alerts move while a newcomer looks.
+/// Live demo devices: the demo pilot's tags walk around their wearers' homes and report over the real OsmAnd protocol
+/// to the server's own listener once a minute, as real tags do, so live positions move while a newcomer looks (and the
+/// monitoring centre is not shown a wall of "no contact" alerts for tags whose history ended years ago).
 /// </summary>
 internal static class DemoDevices
 {
-    private const int Devices = 6;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(20);
+    private const int Devices = 100;
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     public static async Task RunAsync(ServerOptions options, TagwatchServices services, CancellationToken cancellationToken)
     {
