@@ -40,6 +40,10 @@ public static class TagwatchServer
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Tagwatch.Server.Security", LogLevel.Warning);
+
+        // The key ring beside the database is protected by the file system's permissions (there is no key-encryption
+        // certificate on Linux); the per-start warning about it says nothing an operator can act on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
 
         var ingestOptions = new IngestOptions();

@@ -48,4 +48,26 @@ public sealed class EnrolmentApiTests
         Assert.True((await badDate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("dateOfBirth", out _));
         Assert.Equal(6, (await api.Server.Services.Offenders.ListAsync()).Count);
     }
+
+    [Fact]
+    public async Task The_administrator_changes_the_schemes_settings_and_an_incoherent_change_is_refused_whole()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var admin = api.ClientFor("admin");
+
+        var changed = await admin.PutAsJsonAsync("/api/v1/scheme", new { capacity = 120, boroughs = new[] { "Lambeth", "Croydon" } });
+        var incoherent = await admin.PutAsJsonAsync("/api/v1/scheme", new { capacity = 0, lengthMonths = 0 });
+        var unknown = await admin.PutAsJsonAsync("/api/v1/scheme", new { boroughs = new[] { "Gotham" } });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, incoherent.StatusCode);
+        string problems = await incoherent.Content.ReadAsStringAsync();
+        Assert.Contains("capacity must be at least 1", problems, StringComparison.Ordinal);
+        Assert.Contains("length must be at least 1 month", problems, StringComparison.Ordinal);
+        Assert.Contains("'Gotham' is not a London borough", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var scheme = await api.Server.Services.OffenderStore.GetSchemeAsync();
+        Assert.Equal(120, scheme.Capacity);
+        Assert.Equal(["E09000022", "E09000008"], scheme.BoroughCodes);
+        Assert.Single(await api.Server.Services.Audit.SearchAsync(new(Action: "change.settings")));
+    }
 }

@@ -1,7 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
+using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Server.Security;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
@@ -9,6 +16,8 @@ namespace Tagwatch.Server.Api;
 /// <summary>The device registry and the scheme's settings, for administrators: no personal data, no positions.</summary>
 internal static class RegistryApi
 {
+    public sealed record SchemeChange(string? Name, int? Capacity, string[]? Boroughs, string? Start, int? LengthMonths, int? MaxMonitoringMonths, string[]? EligibleOffences, string? CorrelationMinimumTier);
+
     public static void MapRegistryApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/tags", async (HttpContext http, TagwatchServices services) =>
@@ -20,16 +29,81 @@ internal static class RegistryApi
                 last_contact = contacts.GetValueOrDefault(t.Id)?.LastContact.ToString(), battery_percent = contacts.GetValueOrDefault(t.Id)?.BatteryPercent,
             }));
         }).WithTags("Registry").RequireAuthorization(nameof(Permission.ManageTags)).WithName("ListTags");
-        api.MapGet("/scheme", async (HttpContext http, TagwatchServices services) =>
-        {
-            var s = await services.OffenderStore.GetSchemeAsync(http.RequestAborted);
-            return Results.Ok(new
-            {
-                name = s.Name, boroughs = s.BoroughCodes, capacity = s.Capacity, start = s.StartDate.ToString(), end = s.EndDate.ToString(),
-                max_monitoring_months = s.MaxMonitoringMonths, eligible_offences = s.EligibleOffences.Select(o => o.ToString()),
-                correlation_minimum_tier = s.CorrelationMinimumTier.ToString(),
-            });
-        })
+        api.MapGet("/scheme", async (HttpContext http, TagwatchServices services) => Results.Ok(Json(await services.OffenderStore.GetSchemeAsync(http.RequestAborted))))
             .WithTags("Registry").RequireAuthorization(nameof(Permission.ManageScheme)).WithName("GetScheme");
+        api.MapPut("/scheme", ChangeSchemeAsync).WithTags("Registry").RequireAuthorization(nameof(Permission.ManageScheme)).WithName("ChangeScheme")
+            .WithDescription("Changes the fields given (others keep their values); the whole result must be coherent.");
     }
+
+    private static async Task<IResult> ChangeSchemeAsync(SchemeChange body, HttpContext http, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        var scheme = await services.OffenderStore.GetSchemeAsync(http.RequestAborted);
+        var boroughs = new List<string>();
+        foreach (string b in body.Boroughs ?? [])
+        {
+            boroughs.Add(BoroughMap.London.Find(b)?.Code ?? string.Empty);
+            if (boroughs[^1].Length == 0)
+            {
+                return ApiProblems.Invalid("boroughs", $"'{b}' is not a London borough");
+            }
+        }
+
+        var offences = new List<IndexOffence>();
+        foreach (string o in body.EligibleOffences ?? [])
+        {
+            if (!Enum.TryParse<IndexOffence>(o, ignoreCase: true, out var offence) || int.TryParse(o, out _))
+            {
+                return ApiProblems.Invalid("eligibleOffences", $"'{o}' is not one of {string.Join(", ", Enum.GetNames<IndexOffence>())}");
+            }
+
+            offences.Add(offence);
+        }
+
+        RiskTier? tier = null;
+        if (body.CorrelationMinimumTier is not null)
+        {
+            if (!Enum.TryParse<RiskTier>(body.CorrelationMinimumTier, ignoreCase: true, out var parsed) || int.TryParse(body.CorrelationMinimumTier, out _))
+            {
+                return ApiProblems.Invalid("correlationMinimumTier", $"'{body.CorrelationMinimumTier}' is not one of {string.Join(", ", Enum.GetNames<RiskTier>())}");
+            }
+
+            tier = parsed;
+        }
+
+        var start = body.Start is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(body.Start) is { Success: true } date ? date.Value : null;
+        if (body.Start is not null && start is null)
+        {
+            return ApiProblems.Invalid("start", $"'{body.Start}' is not a date (yyyy-MM-dd)");
+        }
+
+        var updated = scheme with
+        {
+            Name = body.Name ?? scheme.Name,
+            Capacity = body.Capacity ?? scheme.Capacity,
+            BoroughCodes = boroughs.Count > 0 ? boroughs : scheme.BoroughCodes,
+            StartDate = start ?? scheme.StartDate,
+            LengthMonths = body.LengthMonths ?? scheme.LengthMonths,
+            MaxMonitoringMonths = body.MaxMonitoringMonths ?? scheme.MaxMonitoringMonths,
+            EligibleOffences = offences.Count > 0 ? offences : scheme.EligibleOffences,
+            CorrelationMinimumTier = tier ?? scheme.CorrelationMinimumTier,
+        };
+        var problems = updated.Validate();
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["scheme"] = [.. problems] }, title: "The scheme's settings would not be coherent");
+        }
+
+        await services.OffenderStore.SaveSchemeAsync(updated, http.RequestAborted);
+        await http.AuditAsync(actor, AuditActions.ChangeSettings, "scheme", null,
+            $"scheme: capacity {updated.Capacity}; boroughs [{string.Join(",", updated.BoroughCodes)}]; {updated.StartDate}–{updated.EndDate}; correlation from {updated.CorrelationMinimumTier}");
+        return Results.Ok(Json(updated));
+    }
+
+    private static object Json(SchemeSettings s) => new
+    {
+        name = s.Name, boroughs = s.BoroughCodes, capacity = s.Capacity, start = s.StartDate.ToString(), end = s.EndDate.ToString(), length_months = s.LengthMonths,
+        max_monitoring_months = s.MaxMonitoringMonths, eligible_offences = s.EligibleOffences.Select(o => o.ToString()),
+        correlation_minimum_tier = s.CorrelationMinimumTier.ToString(),
+    };
 }
