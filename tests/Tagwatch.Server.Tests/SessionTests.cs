@@ -152,4 +152,19 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/api/v1/alerts")).StatusCode);
         await restarted.StopAsync();
     }
+
+    [Theory]
+    [InlineData("/api/v1/session", "{not json")]
+    [InlineData("/api/v1/session", "[1,2,3]")]
+    [InlineData("/api/v1/near", "{\"latitude\":\"north\"}")]
+    public async Task Malformed_request_bodies_get_a_problem_document_not_a_fault(string path, string body)
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var police = api.ClientFor("police");
+
+        var response = await police.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
