@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using NodaTime;
 using Tagwatch.Protocols.Devices.Gt06;
 
@@ -42,6 +43,25 @@ public sealed class AlertStreamTests
         }
 
         Assert.Contains("\"type\":\"sos\"", dataLine, StringComparison.Ordinal);
+        long id = System.Text.Json.JsonDocument.Parse(dataLine["data: ".Length..]).RootElement.GetProperty("id").GetInt64();
+        var acknowledged = await monitoring.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "calling the wearer" });
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var unresolved = await monitoring.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { note = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, unresolved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await monitoring.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { note = "accidental press, wearer safe" })).StatusCode);
+        var actions = new List<string>();
+        while (actions.Count < 2)
+        {
+            string line = await monitorReader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                actions.Add(System.Text.Json.JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("action").GetString()!);
+            }
+        }
+
+        Assert.Equal(["acknowledged", "resolved"], actions);
+        var history = await api.Server.Services.Alerts.HistoryAsync(id);
+        Assert.Contains(history, h => h.Action == "resolved" && h.By == "mo.centre" && h.Note == "accidental press, wearer safe");
         Assert.Contains("\"action\":\"raised\"", dataLine, StringComparison.Ordinal);
         using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await probationReader.ReadLineAsync(quiet.Token));

@@ -25,15 +25,16 @@ internal static class MonitoringApi
         alerts.MapGet("/stream", AlertStreamEndpoint.HandleAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("StreamAlerts")
             .WithDescription("Server-sent events: one 'alert' event per alert change (raised, amended, ended, acknowledged, resolved, withdrawn…).");
         alerts.MapGet("/{id:long}", GetAlertAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("GetAlert");
-        alerts.MapPost("/{id:long}/acknowledge", async (long id, AlertNote body, HttpContext http, AlertDesk desk) =>
+        alerts.MapPost("/{id:long}/acknowledge", async (long id, AlertNote body, HttpContext http, AlertDesk desk, AlertFeed feed) =>
         {
             var actor = await http.RequiredActorAsync();
             StatedText.CheckLength(body.Note, "note");
             var alert = await desk.AcknowledgeAsync(id, actor.Username, body.Note, http.RequestAborted);
+            feed.Publish(alert, "acknowledged"); // every open stream shows who has it
             await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), "acknowledged" + (body.Note is null ? "" : $": {body.Note}"));
             return Results.Ok(Json(alert, null));
         }).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("AcknowledgeAlert");
-        alerts.MapPost("/{id:long}/resolve", async (long id, AlertNote body, HttpContext http, AlertDesk desk) =>
+        alerts.MapPost("/{id:long}/resolve", async (long id, AlertNote body, HttpContext http, AlertDesk desk, AlertFeed feed) =>
         {
             var actor = await http.RequiredActorAsync();
             if (string.IsNullOrWhiteSpace(body.Note))
@@ -43,6 +44,7 @@ internal static class MonitoringApi
 
             StatedText.CheckLength(body.Note, "note");
             var alert = await desk.ResolveAsync(id, actor.Username, body.Note, http.RequestAborted);
+            feed.Publish(alert, "resolved");
             await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), $"resolved: {body.Note}");
             return Results.Ok(Json(alert, null));
         }).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("ResolveAlert");
