@@ -52,4 +52,20 @@ public sealed class CrimesApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
         Assert.Contains("'xls' is not moj, policeuk or tagwatch", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_police_uk_street_level_file_is_taken_as_area_context_with_its_row_report()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var police = api.ClientFor("police");
+        await using var file = File.OpenRead(SharedData.Path("crimes", "policeuk-met-2019-02-sample.csv"));
+
+        var response = await police.PostAsync("/api/v1/crimes/import?format=policeuk", new StreamContent(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(report.GetProperty("accepted").GetInt32() > 0);
+        Assert.Equal(report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32() + report.GetProperty("rejected").GetInt32() + report.GetProperty("duplicates").GetInt32());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("correlation").ValueKind); // area context is never matched to people
+    }
 }
