@@ -14,11 +14,14 @@ public sealed class TrailIndex
     private const int MaxCellsPerBucket = 64;
 
     // Entries sorted by key; _keys holds each distinct key once and _starts where its run of entries begins (the run
-    // ends where the next key's starts). Keys pack (cell y, cell x, time bucket). A binary search over the distinct
-    // keys costs a few hundred nanoseconds per lookup and, unlike a hash table, nothing to build.
+    // ends where the next key's starts). A key is (cell number, bucket) numbered densely over the data's extent —
+    // cell row-major over the cells the trails touch, bucket from the first — so one cell's buckets are one
+    // contiguous, time-ordered interval of keys, and the keys can be put in order by two counting passes.
     private readonly (int Trail, int Bucket)[] _entries;
     private readonly long[] _keys;
     private readonly int[] _starts;
+    private readonly int _minY, _minX, _width, _height;
+    private readonly long _minBucket, _bucketSpan;
     private readonly List<(int Trail, int Bucket)> _wide = []; // buckets whose box spans too many cells to file
 
     [ThreadStatic]
@@ -34,8 +37,11 @@ public sealed class TrailIndex
             expected += trail.Buckets.Count;
         }
 
-        var keys = new List<long>(expected * 2);
+        var cells = new List<(int Y, int X)>(expected * 2);
+        var globals = new List<long>(expected * 2);
         var entries = new List<(int, int)>(expected * 2);
+        int minY = int.MaxValue, maxY = int.MinValue, minX = int.MaxValue, maxX = int.MinValue;
+        long minBucket = long.MaxValue, maxBucket = long.MinValue;
         for (int t = 0; t < trails.Count; t++)
         {
             var buckets = trails[t].Buckets;
@@ -56,33 +62,75 @@ public sealed class TrailIndex
                 }
 
                 long global = buckets.FirstBucket + b;
+                (minY, maxY, minX, maxX) = (Math.Min(minY, y0), Math.Max(maxY, y1), Math.Min(minX, x0), Math.Max(maxX, x1));
+                (minBucket, maxBucket) = (Math.Min(minBucket, global), Math.Max(maxBucket, global));
                 for (int y = y0; y <= y1; y++)
                 {
                     for (int x = x0; x <= x1; x++)
                     {
-                        keys.Add(Key(y, x, global));
+                        cells.Add((y, x));
+                        globals.Add(global);
                         entries.Add((t, b));
                     }
                 }
             }
         }
 
-        var keyArray = keys.ToArray();
-        _entries = entries.ToArray();
-        Array.Sort(keyArray, _entries);
-        int distinct = 0;
-        var starts = new int[keyArray.Length + 1];
-        for (int i = 0; i < keyArray.Length; i++)
+        if (entries.Count == 0)
         {
-            if (i == 0 || keyArray[i] != keyArray[i - 1])
+            (_entries, _keys, _starts) = ([], [], [0]);
+            return;
+        }
+
+        (_minY, _minX, _width, _height) = (minY, minX, maxX - minX + 1, maxY - minY + 1);
+        (_minBucket, _bucketSpan) = (minBucket, maxBucket - minBucket + 1);
+        var cellNumbers = new int[entries.Count];
+        var relativeBuckets = new int[entries.Count];
+        bool countable = (long)_width * _height <= 1 << 22 && _bucketSpan <= 1 << 22;
+        var keys = new long[entries.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            cellNumbers[i] = countable ? ((cells[i].Y - minY) * _width) + (cells[i].X - minX) : 0;
+            relativeBuckets[i] = countable ? (int)(globals[i] - minBucket) : 0;
+            keys[i] = Key(cells[i].Y, cells[i].X, globals[i]);
+        }
+
+        var entryArray = entries.ToArray();
+        if (countable)
+        {
+            // Least significant first: by bucket, then (stably) by cell — linear, where a comparison sort of a
+            // few hundred thousand keys took most of the build.
+            int[] byBucket = CountingOrder(relativeBuckets, (int)_bucketSpan, null);
+            int[] order = CountingOrder(cellNumbers, _width * _height, byBucket);
+            _entries = new (int, int)[entryArray.Length];
+            var sortedKeys = new long[keys.Length];
+            for (int i = 0; i < order.Length; i++)
             {
-                keyArray[distinct] = keyArray[i];
+                _entries[i] = entryArray[order[i]];
+                sortedKeys[i] = keys[order[i]];
+            }
+
+            keys = sortedKeys;
+        }
+        else
+        {
+            Array.Sort(keys, entryArray);
+            _entries = entryArray;
+        }
+
+        int distinct = 0;
+        var starts = new int[keys.Length + 1];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (i == 0 || keys[i] != keys[i - 1])
+            {
+                keys[distinct] = keys[i];
                 starts[distinct++] = i;
             }
         }
 
-        starts[distinct] = keyArray.Length == 0 ? 0 : _entries.Length;
-        _keys = keyArray[..distinct];
+        starts[distinct] = _entries.Length;
+        _keys = keys[..distinct];
         _starts = starts[..(distinct + 1)];
     }
 
@@ -104,17 +152,18 @@ public sealed class TrailIndex
             return ScanAll(search, latitude, longitude, radiusMetres, fromMs, toMs);
         }
 
-        for (long bucket = firstBucket; bucket <= lastBucket; bucket++)
+        // A cell's keys for consecutive buckets are adjacent in the sorted keys: one bisection per cell finds the first
+        // bucket of the window, and the rest of the window follows in order.
+        long fromBucket = Math.Max(firstBucket, _minBucket), toBucket = Math.Min(lastBucket, _minBucket + _bucketSpan - 1);
+        for (int y = Math.Max(y0, _minY); y <= Math.Min(y1, _minY + _height - 1) && fromBucket <= toBucket; y++)
         {
-            for (int y = y0; y <= y1; y++)
+            for (int x = Math.Max(x0, _minX); x <= Math.Min(x1, _minX + _width - 1); x++)
             {
-                for (int x = x0; x <= x1; x++)
+                long last = Key(y, x, toBucket);
+                int k = Array.BinarySearch(_keys, Key(y, x, fromBucket));
+                for (k = k < 0 ? ~k : k; k < _keys.Length && _keys[k] <= last; k++)
                 {
-                    int found = Array.BinarySearch(_keys, Key(y, x, bucket));
-                    if (found >= 0)
-                    {
-                        candidates.AddRange(_entries.AsSpan(_starts[found], _starts[found + 1] - _starts[found]));
-                    }
+                    candidates.AddRange(_entries.AsSpan(_starts[k], _starts[k + 1] - _starts[k]));
                 }
             }
         }
@@ -198,8 +247,32 @@ public sealed class TrailIndex
         return results;
     }
 
-    // Packing can only make two keys share a run (never lose one): every candidate is checked exactly afterwards.
-    private static long Key(int y, int x, long bucket) => ((long)(y & 0xFFFFF) << 44) | ((long)(x & 0xFFFFF) << 24) | (bucket & 0xFFFFFF);
+    /// <summary>The key of a cell and bucket inside the indexed extent: cell number × bucket span + bucket offset.</summary>
+    private long Key(int y, int x, long bucket) => ((((long)(y - _minY) * _width) + (x - _minX)) * _bucketSpan) + (bucket - _minBucket);
+
+    /// <summary>A stable counting sort: the order of <paramref name="within"/> (or 0…n−1) by <paramref name="values"/> (0 ≤ value &lt; range).</summary>
+    private static int[] CountingOrder(int[] values, int range, int[]? within)
+    {
+        var counts = new int[range + 1];
+        foreach (int v in values)
+        {
+            counts[v + 1]++;
+        }
+
+        for (int i = 1; i <= range; i++)
+        {
+            counts[i] += counts[i - 1];
+        }
+
+        var order = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int item = within is null ? i : within[i];
+            order[counts[values[item]]++] = item;
+        }
+
+        return order;
+    }
 
     private static int CellY(double latitude) => (int)Math.Floor(latitude / CellDegreesLatitude);
 
