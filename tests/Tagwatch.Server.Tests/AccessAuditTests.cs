@@ -112,6 +112,16 @@ public sealed class AccessAuditTests
         string summary = await evaluator.GetStringAsync("/api/v1/reports/summary");
 
         Assert.Contains("\"enrolled\":6", summary, StringComparison.Ordinal);
+        var report = JsonDocument.Parse(summary).RootElement;
+        Assert.True(report.GetProperty("caseload").GetProperty("monitored_person_days").GetInt64() > 0);
+        Assert.True(report.GetProperty("compliance").TryGetProperty("breaches_per_100_person_days", out _));
+        foreach (var breakdown in new[] { report.GetProperty("caseload").GetProperty("by_home_borough"), report.GetProperty("caseload").GetProperty("by_risk_tier") })
+        {
+            // Small cells are suppressed: no count of 1 or 2 people is ever shown.
+            Assert.All(breakdown.EnumerateObject(), cell => Assert.True(cell.Value.ValueKind == JsonValueKind.Null || cell.Value.GetInt32() >= 3, cell.ToString()));
+        }
+
+        Assert.Contains(report.GetProperty("caseload").GetProperty("by_home_borough").EnumerateObject(), cell => cell.Value.ValueKind == JsonValueKind.Null);
         Assert.DoesNotContain("TW-", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("latitude", summary, StringComparison.Ordinal);
         foreach (var person in api.Pilot.Offenders)

@@ -14,6 +14,11 @@ internal static class ReportsApi
     public static void MapReportsApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/reports/summary", SummaryAsync).WithTags("Reports").RequireAuthorization(nameof(Permission.ViewReports)).WithName("SchemeSummary");
 
+    /// <summary>Breakdown cells below this are reported as null, so a small pilot's figures cannot single anyone out.</summary>
+    public const int SmallestCell = 3;
+
+    private static readonly HashSet<string> BreachTypes = ["exclusion_breach", "inclusion_breach", "curfew_breach"];
+
     private static async Task<IResult> SummaryAsync(HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
@@ -22,29 +27,45 @@ internal static class ReportsApi
         var alerts = await services.Alerts.ListAsync(null, 100_000, http.RequestAborted);
         var matches = await services.Matches.ListMatchesAsync(http.RequestAborted);
         await http.AuditAsync(actor, AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary");
+
+        // Compliance: breaches per 100 days of monitoring, over the days each person has been monitored so far.
+        long personDays = offenders.Sum(o => o.MonitoringStart > today ? 0L
+            : NodaTime.Period.Between(o.MonitoringStart, NodaTime.LocalDate.Min(today, o.MonitoringEnd), NodaTime.PeriodUnits.Days).Days + 1L);
+        int breaches = alerts.Count(a => BreachTypes.Contains(a.Type) && a.State != Core.Alerts.AlertState.Withdrawn);
         return Results.Ok(new
         {
             as_of = today.ToString(),
+            small_cells = $"breakdown counts under {SmallestCell} are null (suppressed)",
             caseload = new
             {
                 enrolled = offenders.Count,
-                by_status = offenders.GroupBy(o => o.StatusOn(today).ToString()).ToDictionary(g => g.Key, g => g.Count()),
-                by_risk_tier = offenders.GroupBy(o => o.RiskTier.ToString()).ToDictionary(g => g.Key, g => g.Count()),
-                by_home_borough = offenders.GroupBy(o => o.HomeBoroughCode).ToDictionary(g => g.Key, g => g.Count()),
+                monitored_person_days = personDays,
+                by_status = Cells(offenders.GroupBy(o => o.StatusOn(today).ToString())),
+                by_risk_tier = Cells(offenders.GroupBy(o => o.RiskTier.ToString())),
+                by_home_borough = Cells(offenders.GroupBy(o => o.HomeBoroughCode)),
+            },
+            compliance = new
+            {
+                breach_alerts = breaches,
+                breaches_per_100_person_days = personDays == 0 ? (double?)null : Math.Round(100.0 * breaches / personDays, 2),
+                device_alerts = alerts.Count(a => a.Type is "strap_tamper" or "case_tamper" or "power_cut" or "low_battery" or "no_contact" or "no_fix"),
             },
             alerts = new
             {
                 total = alerts.Count,
-                by_type = alerts.GroupBy(a => a.Type).ToDictionary(g => g.Key, g => g.Count()),
-                by_state = alerts.GroupBy(a => a.State.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+                by_type = Cells(alerts.GroupBy(a => a.Type)),
+                by_state = Cells(alerts.GroupBy(a => a.State.ToString())),
             },
             matches = new
             {
                 total = matches.Count,
                 significant = matches.Count(m => m.Significant),
-                by_state = matches.GroupBy(m => m.State).ToDictionary(g => g.Key, g => g.Count()),
-                by_outcome = matches.Where(m => m.Outcome is not null).GroupBy(m => m.Outcome!).ToDictionary(g => g.Key, g => g.Count()),
+                by_state = Cells(matches.GroupBy(m => m.State)),
+                by_outcome = Cells(matches.Where(m => m.Outcome is not null).GroupBy(m => m.Outcome!)),
             },
         });
     }
+
+    private static Dictionary<string, int?> Cells<T>(IEnumerable<IGrouping<string, T>> groups) =>
+        groups.ToDictionary(g => g.Key, g => g.Count() is var n && n >= SmallestCell ? n : (int?)null);
 }
