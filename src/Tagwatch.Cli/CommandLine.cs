@@ -98,6 +98,7 @@ internal static class CommandLine
             branch.AddCommand<UsersEnableCommand>("enable").WithDescription("Re-enable an account.");
             branch.AddCommand<UsersResetPasswordCommand>("reset-password").WithDescription("Issue a one-time password; unlocks the account.");
             branch.AddCommand<UsersCaseloadCommand>("caseload").WithDescription("Replace a probation officer's caseload.");
+            branch.AddCommand<UsersRoleCommand>("role").WithDescription("Give an account another role and scope; its sessions end.");
         });
         config.AddBranch("tokens", branch =>
         {

@@ -167,4 +167,24 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task A_changed_role_applies_at_once_to_tokens_and_ends_sessions()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var browser = Browser(api);
+        await browser.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = SeededApi.Password });
+        using var token = api.ClientFor("police");
+        using var admin = api.ClientFor("admin");
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/matches")).StatusCode);
+
+        var refused = await admin.PutAsJsonAsync("/api/v1/users/sam.police/role", new { role = "police" });
+        var changed = await admin.PutAsJsonAsync("/api/v1/users/sam.police/role", new { role = "evaluator" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode); // police need a borough
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/v1/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/reports/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/reports/summary")).StatusCode);
+    }
 }

@@ -57,6 +57,31 @@ internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
     }
 }
 
+/// <summary><c>tagwatch users role USERNAME --role R [--borough B]…</c>: another role and scope; the account's sessions end.</summary>
+internal sealed class UsersRoleCommand : AsyncCommand<UsersRoleCommand.Settings>
+{
+    internal sealed class Settings : UserSettings
+    {
+        [CommandOption("--role <ROLE>")]
+        public string Role { get; init; } = "";
+
+        [CommandOption("--borough <BOROUGH>")]
+        [Description("A police account's borough; repeat for several.")]
+        public string[] Boroughs { get; init; } = [];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var role = OptionParsers.Enum<Core.Access.Role>(settings.Role, "--role");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        await services.Accounts.ChangeRoleAsync(settings.Username, role, settings.Boroughs, cancellationToken);
+        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
+        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("role changed", account)), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"{account.Username} is now {OptionParsers.Kebab(account.Role.ToString())}; their sessions have ended.");
+        return ExitCodes.Ok;
+    }
+}
+
 /// <summary><c>tagwatch users caseload USERNAME --caseload REF…</c>: replaces a probation officer's caseload.</summary>
 internal sealed class UsersCaseloadCommand : AsyncCommand<UsersCaseloadCommand.Settings>
 {

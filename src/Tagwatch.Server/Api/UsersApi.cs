@@ -16,6 +16,8 @@ internal static class UsersApi
 
     public sealed record CaseloadRequest(string[] Caseload);
 
+    public sealed record RoleRequest(string Role, string[]? Boroughs);
+
     public sealed record NewTokenRequest(string Name, int? Days);
 
     public static void MapUsersApi(this IEndpointRouteBuilder api)
@@ -32,6 +34,18 @@ internal static class UsersApi
             await AuditChangeAsync(http, username, "password reset");
             return Results.Ok(new { username, one_time_password = oneTime });
         }).WithName("ResetPassword");
+        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts) =>
+        {
+            if (!Enum.TryParse<Role>(body.Role?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var role) || int.TryParse(body.Role, out _))
+            {
+                return ApiProblems.Invalid("role", $"'{body.Role}' is not one of {string.Join(", ", Enum.GetNames<Role>())}");
+            }
+
+            await accounts.ChangeRoleAsync(username, role, body.Boroughs ?? [], http.RequestAborted);
+            var account = await accounts.GetAsync(username, http.RequestAborted);
+            await AuditChangeAsync(http, username, $"role changed: {account.Role}; boroughs [{string.Join(",", account.Boroughs)}]; sessions ended");
+            return Results.Ok(Json(account));
+        }).WithName("ChangeRole");
         users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts) =>
         {
             await accounts.ReplaceCaseloadAsync(username, body.Caseload ?? [], http.RequestAborted);

@@ -198,6 +198,27 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         await users.UpdateSecurityStampAsync(user);
     }
 
+    /// <summary>
+    /// Gives an account another role and scope (boroughs for police; a probation officer's caseload is kept only while
+    /// the role stays probation). Its sessions end, so nothing signed in keeps the old role.
+    /// </summary>
+    public async Task ChangeRoleAsync(string username, Role role, IReadOnlyList<string> boroughs, CancellationToken cancellationToken = default)
+    {
+        var account = await GetAsync(username, cancellationToken);
+        var codes = ValidateScope(role, boroughs, role == Role.ProbationOfficer ? account.Caseload : []);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
+        var user = (await users.FindByNameAsync(username))!;
+        user.Role = role.ToString();
+        user.Boroughs = string.Join(',', codes);
+        Check(await users.UpdateAsync(user), $"user '{username}'");
+        await users.UpdateSecurityStampAsync(user);
+        if (role != Role.ProbationOfficer)
+        {
+            await SetCaseloadAsync(user.Id, [], cancellationToken);
+        }
+    }
+
     /// <summary>Replaces a probation officer's caseload.</summary>
     public async Task ReplaceCaseloadAsync(string username, IReadOnlyList<string> caseload, CancellationToken cancellationToken = default)
     {
