@@ -29,6 +29,9 @@ public interface ICorrelationStore
     /// <exception cref="InvalidOperationException">The step is not allowed from the match's current state; the message says why.</exception>
     Task<MatchReviewEntry> ReviewAsync(long matchId, MatchReviewStep step, Instant at, CancellationToken cancellationToken = default);
 
+    /// <summary>How many runs are recorded.</summary>
+    Task<long> CountRunsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Recorded runs, newest first.</summary>
     Task<IReadOnlyList<CorrelationRun>> ListRunsAsync(int limit = 100, CancellationToken cancellationToken = default);
 

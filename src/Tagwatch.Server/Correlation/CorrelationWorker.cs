@@ -19,11 +19,6 @@ public sealed partial class CorrelationWorker(ScoredCorrelation correlation, ILo
     private long _fromMs = long.MaxValue;
     private long _toMs = long.MinValue;
 
-    /// <summary>Runs done since start (for metrics).</summary>
-    public long Runs => Interlocked.Read(ref _runs);
-
-    private long _runs;
-
     /// <inheritdoc />
     public void OnCommitted(IngestCommit commit)
     {
@@ -65,7 +60,6 @@ public sealed partial class CorrelationWorker(ScoredCorrelation correlation, ILo
             {
                 var outcome = await correlation.RunForFixesAsync(
                     new ScoringParameters(), Instant.FromUnixTimeMilliseconds(from), Instant.FromUnixTimeMilliseconds(to), "new fixes", stoppingToken);
-                Interlocked.Increment(ref _runs);
                 if (outcome.Run.Crimes > 0)
                 {
                     LogRun(outcome.Run.Crimes, outcome.Saved.Created, outcome.Saved.Updated, outcome.Saved.Withdrawn);

@@ -10,30 +10,12 @@ namespace Tagwatch.Server.Health;
 public sealed partial class FrameMaintenanceService(IIngestStore store, TimeProvider clock, ILogger<FrameMaintenanceService> logger) : BackgroundService
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicTimerExtensions.RunEveryAsync(TimeSpan.FromHours(1), async token =>
         {
-            try
-            {
-                var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-                long packed = await store.CompactFramesAsync(now, stoppingToken);
-                LogDone(packed);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Maintenance failing must not stop the server; it tries again next hour.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.TickOrStopAsync(stoppingToken));
-    }
+            long packed = await store.CompactFramesAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), token);
+            LogDone(packed);
+        }, LogFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raw frames: {Packed} packed into day blocks")]
     private partial void LogDone(long packed);

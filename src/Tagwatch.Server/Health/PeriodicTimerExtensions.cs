@@ -15,4 +15,31 @@ public static class PeriodicTimerExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> now and then every <paramref name="period"/> until the server stops. A pass that
+    /// fails is handed to <paramref name="failed"/> (to log) and the next pass runs as usual: maintenance never stops the server.
+    /// </summary>
+    public static async Task RunEveryAsync(TimeSpan period, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period);
+        do
+        {
+            try
+            {
+                await work(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any failure of one pass is reported; the loop must go on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failed(ex);
+            }
+        }
+        while (await timer.TickOrStopAsync(stoppingToken));
+    }
 }

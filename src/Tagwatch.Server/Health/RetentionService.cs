@@ -10,7 +10,6 @@ public sealed partial class RetentionService(RetentionRun retention, ILogger<Ret
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
         try
         {
             // Let start-up (migrations, demo seeding, listeners) finish first.
@@ -21,25 +20,11 @@ public sealed partial class RetentionService(RetentionRun retention, ILogger<Ret
             return;
         }
 
-        do
+        await PeriodicTimerExtensions.RunEveryAsync(TimeSpan.FromHours(24), async token =>
         {
-            try
-            {
-                var counts = await retention.RunAsync("system", "System", cancellationToken: stoppingToken);
-                LogDone(counts.Total, counts);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed purge must not stop the server; it runs again tomorrow.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.TickOrStopAsync(stoppingToken));
+            var counts = await retention.RunAsync("system", "System", cancellationToken: token);
+            LogDone(counts.Total, counts);
+        }, LogFailed, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Total} items past retention deleted ({Counts})")]

@@ -46,36 +46,15 @@ public sealed partial class OperationalMetrics : BackgroundService
     {
         var alerts = await _services.Alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], 100_000, cancellationToken);
         var matches = await _services.Matches.ListMatchesAsync(cancellationToken);
-        var runs = await _services.Matches.ListRunsAsync(10_000, cancellationToken);
+        long runs = await _services.Matches.CountRunsAsync(cancellationToken);
         _snapshot = new Snapshot(
             alerts.GroupBy(a => (a.Severity, a.Type)).Select(g => (g.Key.Severity.ToString(), g.Key.Type, (long)g.Count())).ToList(),
             matches.GroupBy(m => m.State).Select(g => (g.Key, (long)g.Count())).ToList(),
-            runs.Count);
+            runs);
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Metrics failing must never affect the service; the next refresh tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.TickOrStopAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimerExtensions.RunEveryAsync(RefreshEvery, RefreshAsync, LogFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics refresh failed; trying again in 15 s")]
     private partial void LogFailed(Exception ex);

@@ -171,6 +171,13 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<long> CountRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.CorrelationRuns.LongCountAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CorrelationRun>> ListRunsAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
