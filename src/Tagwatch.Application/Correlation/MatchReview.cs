@@ -28,7 +28,7 @@ public sealed class MatchReview(ICorrelationStore store, IAuditLog audit, TimePr
         string? recipient = null;
         if (to == MatchState.Disclosed)
         {
-            recipient = Recipient(match) ?? throw new InvalidOperationException($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
+            recipient = Recipient(match) ?? throw new Core.NotAllowedNowException($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
         }
 
         var entry = await store.ReviewAsync(id, new MatchReviewStep(actor, actorRole, to, null, reason, recipient), Now(), cancellationToken);

@@ -14,7 +14,7 @@ public sealed class AlertDesk(IAlertStore alerts, TimeProvider clock)
         var alert = await alerts.FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {id}.");
         if (alert.State != AlertState.Open)
         {
-            throw new InvalidOperationException($"Alert {id} is {alert.State.ToString().ToLowerInvariant()}, not open.");
+            throw new Core.NotAllowedNowException($"Alert {id} is {alert.State.ToString().ToLowerInvariant()}, not open.");
         }
 
         var updated = alert with { State = AlertState.Acknowledged };
@@ -34,7 +34,7 @@ public sealed class AlertDesk(IAlertStore alerts, TimeProvider clock)
         var alert = await alerts.FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {id}.");
         if (alert.State is not (AlertState.Open or AlertState.Acknowledged))
         {
-            throw new InvalidOperationException($"Alert {id} is already {alert.State.ToString().ToLowerInvariant()}.");
+            throw new Core.NotAllowedNowException($"Alert {id} is already {alert.State.ToString().ToLowerInvariant()}.");
         }
 
         var updated = alert with { State = AlertState.Resolved };

@@ -85,7 +85,7 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
         var offender = await RequireAsync(reference, cancellationToken);
         if (offender.Status == OffenderStatus.Ended)
         {
-            throw new InvalidOperationException($"Monitoring of {reference} already ended ({offender.EndReason}).");
+            throw new Core.NotAllowedNowException($"Monitoring of {reference} already ended ({offender.EndReason}).");
         }
 
         var end = lastDay ?? Today;

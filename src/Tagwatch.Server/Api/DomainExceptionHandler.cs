@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tagwatch.Server.Api;
 
-/// <summary>The one mapping of domain exceptions to ProblemDetails: misuse 400, unknown 404, not allowed now 409.</summary>
+/// <summary>The one mapping of domain exceptions to ProblemDetails: misuse 400, unknown 404, refused by the current state 409.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -12,8 +12,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         {
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ArgumentException or FormatException or Microsoft.AspNetCore.Http.BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request is invalid"),
-            // Only the product's own "not allowed now" refusals; a framework InvalidOperationException is a fault (500).
-            InvalidOperationException when IsOurs(exception) => (StatusCodes.Status409Conflict, "Not allowed now"),
+            // Only refusals by the current state; any other InvalidOperationException is a fault (500).
+            Core.NotAllowedNowException => (StatusCodes.Status409Conflict, "Not allowed now"),
             _ => (0, ""),
         };
         if (status == 0)
@@ -29,7 +29,4 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
         });
     }
-
-    private static bool IsOurs(Exception exception) =>
-        exception.TargetSite?.DeclaringType?.FullName?.StartsWith("Tagwatch.", StringComparison.Ordinal) == true;
 }

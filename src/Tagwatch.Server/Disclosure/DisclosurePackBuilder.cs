@@ -24,7 +24,7 @@ public static class DisclosurePackBuilder
         var match = detail.Match;
         if (match.State != "disclosed")
         {
-            throw new InvalidOperationException($"Match {id}: a disclosure pack is produced for disclosed matches; this one is {match.State}.");
+            throw new Core.NotAllowedNowException($"Match {id}: a disclosure pack is produced for disclosed matches; this one is {match.State}.");
         }
 
         var versions = await services.Crimes.HistoryAsync(match.Force, match.CrimeReference, cancellationToken);

@@ -146,7 +146,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         string? refusal = step.To is { } to ? MatchWorkflow.Refusal(from, to, row.Significant) : MatchWorkflow.OutcomeRefusal(from);
         if (refusal is not null)
         {
-            throw new InvalidOperationException($"Match {matchId}: {refusal}.");
+            throw new Core.NotAllowedNowException($"Match {matchId}: {refusal}.");
         }
 
         var entry = new MatchReviewRow

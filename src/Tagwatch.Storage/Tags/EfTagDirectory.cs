@@ -54,7 +54,7 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
         {
             if (assignment.FromUnixMs >= fromMs)
             {
-                throw new InvalidOperationException($"Tag {tag} has a wearing period starting at or after {from}; end it first.");
+                throw new Core.NotAllowedNowException($"Tag {tag} has a wearing period starting at or after {from}; end it first.");
             }
 
             assignment.ToUnixMs = fromMs;

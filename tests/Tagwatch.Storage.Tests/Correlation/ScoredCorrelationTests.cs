@@ -131,7 +131,7 @@ public sealed class ScoredCorrelationTests
         Assert.Equal(2, detail.Match.CrimeVersion);
         Assert.Contains("\"State\":\"disclosed\"", Assert.Single(detail.History).SnapshotJson, StringComparison.Ordinal);
         Assert.Equal(["qualified", "disclosed"], (await db.Matches.ReviewsAsync(id)).Select(r => r.ToState));
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var refused = await Assert.ThrowsAsync<Core.NotAllowedNowException>(() =>
             db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("sam", "Police", null, Core.Matches.PoliceOutcome.Arrested, "x"), at));
         Assert.Contains("this one is new", refused.Message, StringComparison.Ordinal);
     }

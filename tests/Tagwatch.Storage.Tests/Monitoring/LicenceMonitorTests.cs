@@ -191,7 +191,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.AlertDesk.ResolveAsync(alert.Id, "operator 7", "called the wearer: button pressed by mistake");
 
         Assert.Equal(AlertState.Resolved, (await _db.Alerts.FindAsync(alert.Id))!.State);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _db.AlertDesk.AcknowledgeAsync(alert.Id, "operator 8", null));
+        await Assert.ThrowsAsync<Core.NotAllowedNowException>(() => _db.AlertDesk.AcknowledgeAsync(alert.Id, "operator 8", null));
         Assert.Equal(["raised", "acknowledged", "resolved"], (await _db.Alerts.HistoryAsync(alert.Id)).Select(h => h.Action));
     }
 

@@ -99,7 +99,7 @@ public sealed class OffenderServiceTests
         var offender = (await db.Offenders.EnrolAsync(Request())).Offender!;
         await db.Offenders.EndAsync(offender.Reference, "licence expired");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Offenders.EndAsync(offender.Reference, "again"));
+        await Assert.ThrowsAsync<Core.NotAllowedNowException>(() => db.Offenders.EndAsync(offender.Reference, "again"));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => db.Offenders.EndAsync(OffenderReference.Parse("TW-99999"), "x"));
         await Assert.ThrowsAsync<ArgumentException>(() => db.Offenders.ChangeRiskTierAsync(offender.Reference, RiskTier.Low, " "));
     }
