@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Access;
@@ -70,7 +71,7 @@ internal sealed class SeededApi : IAsyncDisposable
         var offenders = (await services.Offenders.ListAsync()).Select(o => o.Reference.ToString()).ToList();
         CaseloadReference = offenders[0];
 
-        Accounts = Server.App.Services.GetRequiredServiceOf<UserAccounts>();
+        Accounts = Server.App.Services.GetRequiredService<UserAccounts>();
         string otherBorough = chosen.BoroughCode == "E09000022" ? "E09000028" : "E09000022";
         await AddAsync("admin", new NewUser("ada.admin", Role.Administrator, [], []));
         await AddAsync("monitoring", new NewUser("mo.centre", Role.MonitoringOfficer, [], []));
@@ -101,10 +102,4 @@ internal sealed class SeededApi : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
-}
-
-internal static class ServiceProviderExtensions
-{
-    public static T GetRequiredServiceOf<T>(this IServiceProvider services)
-        where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NodaTime.Text;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Security;
@@ -70,13 +69,12 @@ internal static class AuditApi
             return null;
         }
 
-        var result = InstantPattern.ExtendedIso.Parse(text);
-        if (!result.Success)
+        if (!ApiValues.TryInstant(text, out var instant))
         {
             problem = ApiProblems.Invalid(field, $"'{text}' is not an ISO-8601 UTC instant");
             return null;
         }
 
-        return result.Value;
+        return instant;
     }
 }

@@ -8,8 +8,6 @@ using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Geo;
-using Tagwatch.Core.Identity;
-using Tagwatch.Server.Security;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
@@ -35,16 +33,10 @@ internal static class ConditionsApi
 
     private static async Task<IResult> AddAsync(string reference, ConditionRequest body, HttpContext http, TagwatchServices services)
     {
-        var actor = await http.RequiredActorAsync();
-        var offender = OffenderReference.TryParse(reference, out var parsed, out _) ? await services.OffenderStore.FindAsync(parsed, http.RequestAborted) : null;
-        if (offender is null)
+        var (actor, offender, refusal) = await OffendersApi.ResolveAsync(reference, http, services);
+        if (refusal is not null)
         {
-            return ApiProblems.NotFound($"No person has the reference '{reference}'.");
-        }
-
-        if (!AccessPolicy.CoversOffender(actor, offender.Reference.ToString()))
-        {
-            return ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload.");
+            return refusal;
         }
 
         ConditionKind kind;
@@ -87,13 +79,13 @@ internal static class ConditionsApi
 
         string label = string.IsNullOrWhiteSpace(body.Label) ? kind.ToString().ToLowerInvariant() : body.Label.Trim();
         var grace = Duration.FromMinutes(body.GraceMinutes ?? (kind == ConditionKind.Curfew ? 10 : 0));
-        var condition = new LicenceCondition(0, offender.Id, kind, area, schedule, grace, rules, label);
+        var condition = new LicenceCondition(0, offender!.Id, kind, area, schedule, grace, rules, label);
         if (condition.Problem() is { } problem)
         {
             return ApiProblems.Invalid("condition", problem);
         }
 
-        var added = await services.Conditions.AddAsync(condition, body.BufferMetres ?? 0, actor.Username, http.RequestAborted);
+        var added = await services.Conditions.AddAsync(condition, body.BufferMetres ?? 0, actor!.Username, http.RequestAborted);
         await http.AuditAsync(actor, AuditActions.ChangeConditions, "offender", offender.Reference.ToString(),
             $"condition {added.Id} added: {kind} '{label}', {schedule}, grace {grace.TotalMinutes} min, buffer {body.BufferMetres ?? 0} m");
         return Results.Created($"/api/v1/offenders/{offender.Reference}/conditions/{added.Id}", new { id = added.Id, kind = kind.ToString(), label, schedule = schedule.ToString() });
@@ -101,20 +93,14 @@ internal static class ConditionsApi
 
     private static async Task<IResult> EndAsync(string reference, long id, HttpContext http, TagwatchServices services)
     {
-        var actor = await http.RequiredActorAsync();
-        var offender = OffenderReference.TryParse(reference, out var parsed, out _) ? await services.OffenderStore.FindAsync(parsed, http.RequestAborted) : null;
-        if (offender is null)
+        var (actor, offender, refusal) = await OffendersApi.ResolveAsync(reference, http, services);
+        if (refusal is not null)
         {
-            return ApiProblems.NotFound($"No person has the reference '{reference}'.");
+            return refusal;
         }
 
-        if (!AccessPolicy.CoversOffender(actor, offender.Reference.ToString()))
-        {
-            return ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload.");
-        }
-
-        var theirs = await services.Conditions.ActiveAsync(offender.Id, http.RequestAborted);
-        if (theirs.All(c => c.Id != id) || !await services.Conditions.EndAsync(id, actor.Username, http.RequestAborted))
+        var theirs = await services.Conditions.ActiveAsync(offender!.Id, http.RequestAborted);
+        if (theirs.All(c => c.Id != id) || !await services.Conditions.EndAsync(id, actor!.Username, http.RequestAborted))
         {
             return ApiProblems.NotFound($"{offender.Reference} has no condition {id} in force.");
         }

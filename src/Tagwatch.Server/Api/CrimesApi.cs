@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using NodaTime.Text;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
@@ -85,19 +84,17 @@ internal static class CrimesApi
     private static async Task<IResult> ListAsync(HttpContext http, TagwatchServices services, string? from, string? to)
     {
         var actor = await http.RequiredActorAsync();
-        var start = InstantPattern.ExtendedIso.Parse(from ?? "");
-        var end = InstantPattern.ExtendedIso.Parse(to ?? "");
-        if (!start.Success || !end.Success || end.Value <= start.Value)
+        if (!ApiValues.TryInstant(from, out var start) || !ApiValues.TryInstant(to, out var end) || end <= start)
         {
-            return ApiProblems.Invalid(start.Success ? "to" : "from", "from and to are ISO-8601 UTC instants, from before to");
+            return ApiProblems.Invalid(ApiValues.TryInstant(from, out _) ? "to" : "from", "from and to are ISO-8601 UTC instants, from before to");
         }
 
-        if (end.Value - start.Value > Duration.FromDays(92))
+        if (end - start > Duration.FromDays(92))
         {
             return ApiProblems.Invalid("to", "at most 92 days at a time");
         }
 
-        var crimes = (await services.Crimes.CurrentAsync(start.Value, end.Value, http.RequestAborted))
+        var crimes = (await services.Crimes.CurrentAsync(start, end, http.RequestAborted))
             .Where(c => AccessPolicy.CoversBorough(actor, c.BoroughCode)).ToList();
         return Results.Ok(crimes.Select(c => new
         {

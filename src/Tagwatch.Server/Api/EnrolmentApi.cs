@@ -54,17 +54,17 @@ internal static class EnrolmentApi
         var offences = new List<IndexOffence>();
         foreach (string offence in body.IndexOffences ?? [])
         {
-            if (!Enum.TryParse<IndexOffence>(offence, ignoreCase: true, out var parsed) || int.TryParse(offence, out _))
+            if (!ApiValues.TryEnum<IndexOffence>(offence, out var parsed))
             {
-                return ApiProblems.Invalid("indexOffences", $"'{offence}' is not one of {string.Join(", ", Enum.GetNames<IndexOffence>())}");
+                return ApiValues.NotOneOf<IndexOffence>("indexOffences", offence);
             }
 
             offences.Add(parsed);
         }
 
-        if (!Enum.TryParse<RiskTier>(body.RiskTier, ignoreCase: true, out var tier) || int.TryParse(body.RiskTier, out _))
+        if (!ApiValues.TryEnum<RiskTier>(body.RiskTier, out var tier))
         {
-            return ApiProblems.Invalid("riskTier", $"'{body.RiskTier}' is not one of {string.Join(", ", Enum.GetNames<RiskTier>())}");
+            return ApiValues.NotOneOf<RiskTier>("riskTier", body.RiskTier);
         }
 
         if (!GeoPoint.TryCreate(body.Latitude, body.Longitude, out var address, out string? where))
@@ -145,13 +145,10 @@ internal static class EnrolmentApi
         var from = Instant.FromDateTimeOffset(clock.GetUtcNow());
         if (body.From is not null)
         {
-            var parsed = InstantPattern.ExtendedIso.Parse(body.From);
-            if (!parsed.Success)
+            if (!ApiValues.TryInstant(body.From, out from))
             {
                 return ApiProblems.Invalid("from", $"'{body.From}' is not an ISO-8601 UTC instant");
             }
-
-            from = parsed.Value;
         }
 
         await services.Tags.AssignAsync(tag, offender.Id, from, http.RequestAborted);

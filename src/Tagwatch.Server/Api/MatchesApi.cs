@@ -62,23 +62,32 @@ internal static class MatchesApi
         return Results.Ok(visible.Select(Summary));
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext http, TagwatchServices services)
+    /// <summary>The request's actor and match <paramref name="id"/> when the actor may see it; otherwise the refusal (403, 404).</summary>
+    private static async Task<(Actor Actor, StoredMatchDetail Detail, IResult? Refusal)> VisibleMatchAsync(long id, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
         if (!MayUseMatches(actor))
         {
-            return Results.Forbid();
+            return (actor, null!, Results.Forbid());
         }
 
         var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
         if (detail is null)
         {
-            return ApiProblems.NotFound($"There is no match {id}.");
+            return (actor, null!, ApiProblems.NotFound($"There is no match {id}."));
         }
 
-        if (!CanSee(actor, detail.Match))
+        return CanSee(actor, detail.Match)
+            ? (actor, detail, null)
+            : (actor, detail, ApiProblems.OutOfScope($"Match {id} is not one you may see (state {detail.Match.State}; borough {detail.Match.BoroughCode ?? "unknown"})."));
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext http, TagwatchServices services)
+    {
+        var (actor, detail, refusal) = await VisibleMatchAsync(id, http, services);
+        if (refusal is not null)
         {
-            return ApiProblems.OutOfScope($"Match {id} is not one you may see (state {detail.Match.State}; borough {detail.Match.BoroughCode ?? "unknown"}).");
+            return refusal;
         }
 
         var reviews = await services.Matches.ReviewsAsync(id, http.RequestAborted);
@@ -98,21 +107,10 @@ internal static class MatchesApi
 
     private static async Task<IResult> PackAsync(long id, HttpContext http, TagwatchServices services, TimeProvider clock)
     {
-        var actor = await http.RequiredActorAsync();
-        if (!MayUseMatches(actor))
+        var (actor, detail, refusal) = await VisibleMatchAsync(id, http, services);
+        if (refusal is not null)
         {
-            return Results.Forbid();
-        }
-
-        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
-        if (detail is null)
-        {
-            return ApiProblems.NotFound($"There is no match {id}.");
-        }
-
-        if (!CanSee(actor, detail.Match))
-        {
-            return ApiProblems.OutOfScope($"Match {id} was not disclosed to your boroughs.");
+            return refusal;
         }
 
         var pack = await DisclosurePackBuilder.BuildAsync(services, id, $"{actor.Username} ({actor.Role})", Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
@@ -140,21 +138,15 @@ internal static class MatchesApi
     private static async Task<IResult> OutcomeAsync(long id, OutcomeRequest body, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
-        if (!Enum.TryParse<PoliceOutcome>(body.Outcome?.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var outcome)
-            || int.TryParse(body.Outcome, out _))
+        if (!ApiValues.TryEnum<PoliceOutcome>(body.Outcome, out var outcome))
         {
-            return ApiProblems.Invalid("outcome", $"'{body.Outcome}' is not one of {string.Join(", ", Enum.GetNames<PoliceOutcome>())}");
+            return ApiValues.NotOneOf<PoliceOutcome>("outcome", body.Outcome);
         }
 
-        var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
-        if (detail is null)
+        var (_, _, refusal) = await VisibleMatchAsync(id, http, services);
+        if (refusal is not null)
         {
-            return ApiProblems.NotFound($"There is no match {id}.");
-        }
-
-        if (!CanSee(actor, detail.Match))
-        {
-            return ApiProblems.OutOfScope($"Match {id} was not disclosed to your boroughs.");
+            return refusal;
         }
 
         var entry = await services.Review.RecordOutcomeAsync(id, outcome, body.Note, actor.Username, actor.Role.ToString(), http.RequestAborted);

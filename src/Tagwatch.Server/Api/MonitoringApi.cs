@@ -81,9 +81,9 @@ internal static class MonitoringApi
         AlertState[]? states = null;
         if (state is not null)
         {
-            if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || int.TryParse(state, out _))
+            if (!ApiValues.TryEnum<AlertState>(state, out var parsed))
             {
-                return ApiProblems.Invalid("state", $"'{state}' is not one of {string.Join(", ", Enum.GetNames<AlertState>())}");
+                return ApiValues.NotOneOf<AlertState>("state", state);
             }
 
             states = [parsed];

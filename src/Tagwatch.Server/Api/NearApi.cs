@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NodaTime.Text;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
@@ -26,24 +25,22 @@ internal static class NearApi
             return ApiProblems.Invalid("latitude", $"{body.Latitude}, {body.Longitude} is not a position on Earth");
         }
 
-        var from = InstantPattern.ExtendedIso.Parse(body.From ?? "");
-        var to = InstantPattern.ExtendedIso.Parse(body.To ?? "");
-        if (!from.Success || !to.Success)
+        if (!ApiValues.TryInstant(body.From, out var from) || !ApiValues.TryInstant(body.To, out var to))
         {
-            return ApiProblems.Invalid(from.Success ? "to" : "from", "an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
+            return ApiProblems.Invalid(ApiValues.TryInstant(body.From, out _) ? "to" : "from", "an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
         }
 
-        if (actor.Role == Role.Police && (body.Radius > AccessPolicy.PoliceTrailRadiusMetres || to.Value - from.Value > NodaTime.Duration.FromTimeSpan(AccessPolicy.PoliceTrailWindow)))
+        if (actor.Role == Role.Police && (body.Radius > AccessPolicy.PoliceTrailRadiusMetres || to - from > NodaTime.Duration.FromTimeSpan(AccessPolicy.PoliceTrailWindow)))
         {
             // The same minimum-necessary limits as police trail access.
             return ApiProblems.Invalid(body.Radius > AccessPolicy.PoliceTrailRadiusMetres ? "radius" : "to",
                 $"police searches cover at most {AccessPolicy.PoliceTrailRadiusMetres} m and {AccessPolicy.PoliceTrailWindow.TotalHours} hours");
         }
 
-        var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from.Value, to.Value, body.Purpose ?? "", actor.Username, http.RequestAborted);
+        var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from, to, body.Purpose ?? "", actor.Username, http.RequestAborted);
         var visible = actor.Role == Role.ProbationOfficer ? hits.Where(h => h.OffenderReference is { } r && actor.Caseload.Contains(r)).ToList() : hits;
         await http.AuditAsync(actor, AuditActions.Search, "area", null,
-            $"within {body.Radius} m of {body.Latitude:F5},{body.Longitude:F5} {from.Value}–{to.Value}; {visible.Count} results: {string.Join(",", visible.Select(h => h.OffenderReference ?? h.Tag.Value))}",
+            $"within {body.Radius} m of {body.Latitude:F5},{body.Longitude:F5} {from}–{to}; {visible.Count} results: {string.Join(",", visible.Select(h => h.OffenderReference ?? h.Tag.Value))}",
             body.Purpose);
         return Results.Ok(new
         {

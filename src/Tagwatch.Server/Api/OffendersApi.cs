@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using NodaTime.Text;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Fixes;
@@ -88,9 +87,9 @@ internal static class OffendersApi
         string? from, string? to, string? format, string? purpose, double? lat, double? lon, double? radius, string? after, int? limit)
     {
         var actor = await http.RequiredActorAsync();
-        if (!TryInstant(from, out var start) || !TryInstant(to, out var end))
+        if (!ApiValues.TryInstant(from, out var start) || !ApiValues.TryInstant(to, out var end))
         {
-            return ApiProblems.Invalid(TryInstant(from, out _) ? "to" : "from", "required, as an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
+            return ApiProblems.Invalid(ApiValues.TryInstant(from, out _) ? "to" : "from", "required, as an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
         }
 
         if (end <= start)
@@ -151,7 +150,7 @@ internal static class OffendersApi
         string scope = area is { } a ? $"; area {a.Radius} m around {a.Centre.Latitude:F5},{a.Centre.Longitude:F5}" : "";
         if (format == "json")
         {
-            long afterMs = TryInstant(after, out var cursor) ? cursor.ToUnixTimeMilliseconds() : long.MinValue;
+            long afterMs = ApiValues.TryInstant(after, out var cursor) ? cursor.ToUnixTimeMilliseconds() : long.MinValue;
             int size = Math.Clamp(limit ?? 1000, 1, MaxPage);
             var page = fixes.Where(f => f.Fix.TimeUnixMs > afterMs).Take(size).ToList();
             await http.AuditAsync(actor, AuditActions.ViewTrail, "offender", offender.Reference.ToString(), $"trail {window}{scope}; {page.Count} fixes", purpose);
@@ -224,7 +223,8 @@ internal static class OffendersApi
         return result;
     }
 
-    private static async Task<(Actor? Actor, Offender? Offender, IResult? Refusal)> ResolveAsync(string reference, HttpContext http, TagwatchServices services)
+    /// <summary>The request's actor and the person <paramref name="reference"/> names, or the refusal: 404 unknown, 403 outside the actor's scope.</summary>
+    internal static async Task<(Actor? Actor, Offender? Offender, IResult? Refusal)> ResolveAsync(string reference, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
         var offender = OffenderReference.TryParse(reference, out var parsed, out _) ? await services.OffenderStore.FindAsync(parsed, http.RequestAborted) : null;
@@ -236,13 +236,6 @@ internal static class OffendersApi
         return AccessPolicy.CoversOffender(actor, offender.Reference.ToString())
             ? (actor, offender, null)
             : (actor, offender, ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload."));
-    }
-
-    private static bool TryInstant(string? text, out Instant instant)
-    {
-        var result = InstantPattern.ExtendedIso.Parse(text ?? "");
-        instant = result.Success ? result.Value : default;
-        return result.Success;
     }
 
     private readonly record struct Circle(GeoPoint Centre, double Radius);

@@ -52,9 +52,9 @@ internal static class RegistryApi
         var offences = new List<IndexOffence>();
         foreach (string o in body.EligibleOffences ?? [])
         {
-            if (!Enum.TryParse<IndexOffence>(o, ignoreCase: true, out var offence) || int.TryParse(o, out _))
+            if (!ApiValues.TryEnum<IndexOffence>(o, out var offence))
             {
-                return ApiProblems.Invalid("eligibleOffences", $"'{o}' is not one of {string.Join(", ", Enum.GetNames<IndexOffence>())}");
+                return ApiValues.NotOneOf<IndexOffence>("eligibleOffences", o);
             }
 
             offences.Add(offence);
@@ -63,9 +63,9 @@ internal static class RegistryApi
         RiskTier? tier = null;
         if (body.CorrelationMinimumTier is not null)
         {
-            if (!Enum.TryParse<RiskTier>(body.CorrelationMinimumTier, ignoreCase: true, out var parsed) || int.TryParse(body.CorrelationMinimumTier, out _))
+            if (!ApiValues.TryEnum<RiskTier>(body.CorrelationMinimumTier, out var parsed))
             {
-                return ApiProblems.Invalid("correlationMinimumTier", $"'{body.CorrelationMinimumTier}' is not one of {string.Join(", ", Enum.GetNames<RiskTier>())}");
+                return ApiValues.NotOneOf<RiskTier>("correlationMinimumTier", body.CorrelationMinimumTier);
             }
 
             tier = parsed;

@@ -36,9 +36,9 @@ internal static class UsersApi
         }).WithName("ResetPassword");
         users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts) =>
         {
-            if (!Enum.TryParse<Role>(body.Role?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var role) || int.TryParse(body.Role, out _))
+            if (!ApiValues.TryEnum<Role>(body.Role, out var role))
             {
-                return ApiProblems.Invalid("role", $"'{body.Role}' is not one of {string.Join(", ", Enum.GetNames<Role>())}");
+                return ApiValues.NotOneOf<Role>("role", body.Role);
             }
 
             await accounts.ChangeRoleAsync(username, role, body.Boroughs ?? [], http.RequestAborted);
@@ -93,9 +93,9 @@ internal static class UsersApi
 
     private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts)
     {
-        if (!Enum.TryParse<Role>(body.Role?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var role) || int.TryParse(body.Role, out _))
+        if (!ApiValues.TryEnum<Role>(body.Role, out var role))
         {
-            return ApiProblems.Invalid("role", $"'{body.Role}' is not one of {string.Join(", ", Enum.GetNames<Role>())}");
+            return ApiValues.NotOneOf<Role>("role", body.Role);
         }
 
         var (account, oneTime) = await accounts.CreateAsync(new NewUser(body.Username ?? "", role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName), null, http.RequestAborted);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 
@@ -19,7 +20,7 @@ internal static class ActorAccess
         }
 
         string? userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        Actor? actor = userId is null ? null : await http.RequestServices.GetRequiredServiceOf<UserAccounts>().ActorAsync(userId, http.RequestAborted);
+        Actor? actor = userId is null ? null : await http.RequestServices.GetRequiredService<UserAccounts>().ActorAsync(userId, http.RequestAborted);
         http.Items[Key] = actor;
         return actor;
     }
@@ -27,7 +28,4 @@ internal static class ActorAccess
     /// <summary>The actor of an endpoint that requires one (authorisation has already run).</summary>
     public static async Task<Actor> RequiredActorAsync(this HttpContext http) =>
         await http.ActorAsync() ?? throw new InvalidOperationException("An authorised request has no actor.");
-
-    private static T GetRequiredServiceOf<T>(this IServiceProvider services)
-        where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 }
