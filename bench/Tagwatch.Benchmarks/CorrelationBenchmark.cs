@@ -4,7 +4,7 @@ using NodaTime;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Strict;
-using Tagwatch.Correlation.Trails;
+using Tagwatch.Correlation.Grid;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Benchmarks;
@@ -48,7 +48,7 @@ internal static class CorrelationBenchmark
         }
 
         var build = Stopwatch.StartNew();
-        var index = new TrailIndex(trails);
+        var index = FixGrid.FromTrails(trails);
         build.Stop();
 
         // One new crime against the warm index, for every crime in turn: latency distribution.

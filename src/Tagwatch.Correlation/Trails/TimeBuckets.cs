@@ -84,18 +84,6 @@ internal sealed class TimeBuckets
         return false;
     }
 
-    /// <summary>Number of buckets (empty ones included).</summary>
-    public int Count => _minLat.Length;
-
-    /// <summary>Global number of the first bucket (Unix time ÷ bucket length).</summary>
-    public long FirstBucket => _firstBucket;
-
-    /// <summary>The fixes of bucket <paramref name="b"/>.</summary>
-    public (int Start, int End) Range(int b) => (_start[b], _start[b + 1]);
-
-    /// <summary>The bounding box of bucket <paramref name="b"/> (inverted when empty).</summary>
-    public (double MinLat, double MaxLat, double MinLon, double MaxLon) Box(int b) => (_minLat[b], _maxLat[b], _minLon[b], _maxLon[b]);
-
     /// <summary>The fix ranges of the buckets overlapping [fromMs, toMs] whose box meets the given box, merged where adjacent.</summary>
     public int Near(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon, Span<(int Start, int End)> ranges)
     {

@@ -1,0 +1,163 @@
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Identity;
+using Tagwatch.Correlation.Trails;
+
+namespace Tagwatch.Correlation.Grid;
+
+/// <summary>Every tag's fixes of one UTC day, filed by cell (<see cref="GridCells"/>) and in time order within each cell.</summary>
+/// <remarks>
+/// The shape a "who was here then" question wants: a crime's search box covers a few cells, each cell's fixes of the
+/// window are one contiguous run found by bisection, and nothing else is read. Columns are plain arrays of fixed-width
+/// numbers (10 bytes a fix), so the fix store can keep a grid on disk and read it back without decoding. Immutable;
+/// safe for concurrent queries.
+/// </remarks>
+public sealed class DayGrid
+{
+    private readonly TagId[] _tags;
+    private readonly long[] _cellKeys;
+    private readonly int[] _cellStarts;
+    private readonly int[] _times;
+    private readonly ushort[] _latitudeOffsets, _longitudeOffsets, _tagOrdinals;
+
+    /// <summary>A grid from its columns (as <see cref="DayGridBuilder"/> makes them, or as read back from disk); the
+    /// arrays are taken over, not copied.</summary>
+    /// <param name="day">UTC day number.</param>
+    /// <param name="tags">The tags, by ordinal.</param>
+    /// <param name="cellKeys">The occupied cells' keys, ascending.</param>
+    /// <param name="cellStarts">Where each cell's fixes start; one more entry than cells, the last being the fix count.</param>
+    /// <param name="times">Milliseconds since the day's start, ascending within each cell.</param>
+    /// <param name="latitudeOffsets">Latitude above the cell's southern edge, 1e-7°.</param>
+    /// <param name="longitudeOffsets">Longitude east of the cell's western edge, 1e-7°.</param>
+    /// <param name="tagOrdinals">Each fix's tag, as an index into <paramref name="tags"/>.</param>
+    /// <exception cref="ArgumentException">The columns break one of the rules above.</exception>
+    public DayGrid(int day, TagId[] tags, long[] cellKeys, int[] cellStarts, int[] times, ushort[] latitudeOffsets, ushort[] longitudeOffsets, ushort[] tagOrdinals)
+    {
+        (Day, _tags, _cellKeys, _cellStarts, _times) = (day, tags, cellKeys, cellStarts, times);
+        (_latitudeOffsets, _longitudeOffsets, _tagOrdinals) = (latitudeOffsets, longitudeOffsets, tagOrdinals);
+        Validate();
+    }
+
+    /// <summary>UTC day number (days since the Unix epoch).</summary>
+    public int Day { get; }
+
+    /// <summary>Start of the day, Unix milliseconds.</summary>
+    public long StartUnixMs => Day * GridCells.DayMs;
+
+    /// <summary>The tags with fixes this day, by ordinal.</summary>
+    public IReadOnlyList<TagId> Tags => _tags;
+
+    /// <summary>Number of fixes.</summary>
+    public int Count => _times.Length;
+
+    /// <summary>The occupied cells' keys, ascending.</summary>
+    public ReadOnlySpan<long> CellKeys => _cellKeys;
+
+    /// <summary>Where each cell's fixes start (one entry more than cells).</summary>
+    public ReadOnlySpan<int> CellStarts => _cellStarts;
+
+    /// <summary>Milliseconds since the day's start, by fix.</summary>
+    public ReadOnlySpan<int> Times => _times;
+
+    /// <summary>Latitude offsets within the cell, 1e-7°, by fix.</summary>
+    public ReadOnlySpan<ushort> LatitudeOffsets => _latitudeOffsets;
+
+    /// <summary>Longitude offsets within the cell, 1e-7°, by fix.</summary>
+    public ReadOnlySpan<ushort> LongitudeOffsets => _longitudeOffsets;
+
+    /// <summary>Tag ordinals, by fix.</summary>
+    public ReadOnlySpan<ushort> TagOrdinals => _tagOrdinals;
+
+    /// <summary>Offers every fix in rows <paramref name="row0"/>…<paramref name="row1"/>, columns
+    /// <paramref name="column0"/>…<paramref name="column1"/>, with day time in [fromMs, toMs], to the test; each found
+    /// fix accumulates under <c>tagMap[ordinal]</c>.</summary>
+    internal void Scan(int row0, int row1, int column0, int column1, long fromMs, long toMs, in ProximityTest test, ReadOnlySpan<int> tagMap, TagAccumulators found)
+    {
+        long start = StartUnixMs;
+        int from = (int)Math.Max(fromMs - start, 0), to = (int)Math.Min(toMs - start, GridCells.DayMs - 1);
+        if (from > to)
+        {
+            return;
+        }
+
+        for (int row = row0; row <= row1; row++)
+        {
+            long last = GridCells.Key(row, column1);
+            int k = LowerBound(_cellKeys, GridCells.Key(row, column0));
+            for (; k < _cellKeys.Length && _cellKeys[k] <= last; k++)
+            {
+                var (_, column) = GridCells.Of(_cellKeys[k]);
+                long baseLatitude = (long)row * GridCells.LatitudeE7, baseLongitude = (long)column * GridCells.LongitudeE7;
+                int end = _cellStarts[k + 1];
+                for (int i = LowerBound(_times, _cellStarts[k], end, from); i < end && _times[i] <= to; i++)
+                {
+                    double latitude = (baseLatitude + _latitudeOffsets[i]) / Fix.CoordinateScale;
+                    double longitude = (baseLongitude + _longitudeOffsets[i]) / Fix.CoordinateScale;
+                    test.Offer(ref found.For(tagMap[_tagOrdinals[i]]), latitude, longitude, start + _times[i]);
+                }
+            }
+        }
+    }
+
+    private static int LowerBound(long[] sorted, long value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    private static int LowerBound(int[] sorted, int low, int high, int value)
+    {
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    private void Validate()
+    {
+        int n = _times.Length;
+        if (_latitudeOffsets.Length != n || _longitudeOffsets.Length != n || _tagOrdinals.Length != n)
+        {
+            throw new ArgumentException($"Day grid {Day}: columns of {n}, {_latitudeOffsets.Length}, {_longitudeOffsets.Length} and {_tagOrdinals.Length} fixes differ.");
+        }
+
+        if (_cellStarts.Length != _cellKeys.Length + 1 || _cellStarts[0] != 0 || _cellStarts[^1] != n)
+        {
+            throw new ArgumentException($"Day grid {Day}: cell starts do not span the {n} fixes of {_cellKeys.Length} cells.");
+        }
+
+        if (_tags.Length > ushort.MaxValue + 1)
+        {
+            throw new ArgumentException($"Day grid {Day}: {_tags.Length} tags; at most {ushort.MaxValue + 1} fit.");
+        }
+
+        for (int k = 0; k < _cellKeys.Length; k++)
+        {
+            if ((k > 0 && _cellKeys[k] <= _cellKeys[k - 1]) || _cellStarts[k + 1] < _cellStarts[k])
+            {
+                throw new ArgumentException($"Day grid {Day}: cell {k} is out of order.");
+            }
+
+            for (int i = _cellStarts[k]; i < _cellStarts[k + 1]; i++)
+            {
+                if (_times[i] < 0 || _times[i] >= GridCells.DayMs || (i > _cellStarts[k] && _times[i] < _times[i - 1]))
+                {
+                    throw new ArgumentException($"Day grid {Day}: fix {i} has time {_times[i]} ms, outside the day or out of order in its cell.");
+                }
+
+                if (_latitudeOffsets[i] >= GridCells.LatitudeE7 || _longitudeOffsets[i] >= GridCells.LongitudeE7 || _tagOrdinals[i] >= _tags.Length)
+                {
+                    throw new ArgumentException($"Day grid {Day}: fix {i} lies outside its cell or names tag ordinal {_tagOrdinals[i]} of {_tags.Length}.");
+                }
+            }
+        }
+    }
+}
