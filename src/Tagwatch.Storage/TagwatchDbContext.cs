@@ -26,6 +26,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<FixChunkRow> FixChunks => Set<FixChunkRow>();
 
+    public DbSet<FixDayRow> FixDays => Set<FixDayRow>();
+
     public DbSet<RawFrameRow> RawFrames => Set<RawFrameRow>();
 
     public DbSet<RawFrameBlockRow> RawFrameBlocks => Set<RawFrameBlockRow>();
@@ -235,6 +237,13 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("fix_chunks");
             e.HasIndex(c => new { c.TagKey, c.Day }).IsUnique();
+            e.HasIndex(c => c.Day); // a day's chunks of every tag, for its grid
+        });
+        builder.Entity<FixDayRow>(e =>
+        {
+            e.ToTable("fix_days");
+            e.HasKey(d => d.Day);
+            e.Property(d => d.Day).ValueGeneratedNever();
         });
     }
 }

@@ -39,7 +39,8 @@ public sealed class TagwatchServices
         SimulationLoader = new SimulationLoader(Offenders, Tags, Fixes, CrimeImporter, Quality);
         Matches = new EfCorrelationStore(database);
         Trails = new TrailLoader(Fixes, Tags);
-        StrictCorrelation = new StrictCorrelation(Crimes, Trails);
+        FixGrids = new SqliteFixGrids(database);
+        StrictCorrelation = new StrictCorrelation(Crimes, FixGrids);
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
         Searches = new EfLocationSearchLog(database);
         Near = new NearQuery(Trails, Tags, OffenderStore, Searches, clock);
@@ -50,7 +51,7 @@ public sealed class TagwatchServices
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
         Review = new MatchReview(Matches, Audit, clock);
-        RetentionStore = new SqliteRetentionStore(database);
+        RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
@@ -80,6 +81,9 @@ public sealed class TagwatchServices
     public TrailLoader Trails { get; }
 
     public StrictCorrelation StrictCorrelation { get; }
+
+    /// <summary>The fix store's day grids (strict correlation's index).</summary>
+    public SqliteFixGrids FixGrids { get; }
 
     public ScoredCorrelation ScoredCorrelation { get; }
 

@@ -1,12 +1,14 @@
 using NodaTime;
 using Tagwatch.Application.Crimes;
+using Tagwatch.Application.Fixes;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Strict;
 
 namespace Tagwatch.Application.Correlation;
 
-/// <summary>Runs strict mode over everything stored: every current crime against every tag's fixes.</summary>
-public sealed class StrictCorrelation(ICrimeStore crimes, TrailLoader trails)
+/// <summary>Runs strict mode over everything stored: every current crime against every tag's fixes, read from the fix
+/// store's day grids.</summary>
+public sealed class StrictCorrelation(ICrimeStore crimes, IFixGrids grids)
 {
     /// <summary>The matches, sorted by crime reference then tag.</summary>
     public async Task<IReadOnlyList<StrictMatch>> RunAsync(StrictParameters parameters, CancellationToken cancellationToken = default)
@@ -18,10 +20,10 @@ public sealed class StrictCorrelation(ICrimeStore crimes, TrailLoader trails)
             return [];
         }
 
-        // Only fixes that can fall in some crime's padded window need to be read.
+        // Only days that can fall in some crime's padded window need to be read.
         var from = current.Min(c => c.CommittedFrom) - parameters.Pad;
         var to = current.Max(c => c.CommittedTo) + parameters.Pad;
-        var loaded = await trails.LoadAsync(from, to, keepFixes: false, cancellationToken: cancellationToken);
-        return StrictMatcher.Match(current.Select(CrimeSite.From).ToList(), loaded, parameters);
+        var grid = await grids.LoadAsync(from, to, cancellationToken);
+        return StrictMatcher.Match(current.Select(CrimeSite.From).ToList(), grid, parameters);
     }
 }

@@ -95,35 +95,67 @@ public static class FixChunkCodec
     /// <exception cref="InvalidDataException">The chunk is corrupt, of an unknown version, or holds another count.</exception>
     public static void DecodePositions(ReadOnlySpan<byte> chunk, Span<long> times, Span<double> latitudes, Span<double> longitudes)
     {
-        int count = Decompress(chunk, out byte[] raw, out int rawLength);
+        byte[] raw = ReadTimesOnly(chunk, times, latitudes.Length, longitudes.Length, out int rawLength, out int p);
         try
         {
-            if (count != times.Length || count != latitudes.Length || count != longitudes.Length)
-            {
-                throw new InvalidDataException($"Fix chunk holds {count} fixes; its index row says {times.Length}.");
-            }
-
             var span = raw.AsSpan(0, rawLength);
-            int p = 0;
-            Varint.Read(span, ref p);
-            if (count == 0)
-            {
-                return;
-            }
-
-            long unit = ReadTimeUnit(span, ref p);
-            ReadTimes(span, ref p, times, unit);
-            for (int i = 0; i < count; i++)
-            {
-                Varint.Read(span, ref p); // received times are not needed here
-            }
-
             ReadCoordinates(span, ref p, latitudes);
             ReadCoordinates(span, ref p, longitudes);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Decodes only the times and positions of a chunk, positions as stored: integers of 1e-7°.</summary>
+    /// <exception cref="InvalidDataException">The chunk is corrupt, of an unknown version, or holds another count.</exception>
+    public static void DecodePositionsE7(ReadOnlySpan<byte> chunk, Span<long> times, Span<int> latitudesE7, Span<int> longitudesE7)
+    {
+        byte[] raw = ReadTimesOnly(chunk, times, latitudesE7.Length, longitudesE7.Length, out int rawLength, out int p);
+        try
+        {
+            var span = raw.AsSpan(0, rawLength);
+            ReadCoordinatesE7(span, ref p, latitudesE7);
+            ReadCoordinatesE7(span, ref p, longitudesE7);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Decompresses a chunk, reads its times and skips its received times; returns the rented buffer (the
+    /// caller returns it) and leaves <paramref name="p"/> at the latitude column.</summary>
+    private static byte[] ReadTimesOnly(ReadOnlySpan<byte> chunk, Span<long> times, int latitudes, int longitudes, out int rawLength, out int p)
+    {
+        int count = Decompress(chunk, out byte[] raw, out rawLength);
+        try
+        {
+            if (count != times.Length || count != latitudes || count != longitudes)
+            {
+                throw new InvalidDataException($"Fix chunk holds {count} fixes; its index row says {times.Length}.");
+            }
+
+            var span = raw.AsSpan(0, rawLength);
+            p = 0;
+            Varint.Read(span, ref p);
+            if (count > 0)
+            {
+                long unit = ReadTimeUnit(span, ref p);
+                ReadTimes(span, ref p, times, unit);
+                for (int i = 0; i < count; i++)
+                {
+                    Varint.Read(span, ref p); // received times are not needed here
+                }
+            }
+
+            return raw;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+            throw;
         }
     }
 
@@ -169,6 +201,16 @@ public static class FixChunkCodec
         {
             current += Varint.UnZigZag(Varint.Read(raw, ref p));
             degrees[i] = checked((int)current) / Fix.CoordinateScale;
+        }
+    }
+
+    private static void ReadCoordinatesE7(ReadOnlySpan<byte> raw, ref int p, Span<int> e7)
+    {
+        long current = 0;
+        for (int i = 0; i < e7.Length; i++)
+        {
+            current += Varint.UnZigZag(Varint.Read(raw, ref p));
+            e7[i] = checked((int)current);
         }
     }
 

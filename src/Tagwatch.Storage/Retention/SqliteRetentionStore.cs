@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Retention;
+using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Model;
 
 namespace Tagwatch.Storage.Retention;
@@ -9,8 +10,9 @@ namespace Tagwatch.Storage.Retention;
 /// <summary>
 /// Retention on SQLite. Each kind is deleted in batches of a few hundred rows, each batch its own short transaction, so
 /// ingest commits interleave. Data of people under a standing legal hold (their tags, alerts and matches) is never deleted.
+/// The fix store's day grids built from purged chunks are deleted with them.
 /// </summary>
-public sealed class SqliteRetentionStore(TagwatchDatabase database) : IRetentionStore
+public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGrids grids) : IRetentionStore
 {
     private const int Batch = 500;
     private const long MillisecondsPerDay = 86_400_000;
@@ -30,6 +32,11 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database) : IRetention
         // A tag-day's chunk goes once the whole UTC day is past the cut-off.
         long chunks = await DeleteAsync(connection, dryRun, "fix_chunks", "Id",
             $"Day < {Math.Floor((double)trailsMs / MillisecondsPerDay)} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken);
+        if (chunks > 0 && !dryRun)
+        {
+            await grids.PruneAsync(cancellationToken);
+        }
+
         long events = await DeleteAsync(connection, dryRun, "device_events", "Id", $"TimeUnixMs < {trailsMs} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken);
         long framesMs = cutoffs.RawFrames.ToUnixTimeMilliseconds();
         long frames = await DeleteAsync(connection, dryRun, "raw_frames", "Id", $"ReceivedUnixMs < {framesMs} AND TagKey NOT IN ({HeldTagKeys})", cancellationToken)

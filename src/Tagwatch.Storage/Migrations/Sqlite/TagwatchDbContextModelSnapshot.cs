@@ -721,10 +721,25 @@ namespace Tagwatch.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Day");
+
                     b.HasIndex("TagKey", "Day")
                         .IsUnique();
 
                     b.ToTable("fix_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.FixDayRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("fix_days", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.LegalHoldRow", b =>

@@ -1,0 +1,239 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using Tagwatch.Core.Identity;
+using Tagwatch.Correlation.Grid;
+
+namespace Tagwatch.Storage.Fixes;
+
+/// <summary>One day grid on disk: a 64-byte header, then the grid's columns exactly as they lie in memory, so reading
+/// one back is a read per column — no decoding.</summary>
+/// <remarks>
+/// Header (little-endian): magic <c>TWGRID</c> + format 1 (8 bytes), day, tags, cells, fixes (int32 each), the day's
+/// version it was built from (int64), the tag table's length (int32, padded to 8), 4 spare bytes, the XXH3-64 of
+/// everything after the header, 16 spare bytes. Then the tag table (per tag: UTF-8 length as uint16, then the bytes),
+/// cell keys (int64), cell starts (int32, padded to 8), times (int32), latitude offsets, longitude offsets and tag
+/// ordinals (uint16). A file that is short, long, of another day or version, or fails its checksum is not used.
+/// </remarks>
+internal static class DayGridFile
+{
+    private const int HeaderBytes = 64;
+    private static readonly byte[] Magic = "TWGRID\0\u0001"u8.ToArray();
+
+    /// <summary>Writes the grid to <paramref name="path"/> through a temporary file renamed into place, so a reader
+    /// sees the old file or the new one, never half of one; the file is readable by its owner only.</summary>
+    public static void Write(string path, DayGrid grid, long version)
+    {
+        byte[] tagTable = TagTable(grid.Tags);
+        byte[] cellStarts = Padded(MemoryMarshal.AsBytes(grid.CellStarts));
+        var hash = new XxHash3();
+        EachSection(grid, tagTable, cellStarts, hash.Append);
+
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        header.Clear();
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], grid.Day);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], grid.Tags.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], grid.CellKeys.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], grid.Count);
+        BinaryPrimitives.WriteInt64LittleEndian(header[24..], version);
+        BinaryPrimitives.WriteInt32LittleEndian(header[32..], tagTable.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[40..], hash.GetCurrentHashAsUInt64());
+
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(header);
+                EachSection(grid, tagTable, cellStarts, file.Write);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already unless something failed
+        }
+    }
+
+    /// <summary>The grid in <paramref name="path"/> when it is whole and was built from <paramref name="version"/> of
+    /// <paramref name="day"/>; null when it is missing, of another version, or damaged.</summary>
+    public static DayGrid? TryRead(string path, int day, long version)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        using (handle)
+        {
+            try
+            {
+                return Read(handle, day, version);
+            }
+            catch (IOException)
+            {
+                return null; // unreadable or cut short: rebuilt from the chunks
+            }
+        }
+    }
+
+    private static DayGrid? Read(SafeFileHandle handle, int day, long version)
+    {
+        {
+            Span<byte> header = stackalloc byte[HeaderBytes];
+            if (RandomAccess.Read(handle, header, 0) != HeaderBytes || !header[..8].SequenceEqual(Magic)
+                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != day || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != version)
+            {
+                return null;
+            }
+
+            int tags = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            int cells = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+            int fixes = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+            int tagBytes = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+            ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
+            if (tags < 0 || cells < 0 || fixes < 0 || tagBytes < 0 || tagBytes % 8 != 0
+                || RandomAccess.GetLength(handle) != HeaderBytes + tagBytes + (8L * cells) + Pad8(4L * (cells + 1)) + (10L * fixes))
+            {
+                return null;
+            }
+
+            var reader = new SectionReader(handle, HeaderBytes);
+            var tagTable = reader.Read<byte>(tagBytes);
+            var cellKeys = reader.Read<long>(cells);
+            var cellStarts = reader.Read<int>(cells + 1);
+            reader.Skip(Pad8(4L * (cells + 1)) - (4L * (cells + 1)));
+            var times = reader.Read<int>(fixes);
+            var latitudeOffsets = reader.Read<ushort>(fixes);
+            var longitudeOffsets = reader.Read<ushort>(fixes);
+            var tagOrdinals = reader.Read<ushort>(fixes);
+            if (reader.Checksum != checksum || ParseTags(tagTable, tags) is not { } tagIds)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new DayGrid(day, tagIds, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals);
+            }
+            catch (ArgumentException)
+            {
+                return null; // whole but wrong: written by a faulty build; it will be rebuilt
+            }
+        }
+    }
+
+    private static void EachSection(DayGrid grid, byte[] tagTable, byte[] cellStarts, Action<ReadOnlySpan<byte>> action)
+    {
+        action(tagTable);
+        action(MemoryMarshal.AsBytes(grid.CellKeys));
+        action(cellStarts);
+        action(MemoryMarshal.AsBytes(grid.Times));
+        action(MemoryMarshal.AsBytes(grid.LatitudeOffsets));
+        action(MemoryMarshal.AsBytes(grid.LongitudeOffsets));
+        action(MemoryMarshal.AsBytes(grid.TagOrdinals));
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static long Pad8(long length) => (length + 7) / 8 * 8;
+
+    private static byte[] Padded(ReadOnlySpan<byte> bytes)
+    {
+        var padded = new byte[Pad8(bytes.Length)];
+        bytes.CopyTo(padded);
+        return padded;
+    }
+
+    private static byte[] TagTable(IReadOnlyList<TagId> tags)
+    {
+        using var buffer = new MemoryStream();
+        Span<byte> length = stackalloc byte[2];
+        foreach (var tag in tags)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(tag.Value);
+            BinaryPrimitives.WriteUInt16LittleEndian(length, checked((ushort)utf8.Length));
+            buffer.Write(length);
+            buffer.Write(utf8);
+        }
+
+        return Padded(buffer.ToArray());
+    }
+
+    private static TagId[]? ParseTags(ReadOnlySpan<byte> table, int count)
+    {
+        var tags = new TagId[count];
+        int p = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (p + 2 > table.Length)
+            {
+                return null;
+            }
+
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(table[p..]);
+            p += 2;
+            if (p + length > table.Length || !TagId.TryParse(Encoding.UTF8.GetString(table.Slice(p, length)), out tags[i], out _))
+            {
+                return null;
+            }
+
+            p += length;
+        }
+
+        return tags;
+    }
+
+    /// <summary>Reads consecutive sections straight into new arrays, hashing them as they come.</summary>
+    private sealed class SectionReader(SafeFileHandle handle, long offset)
+    {
+        private readonly XxHash3 _hash = new();
+        private long _offset = offset;
+
+        public ulong Checksum => _hash.GetCurrentHashAsUInt64();
+
+        public T[] Read<T>(int count)
+            where T : unmanaged
+        {
+            var array = GC.AllocateUninitializedArray<T>(count);
+            var bytes = MemoryMarshal.AsBytes(array.AsSpan());
+            for (int done = 0; done < bytes.Length;)
+            {
+                int read = RandomAccess.Read(handle, bytes[done..], _offset + done);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                done += read;
+            }
+
+            _offset += bytes.Length;
+            _hash.Append(bytes);
+            return array;
+        }
+
+        public void Skip(long bytes)
+        {
+            Span<byte> padding = stackalloc byte[8];
+            int read = RandomAccess.Read(handle, padding[..(int)bytes], _offset);
+            _hash.Append(padding[..read]);
+            _offset += bytes;
+        }
+    }
+}

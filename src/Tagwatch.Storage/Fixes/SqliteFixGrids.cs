@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Core.Identity;
+using Tagwatch.Correlation.Grid;
+
+namespace Tagwatch.Storage.Fixes;
+
+/// <summary>The fix store's space-time index: a day grid per UTC day, kept as files beside the database
+/// (<c>&lt;database&gt;.grids/&lt;day&gt;.&lt;version&gt;.grid</c>, owner-only) and built again whenever the day changes.</summary>
+/// <remarks>
+/// The chunks stay the record; grids are derived from them and can be deleted at any time. Triggers give a day a new
+/// random version in the same transaction as any change to its chunks (<c>fix_days</c>), and a grid file names the
+/// version it was built from, so a file is used only while its day is exactly as it was — never a stale answer.
+/// Versions and chunks are read in one snapshot, so a grid built here is one consistent state of its day. Files are
+/// written through a rename (a reader sees the old file or the new, whole) and checked against an XXH3 checksum when
+/// read; any file that is damaged, cut short or of another format is ignored and replaced.
+/// </remarks>
+public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
+{
+    private const long MillisecondsPerDay = 86_400_000;
+    private const string Extension = ".grid";
+
+    /// <summary>The folder holding the grid files.</summary>
+    public string Folder => database.Path + ".grids";
+
+    /// <inheritdoc />
+    public async Task<FixGrid> LoadAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        int fromDay = DayOf(from), toDay = DayOf(to);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // One snapshot for the versions and the chunks a stale day is built from: the grid and its version agree.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var days = await VersionsAsync(connection, transaction, $"Day BETWEEN {fromDay} AND {toDay}", cancellationToken);
+        var grids = new DayGrid?[days.Count];
+        if (BitConverter.IsLittleEndian)
+        {
+            Parallel.For(0, days.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                i => grids[i] = DayGridFile.TryRead(PathOf(days[i].Day, days[i].Version), days[i].Day, days[i].Version));
+        }
+
+        for (int i = 0; i < days.Count; i++)
+        {
+            if (grids[i] is null)
+            {
+                var (day, version) = days[i];
+                grids[i] = await BuildAsync(connection, transaction, day, cancellationToken);
+                Keep(grids[i]!, version);
+            }
+        }
+
+        return new FixGrid(grids.Where(g => g!.Count > 0)!);
+    }
+
+    /// <summary>Deletes every grid file that no longer matches its day's current version (or whose day has no version),
+    /// and temporary files left by interrupted writes: after a purge, no copy of purged positions stays on disk.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var current = (await VersionsAsync(connection, null, "1 = 1", cancellationToken)).Select(d => Path.GetFileName(PathOf(d.Day, d.Version))).ToHashSet();
+        int deleted = 0;
+        foreach (string file in Directory.EnumerateFiles(Folder))
+        {
+            if (!current.Contains(Path.GetFileName(file)) && TryDelete(file))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    private static async Task<List<(int Day, long Version)>> VersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT Day, Version FROM fix_days WHERE {where} ORDER BY Day";
+        var days = new List<(int, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add((reader.GetInt32(0), reader.GetInt64(1)));
+        }
+
+        return days;
+    }
+
+    /// <summary>Builds a day's grid from its chunks: every stored fix of every tag, flagged or not.</summary>
+    private static async Task<DayGrid> BuildAsync(SqliteConnection connection, SqliteTransaction transaction, int day, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT t.DeviceId, c.Count, c.Data FROM fix_chunks c JOIN tags t ON t.Key = c.TagKey WHERE c.Day = $day ORDER BY t.DeviceId";
+        command.Parameters.AddWithValue("$day", day);
+        var chunks = new List<(TagId Tag, byte[] Data, long[] Times, int[] Latitudes, int[] Longitudes)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                int count = reader.GetInt32(1);
+                chunks.Add((TagId.Parse(reader.GetString(0)), (byte[])reader[2], new long[count], new int[count], new int[count]));
+            }
+        }
+
+        Parallel.ForEach(chunks, c => FixChunkCodec.DecodePositionsE7(c.Data, c.Times, c.Latitudes, c.Longitudes));
+        var builder = new DayGridBuilder(day);
+        foreach (var c in chunks)
+        {
+            builder.Add(c.Tag, c.Times, c.Latitudes, c.Longitudes);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Stores a freshly built grid for next time and drops the day's older files. Best effort: without a
+    /// writable folder every run builds what it needs.</summary>
+    private void Keep(DayGrid grid, long version)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!Directory.Exists(Folder))
+            {
+                CreateOwnerOnlyFolder(Folder);
+            }
+
+            string path = PathOf(grid.Day, version);
+            if (grid.Count > 0)
+            {
+                DayGridFile.Write(path, grid, version);
+            }
+
+            foreach (string older in Directory.EnumerateFiles(Folder, $"{grid.Day.ToString(CultureInfo.InvariantCulture)}.*{Extension}"))
+            {
+                if (older != path)
+                {
+                    TryDelete(older);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // a cache: carry on with the grid in memory
+        }
+    }
+
+    private string PathOf(int day, long version) =>
+        Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{day}.{(ulong)version:x16}{Extension}"));
+
+    private static void CreateOwnerOnlyFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static bool TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static int DayOf(Instant instant) =>
+        (int)Math.Clamp(Math.Floor(instant.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay), int.MinValue / 2, int.MaxValue / 2);
+}
