@@ -1,77 +1,94 @@
 using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
-using Tagwatch.Application.Correlation;
-using Tagwatch.Correlation;
 using Tagwatch.Correlation.Strict;
-using Tagwatch.Correlation.Grid;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Benchmarks;
 
-/// <summary>Strict correlation on a database (make one with <c>tagwatch demo --db FILE</c>): load, build, match, and
-/// single-crime latency with a warm index.</summary>
+/// <summary>Strict correlation on a database (make one with <c>tagwatch simulate --load --db FILE</c>): building the
+/// fix store's day grids from the chunks, loading them, reading the crimes, matching every crime, the whole run, and
+/// one crime against the warm grid.</summary>
 internal static class CorrelationBenchmark
 {
+    private const int Repeats = 7;
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length < 1 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: correlate DATABASE   (make one with: tagwatch demo --db FILE)");
+            Console.Error.WriteLine("usage: correlate DATABASE   (make one with: tagwatch simulate --tags 100 --days 30 --seed 1 --load --db FILE)");
             return 2;
         }
 
         var services = await TagwatchServices.OpenAsync(args[0], TimeProvider.System);
         var parameters = new StrictParameters(100, Duration.FromMinutes(10));
-        var crimes = (await services.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue)).Select(CrimeSite.From).ToList();
+        var crimes = await services.Crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue);
         var from = Instant.FromUnixTimeMilliseconds(crimes.Min(c => c.FromUnixMs)) - parameters.Pad;
         var to = Instant.FromUnixTimeMilliseconds(crimes.Max(c => c.ToUnixMs)) + parameters.Pad;
-        var loader = new TrailLoader(services.Fixes, services.Tags);
 
-        var coldLoad = Stopwatch.StartNew();
-        var trails = await loader.LoadAsync(from, to, keepFixes: false);
-        coldLoad.Stop();
-        trails = null;
-        GC.Collect();
-        var load = Stopwatch.StartNew();
-        trails = await loader.LoadAsync(from, to, keepFixes: false);
-        load.Stop();
-        long fixes = trails.Sum(t => (long)t.Count);
-
-        var matchTimes = new List<double>();
-        IReadOnlyList<StrictMatch> matches = [];
-        for (int i = 0; i < 7; i++)
+        // Build every day from its chunks (no grid files yet), then read them back: first in the process, then warm.
+        if (Directory.Exists(services.FixGrids.Folder))
         {
-            var match = Stopwatch.StartNew();
-            matches = StrictMatcher.Match(crimes, trails, parameters);
-            matchTimes.Add(match.Elapsed.TotalMilliseconds);
+            Directory.Delete(services.FixGrids.Folder, recursive: true);
         }
 
         var build = Stopwatch.StartNew();
-        var index = FixGrid.FromTrails(trails);
+        var grid = await services.FixGrids.LoadAsync(from, to);
         build.Stop();
+        long bytes = Directory.EnumerateFiles(services.FixGrids.Folder).Sum(f => new FileInfo(f).Length);
+        grid = null;
+        GC.Collect();
+        var firstRead = Stopwatch.StartNew();
+        grid = await services.FixGrids.LoadAsync(from, to);
+        firstRead.Stop();
+        var reads = await RepeatAsync(async () => grid = await services.FixGrids.LoadAsync(from, to));
+        var crimeReads = await RepeatAsync(() => services.Crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue));
+        IReadOnlyList<StrictMatch> matches = [];
+        var matchTimes = await RepeatAsync(() => Task.FromResult(matches = StrictMatcher.Match(crimes, grid, parameters)));
+        var runs = await RepeatAsync(() => services.StrictCorrelation.RunAsync(parameters));
 
-        // One new crime against the warm index, for every crime in turn: latency distribution.
+        // One new crime against the warm grid, for every crime in turn: latency distribution.
         var latencies = new List<double>(crimes.Count);
         long padMs = (long)parameters.Pad.TotalMilliseconds;
         int found = 0;
         foreach (var crime in crimes)
         {
             long start = Stopwatch.GetTimestamp();
-            found += index.Near(crime.Latitude, crime.Longitude, parameters.RadiusMetres, crime.FromUnixMs - padMs, crime.ToUnixMs + padMs).Count;
+            found += grid.Near(crime.Latitude, crime.Longitude, parameters.RadiusMetres, crime.FromUnixMs - padMs, crime.ToUnixMs + padMs).Count;
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
         }
 
-        matchTimes.Sort();
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            data                       {trails.Count} tags, {fixes:N0} fixes, {crimes.Count:N0} crimes
-            load trails from the store {load.Elapsed.TotalMilliseconds:0} ms warm, {coldLoad.Elapsed.TotalMilliseconds:0} ms first in the process (times and positions, with time buckets)
-            strict match, all crimes   median {matchTimes[3]:0.0} ms, best {matchTimes[0]:0.0} ms of 7 ({matches.Count:N0} pairs; includes building the index)
-            build the index alone      {build.Elapsed.TotalMilliseconds:0.0} ms
-            all crimes one by one      {latencies.Sum() / 1000:0.0} ms on one thread
-            one crime, warm index      ({found:N0} pairs) p50 {latencies[latencies.Count / 2]:0.0} µs, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} µs, max {latencies[^1]:0.0} µs
+            data                        {grid.Tags.Count} tags, {grid.Count:N0} fixes on {grid.Days.Count} days, {crimes.Count:N0} crimes
+            build day grids from chunks {build.Elapsed.TotalMilliseconds:0} ms (decode every chunk, file, write {bytes / 1e6:0.0} MB = {(double)bytes / grid.Count:0.0} bytes a fix)
+            load day grids              {Describe(reads)}; {firstRead.Elapsed.TotalMilliseconds:0.0} ms first in the process
+            read current crime sites    {Describe(crimeReads)}
+            strict match, all crimes    {Describe(matchTimes)} ({matches.Count:N0} pairs)
+            whole strict run            {Describe(runs)} (crimes and grids read from the store, matched)
+            one crime, warm grid        p50 {latencies[latencies.Count / 2]:0.0} µs, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} µs, max {latencies[^1]:0.0} µs ({found:N0} pairs; all one by one on one thread {latencies.Sum() / 1000:0.0} ms)
             """));
         return 0;
     }
+
+    /// <summary>Times <paramref name="action"/> <see cref="Repeats"/> times, collecting garbage before each, as a
+    /// process that does it once would not pay for the previous run's arrays.</summary>
+    private static async Task<List<double>> RepeatAsync<T>(Func<Task<T>> action)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < Repeats; i++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            await action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private static string Describe(List<double> sorted) =>
+        string.Create(CultureInfo.InvariantCulture, $"median {sorted[sorted.Count / 2]:0.0} ms, best {sorted[0]:0.0} ms of {sorted.Count}");
 }

@@ -1,7 +1,6 @@
 using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Fixes;
-using Tagwatch.Correlation;
 using Tagwatch.Correlation.Strict;
 
 namespace Tagwatch.Application.Correlation;
@@ -14,16 +13,16 @@ public sealed class StrictCorrelation(ICrimeStore crimes, IFixGrids grids)
     public async Task<IReadOnlyList<StrictMatch>> RunAsync(StrictParameters parameters, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
-        var current = await crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue, cancellationToken);
-        if (current.Count == 0)
+        if (await crimes.CurrentSpanAsync(cancellationToken) is not { } span)
         {
             return [];
         }
 
-        // Only days that can fall in some crime's padded window need to be read.
-        var from = current.Min(c => c.CommittedFrom) - parameters.Pad;
-        var to = current.Max(c => c.CommittedTo) + parameters.Pad;
-        var grid = await grids.LoadAsync(from, to, cancellationToken);
-        return StrictMatcher.Match(current.Select(CrimeSite.From).ToList(), grid, parameters);
+        // Only days that can fall in some crime's padded window are read — while the crimes themselves are read on
+        // another thread (the SQLite provider does its work synchronously, whatever the method's name).
+        var sites = Task.Run(() => crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue, cancellationToken), cancellationToken);
+        var grid = await grids.LoadAsync(span.Start - parameters.Pad, span.End + parameters.Pad, cancellationToken);
+        var current = await sites;
+        return StrictMatcher.Match(current, grid, parameters);
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tagwatch.Correlation;
 using Tagwatch.Core.Crimes;
 
 namespace Tagwatch.Application.Crimes;
@@ -12,6 +13,15 @@ public interface ICrimeStore
 
     /// <summary>Current versions of the crimes whose committed window overlaps [from, to].</summary>
     Task<IReadOnlyList<Crime>> CurrentAsync(Instant from, Instant to, CancellationToken cancellationToken = default);
+
+    /// <summary>Reference, place and committed window of the same crimes, in no particular order, read lean: what
+    /// strict correlation asks of every current crime (precision, category, version and force are left at their
+    /// defaults).</summary>
+    Task<IReadOnlyList<CrimeSite>> CurrentSitesAsync(Instant from, Instant to, CancellationToken cancellationToken = default);
+
+    /// <summary>From the earliest start to the latest end of the current crimes' committed windows; null when there
+    /// are none.</summary>
+    Task<Interval?> CurrentSpanAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every version of one crime, oldest first.</summary>
     Task<IReadOnlyList<Crime>> HistoryAsync(string force, string reference, CancellationToken cancellationToken = default);

@@ -31,10 +31,22 @@ public sealed class DayGrid
     /// <param name="tagOrdinals">Each fix's tag, as an index into <paramref name="tags"/>.</param>
     /// <exception cref="ArgumentException">The columns break one of the rules above.</exception>
     public DayGrid(int day, TagId[] tags, long[] cellKeys, int[] cellStarts, int[] times, ushort[] latitudeOffsets, ushort[] longitudeOffsets, ushort[] tagOrdinals)
+        : this(day, tags, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals, checkEveryFix: true)
+    {
+    }
+
+    /// <summary>A grid whose columns are known to come unchanged from a checked grid — read back from a file whose
+    /// checksum matches what was written — so only their shape is checked, not every fix (which would cost more than
+    /// reading them).</summary>
+    internal DayGrid(int day, TagId[] tags, long[] cellKeys, int[] cellStarts, int[] times, ushort[] latitudeOffsets, ushort[] longitudeOffsets, ushort[] tagOrdinals, bool checkEveryFix)
     {
         (Day, _tags, _cellKeys, _cellStarts, _times) = (day, tags, cellKeys, cellStarts, times);
         (_latitudeOffsets, _longitudeOffsets, _tagOrdinals) = (latitudeOffsets, longitudeOffsets, tagOrdinals);
-        Validate();
+        ValidateShape();
+        if (checkEveryFix)
+        {
+            ValidateFixes();
+        }
     }
 
     /// <summary>UTC day number (days since the Unix epoch).</summary>
@@ -79,6 +91,10 @@ public sealed class DayGrid
             return;
         }
 
+        var area = test.Area;
+        var (northPerDegree, eastPerDegree) = area.MetresPerDegree;
+        double northPerUnit = northPerDegree / Fix.CoordinateScale, eastPerUnit = eastPerDegree / Fix.CoordinateScale;
+        double screenSquared = area.ScreenSquared;
         for (int row = row0; row <= row1; row++)
         {
             long last = GridCells.Key(row, column1);
@@ -87,9 +103,18 @@ public sealed class DayGrid
             {
                 var (_, column) = GridCells.Of(_cellKeys[k]);
                 long baseLatitude = (long)row * GridCells.LatitudeE7, baseLongitude = (long)column * GridCells.LongitudeE7;
+                // A first screen in the cell's own offsets (multiplications only); it keeps a wide margin over the
+                // test's own screen, so it never drops a fix the test would take.
+                var (cellNorth, cellEast) = area.Offset(baseLatitude / Fix.CoordinateScale, baseLongitude / Fix.CoordinateScale);
                 int end = _cellStarts[k + 1];
                 for (int i = LowerBound(_times, _cellStarts[k], end, from); i < end && _times[i] <= to; i++)
                 {
+                    double north = cellNorth + (_latitudeOffsets[i] * northPerUnit), east = cellEast + (_longitudeOffsets[i] * eastPerUnit);
+                    if ((north * north) + (east * east) > screenSquared * 1.0001 + 1)
+                    {
+                        continue;
+                    }
+
                     double latitude = (baseLatitude + _latitudeOffsets[i]) / Fix.CoordinateScale;
                     double longitude = (baseLongitude + _longitudeOffsets[i]) / Fix.CoordinateScale;
                     test.Offer(ref found.For(tagMap[_tagOrdinals[i]]), latitude, longitude, start + _times[i]);
@@ -121,7 +146,7 @@ public sealed class DayGrid
         return low;
     }
 
-    private void Validate()
+    private void ValidateShape()
     {
         int n = _times.Length;
         if (_latitudeOffsets.Length != n || _longitudeOffsets.Length != n || _tagOrdinals.Length != n)
@@ -138,7 +163,10 @@ public sealed class DayGrid
         {
             throw new ArgumentException($"Day grid {Day}: {_tags.Length} tags; at most {ushort.MaxValue + 1} fit.");
         }
+    }
 
+    private void ValidateFixes()
+    {
         for (int k = 0; k < _cellKeys.Length; k++)
         {
             if ((k > 0 && _cellKeys[k] <= _cellKeys[k - 1]) || _cellStarts[k + 1] < _cellStarts[k])

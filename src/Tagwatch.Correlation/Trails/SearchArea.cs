@@ -39,6 +39,12 @@ internal readonly struct SearchArea
     /// <summary>The square of the screen radius (radius × 1.02 + 1 m).</summary>
     public double ScreenSquared => _screenSquared;
 
+    /// <summary>Metres north per degree of latitude and east per degree of longitude in the local frame.</summary>
+    public (double North, double East) MetresPerDegree => (_kNorth, _kEast);
+
+    /// <summary>North and east metres of a position from the centre, in the local frame.</summary>
+    public (double North, double East) Offset(double latitude, double longitude) => ((latitude - _latitude) * _kNorth, (longitude - _longitude) * _kEast);
+
     public bool MayContain(double latitude, double longitude) => ApproximateDistanceSquared(latitude, longitude) <= _screenSquared;
 
     /// <summary>Squared distance in the local frame (within 2 % of the ellipsoidal distance, squared).</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Core.Crimes;
+using Tagwatch.Correlation;
 using Tagwatch.Storage.Model;
 
 namespace Tagwatch.Storage.Crimes;
@@ -80,6 +81,42 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
             .OrderBy(r => r.CommittedFromUnixMs).ThenBy(r => r.Reference)
             .ToListAsync(cancellationToken);
         return rows.Select(r => r.ToCrime()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CrimeSite>> CurrentSitesAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        // Plain SQL over the five columns strict mode uses: reading a column costs more than finding the row here, and
+        // a strict run may use nothing else of EF, whose model building and query compilation would cost more than the
+        // whole correlation.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT Reference, Latitude, Longitude, CommittedFromUnixMs, CommittedToUnixMs
+            FROM crimes WHERE IsCurrent = 1 AND CommittedToUnixMs >= $from AND CommittedFromUnixMs <= $to
+            """;
+        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        var sites = new List<CrimeSite>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
+        {
+            sites.Add(new CrimeSite(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4)));
+        }
+
+        return sites;
+    }
+
+    /// <inheritdoc />
+    public async Task<Interval?> CurrentSpanAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(CommittedFromUnixMs), MAX(CommittedToUnixMs) FROM crimes WHERE IsCurrent = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return reader.Read() && !reader.IsDBNull(0)
+            ? new Interval(Instant.FromUnixTimeMilliseconds(reader.GetInt64(0)), Instant.FromUnixTimeMilliseconds(reader.GetInt64(1)))
+            : null;
     }
 
     /// <inheritdoc />

@@ -129,11 +129,12 @@ internal static class DayGridFile
 
             try
             {
-                return new DayGrid(day, tagIds, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals);
+                // The checksum vouches these are the columns of a grid checked when it was built.
+                return new DayGrid(day, tagIds, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals, checkEveryFix: false);
             }
             catch (ArgumentException)
             {
-                return null; // whole but wrong: written by a faulty build; it will be rebuilt
+                return null; // whole but misshapen: it will be rebuilt
             }
         }
     }

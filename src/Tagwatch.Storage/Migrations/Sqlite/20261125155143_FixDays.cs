@@ -27,24 +27,26 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                 table: "fix_chunks",
                 column: "Day");
 
-            // Every change to a day's chunks gives the day a new random version, in the writer's own transaction.
+            // Every change to a day's chunks gives the day a new random version, in the writer's own transaction. No
+            // statement here may rely on conflict resolution: an outer upsert's would override it.
             migrationBuilder.Sql("INSERT INTO fix_days (Day, Version) SELECT Day, random() FROM (SELECT DISTINCT Day FROM fix_chunks);");
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER fix_chunks_day_inserted AFTER INSERT ON fix_chunks
-                BEGIN INSERT OR REPLACE INTO fix_days (Day, Version) VALUES (NEW.Day, random()); END;
+                BEGIN {Touch("NEW")} END;
                 """);
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER fix_chunks_day_updated AFTER UPDATE ON fix_chunks
-                BEGIN
-                    INSERT OR REPLACE INTO fix_days (Day, Version) VALUES (NEW.Day, random());
-                    INSERT OR REPLACE INTO fix_days (Day, Version) VALUES (OLD.Day, random());
-                END;
+                BEGIN {Touch("NEW")} {Touch("OLD")} END;
                 """);
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER fix_chunks_day_deleted AFTER DELETE ON fix_chunks
-                BEGIN INSERT OR REPLACE INTO fix_days (Day, Version) VALUES (OLD.Day, random()); END;
+                BEGIN {Touch("OLD")} END;
                 """);
         }
+
+        private static string Touch(string row) =>
+            $"UPDATE fix_days SET Version = random() WHERE Day = {row}.Day; "
+            + $"INSERT INTO fix_days (Day, Version) SELECT {row}.Day, random() WHERE NOT EXISTS (SELECT 1 FROM fix_days WHERE Day = {row}.Day);";
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
