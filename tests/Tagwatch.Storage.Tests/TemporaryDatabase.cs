@@ -48,6 +48,12 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Correlation.StrictCorrelation StrictCorrelation => _services.StrictCorrelation;
 
+    public SqliteFixGrids FixGrids => _services.FixGrids;
+
+    public Application.Simulation.SimulationLoader SimulationLoader => _services.SimulationLoader;
+
+    public Application.Correlation.TrailLoader Trails => _services.Trails;
+
     public Storage.Correlation.EfCorrelationStore Matches => _services.Matches;
 
     public Application.Correlation.NearQuery Near => _services.Near;

@@ -1,0 +1,256 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
+using Tagwatch.Application.Retention;
+using Tagwatch.Application.Simulation;
+using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Tags;
+using Tagwatch.Correlation;
+using Tagwatch.Correlation.Grid;
+using Tagwatch.Correlation.Strict;
+
+namespace Tagwatch.Storage.Tests.Fixes;
+
+public sealed class SqliteFixGridsTests
+{
+    private static readonly TagId TagA = TagId.Parse("359881030000001");
+    private static readonly TagId TagB = TagId.Parse("359881030000002");
+    private static readonly Instant Start = Instant.FromUtc(2019, 2, 18, 22, 0); // trails cross midnight: two days
+
+    private static List<Fix> Trail(int count, Instant start, double lat) =>
+        Enumerable.Range(0, count).Select(i => Fix.Create(
+            start.Plus(Duration.FromMinutes(i)), start.Plus(Duration.FromHours(1)), new GeoPoint(lat + i * 1e-5, -0.1156 - i * 1e-5), 8)).ToList();
+
+    private static async Task<TemporaryDatabase> WithTrailsAsync()
+    {
+        var db = await TemporaryDatabase.CreateAsync();
+        await db.Tags.RegisterAsync([new Tag(TagA, "test", null), new Tag(TagB, "test", null)]);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagA] = Trail(240, Start, 51.46), [TagB] = Trail(240, Start, 51.47) });
+        return db;
+    }
+
+    private static Task<FixGrid> LoadAllAsync(TemporaryDatabase db) => db.FixGrids.LoadAsync(Start - Duration.FromDays(1), Start + Duration.FromDays(2));
+
+    private static Dictionary<string, DateTime> Files(TemporaryDatabase db) =>
+        Directory.EnumerateFiles(db.FixGrids.Folder).ToDictionary(f => Path.GetFileName(f), f => File.GetLastWriteTimeUtc(f));
+
+    /// <summary>Every fix of the grid as (tag, time, position), in a fixed order, for comparing grids.</summary>
+    private static List<(string, long, int, int)> Contents(FixGrid grid)
+    {
+        var fixes = new List<(string, long, int, int)>();
+        foreach (var day in grid.Days)
+        {
+            for (int k = 0; k < day.CellKeys.Length; k++)
+            {
+                var (row, column) = GridCells.Of(day.CellKeys[k]);
+                for (int i = day.CellStarts[k]; i < day.CellStarts[k + 1]; i++)
+                {
+                    fixes.Add((day.Tags[day.TagOrdinals[i]].Value, day.StartUnixMs + day.Times[i],
+                        (row * GridCells.LatitudeE7) + day.LatitudeOffsets[i], (column * GridCells.LongitudeE7) + day.LongitudeOffsets[i]));
+                }
+            }
+        }
+
+        return [.. fixes.Order()];
+    }
+
+    private static List<(string, long, int, int)> Stored(IEnumerable<(TagId Tag, IReadOnlyList<Fix> Fixes)> trails) =>
+        [.. trails.SelectMany(t => t.Fixes.Select(f => (t.Tag.Value, f.TimeUnixMs, f.LatitudeE7, f.LongitudeE7))).Order()];
+
+    [Fact]
+    public async Task Load_BuildsEachDayOnceIntoOwnerOnlyFiles_ThenReadsThemBack()
+    {
+        await using var db = await WithTrailsAsync();
+
+        var built = await LoadAllAsync(db);
+        var files = Files(db);
+        var read = await LoadAllAsync(db);
+
+        Assert.Equal(2, files.Count); // 22:00–02:00 spans two UTC days
+        Assert.Equal(files, Files(db)); // the second load rewrote nothing
+        var stored = Stored([(TagA, await db.Fixes.ReadAsync(TagA, Instant.MinValue, Instant.MaxValue)), (TagB, await db.Fixes.ReadAsync(TagB, Instant.MinValue, Instant.MaxValue))]);
+        Assert.Equal(480, stored.Count);
+        Assert.Equal(stored, Contents(built));
+        Assert.Equal(stored, Contents(read));
+        Assert.Equal([TagA, TagB], read.Tags);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(db.FixGrids.Folder));
+            foreach (string file in Directory.EnumerateFiles(db.FixGrids.Folder))
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Load_AfterALateFix_RebuildsThatDayAloneAndIncludesIt()
+    {
+        await using var db = await WithTrailsAsync();
+        await LoadAllAsync(db);
+        var before = Files(db);
+
+        var late = Fix.Create(Start.Plus(Duration.FromSeconds(30)), Start.Plus(Duration.FromHours(5)), new GeoPoint(51.5, -0.12), 8);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagA] = [late] });
+        var grid = await LoadAllAsync(db);
+        var after = Files(db);
+
+        Assert.Contains((TagA.Value, late.TimeUnixMs, late.LatitudeE7, late.LongitudeE7), Contents(grid));
+        Assert.Equal(481, grid.Count);
+        Assert.Equal(2, after.Count);
+        var kept = Assert.Single(after.Keys.Intersect(before.Keys)); // the next day's file stands; the changed day's was replaced
+        Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", kept, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("flip a byte in the fixes")]
+    [InlineData("cut the file short")]
+    [InlineData("overwrite the header")]
+    [InlineData("empty file")]
+    public async Task Load_DamagedFile_IsNotUsedButRebuilt(string damage)
+    {
+        await using var db = await WithTrailsAsync();
+        var expected = Contents(await LoadAllAsync(db));
+        string file = Directory.EnumerateFiles(db.FixGrids.Folder).Order(StringComparer.Ordinal).First();
+        byte[] bytes = await File.ReadAllBytesAsync(file);
+        byte[] damaged = damage switch
+        {
+            "flip a byte in the fixes" => [.. bytes[..^7], (byte)(bytes[^7] ^ 0x40), .. bytes[^6..]],
+            "cut the file short" => bytes[..^10],
+            "overwrite the header" => [.. new byte[64], .. bytes[64..]],
+            _ => [],
+        };
+        await File.WriteAllBytesAsync(file, damaged);
+
+        var grid = await LoadAllAsync(db);
+
+        Assert.Equal(expected, Contents(grid));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(file)); // rebuilt and written again, whole
+    }
+
+    [Fact]
+    public async Task Retention_PurgingADay_DeletesItsGridFile_AndStaleFilesGo()
+    {
+        await using var db = await WithTrailsAsync();
+        await LoadAllAsync(db);
+        string stray = Path.Combine(db.FixGrids.Folder, "17000.00000000000000ff.grid");
+        await File.WriteAllBytesAsync(stray, [1, 2, 3]);
+
+        // Trails kept one day from 19 Feb 12:00: the whole of 18 Feb goes, 19 Feb stays.
+        var cutoff = Instant.FromUtc(2019, 2, 19, 12, 0);
+        var counts = await db.RetentionStore.PurgeAsync(new RetentionCutoffs(cutoff, cutoff, cutoff, cutoff, cutoff, Instant.MinValue), dryRun: false);
+
+        Assert.Equal(2, counts.FixChunks);
+        var left = Assert.Single(Files(db).Keys);
+        Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", left, StringComparison.Ordinal);
+        Assert.False(File.Exists(stray));
+        Assert.All(Contents(await LoadAllAsync(db)), f => Assert.True(f.Item2 >= cutoff.ToUnixTimeMilliseconds() - 86_400_000));
+    }
+
+    [Fact]
+    public async Task DayVersions_ChangeWithEveryInsertUpdateAndDelete_InTheWritersTransaction()
+    {
+        await using var db = await WithTrailsAsync();
+        int day = (int)GridCells.DayOf(Start.ToUnixTimeMilliseconds());
+        await using var connection = await db.Database.OpenConnectionAsync();
+        async Task<long?> VersionAsync()
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT Version FROM fix_days WHERE Day = {day}";
+            return await command.ExecuteScalarAsync() as long?;
+        }
+
+        async Task ExecuteAsync(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        long? inserted = await VersionAsync();
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagB] = [Fix.Create(Start.Plus(Duration.FromSeconds(1)), Start, new GeoPoint(51.4, -0.1), 8)] });
+        long? updated = await VersionAsync();
+        await using (var rolledBack = connection.BeginTransaction())
+        {
+            await ExecuteAsync($"DELETE FROM fix_chunks WHERE Day = {day}");
+            await rolledBack.RollbackAsync();
+        }
+
+        long? afterRollback = await VersionAsync();
+        await ExecuteAsync($"DELETE FROM fix_chunks WHERE Day = {day}");
+        long? deleted = await VersionAsync();
+
+        Assert.NotNull(inserted);
+        Assert.NotEqual(inserted, updated);
+        Assert.Equal(updated, afterRollback);
+        Assert.NotNull(deleted);
+        Assert.NotEqual(updated, deleted);
+    }
+
+    [Fact]
+    public async Task StrictRun_OnGrids_EqualsTheMatcherOnTrailsReadFromTheStore()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.SimulationLoader.LoadAsync(PilotSimulation.Create(new SimulationOptions { Tags = 8, Days = 4, Seed = 11, CrimesPerDay = 150 }));
+        var parameters = new StrictParameters(150, Duration.FromMinutes(15));
+
+        var onGrids = await db.StrictCorrelation.RunAsync(parameters);
+        var onGridsAgain = await db.StrictCorrelation.RunAsync(parameters); // from the files this time
+        var crimes = (await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue)).Select(CrimeSite.From).ToList();
+        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue, keepFixes: false);
+        var onTrails = StrictMatcher.Match(crimes, trails, parameters);
+
+        Assert.NotEmpty(onTrails);
+        Assert.Equal(onTrails, onGrids);
+        Assert.Equal(onTrails, onGridsAgain);
+    }
+
+    [Fact]
+    public async Task Migrations_ReadFromAttributes_AreExactlyEfsOwn()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var context = db.Database.CreateContext();
+
+        Assert.Equal(context.Database.GetMigrations(), TagwatchDatabase.Migrations);
+    }
+
+    [Fact]
+    public async Task Migration_OfADatabaseWithChunks_GivesEveryDayAVersion()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string path = Path.Combine(directory, "old.db");
+            await using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                await connection.OpenAsync();
+            }
+
+            var options = new DbContextOptionsBuilder<TagwatchDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using (var context = new TagwatchDbContext(options))
+            {
+                string before = TagwatchDatabase.Migrations[TagwatchDatabase.Migrations.ToList().FindIndex(m => m.EndsWith("_FixDays", StringComparison.Ordinal)) - 1];
+                await context.GetService<IMigrator>().MigrateAsync(before);
+                await context.Database.ExecuteSqlRawAsync("INSERT INTO tags (DeviceId, Protocol, Model, CreatedUnixMs) VALUES ('T1', 'test', NULL, 0)");
+                await context.Database.ExecuteSqlRawAsync("INSERT INTO fix_chunks (TagKey, Day, StartUnixMs, EndUnixMs, MinLatitudeE7, MaxLatitudeE7, MinLongitudeE7, MaxLongitudeE7, Count, Data) VALUES (1, 17945, 0, 0, 0, 0, 0, 0, 0, x'00'), (1, 17946, 0, 0, 0, 0, 0, 0, 0, x'00')");
+            }
+
+            SqliteConnection.ClearAllPools();
+            var database = await TagwatchDatabase.OpenAsync(path);
+            await using var check = await database.OpenConnectionAsync();
+            using var command = check.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM fix_days WHERE Day IN (17945, 17946)";
+            Assert.Equal(2L, await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
