@@ -48,8 +48,13 @@ internal sealed class TagAccumulators(int tagCount)
         }
 
         _touched.Clear();
-        results.Sort(first, results.Count - first, Comparer<(int Tag, Proximity Proximity)>.Create((a, b) => a.Tag.CompareTo(b.Tag)));
+        if (results.Count - first > 1)
+        {
+            results.Sort(first, results.Count - first, ByTag);
+        }
     }
+
+    private static readonly Comparer<(int Tag, Proximity Proximity)> ByTag = Comparer<(int Tag, Proximity Proximity)>.Create((a, b) => a.Tag.CompareTo(b.Tag));
 
     private static int[] CreateSlots(int count)
     {
