@@ -36,13 +36,20 @@ internal static class CorrelationBenchmark
         var build = Stopwatch.StartNew();
         var grid = await services.FixGrids.LoadAsync(from, to);
         build.Stop();
+        grid.Dispose();
         long bytes = Directory.EnumerateFiles(services.FixGrids.Folder).Sum(f => new FileInfo(f).Length);
         grid = null;
         GC.Collect();
         var firstRead = Stopwatch.StartNew();
         grid = await services.FixGrids.LoadAsync(from, to);
         firstRead.Stop();
-        var reads = await RepeatAsync(async () => grid = await services.FixGrids.LoadAsync(from, to));
+        grid.Dispose();
+        var reads = await RepeatAsync(async () =>
+        {
+            using var loaded = await services.FixGrids.LoadAsync(from, to);
+            return loaded.Count;
+        });
+        grid = await services.FixGrids.LoadAsync(from, to);
         var crimeReads = await RepeatAsync(() => services.Crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue));
         IReadOnlyList<StrictMatch> matches = [];
         var matchTimes = await RepeatAsync(() => Task.FromResult(matches = StrictMatcher.Match(crimes, grid, parameters)));

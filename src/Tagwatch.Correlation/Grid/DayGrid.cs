@@ -7,17 +7,19 @@ namespace Tagwatch.Correlation.Grid;
 /// <summary>Every tag's fixes of one UTC day, filed by cell (<see cref="GridCells"/>) and in time order within each cell.</summary>
 /// <remarks>
 /// The shape a "who was here then" question wants: a crime's search box covers a few cells, each cell's fixes of the
-/// window are one contiguous run found by bisection, and nothing else is read. Columns are plain arrays of fixed-width
-/// numbers (10 bytes a fix), so the fix store can keep a grid on disk and read it back without decoding. Immutable;
-/// safe for concurrent queries.
+/// window are one contiguous run found by bisection, and nothing else is read. Columns are plain runs of fixed-width
+/// numbers (10 bytes a fix), so the fix store can keep a grid on disk and map it back into memory without decoding
+/// or copying. Immutable; safe for concurrent queries. A grid over mapped memory owns the mapping: dispose it (or the
+/// <see cref="FixGrid"/> holding it) when no query runs any more.
 /// </remarks>
-public sealed class DayGrid
+public sealed class DayGrid : IDisposable
 {
     private readonly TagId[] _tags;
-    private readonly long[] _cellKeys;
-    private readonly int[] _cellStarts;
-    private readonly int[] _times;
-    private readonly ushort[] _latitudeOffsets, _longitudeOffsets, _tagOrdinals;
+    private readonly ReadOnlyMemory<long> _cellKeys;
+    private readonly ReadOnlyMemory<int> _cellStarts;
+    private readonly ReadOnlyMemory<int> _times;
+    private readonly ReadOnlyMemory<ushort> _latitudeOffsets, _longitudeOffsets, _tagOrdinals;
+    private readonly IDisposable? _owner;
 
     /// <summary>A grid from its columns (as <see cref="DayGridBuilder"/> makes them, or as read back from disk); the
     /// arrays are taken over, not copied.</summary>
@@ -31,16 +33,18 @@ public sealed class DayGrid
     /// <param name="tagOrdinals">Each fix's tag, as an index into <paramref name="tags"/>.</param>
     /// <exception cref="ArgumentException">The columns break one of the rules above.</exception>
     public DayGrid(int day, TagId[] tags, long[] cellKeys, int[] cellStarts, int[] times, ushort[] latitudeOffsets, ushort[] longitudeOffsets, ushort[] tagOrdinals)
-        : this(day, tags, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals, checkEveryFix: true)
+        : this(day, tags, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals, owner: null, checkEveryFix: true)
     {
     }
 
-    /// <summary>A grid whose columns are known to come unchanged from a checked grid — read back from a file whose
-    /// checksum matches what was written — so only their shape is checked, not every fix (which would cost more than
-    /// reading them).</summary>
-    internal DayGrid(int day, TagId[] tags, long[] cellKeys, int[] cellStarts, int[] times, ushort[] latitudeOffsets, ushort[] longitudeOffsets, ushort[] tagOrdinals, bool checkEveryFix)
+    /// <summary>A grid over memory that <paramref name="owner"/> keeps valid until disposed (a mapped file). When
+    /// <paramref name="checkEveryFix"/> is false the columns are known to come unchanged from a checked grid — a file
+    /// whose checksum matches what was written — so only their shape is checked, not every fix (which would cost more
+    /// than reading them).</summary>
+    internal DayGrid(int day, TagId[] tags, ReadOnlyMemory<long> cellKeys, ReadOnlyMemory<int> cellStarts, ReadOnlyMemory<int> times,
+        ReadOnlyMemory<ushort> latitudeOffsets, ReadOnlyMemory<ushort> longitudeOffsets, ReadOnlyMemory<ushort> tagOrdinals, IDisposable? owner, bool checkEveryFix)
     {
-        (Day, _tags, _cellKeys, _cellStarts, _times) = (day, tags, cellKeys, cellStarts, times);
+        (Day, _tags, _cellKeys, _cellStarts, _times, _owner) = (day, tags, cellKeys, cellStarts, times, owner);
         (_latitudeOffsets, _longitudeOffsets, _tagOrdinals) = (latitudeOffsets, longitudeOffsets, tagOrdinals);
         ValidateShape();
         if (checkEveryFix)
@@ -62,22 +66,25 @@ public sealed class DayGrid
     public int Count => _times.Length;
 
     /// <summary>The occupied cells' keys, ascending.</summary>
-    public ReadOnlySpan<long> CellKeys => _cellKeys;
+    public ReadOnlySpan<long> CellKeys => _cellKeys.Span;
 
     /// <summary>Where each cell's fixes start (one entry more than cells).</summary>
-    public ReadOnlySpan<int> CellStarts => _cellStarts;
+    public ReadOnlySpan<int> CellStarts => _cellStarts.Span;
 
     /// <summary>Milliseconds since the day's start, by fix.</summary>
-    public ReadOnlySpan<int> Times => _times;
+    public ReadOnlySpan<int> Times => _times.Span;
 
     /// <summary>Latitude offsets within the cell, 1e-7°, by fix.</summary>
-    public ReadOnlySpan<ushort> LatitudeOffsets => _latitudeOffsets;
+    public ReadOnlySpan<ushort> LatitudeOffsets => _latitudeOffsets.Span;
 
     /// <summary>Longitude offsets within the cell, 1e-7°, by fix.</summary>
-    public ReadOnlySpan<ushort> LongitudeOffsets => _longitudeOffsets;
+    public ReadOnlySpan<ushort> LongitudeOffsets => _longitudeOffsets.Span;
 
     /// <summary>Tag ordinals, by fix.</summary>
-    public ReadOnlySpan<ushort> TagOrdinals => _tagOrdinals;
+    public ReadOnlySpan<ushort> TagOrdinals => _tagOrdinals.Span;
+
+    /// <summary>Releases the memory the grid lies in, when it owns any (a mapped file).</summary>
+    public void Dispose() => _owner?.Dispose();
 
     /// <summary>Offers every fix in rows <paramref name="row0"/>…<paramref name="row1"/>, columns
     /// <paramref name="column0"/>…<paramref name="column1"/>, with day time in [fromMs, toMs], to the test; each found
@@ -95,52 +102,49 @@ public sealed class DayGrid
         var (northPerDegree, eastPerDegree) = area.MetresPerDegree;
         double northPerUnit = northPerDegree / Fix.CoordinateScale, eastPerUnit = eastPerDegree / Fix.CoordinateScale;
         double screenSquared = area.ScreenSquared;
+        var cellKeys = _cellKeys.Span;
+        var cellStarts = _cellStarts.Span;
+        var times = _times.Span;
+        var latitudeOffsets = _latitudeOffsets.Span;
+        var longitudeOffsets = _longitudeOffsets.Span;
+        var tagOrdinals = _tagOrdinals.Span;
         for (int row = row0; row <= row1; row++)
         {
             long last = GridCells.Key(row, column1);
-            int k = LowerBound(_cellKeys, GridCells.Key(row, column0));
-            for (; k < _cellKeys.Length && _cellKeys[k] <= last; k++)
+            int k = LowerBound(cellKeys, GridCells.Key(row, column0));
+            for (; k < cellKeys.Length && cellKeys[k] <= last; k++)
             {
-                var (_, column) = GridCells.Of(_cellKeys[k]);
+                var (_, column) = GridCells.Of(cellKeys[k]);
                 long baseLatitude = (long)row * GridCells.LatitudeE7, baseLongitude = (long)column * GridCells.LongitudeE7;
                 // A first screen in the cell's own offsets (multiplications only); it keeps a wide margin over the
                 // test's own screen, so it never drops a fix the test would take.
                 var (cellNorth, cellEast) = area.Offset(baseLatitude / Fix.CoordinateScale, baseLongitude / Fix.CoordinateScale);
-                int end = _cellStarts[k + 1];
-                for (int i = LowerBound(_times, _cellStarts[k], end, from); i < end && _times[i] <= to; i++)
+                int end = cellStarts[k + 1];
+                for (int i = cellStarts[k] + LowerBound(times[cellStarts[k]..end], from); i < end && times[i] <= to; i++)
                 {
-                    double north = cellNorth + (_latitudeOffsets[i] * northPerUnit), east = cellEast + (_longitudeOffsets[i] * eastPerUnit);
+                    double north = cellNorth + (latitudeOffsets[i] * northPerUnit), east = cellEast + (longitudeOffsets[i] * eastPerUnit);
                     if ((north * north) + (east * east) > screenSquared * 1.0001 + 1)
                     {
                         continue;
                     }
 
-                    double latitude = (baseLatitude + _latitudeOffsets[i]) / Fix.CoordinateScale;
-                    double longitude = (baseLongitude + _longitudeOffsets[i]) / Fix.CoordinateScale;
-                    test.Offer(ref found.For(tagMap[_tagOrdinals[i]]), latitude, longitude, start + _times[i]);
+                    double latitude = (baseLatitude + latitudeOffsets[i]) / Fix.CoordinateScale;
+                    double longitude = (baseLongitude + longitudeOffsets[i]) / Fix.CoordinateScale;
+                    test.Offer(ref found.For(tagMap[tagOrdinals[i]]), latitude, longitude, start + times[i]);
                 }
             }
         }
     }
 
-    private static int LowerBound(long[] sorted, long value)
+    /// <summary>The index of the first element not below <paramref name="value"/> (the length when none).</summary>
+    private static int LowerBound<T>(ReadOnlySpan<T> sorted, T value)
+        where T : IComparable<T>
     {
         int low = 0, high = sorted.Length;
         while (low < high)
         {
             int middle = (low + high) >>> 1;
-            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
-        }
-
-        return low;
-    }
-
-    private static int LowerBound(int[] sorted, int low, int high, int value)
-    {
-        while (low < high)
-        {
-            int middle = (low + high) >>> 1;
-            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+            (low, high) = sorted[middle].CompareTo(value) < 0 ? (middle + 1, high) : (low, middle);
         }
 
         return low;
@@ -154,7 +158,8 @@ public sealed class DayGrid
             throw new ArgumentException($"Day grid {Day}: columns of {n}, {_latitudeOffsets.Length}, {_longitudeOffsets.Length} and {_tagOrdinals.Length} fixes differ.");
         }
 
-        if (_cellStarts.Length != _cellKeys.Length + 1 || _cellStarts[0] != 0 || _cellStarts[^1] != n)
+        var cellStarts = _cellStarts.Span;
+        if (cellStarts.Length != _cellKeys.Length + 1 || cellStarts[0] != 0 || cellStarts[^1] != n)
         {
             throw new ArgumentException($"Day grid {Day}: cell starts do not span the {n} fixes of {_cellKeys.Length} cells.");
         }
@@ -167,23 +172,29 @@ public sealed class DayGrid
 
     private void ValidateFixes()
     {
-        for (int k = 0; k < _cellKeys.Length; k++)
+        var cellKeys = _cellKeys.Span;
+        var cellStarts = _cellStarts.Span;
+        var times = _times.Span;
+        var latitudeOffsets = _latitudeOffsets.Span;
+        var longitudeOffsets = _longitudeOffsets.Span;
+        var tagOrdinals = _tagOrdinals.Span;
+        for (int k = 0; k < cellKeys.Length; k++)
         {
-            if ((k > 0 && _cellKeys[k] <= _cellKeys[k - 1]) || _cellStarts[k + 1] < _cellStarts[k])
+            if ((k > 0 && cellKeys[k] <= cellKeys[k - 1]) || cellStarts[k + 1] < cellStarts[k])
             {
                 throw new ArgumentException($"Day grid {Day}: cell {k} is out of order.");
             }
 
-            for (int i = _cellStarts[k]; i < _cellStarts[k + 1]; i++)
+            for (int i = cellStarts[k]; i < cellStarts[k + 1]; i++)
             {
-                if (_times[i] < 0 || _times[i] >= GridCells.DayMs || (i > _cellStarts[k] && _times[i] < _times[i - 1]))
+                if (times[i] < 0 || times[i] >= GridCells.DayMs || (i > cellStarts[k] && times[i] < times[i - 1]))
                 {
-                    throw new ArgumentException($"Day grid {Day}: fix {i} has time {_times[i]} ms, outside the day or out of order in its cell.");
+                    throw new ArgumentException($"Day grid {Day}: fix {i} has time {times[i]} ms, outside the day or out of order in its cell.");
                 }
 
-                if (_latitudeOffsets[i] >= GridCells.LatitudeE7 || _longitudeOffsets[i] >= GridCells.LongitudeE7 || _tagOrdinals[i] >= _tags.Length)
+                if (latitudeOffsets[i] >= GridCells.LatitudeE7 || longitudeOffsets[i] >= GridCells.LongitudeE7 || tagOrdinals[i] >= _tags.Length)
                 {
-                    throw new ArgumentException($"Day grid {Day}: fix {i} lies outside its cell or names tag ordinal {_tagOrdinals[i]} of {_tags.Length}.");
+                    throw new ArgumentException($"Day grid {Day}: fix {i} lies outside its cell or names tag ordinal {tagOrdinals[i]} of {_tags.Length}.");
                 }
             }
         }

@@ -7,8 +7,9 @@ namespace Tagwatch.Correlation.Grid;
 /// <summary>Day grids over a span of days, answering "which tags had fixes within R metres of a point between two
 /// times" for all tags at once.</summary>
 /// <remarks>Tags are numbered across all days in <see cref="TagId"/> order, so results come out in tag order.
-/// Immutable; safe for concurrent queries (each thread keeps its own scratch).</remarks>
-public sealed class FixGrid
+/// Immutable; safe for concurrent queries (each thread keeps its own scratch). Disposing it disposes its day grids
+/// (releasing mapped files): do so when no query runs any more.</remarks>
+public sealed class FixGrid : IDisposable
 {
     private readonly DayGrid[] _days;      // ascending by day
     private readonly int[][] _tagMaps;     // per day: the day's tag ordinal → the grid's tag number
@@ -48,6 +49,15 @@ public sealed class FixGrid
 
     /// <summary>Number of fixes.</summary>
     public long Count => _days.Sum(d => (long)d.Count);
+
+    /// <summary>Disposes the day grids.</summary>
+    public void Dispose()
+    {
+        foreach (var day in _days)
+        {
+            day.Dispose();
+        }
+    }
 
     /// <summary>Builds the grid of trails held in memory (positions must lie on the 1e-7° grid, as stored fixes do).</summary>
     /// <exception cref="ArgumentException">A position is not on the 1e-7° grid.</exception>

@@ -2,20 +2,21 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Tagwatch.Core.Identity;
 using Tagwatch.Correlation.Grid;
 
 namespace Tagwatch.Storage.Fixes;
 
 /// <summary>One day grid on disk: a 64-byte header, then the grid's columns exactly as they lie in memory, so reading
-/// one back is a read per column — no decoding.</summary>
+/// one back is mapping the file — no decoding, no copy.</summary>
 /// <remarks>
 /// Header (little-endian): magic <c>TWGRID</c> + format 1 (8 bytes), day, tags, cells, fixes (int32 each), the day's
-/// version it was built from (int64), the tag table's length (int32, padded to 8), 4 spare bytes, the XXH3-64 of
+/// version it was built from (int64), the tag table's length (int32, padded to 8), 4 spare bytes, the CRC-64 of
 /// everything after the header, 16 spare bytes. Then the tag table (per tag: UTF-8 length as uint16, then the bytes),
 /// cell keys (int64), cell starts (int32, padded to 8), times (int32), latitude offsets, longitude offsets and tag
 /// ordinals (uint16). A file that is short, long, of another day or version, or fails its checksum is not used.
+/// The check is CRC-64 (ECMA-182), made for storage errors; its vectorised code, compiled ahead of time in a
+/// ReadyToRun build, checks 37 MB in 2–3 ms of processor time in a fresh process (XXH3's took 0.3 s there).
 /// </remarks>
 internal static class DayGridFile
 {
@@ -28,7 +29,7 @@ internal static class DayGridFile
     {
         byte[] tagTable = TagTable(grid.Tags);
         byte[] cellStarts = Padded(MemoryMarshal.AsBytes(grid.CellStarts));
-        var hash = new XxHash3();
+        var hash = new Crc64();
         EachSection(grid, tagTable, cellStarts, hash.Append);
 
         Span<byte> header = stackalloc byte[HeaderBytes];
@@ -69,73 +70,76 @@ internal static class DayGridFile
     /// <paramref name="day"/>; null when it is missing, of another version, or damaged.</summary>
     public static DayGrid? TryRead(string path, int day, long version)
     {
-        SafeFileHandle handle;
+        MappedFile? file;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            file = MappedFile.Map(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-
-        using (handle)
+        catch (IOException)
         {
-            try
-            {
-                return Read(handle, day, version);
-            }
-            catch (IOException)
-            {
-                return null; // unreadable or cut short: rebuilt from the chunks
-            }
+            return null; // unreadable: rebuilt from the chunks
         }
+
+        var grid = file is null ? null : Read(file, day, version);
+        if (grid is null)
+        {
+            file?.Dispose();
+        }
+
+        return grid;
     }
 
-    private static DayGrid? Read(SafeFileHandle handle, int day, long version)
+    /// <summary>The grid over the mapped file (which it then owns), or null when the file is not a whole grid of
+    /// this day and version.</summary>
+    private static DayGrid? Read(MappedFile file, int day, long version)
     {
+        if (file.Length < HeaderBytes)
         {
-            Span<byte> header = stackalloc byte[HeaderBytes];
-            if (RandomAccess.Read(handle, header, 0) != HeaderBytes || !header[..8].SequenceEqual(Magic)
-                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != day || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != version)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            int tags = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-            int cells = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
-            int fixes = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
-            int tagBytes = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
-            ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
-            if (tags < 0 || cells < 0 || fixes < 0 || tagBytes < 0 || tagBytes % 8 != 0
-                || RandomAccess.GetLength(handle) != HeaderBytes + tagBytes + (8L * cells) + Pad8(4L * (cells + 1)) + (10L * fixes))
-            {
-                return null;
-            }
+        var header = file.Bytes(0, HeaderBytes);
+        if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != day || BinaryPrimitives.ReadInt64LittleEndian(header[24..]) != version)
+        {
+            return null;
+        }
 
-            var reader = new SectionReader(handle, HeaderBytes);
-            var tagTable = reader.Read<byte>(tagBytes);
-            var cellKeys = reader.Read<long>(cells);
-            var cellStarts = reader.Read<int>(cells + 1);
-            reader.Skip(Pad8(4L * (cells + 1)) - (4L * (cells + 1)));
-            var times = reader.Read<int>(fixes);
-            var latitudeOffsets = reader.Read<ushort>(fixes);
-            var longitudeOffsets = reader.Read<ushort>(fixes);
-            var tagOrdinals = reader.Read<ushort>(fixes);
-            if (reader.Checksum != checksum || ParseTags(tagTable, tags) is not { } tagIds)
-            {
-                return null;
-            }
+        int tags = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        int cells = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        int fixes = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+        int tagBytes = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
+        long cellKeysAt = HeaderBytes + (long)tagBytes, cellStartsAt = cellKeysAt + (8L * cells), timesAt = cellStartsAt + Pad8(4L * (cells + 1));
+        long latitudesAt = timesAt + (4L * fixes), longitudesAt = latitudesAt + (2L * fixes), ordinalsAt = longitudesAt + (2L * fixes);
+        if (tags < 0 || cells < 0 || fixes < 0 || tagBytes < 0 || tagBytes % 8 != 0 || file.Length != ordinalsAt + (2L * fixes))
+        {
+            return null;
+        }
 
-            try
-            {
-                // The checksum vouches these are the columns of a grid checked when it was built.
-                return new DayGrid(day, tagIds, cellKeys, cellStarts, times, latitudeOffsets, longitudeOffsets, tagOrdinals, checkEveryFix: false);
-            }
-            catch (ArgumentException)
-            {
-                return null; // whole but misshapen: it will be rebuilt
-            }
+        var crc = new Crc64();
+        for (long at = HeaderBytes; at < file.Length; at += 1 << 30)
+        {
+            crc.Append(file.Bytes(at, (int)Math.Min(1 << 30, file.Length - at)));
+        }
+
+        if (crc.GetCurrentHashAsUInt64() != checksum || ParseTags(file.Bytes(HeaderBytes, tagBytes), tags) is not { } tagIds)
+        {
+            return null;
+        }
+
+        try
+        {
+            // The checksum vouches these are the columns of a grid checked when it was built.
+            return new DayGrid(day, tagIds, file.View<long>(cellKeysAt, cells), file.View<int>(cellStartsAt, cells + 1), file.View<int>(timesAt, fixes),
+                file.View<ushort>(latitudesAt, fixes), file.View<ushort>(longitudesAt, fixes), file.View<ushort>(ordinalsAt, fixes), file, checkEveryFix: false);
+        }
+        catch (ArgumentException)
+        {
+            return null; // whole but misshapen: it will be rebuilt
         }
     }
 
@@ -198,43 +202,5 @@ internal static class DayGridFile
         }
 
         return tags;
-    }
-
-    /// <summary>Reads consecutive sections straight into new arrays, hashing them as they come.</summary>
-    private sealed class SectionReader(SafeFileHandle handle, long offset)
-    {
-        private readonly XxHash3 _hash = new();
-        private long _offset = offset;
-
-        public ulong Checksum => _hash.GetCurrentHashAsUInt64();
-
-        public T[] Read<T>(int count)
-            where T : unmanaged
-        {
-            var array = GC.AllocateUninitializedArray<T>(count);
-            var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-            for (int done = 0; done < bytes.Length;)
-            {
-                int read = RandomAccess.Read(handle, bytes[done..], _offset + done);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                done += read;
-            }
-
-            _offset += bytes.Length;
-            _hash.Append(bytes);
-            return array;
-        }
-
-        public void Skip(long bytes)
-        {
-            Span<byte> padding = stackalloc byte[8];
-            int read = RandomAccess.Read(handle, padding[..(int)bytes], _offset);
-            _hash.Append(padding[..read]);
-            _offset += bytes;
-        }
     }
 }

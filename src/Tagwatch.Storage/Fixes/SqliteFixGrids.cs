@@ -14,7 +14,7 @@ namespace Tagwatch.Storage.Fixes;
 /// random version in the same transaction as any change to its chunks (<c>fix_days</c>), and a grid file names the
 /// version it was built from, so a file is used only while its day is exactly as it was — never a stale answer.
 /// Versions and chunks are read in one snapshot, so a grid built here is one consistent state of its day. Files are
-/// written through a rename (a reader sees the old file or the new, whole) and checked against an XXH3 checksum when
+/// written through a rename (a reader sees the old file or the new, whole) and checked against a CRC-64 when
 /// read; any file that is damaged, cut short or of another format is ignored and replaced.
 /// </remarks>
 public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids

@@ -66,9 +66,9 @@ public sealed class SqliteFixGridsTests
     {
         await using var db = await WithTrailsAsync();
 
-        var built = await LoadAllAsync(db);
+        using var built = await LoadAllAsync(db);
         var files = Files(db);
-        var read = await LoadAllAsync(db);
+        using var read = await LoadAllAsync(db);
 
         Assert.Equal(2, files.Count); // 22:00–02:00 spans two UTC days
         Assert.Equal(files, Files(db)); // the second load rewrote nothing
@@ -91,12 +91,12 @@ public sealed class SqliteFixGridsTests
     public async Task Load_AfterALateFix_RebuildsThatDayAloneAndIncludesIt()
     {
         await using var db = await WithTrailsAsync();
-        await LoadAllAsync(db);
+        (await LoadAllAsync(db)).Dispose();
         var before = Files(db);
 
         var late = Fix.Create(Start.Plus(Duration.FromSeconds(30)), Start.Plus(Duration.FromHours(5)), new GeoPoint(51.5, -0.12), 8);
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagA] = [late] });
-        var grid = await LoadAllAsync(db);
+        using var grid = await LoadAllAsync(db);
         var after = Files(db);
 
         Assert.Contains((TagA.Value, late.TimeUnixMs, late.LatitudeE7, late.LongitudeE7), Contents(grid));
@@ -114,7 +114,12 @@ public sealed class SqliteFixGridsTests
     public async Task Load_DamagedFile_IsNotUsedButRebuilt(string damage)
     {
         await using var db = await WithTrailsAsync();
-        var expected = Contents(await LoadAllAsync(db));
+        List<(string, long, int, int)> expected;
+        using (var first = await LoadAllAsync(db))
+        {
+            expected = Contents(first);
+        }
+
         string file = Directory.EnumerateFiles(db.FixGrids.Folder).Order(StringComparer.Ordinal).First();
         byte[] bytes = await File.ReadAllBytesAsync(file);
         byte[] damaged = damage switch
@@ -126,7 +131,7 @@ public sealed class SqliteFixGridsTests
         };
         await File.WriteAllBytesAsync(file, damaged);
 
-        var grid = await LoadAllAsync(db);
+        using var grid = await LoadAllAsync(db);
 
         Assert.Equal(expected, Contents(grid));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(file)); // rebuilt and written again, whole
@@ -136,7 +141,7 @@ public sealed class SqliteFixGridsTests
     public async Task Retention_PurgingADay_DeletesItsGridFile_AndStaleFilesGo()
     {
         await using var db = await WithTrailsAsync();
-        await LoadAllAsync(db);
+        (await LoadAllAsync(db)).Dispose();
         string stray = Path.Combine(db.FixGrids.Folder, "17000.00000000000000ff.grid");
         await File.WriteAllBytesAsync(stray, [1, 2, 3]);
 
@@ -145,10 +150,11 @@ public sealed class SqliteFixGridsTests
         var counts = await db.RetentionStore.PurgeAsync(new RetentionCutoffs(cutoff, cutoff, cutoff, cutoff, cutoff, Instant.MinValue), dryRun: false);
 
         Assert.Equal(2, counts.FixChunks);
-        var left = Assert.Single(Files(db).Keys);
-        Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", left, StringComparison.Ordinal);
+        var remaining = Assert.Single(Files(db).Keys);
+        Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", remaining, StringComparison.Ordinal);
         Assert.False(File.Exists(stray));
-        Assert.All(Contents(await LoadAllAsync(db)), f => Assert.True(f.Item2 >= cutoff.ToUnixTimeMilliseconds() - 86_400_000));
+        using var left = await LoadAllAsync(db);
+        Assert.All(Contents(left), f => Assert.True(f.Item2 >= cutoff.ToUnixTimeMilliseconds() - 86_400_000));
     }
 
     [Fact]
