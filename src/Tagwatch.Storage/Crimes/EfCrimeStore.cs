@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Core.Crimes;
@@ -86,22 +88,31 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<CrimeSite>> CurrentSitesAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
     {
-        // Plain SQL over the five columns strict mode uses: reading a column costs more than finding the row here, and
-        // a strict run may use nothing else of EF, whose model building and query compilation would cost more than the
-        // whole correlation.
+        // The five columns strict mode uses, read through SQLite's own statement interface: a strict run reads every
+        // current crime, and there the provider's per-value checks cost more than SQLite's work (13 ms against 7 for
+        // 12,900 crimes); nor does it build EF's model, which would cost more than the whole correlation.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        var db = connection.Handle!;
+        int rc = raw.sqlite3_prepare_v2(db, """
             SELECT Reference, Latitude, Longitude, CommittedFromUnixMs, CommittedToUnixMs
-            FROM crimes WHERE IsCurrent = 1 AND CommittedToUnixMs >= $from AND CommittedFromUnixMs <= $to
-            """;
-        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+            FROM crimes WHERE IsCurrent = 1 AND CommittedToUnixMs >= ?1 AND CommittedFromUnixMs <= ?2
+            """, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, db);
         var sites = new List<CrimeSite>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (reader.Read())
+        using (statement)
         {
-            sites.Add(new CrimeSite(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4)));
+            raw.sqlite3_bind_int64(statement, 1, from.ToUnixTimeMilliseconds());
+            raw.sqlite3_bind_int64(statement, 2, to.ToUnixTimeMilliseconds());
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                sites.Add(new CrimeSite(raw.sqlite3_column_text(statement, 0).utf8_to_string(), raw.sqlite3_column_double(statement, 1),
+                    raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3), raw.sqlite3_column_int64(statement, 4)));
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
         }
 
         return sites;
