@@ -65,6 +65,25 @@ public sealed class EfCrimeStoreTests
     }
 
     [Fact]
+    public async Task CurrentSitesAndSpan_AreTheCurrentVersionsPlacesAndWindows()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        Assert.Null(await db.Crimes.CurrentSpanAsync());
+        await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
+        await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220093000", StringComparison.Ordinal)));
+
+        var all = await db.Crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue);
+        var early = await db.Crimes.CurrentSitesAsync(Instant.FromUtc(2019, 2, 20, 8, 0), Instant.FromUtc(2019, 2, 20, 8, 45));
+
+        Assert.Equal(
+            [("CRI00000001", 51.4613, -0.1156, Instant.FromUtc(2019, 2, 20, 8, 30), Instant.FromUtc(2019, 2, 20, 9, 30)),
+             ("CRI00000002", 51.4740, -0.0700, Instant.FromUtc(2019, 2, 20, 9, 0), Instant.FromUtc(2019, 2, 20, 9, 15))],
+            all.OrderBy(c => c.Reference, StringComparer.Ordinal).Select(c => (c.Reference, c.Latitude, c.Longitude, Instant.FromUnixTimeMilliseconds(c.FromUnixMs), Instant.FromUnixTimeMilliseconds(c.ToUnixMs))));
+        Assert.Equal("CRI00000001", Assert.Single(early).Reference);
+        Assert.Equal(new Interval(Instant.FromUtc(2019, 2, 20, 8, 30), Instant.FromUtc(2019, 2, 20, 9, 30)), await db.Crimes.CurrentSpanAsync());
+    }
+
+    [Fact]
     public async Task ImportArea_PoliceUkFileTwice_SecondTimeAddsNothing()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
