@@ -67,8 +67,6 @@ internal readonly struct SearchArea
     /// <summary>North and east metres of a position from the centre, in the local frame.</summary>
     public (double North, double East) Offset(double latitude, double longitude) => ((latitude - _latitude) * _kNorth, (longitude - _longitude) * _kEast);
 
-    public bool MayContain(double latitude, double longitude) => ApproximateDistanceSquared(latitude, longitude) <= _screenSquared;
-
     /// <summary>Squared distance in the local frame (within 2 % of the ellipsoidal distance, squared).</summary>
     public double ApproximateDistanceSquared(double latitude, double longitude)
     {
