@@ -65,6 +65,8 @@ public static class TagwatchServer
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSingleton<IIngestStore>(services.Ingest);
         builder.Services.AddHostedService<FrameMaintenanceService>();
+        builder.Services.AddSingleton(services.FixGrids);
+        builder.Services.AddHostedService<FixGridService>();
         builder.Services.AddSingleton(services.Retention(options.Retention));
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<MonitorWorker>();

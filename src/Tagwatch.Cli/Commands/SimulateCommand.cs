@@ -72,6 +72,9 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
             var workspace = await Workspace.OpenAsync(settings, cancellationToken);
             var summary = await WithProgressAsync("Loading database", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
             Print(summary);
+            var building = Stopwatch.StartNew();
+            int days = await workspace.FixGrids.RefreshAsync(cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Built {days} day grid(s) for strict correlation in {building.Elapsed.TotalSeconds:0.0} s.");
         }
 
         return ExitCodes.Ok;

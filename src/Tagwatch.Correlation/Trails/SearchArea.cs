@@ -67,7 +67,7 @@ internal readonly struct SearchArea
     /// <summary>North and east metres of a position from the centre, in the local frame.</summary>
     public (double North, double East) Offset(double latitude, double longitude) => ((latitude - _latitude) * _kNorth, (longitude - _longitude) * _kEast);
 
-    /// <summary>Squared distance in the local frame (within 2 % of the ellipsoidal distance, squared).</summary>
+    /// <summary>Squared distance in the local frame (within <see cref="Margin"/> of the ellipsoidal distance, before squaring).</summary>
     public double ApproximateDistanceSquared(double latitude, double longitude)
     {
         double north = (latitude - _latitude) * _kNorth;

@@ -53,6 +53,30 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
         return new FixGrid(grids.Where(g => g!.Count > 0)!);
     }
 
+    /// <summary>Builds and keeps the grid of every day whose current version has no file yet (after an import, or as a
+    /// live day moves on), then drops stale files, so that the next strict run reads instead of building. Existing
+    /// files are not read; returns the number of days built.</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        int built = 0;
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            foreach (var (day, version) in await VersionsAsync(connection, transaction, "1 = 1", cancellationToken))
+            {
+                if (!File.Exists(PathOf(day, version)))
+                {
+                    using var grid = await BuildAsync(connection, transaction, day, cancellationToken);
+                    Keep(grid, version);
+                    built++;
+                }
+            }
+        }
+
+        await PruneAsync(cancellationToken);
+        return built;
+    }
+
     /// <summary>Deletes every grid file that no longer matches its day's current version (or whose day has no version),
     /// and temporary files left by interrupted writes: after a purge, no copy of purged positions stays on disk.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken = default)

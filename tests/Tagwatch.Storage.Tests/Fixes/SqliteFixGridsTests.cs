@@ -106,6 +106,25 @@ public sealed class SqliteFixGridsTests
         Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", kept, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Refresh_BuildsOnlyDaysWithoutACurrentFile()
+    {
+        await using var db = await WithTrailsAsync();
+
+        int first = await db.FixGrids.RefreshAsync();
+        var files = Files(db);
+        int again = await db.FixGrids.RefreshAsync();
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagB] = [Fix.Create(Start.Plus(Duration.FromSeconds(7)), Start, new GeoPoint(51.4, -0.1), 8)] });
+        int afterLateFix = await db.FixGrids.RefreshAsync();
+
+        Assert.Equal((2, 0, 1), (first, again, afterLateFix));
+        Assert.Equal(2, files.Count);
+        Assert.Equal(2, Files(db).Count); // the late day's old file went with the refresh
+        using var grid = await LoadAllAsync(db);
+        Assert.Equal(481, grid.Count);
+        Assert.Equal(Files(db), Files(db)); // and loading found every file current
+    }
+
     [Theory]
     [InlineData("flip a byte in the fixes")]
     [InlineData("cut the file short")]
