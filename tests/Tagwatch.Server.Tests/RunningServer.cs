@@ -37,7 +37,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient OsmAnd { get; }
 
-    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
+    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null)
     {
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -47,6 +47,11 @@ internal sealed class RunningServer : IAsyncDisposable
             new Tag(TagId.Parse(OsmAndId), "osmand", null),
             new Tag(TagId.Parse(H02Id), "h02", null),
         ]);
+        if (beforeStart is not null)
+        {
+            await beforeStart(services);
+        }
+
         // Free ports are found by binding and releasing; another process may take one first, so try again then.
         for (int attempt = 1; ; attempt++)
         {
