@@ -22,6 +22,9 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
     private const long MillisecondsPerDay = 86_400_000;
     private const string Extension = ".grid";
 
+    // Days whose chunks have all gone (retention) keep their version row; they have no grid to read or build.
+    private const string HasChunks = "EXISTS (SELECT 1 FROM fix_chunks c WHERE c.Day = fix_days.Day)";
+
     /// <summary>The folder holding the grid files.</summary>
     public string Folder => database.Path + ".grids";
 
@@ -32,25 +35,37 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // One snapshot for the versions and the chunks a stale day is built from: the grid and its version agree.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var days = await VersionsAsync(connection, transaction, $"Day BETWEEN {fromDay} AND {toDay}", cancellationToken);
+        var days = await VersionsAsync(connection, transaction, $"Day BETWEEN {fromDay} AND {toDay} AND {HasChunks}", cancellationToken);
         var grids = new DayGrid?[days.Count];
-        if (BitConverter.IsLittleEndian)
+        try
         {
-            Parallel.For(0, days.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                i => grids[i] = DayGridFile.TryRead(PathOf(days[i].Day, days[i].Version), days[i].Day, days[i].Version));
-        }
-
-        for (int i = 0; i < days.Count; i++)
-        {
-            if (grids[i] is null)
+            if (BitConverter.IsLittleEndian)
             {
-                var (day, version) = days[i];
-                grids[i] = await BuildAsync(connection, transaction, day, cancellationToken);
-                Keep(grids[i]!, version);
+                Parallel.For(0, days.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                    i => grids[i] = DayGridFile.TryRead(PathOf(days[i].Day, days[i].Version), days[i].Day, days[i].Version));
             }
-        }
 
-        return new FixGrid(grids.Where(g => g!.Count > 0)!);
+            for (int i = 0; i < days.Count; i++)
+            {
+                if (grids[i] is null)
+                {
+                    var (day, version) = days[i];
+                    grids[i] = await BuildAsync(connection, transaction, day, cancellationToken);
+                    Keep(grids[i]!, version);
+                }
+            }
+
+            return new FixGrid(grids.Where(g => g!.Count > 0)!);
+        }
+        catch
+        {
+            foreach (var grid in grids)
+            {
+                grid?.Dispose(); // release the files mapped so far
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Builds and keeps the grid of every day whose current version has no file yet (after an import, or as a
@@ -62,7 +77,7 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
             await using var transaction = connection.BeginTransaction(deferred: true);
-            foreach (var (day, version) in await VersionsAsync(connection, transaction, "1 = 1", cancellationToken))
+            foreach (var (day, version) in await VersionsAsync(connection, transaction, HasChunks, cancellationToken))
             {
                 if (!File.Exists(PathOf(day, version)))
                 {
