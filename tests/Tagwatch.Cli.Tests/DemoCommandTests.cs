@@ -81,6 +81,8 @@ public sealed class DemoCommandTests
         Assert.Equal(0, strict.ExitCode);
         Assert.Equal("crime_ref,tag_id,fix_count,min_distance_m", File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "strict.csv")).First());
         Assert.True(File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "strict.csv")).Count() > 1);
+        var strictAudit = await tagwatch.RunAsync("audit", "export", "--action", "run.correlation");
+        Assert.Contains("strict run: radius 100 m, pad 10m", strictAudit.Output, StringComparison.Ordinal);
         Assert.Equal(0, scored.ExitCode);
         var lines = File.ReadLines(Path.Combine(tagwatch.WorkingDirectory, "scored.csv")).ToList();
         Assert.Equal("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors", lines[0]);

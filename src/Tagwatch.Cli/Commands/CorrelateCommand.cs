@@ -57,6 +57,9 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
             }
 
+            // Who was where, for every crime: a read of location data, recorded like any other.
+            await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
+                string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
             Summary($"{matches.Count:N0} crime–tag pairs", settings.Out, clock);
             return ExitCodes.Ok;
         }
