@@ -51,15 +51,15 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
             var parameters = new StrictParameters(settings.Radius, pad);
             parameters.Validate();
             var matches = await services.StrictCorrelation.RunAsync(parameters, cancellationToken);
+            // Who was where, for every crime: a read of location data, recorded (durably) before it is written out.
+            await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
+                string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
             await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
             foreach (var match in matches)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
             }
 
-            // Who was where, for every crime: a read of location data, recorded like any other.
-            await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
-                string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
             Summary($"{matches.Count:N0} crime–tag pairs", settings.Out, clock);
             return ExitCodes.Ok;
         }
