@@ -78,7 +78,7 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
             () => services.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
         await services.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "fixes", settings.Tag, $"fix file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
         int exitCode = ReportPrinter.Print(report, settings.Json);
-        await services.FixGrids.RefreshAsync(cancellationToken); // the days the file touched, ready for strict runs
+        await services.FixGrids.RefreshAsync(cancellationToken); // every day without a current grid (those the file touched among them), ready for strict runs
         if (!settings.NoCorrelate)
         {
             await IncrementalCorrelation.AfterImportAsync(services, report, cancellationToken);

@@ -10,9 +10,9 @@ namespace Tagwatch.Storage.Fixes;
 /// <summary>One day grid on disk: a 64-byte header, then the grid's columns exactly as they lie in memory, so reading
 /// one back is mapping the file — no decoding, no copy.</summary>
 /// <remarks>
-/// Header (little-endian): magic <c>TWGRID</c> + format 1 (8 bytes), day, tags, cells, fixes (int32 each), the day's
-/// version it was built from (int64), the tag table's length (int32, padded to 8), 4 spare bytes, the CRC-64 of
-/// everything after the header, 16 spare bytes. Then the tag table (per tag: UTF-8 length as uint16, then the bytes),
+/// Header (little-endian): magic <c>TWGRID</c> + format 2 (8 bytes), day, tags, cells, fixes (int32 each), the day's
+/// version it was built from (int64), the tag table's length (int32, padded to 8), 4 spare bytes, the CRC-64 of the
+/// header's first 40 bytes and of everything after the header, 16 spare bytes. Then the tag table (per tag: UTF-8 length as uint16, then the bytes),
 /// cell keys (int64), cell starts (int32, padded to 8), times (int32), latitude offsets, longitude offsets and tag
 /// ordinals (uint16). A file that is short, long, of another day or version, or fails its checksum is not used.
 /// The check is CRC-64 (ECMA-182), made for storage errors; its vectorised code, compiled ahead of time in a
@@ -21,7 +21,8 @@ namespace Tagwatch.Storage.Fixes;
 internal static class DayGridFile
 {
     private const int HeaderBytes = 64;
-    private static readonly byte[] Magic = "TWGRID\0\u0001"u8.ToArray();
+    private const int ChecksumAt = 40;
+    private static readonly byte[] Magic = "TWGRID\0\u0002"u8.ToArray();
 
     /// <summary>Writes the grid to <paramref name="path"/> through a temporary file renamed into place, so a reader
     /// sees the old file or the new one, never half of one; the file is readable by its owner only.</summary>
@@ -29,9 +30,6 @@ internal static class DayGridFile
     {
         byte[] tagTable = TagTable(grid.Tags);
         byte[] cellStarts = Padded(MemoryMarshal.AsBytes(grid.CellStarts));
-        var hash = new Crc64();
-        EachSection(grid, tagTable, cellStarts, hash.Append);
-
         Span<byte> header = stackalloc byte[HeaderBytes];
         header.Clear();
         Magic.CopyTo(header);
@@ -41,7 +39,10 @@ internal static class DayGridFile
         BinaryPrimitives.WriteInt32LittleEndian(header[20..], grid.Count);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], version);
         BinaryPrimitives.WriteInt32LittleEndian(header[32..], tagTable.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[40..], hash.GetCurrentHashAsUInt64());
+        var hash = new Crc64();
+        hash.Append(header[..ChecksumAt]);
+        EachSection(grid, tagTable, cellStarts, hash.Append);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[ChecksumAt..], hash.GetCurrentHashAsUInt64());
 
         string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -112,7 +113,7 @@ internal static class DayGridFile
         int cells = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
         int fixes = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
         int tagBytes = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
-        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[ChecksumAt..]);
         long cellKeysAt = HeaderBytes + (long)tagBytes, cellStartsAt = cellKeysAt + (8L * cells), timesAt = cellStartsAt + Pad8(4L * (cells + 1));
         long latitudesAt = timesAt + (4L * fixes), longitudesAt = latitudesAt + (2L * fixes), ordinalsAt = longitudesAt + (2L * fixes);
         if (tags < 0 || cells < 0 || fixes < 0 || tagBytes < 0 || tagBytes % 8 != 0 || file.Length != ordinalsAt + (2L * fixes))
@@ -121,6 +122,7 @@ internal static class DayGridFile
         }
 
         var crc = new Crc64();
+        crc.Append(header[..ChecksumAt]); // the counts too: a wrong tag count would otherwise pass as a shorter table
         for (long at = HeaderBytes; at < file.Length; at += 1 << 30)
         {
             crc.Append(file.Bytes(at, (int)Math.Min(1 << 30, file.Length - at)));

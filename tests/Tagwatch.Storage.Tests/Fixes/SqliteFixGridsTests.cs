@@ -120,15 +120,17 @@ public sealed class SqliteFixGridsTests
         Assert.Equal((2, 0, 1), (first, again, afterLateFix));
         Assert.Equal(2, files.Count);
         Assert.Equal(2, Files(db).Count); // the late day's old file went with the refresh
+        var refreshed = Files(db);
         using var grid = await LoadAllAsync(db);
         Assert.Equal(481, grid.Count);
-        Assert.Equal(Files(db), Files(db)); // and loading found every file current
+        Assert.Equal(refreshed, Files(db)); // and loading found every file current: nothing rebuilt or rewritten
     }
 
     [Theory]
     [InlineData("flip a byte in the fixes")]
     [InlineData("cut the file short")]
     [InlineData("overwrite the header")]
+    [InlineData("lower the tag count in the header")]
     [InlineData("empty file")]
     public async Task Load_DamagedFile_IsNotUsedButRebuilt(string damage)
     {
@@ -146,6 +148,7 @@ public sealed class SqliteFixGridsTests
             "flip a byte in the fixes" => [.. bytes[..^7], (byte)(bytes[^7] ^ 0x40), .. bytes[^6..]],
             "cut the file short" => bytes[..^10],
             "overwrite the header" => [.. new byte[64], .. bytes[64..]],
+            "lower the tag count in the header" => [.. bytes[..12], (byte)(bytes[12] - 1), .. bytes[13..]],
             _ => [],
         };
         await File.WriteAllBytesAsync(file, damaged);
