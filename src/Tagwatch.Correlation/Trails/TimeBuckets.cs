@@ -115,5 +115,5 @@ internal sealed class TimeBuckets
         return n;
     }
 
-    public static long BucketOf(long unixMs) => unixMs >= 0 ? unixMs / BucketMs : (unixMs - BucketMs + 1) / BucketMs;
+    public static long BucketOf(long unixMs) => Grid.GridCells.FloorDiv(unixMs, BucketMs);
 }

@@ -19,7 +19,6 @@ namespace Tagwatch.Storage.Fixes;
 /// </remarks>
 public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
 {
-    private const long MillisecondsPerDay = 86_400_000;
     private const string Extension = ".grid";
 
     // Days whose chunks have all gone (retention) keep their version row; they have no grid to read or build.
@@ -221,6 +220,6 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
         }
     }
 
-    private static int DayOf(Instant instant) =>
-        (int)Math.Clamp(Math.Floor(instant.ToUnixTimeMilliseconds() / (double)MillisecondsPerDay), int.MinValue / 2, int.MaxValue / 2);
+    // The grids' own day numbering, kept within int so open-ended ranges (Instant.MinValue…MaxValue) work.
+    private static int DayOf(Instant instant) => (int)Math.Clamp(GridCells.DayOf(instant.ToUnixTimeMilliseconds()), int.MinValue / 2, int.MaxValue / 2);
 }
