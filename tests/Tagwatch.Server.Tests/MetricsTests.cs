@@ -4,6 +4,15 @@ using Tagwatch.Server.Metrics;
 
 namespace Tagwatch.Server.Tests;
 
+/// <summary>
+/// Meters are process-wide: every server started in this test process creates a <c>Tagwatch.Server</c> meter, and the
+/// exporter asks all of them. For an observable instrument the last callback's value wins, so a server of another test
+/// reporting 0 runs beside this one would hide this server's figure. This collection therefore runs alone.
+/// </summary>
+[CollectionDefinition(nameof(ProcessWideMeters), DisableParallelization = true)]
+public sealed class ProcessWideMeters;
+
+[Collection(nameof(ProcessWideMeters))]
 public sealed class MetricsTests
 {
     [Fact]
@@ -17,7 +26,7 @@ public sealed class MetricsTests
 
         string text = await api.Server.Api.GetStringAsync("/metrics");
 
-        // Meters are process-wide: servers of tests running beside this one add to the same instruments, so "at least".
+        // Counters (ingest) add up across servers that ran earlier in this process, hence "at least one".
         Assert.Matches(@"(?m)^tagwatch_ingest_fixes_stored_total(\{[^}]*\})? [1-9]", text);
         Assert.Matches(@"(?m)^tagwatch_matches\{[^}]*state=""disclosed""[^}]*\} [1-9]", text);
         Assert.Matches(@"(?m)^tagwatch_correlation_runs_total(\{[^}]*\})? [1-9]", text);
