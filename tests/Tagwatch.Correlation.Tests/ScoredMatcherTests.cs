@@ -60,6 +60,33 @@ public sealed class ScoredMatcherTests
     }
 
     [Fact]
+    public void Evaluate_LongWindow_KeepsVicinityEvidenceAndGapsOutsideTheHalfHoursOfThePass()
+    {
+        // Six hours: 5 km away for the first hour, 270 m east (vicinity, not a match) for the second, silent for half
+        // an hour, 5 km away again, then a pass 20 m north across the 15:00 half-hour boundary. Only some half-hours
+        // come near the site; what the others hold must still be reported as before.
+        var fixes = new List<Fix>();
+        fixes.AddRange(Enumerable.Range(0, 60).Select(m => At(m, 5000, 0)));
+        fixes.AddRange(Enumerable.Range(60, 30).Select(m => At(m, 0, 270)));
+        fixes.AddRange(Enumerable.Range(120, 59).Select(m => At(m, 5000, 0)));
+        fixes.Add(At(179, 20, -300, second: 30));
+        fixes.Add(At(180, 20, 300, second: 30));
+        fixes.AddRange(Enumerable.Range(182, 178).Select(m => At(m, -5000, 0)));
+
+        var match = Evaluate(Crime(0, 360), Trail([.. fixes]));
+
+        Assert.NotNull(match);
+        Assert.InRange(match.MinDistanceMetres, 19, 21);
+        long t0 = T0.ToUnixTimeMilliseconds();
+        var vicinity = match.Evidence.Where(e => !e.Interpolated && e.MarginMetres > 0).ToList();
+        Assert.Equal(30, vicinity.Count);
+        Assert.All(vicinity, e => Assert.InRange(e.DistanceMetres, 265, 275));
+        Assert.Equal(Enumerable.Range(60, 30).Select(m => t0 + m * 60_000L), vicinity.Select(e => e.TimeUnixMs));
+        var silence = Assert.Single(match.Gaps, g => g.FromUnixMs == t0 + 89 * 60_000L);
+        Assert.Equal(t0 + 120 * 60_000L, silence.ToUnixMs);
+    }
+
+    [Fact]
     public void Evaluate_FixesTooFarApartToInterpolate_AreAGapNotAPass()
     {
         var trail = Trail(At(0, 20, -300), At(10, 20, 300));

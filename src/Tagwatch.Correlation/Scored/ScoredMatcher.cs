@@ -22,45 +22,48 @@ public static class ScoredMatcher
         long windowStart = crime.FromUnixMs - pad, windowEnd = crime.ToUnixMs + pad;
         double baseReach = parameters.BufferMetres + crime.PrecisionMetres;
 
-        // Cheap rejection: no fix, and no leg between fixes, can come within the widest possible reach.
         if (gap > TimeBuckets.BucketMs)
         {
             throw new ArgumentOutOfRangeException(nameof(parameters), "The interpolation gap must not exceed the trail's time bucket (30 minutes).");
         }
 
+        // Cheap rejection: no fix, and no leg between fixes, can come within the widest possible reach.
         var search = new SearchArea(crime.Latitude, crime.Longitude, baseReach + parameters.MaxEvidenceAccuracyMetres);
         if (!trail.Buckets.AnyNearIncludingLegs(windowStart - gap, windowEnd + gap, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude))
         {
             return null;
         }
 
-        // The usable fixes from one interpolation gap before the window to one after, so edge-crossing legs count.
-        int first = trail.FirstAtOrAfter(windowStart - gap), end = trail.EndAtOrBefore(windowEnd + gap);
-        var usable = new List<int>(Math.Max(0, end - first));
-        for (int i = first; i < end; i++)
-        {
-            if (IsEvidence(trail.Fixes[i], parameters.MaxEvidenceAccuracyMetres))
-            {
-                usable.Add(i);
-            }
-        }
-
+        // Only buckets whose fixes, or legs starting at them, may come within the screen of the closest-approach test
+        // (reach or reported vicinity) can add evidence; the rest are skipped. Fixes are taken in time order as before.
         var frame = new LocalFrame(crime.Latitude, crime.Longitude);
         var state = new Accumulator(crime, baseReach, frame, parameters.BufferMetres * 3);
-        for (int n = 0; n < usable.Count; n++)
-        {
-            var fix = trail.Fixes[usable[n]];
-            if (fix.TimeUnixMs >= windowStart && fix.TimeUnixMs <= windowEnd)
-            {
-                state.AddFix(fix);
-            }
+        var screen = new SearchArea(crime.Latitude, crime.Longitude, state.ScreenRadius(baseReach + parameters.MaxEvidenceAccuracyMetres));
+        Span<(int Start, int End)> ranges = stackalloc (int, int)[64];
+        int rangeCount = trail.Buckets.NearIncludingLegs(windowStart - gap, windowEnd + gap, screen.MinLatitude, screen.MaxLatitude, screen.MinLongitude, screen.MaxLongitude, ranges);
 
-            if (n + 1 < usable.Count)
+        // The usable fixes from one interpolation gap before the window to one after, so edge-crossing legs count.
+        int first = trail.FirstAtOrAfter(windowStart - gap), end = trail.EndAtOrBefore(windowEnd + gap);
+        var fixes = trail.Fixes;
+        foreach (var (rangeStart, rangeEnd) in ranges[..rangeCount])
+        {
+            for (int i = Math.Max(rangeStart, first); i < Math.Min(rangeEnd, end); i++)
             {
-                var next = trail.Fixes[usable[n + 1]];
-                if (next.TimeUnixMs - fix.TimeUnixMs <= gap && next.TimeUnixMs > windowStart && fix.TimeUnixMs < windowEnd)
+                ref readonly var fix = ref fixes[i];
+                if (!IsEvidence(fix, parameters.MaxEvidenceAccuracyMetres))
                 {
-                    state.AddLeg(fix, next, windowStart, windowEnd);
+                    continue;
+                }
+
+                if (fix.TimeUnixMs >= windowStart && fix.TimeUnixMs <= windowEnd)
+                {
+                    state.AddFix(fix);
+                }
+
+                int next = NextUsable(fixes, i + 1, end, fix.TimeUnixMs + gap, parameters.MaxEvidenceAccuracyMetres);
+                if (next < end && fixes[next].TimeUnixMs - fix.TimeUnixMs <= gap && fixes[next].TimeUnixMs > windowStart && fix.TimeUnixMs < windowEnd)
+                {
+                    state.AddLeg(fix, fixes[next], windowStart, windowEnd);
                 }
             }
         }
@@ -68,6 +71,15 @@ public static class ScoredMatcher
         if (!state.Touched)
         {
             return null;
+        }
+
+        var usable = new List<int>(end - first);
+        for (int i = first; i < end; i++)
+        {
+            if (IsEvidence(fixes[i], parameters.MaxEvidenceAccuracyMetres))
+            {
+                usable.Add(i);
+            }
         }
 
         var gaps = FindGaps(trail, usable, windowStart, windowEnd, gap, crime, baseReach, parameters.PlausibleSpeedKmh);
@@ -108,6 +120,19 @@ public static class ScoredMatcher
         fix.AccuracyMetres is { } accuracy && accuracy <= maxAccuracyMetres
         && fix.Source != FixSource.Lbs && fix.Source != FixSource.Wifi
         && (fix.Flags & (FixFlags.Invalid | FixFlags.ZeroPosition | FixFlags.ImplausibleSpeed)) == 0;
+
+    /// <summary>The first fix at or after <paramref name="from"/> that may be evidence, or the first after
+    /// <paramref name="untilUnixMs"/> (too late to end a leg), or <paramref name="end"/>.</summary>
+    private static int NextUsable(Fix[] fixes, int from, int end, long untilUnixMs, double maxAccuracyMetres)
+    {
+        int i = from;
+        while (i < end && fixes[i].TimeUnixMs <= untilUnixMs && !IsEvidence(fixes[i], maxAccuracyMetres))
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     private static List<MonitoringGap> FindGaps(TagTrail trail, List<int> usable, long windowStart, long windowEnd, long gap, CrimeSite crime, double reach, double speedKmh)
     {
@@ -236,12 +261,16 @@ public static class ScoredMatcher
         public List<EvidencePoint> Evidence() =>
             _points.Where(p => p.MarginMetres <= 0 || p.DistanceMetres <= vicinityMetres).OrderBy(p => p.TimeUnixMs).Take(200).ToList();
 
+        /// <summary>Radius, in the local frame, within which a point at <paramref name="reach"/> is measured exactly:
+        /// the reach or the reported vicinity, whichever is larger, with the frame's margin.</summary>
+        public double ScreenRadius(double reach) => Math.Max(reach, vicinityMetres) * 1.02 + 1;
+
         /// <summary>Screens in the local frame (with margin) before paying for an exact distance: only points that
         /// could be inside, or in the reported vicinity, are measured exactly.</summary>
         private bool IsNear(double latitude, double longitude, double reach)
         {
             var (east, north) = frame.Offset(latitude, longitude);
-            double screen = Math.Max(reach, vicinityMetres) * 1.02 + 1;
+            double screen = ScreenRadius(reach);
             return east * east + north * north <= screen * screen;
         }
 

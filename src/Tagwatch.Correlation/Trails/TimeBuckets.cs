@@ -52,30 +52,12 @@ internal sealed class TimeBuckets
     }
 
     /// <summary>True when some fix in [fromMs, toMs]'s buckets, or some straight leg starting in them, may lie in the box.</summary>
-    /// <remarks>A leg between two fixes lies inside the box of its ends. Legs are shorter than a bucket, so a leg
-    /// starting in bucket b ends in b or b + 1, and the union of those two boxes holds it.</remarks>
     public bool AnyNearIncludingLegs(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon)
     {
-        long first = Math.Max(BucketOf(fromMs), _firstBucket);
-        long last = Math.Min(BucketOf(toMs), _firstBucket + _minLat.Length - 1);
-        for (long bucket = first; bucket <= last; bucket++)
+        var (first, last) = BucketRange(fromMs, toMs);
+        for (int b = first; b <= last; b++)
         {
-            int b = (int)(bucket - _firstBucket);
-            if (_start[b] == _start[b + 1])
-            {
-                continue;
-            }
-
-            double bMinLat = _minLat[b], bMaxLat = _maxLat[b], bMinLon = _minLon[b], bMaxLon = _maxLon[b];
-            if (b + 1 < _minLat.Length && _start[b + 1] != _start[b + 2])
-            {
-                bMinLat = Math.Min(bMinLat, _minLat[b + 1]);
-                bMaxLat = Math.Max(bMaxLat, _maxLat[b + 1]);
-                bMinLon = Math.Min(bMinLon, _minLon[b + 1]);
-                bMaxLon = Math.Max(bMaxLon, _maxLon[b + 1]);
-            }
-
-            if (bMaxLat >= minLat && bMinLat <= maxLat && bMaxLon >= minLon && bMinLon <= maxLon)
+            if (ReachMeets(b, minLat, maxLat, minLon, maxLon))
             {
                 return true;
             }
@@ -84,31 +66,33 @@ internal sealed class TimeBuckets
         return false;
     }
 
+    /// <summary>The fix ranges of the buckets overlapping [fromMs, toMs] where a fix, or a straight leg starting at
+    /// one, may lie in the box, merged where adjacent. Fixes outside them, and legs starting outside them, cannot.</summary>
+    public int NearIncludingLegs(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon, Span<(int Start, int End)> ranges)
+    {
+        int n = 0;
+        var (first, last) = BucketRange(fromMs, toMs);
+        for (int b = first; b <= last; b++)
+        {
+            if (ReachMeets(b, minLat, maxLat, minLon, maxLon))
+            {
+                n = Append(ranges, n, b);
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>The fix ranges of the buckets overlapping [fromMs, toMs] whose box meets the given box, merged where adjacent.</summary>
     public int Near(long fromMs, long toMs, double minLat, double maxLat, double minLon, double maxLon, Span<(int Start, int End)> ranges)
     {
         int n = 0;
-        long first = Math.Max(BucketOf(fromMs), _firstBucket);
-        long last = Math.Min(BucketOf(toMs), _firstBucket + _minLat.Length - 1);
-        for (long bucket = first; bucket <= last; bucket++)
+        var (first, last) = BucketRange(fromMs, toMs);
+        for (int b = first; b <= last; b++)
         {
-            int b = (int)(bucket - _firstBucket);
-            if (_start[b] == _start[b + 1] || _maxLat[b] < minLat || _minLat[b] > maxLat || _maxLon[b] < minLon || _minLon[b] > maxLon)
+            if (_start[b] != _start[b + 1] && _maxLat[b] >= minLat && _minLat[b] <= maxLat && _maxLon[b] >= minLon && _minLon[b] <= maxLon)
             {
-                continue;
-            }
-
-            if (n > 0 && ranges[n - 1].End == _start[b])
-            {
-                ranges[n - 1].End = _start[b + 1];
-            }
-            else if (n < ranges.Length)
-            {
-                ranges[n++] = (_start[b], _start[b + 1]);
-            }
-            else
-            {
-                ranges[n - 1].End = _start[b + 1]; // out of room: widen the last range (still correct, a little more to scan)
+                n = Append(ranges, n, b);
             }
         }
 
@@ -116,4 +100,54 @@ internal sealed class TimeBuckets
     }
 
     public static long BucketOf(long unixMs) => Grid.GridCells.FloorDiv(unixMs, BucketMs);
+
+    /// <summary>Indexes of the first and last bucket overlapping [fromMs, toMs]; first &gt; last when none does.</summary>
+    private (int First, int Last) BucketRange(long fromMs, long toMs)
+    {
+        long first = Math.Max(BucketOf(fromMs), _firstBucket) - _firstBucket;
+        long last = Math.Min(BucketOf(toMs), _firstBucket + _minLat.Length - 1) - _firstBucket;
+        return last < first ? (0, -1) : ((int)first, (int)last);
+    }
+
+    /// <summary>True when bucket b has fixes and its box, joined with the next bucket's, meets the given box.</summary>
+    /// <remarks>A leg between two fixes lies inside the box of its ends. Legs are shorter than a bucket, so a leg
+    /// starting in bucket b ends in b or b + 1, and the union of those two boxes holds it.</remarks>
+    private bool ReachMeets(int b, double minLat, double maxLat, double minLon, double maxLon)
+    {
+        if (_start[b] == _start[b + 1])
+        {
+            return false;
+        }
+
+        double bMinLat = _minLat[b], bMaxLat = _maxLat[b], bMinLon = _minLon[b], bMaxLon = _maxLon[b];
+        if (b + 1 < _minLat.Length && _start[b + 1] != _start[b + 2])
+        {
+            bMinLat = Math.Min(bMinLat, _minLat[b + 1]);
+            bMaxLat = Math.Max(bMaxLat, _maxLat[b + 1]);
+            bMinLon = Math.Min(bMinLon, _minLon[b + 1]);
+            bMaxLon = Math.Max(bMaxLon, _maxLon[b + 1]);
+        }
+
+        return bMaxLat >= minLat && bMinLat <= maxLat && bMaxLon >= minLon && bMinLon <= maxLon;
+    }
+
+    /// <summary>Adds bucket b's fixes to the ranges, joining the last range when adjacent; when out of room, widens the
+    /// last range instead (still complete, a little more to scan).</summary>
+    private int Append(Span<(int Start, int End)> ranges, int n, int b)
+    {
+        if (n > 0 && ranges[n - 1].End == _start[b])
+        {
+            ranges[n - 1].End = _start[b + 1];
+            return n;
+        }
+
+        if (n < ranges.Length)
+        {
+            ranges[n] = (_start[b], _start[b + 1]);
+            return n + 1;
+        }
+
+        ranges[n - 1].End = _start[b + 1];
+        return n;
+    }
 }
