@@ -7,8 +7,8 @@ using Tagwatch.Storage;
 namespace Tagwatch.Benchmarks;
 
 /// <summary>Strict correlation on a database (make one with <c>tagwatch simulate --load --db FILE</c>): building the
-/// fix store's day grids from the chunks, loading them, reading the crimes, matching every crime, the whole run, and
-/// one crime against the warm grid.</summary>
+/// fix store's day grids from the chunks, loading them, reading the crimes, matching every crime, the whole run, an
+/// ad hoc near search, and one crime against the warm grid.</summary>
 internal static class CorrelationBenchmark
 {
     private const int Repeats = 7;
@@ -55,6 +55,24 @@ internal static class CorrelationBenchmark
         var matchTimes = await RepeatAsync(() => Task.FromResult(matches = StrictMatcher.Match(crimes, grid, parameters)));
         var runs = await RepeatAsync(() => services.StrictCorrelation.RunAsync(parameters));
 
+        // Ad hoc "who was near" over the whole span (at most the 31 days a search may cover), at a different crime's
+        // place each time: the search as users run it (recorded twice, answered from the grids), and for comparison
+        // the way it was answered before, reading every tag's trail and scanning it.
+        var searchTo = Instant.Min(to, from + Tagwatch.Application.Correlation.NearQuery.MaxRange);
+        int searchIndex = 0;
+        var searches = await RepeatAsync(async () =>
+        {
+            var place = crimes[searchIndex++ * 997 % crimes.Count];
+            var (_, hits) = await services.Near.RunAsync(new Tagwatch.Core.Geo.GeoPoint(place.Latitude, place.Longitude), 200, from, searchTo, "benchmark of the near search", "bench");
+            return hits.Count;
+        });
+        var trailSearches = await RepeatAsync(async () =>
+        {
+            var place = crimes[searchIndex++ * 997 % crimes.Count];
+            var trails = await services.Trails.LoadAsync(from, searchTo, keepFixes: false);
+            return trails.Count(t => Tagwatch.Correlation.Trails.Proximity.Scan(t, place.Latitude, place.Longitude, 200, from.ToUnixTimeMilliseconds(), searchTo.ToUnixTimeMilliseconds()).Count > 0);
+        });
+
         // One new crime against the warm grid, for every crime in turn: latency distribution.
         var latencies = new List<double>(crimes.Count);
         long padMs = (long)parameters.Pad.TotalMilliseconds;
@@ -74,6 +92,7 @@ internal static class CorrelationBenchmark
             read current crime sites    {Describe(crimeReads)}
             strict match, all crimes    {Describe(matchTimes)} ({matches.Count:N0} pairs)
             whole strict run            {Describe(runs)} (crimes and grids read from the store, matched)
+            near search, 200 m, {(searchTo - from).TotalDays:0} days {Describe(searches)} (recorded, from the grids; reading and scanning every trail instead: {Describe(trailSearches)})
             one crime, warm grid        p50 {latencies[latencies.Count / 2]:0.0} µs, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} µs, max {latencies[^1]:0.0} µs ({found:N0} pairs; all one by one on one thread {latencies.Sum() / 1000:0.0} ms)
             """));
         return 0;

@@ -43,7 +43,7 @@ public sealed class TagwatchServices
         StrictCorrelation = new StrictCorrelation(Crimes, FixGrids);
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
         Searches = new EfLocationSearchLog(database);
-        Near = new NearQuery(Trails, Tags, OffenderStore, Searches, clock);
+        Near = new NearQuery(FixGrids, Tags, OffenderStore, Searches, clock);
         Ingest = new SqliteIngestStore(database);
         Credentials = new EfDeviceCredentialStore(database, clock);
         Conditions = new EfConditionStore(database, clock);

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Geo;
@@ -9,7 +10,10 @@ namespace Tagwatch.Application.Correlation;
 
 /// <summary>Ad hoc search: which tags had a fix within a radius of a place during a time range. The purpose is required
 /// and the search is recorded before it runs, so even an abandoned search leaves its trace.</summary>
-public sealed class NearQuery(TrailLoader trails, ITagDirectory tags, IOffenderStore offenders, ILocationSearchLog log, TimeProvider clock)
+/// <remarks>Answered from the fix store's day grids (the strict engine's index): every stored fix counts, as in strict
+/// mode, and only the cells around the place are read, so a month-long search costs milliseconds, not a read of every
+/// trail. A day whose fixes changed since its grid was built (the live day) is built again first.</remarks>
+public sealed class NearQuery(IFixGrids grids, ITagDirectory tags, IOffenderStore offenders, ILocationSearchLog log, TimeProvider clock)
 {
     /// <summary>Largest radius a search may use: searches must keep to the minimum necessary area.</summary>
     public const double MaxRadiusMetres = 5000;
@@ -47,21 +51,20 @@ public sealed class NearQuery(TrailLoader trails, ITagDirectory tags, IOffenderS
         await log.RecordAsync(search, cancellationToken);
 
         long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
-        var loaded = await trails.LoadAsync(from, to, keepFixes: false, cancellationToken: cancellationToken);
+        List<(TagId Tag, Proximity Near)> found;
+        using (var grid = await grids.LoadAsync(from, to, cancellationToken))
+        {
+            found = grid.Near(point.Latitude, point.Longitude, radiusMetres, fromMs, toMs).Select(n => (grid.Tags[n.Tag], n.Proximity)).ToList();
+        }
+
         var assignments = await tags.AssignmentsAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
-        var hits = new List<Hit>();
-        foreach (var trail in loaded)
+        var hits = new List<Hit>(found.Count);
+        foreach (var (tag, near) in found)
         {
-            var near = Proximity.Scan(trail, point.Latitude, point.Longitude, radiusMetres, fromMs, toMs);
-            if (near.Count == 0)
-            {
-                continue;
-            }
-
             var closest = Instant.FromUnixTimeMilliseconds(near.ClosestTimeUnixMs);
-            var wearer = assignments.FirstOrDefault(a => a.Tag == trail.Tag && a.Covers(closest));
-            hits.Add(new Hit(trail.Tag, wearer is null ? null : people.GetValueOrDefault(wearer.Offender), near));
+            var wearer = assignments.FirstOrDefault(a => a.Tag == tag && a.Covers(closest));
+            hits.Add(new Hit(tag, wearer is null ? null : people.GetValueOrDefault(wearer.Offender), near));
         }
 
         var recorded = search with { Results = hits.Count };

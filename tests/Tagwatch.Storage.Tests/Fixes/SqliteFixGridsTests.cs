@@ -12,6 +12,7 @@ using Tagwatch.Core.Tags;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Grid;
 using Tagwatch.Correlation.Strict;
+using Tagwatch.Correlation.Trails;
 
 namespace Tagwatch.Storage.Tests.Fixes;
 
@@ -236,6 +237,39 @@ public sealed class SqliteFixGridsTests
         Assert.NotEmpty(onTrails);
         Assert.Equal(onTrails, onGrids);
         Assert.Equal(onTrails, onGridsAgain);
+    }
+
+    [Fact]
+    public async Task NearSearch_OnGrids_EqualsAScanOfEveryTrailReadFromTheStore()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.SimulationLoader.LoadAsync(PilotSimulation.Create(new SimulationOptions { Tags = 8, Days = 4, Seed = 12, CrimesPerDay = 10 }));
+        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue, keepFixes: false);
+        var random = new Random(12);
+        int withHits = 0;
+        for (int query = 0; query < 40; query++)
+        {
+            // Around a stored fix, a window starting or ending exactly on a fix time (inclusive ends), or spanning days.
+            var trail = trails[random.Next(trails.Count)];
+            int index = random.Next(trail.Count);
+            var point = new GeoPoint(trail.Latitudes[index] + ((random.NextDouble() - 0.5) * 0.004), trail.Longitudes[index] + ((random.NextDouble() - 0.5) * 0.006));
+            double radius = 50 + (random.NextDouble() * 1950);
+            long at = trail.Times[index];
+            long fromMs = query % 3 == 0 ? at : at - random.Next(1, 3 * 86_400) * 1000L;
+            long toMs = query % 3 == 1 ? at : at + random.Next(1, 3 * 86_400) * 1000L;
+
+            var (_, hits) = await db.Near.RunAsync(point, radius, Instant.FromUnixTimeMilliseconds(fromMs), Instant.FromUnixTimeMilliseconds(toMs), "equality check of the search", "test");
+
+            var expected = trails
+                .Select(t => (t.Tag, Near: Proximity.Scan(t, point.Latitude, point.Longitude, radius, fromMs, toMs)))
+                .Where(t => t.Near.Count > 0)
+                .OrderBy(t => t.Near.MinDistanceMetres).ThenBy(t => t.Tag.Value, StringComparer.Ordinal)
+                .ToList();
+            Assert.Equal(expected, hits.Select(h => (h.Tag, Near: h.Proximity)).ToList());
+            withHits += hits.Count > 0 ? 1 : 0;
+        }
+
+        Assert.InRange(withHits, 10, 40); // the comparison saw real answers, not only empty ones
     }
 
     [Fact]
