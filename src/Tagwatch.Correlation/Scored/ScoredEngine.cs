@@ -17,9 +17,10 @@ public static class ScoredEngine
         var results = new ConcurrentBag<ScoredMatch>();
         Parallel.ForEach(crimes, crime =>
         {
+            var probe = new CrimeProbe(crime, parameters);
             for (int i = 0; i < subjects.Count; i++)
             {
-                if (ScoredMatcher.Evaluate(crime, subjects[i].Trail, subjects[i].Offender, habitual[i], parameters) is { } match)
+                if (ScoredMatcher.Evaluate(probe, subjects[i].Trail, subjects[i].Offender, habitual[i]) is { } match)
                 {
                     results.Add(match);
                 }

@@ -16,29 +16,28 @@ namespace Tagwatch.Correlation.Scored;
 public static class ScoredMatcher
 {
     /// <summary>Evaluates one crime against one trail; null when the path never touched the buffer.</summary>
-    public static ScoredMatch? Evaluate(CrimeSite crime, TagTrail trail, OffenderContext? offender, HabitualPlaces habitual, ScoringParameters parameters)
-    {
-        long pad = (long)parameters.Pad.TotalMilliseconds, gap = (long)parameters.MaxInterpolationGap.TotalMilliseconds;
-        long windowStart = crime.FromUnixMs - pad, windowEnd = crime.ToUnixMs + pad;
-        double baseReach = parameters.BufferMetres + crime.PrecisionMetres;
+    public static ScoredMatch? Evaluate(CrimeSite crime, TagTrail trail, OffenderContext? offender, HabitualPlaces habitual, ScoringParameters parameters) =>
+        Evaluate(new CrimeProbe(crime, parameters), trail, offender, habitual);
 
-        if (gap > TimeBuckets.BucketMs)
-        {
-            throw new ArgumentOutOfRangeException(nameof(parameters), "The interpolation gap must not exceed the trail's time bucket (30 minutes).");
-        }
+    /// <summary>Evaluates a prepared crime against one trail; null when the path never touched the buffer.</summary>
+    public static ScoredMatch? Evaluate(CrimeProbe probe, TagTrail trail, OffenderContext? offender, HabitualPlaces habitual)
+    {
+        var crime = probe.Crime;
+        var parameters = probe.Parameters;
+        long pad = probe.PadMs, gap = probe.GapMs, windowStart = probe.WindowStart, windowEnd = probe.WindowEnd;
+        double baseReach = probe.BaseReach;
 
         // Cheap rejection: no fix, and no leg between fixes, can come within the widest possible reach.
-        var search = new SearchArea(crime.Latitude, crime.Longitude, baseReach + parameters.MaxEvidenceAccuracyMetres);
-        if (!trail.Buckets.AnyNearIncludingLegs(windowStart - gap, windowEnd + gap, search.MinLatitude, search.MaxLatitude, search.MinLongitude, search.MaxLongitude))
+        var reach = probe.Reach;
+        if (!trail.Buckets.AnyNearIncludingLegs(windowStart - gap, windowEnd + gap, reach.MinLatitude, reach.MaxLatitude, reach.MinLongitude, reach.MaxLongitude))
         {
             return null;
         }
 
         // Only buckets whose fixes, or legs starting at them, may come within the screen of the closest-approach test
         // (reach or reported vicinity) can add evidence; the rest are skipped. Fixes are taken in time order as before.
-        var frame = new LocalFrame(crime.Latitude, crime.Longitude);
-        var state = new Accumulator(crime, baseReach, frame, parameters.BufferMetres * 3);
-        var screen = new SearchArea(crime.Latitude, crime.Longitude, state.ScreenRadius(baseReach + parameters.MaxEvidenceAccuracyMetres));
+        var state = new Accumulator(crime, baseReach, probe.Frame, probe.VicinityMetres);
+        var screen = probe.Screen;
         Span<(int Start, int End)> ranges = stackalloc (int, int)[64];
         int rangeCount = trail.Buckets.NearIncludingLegs(windowStart - gap, windowEnd + gap, screen.MinLatitude, screen.MaxLatitude, screen.MinLongitude, screen.MaxLongitude, ranges);
 
@@ -261,16 +260,12 @@ public static class ScoredMatcher
         public List<EvidencePoint> Evidence() =>
             _points.Where(p => p.MarginMetres <= 0 || p.DistanceMetres <= vicinityMetres).OrderBy(p => p.TimeUnixMs).Take(200).ToList();
 
-        /// <summary>Radius, in the local frame, within which a point at <paramref name="reach"/> is measured exactly:
-        /// the reach or the reported vicinity, whichever is larger, with the frame's margin.</summary>
-        public double ScreenRadius(double reach) => Math.Max(reach, vicinityMetres) * 1.02 + 1;
-
         /// <summary>Screens in the local frame (with margin) before paying for an exact distance: only points that
         /// could be inside, or in the reported vicinity, are measured exactly.</summary>
         private bool IsNear(double latitude, double longitude, double reach)
         {
             var (east, north) = frame.Offset(latitude, longitude);
-            double screen = ScreenRadius(reach);
+            double screen = CrimeProbe.ScreenRadius(reach, vicinityMetres);
             return east * east + north * north <= screen * screen;
         }
 
