@@ -99,17 +99,24 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     {
         var scheme = await offenders.GetSchemeAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id);
-        var assignments = await tags.AssignmentsAsync(cancellationToken);
-        var loaded = (await trails.LoadAsync(from, to, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
+        var inScope = (await tags.AssignmentsAsync(cancellationToken))
+            .Where(a => people.TryGetValue(a.Offender, out var person) && person.RiskTier >= scheme.CorrelationMinimumTier)
+            .ToList();
+
+        // Only the tags worn by people in scope are read (every tag with --all-tags): full fixes cost memory, and most
+        // tags of a large scheme belong to people below the correlation tier.
+        var only = allTags ? null : inScope.Where(a => a.From <= to && (a.To is null || a.To > from)).Select(a => a.Tag).Distinct().ToList();
+        var loaded = only is { Count: 0 } ? [] : (await trails.LoadAsync(from, to, only, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
         var subjects = new List<ScoredEngine.Subject>();
         var covered = new Dictionary<TagId, List<(long From, long To)>>();
-        foreach (var assignment in assignments)
+        foreach (var assignment in inScope)
         {
-            if (!loaded.TryGetValue(assignment.Tag, out var trail) || !people.TryGetValue(assignment.Offender, out var person) || person.RiskTier < scheme.CorrelationMinimumTier)
+            if (!loaded.TryGetValue(assignment.Tag, out var trail))
             {
                 continue;
             }
 
+            var person = people[assignment.Offender];
             long start = assignment.From.ToUnixTimeMilliseconds(), end = assignment.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
             int first = trail.FirstAtOrAfter(start), last = end == long.MaxValue ? trail.Count : trail.FirstAtOrAfter(end);
             if (last > first)
