@@ -45,11 +45,15 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
         return await RunAsync(parameters, false, "automatic", requestedBy, selected, cancellationToken);
     }
 
-    /// <summary>Incremental: late fixes in [from, to] re-check the crimes whose padded windows they touch.</summary>
-    public Task<Outcome> RunForFixesAsync(ScoringParameters parameters, Instant from, Instant to, string requestedBy, CancellationToken cancellationToken = default)
+    /// <summary>Incremental: fixes in [from, to] re-check the crimes whose padded windows they touch.</summary>
+    /// <returns>Null when no current crime's window touches them: nothing is checked and no run is recorded (live
+    /// fixes arrive every minute, and a run list of empty passes would bury the runs that checked something).</returns>
+    public async Task<Outcome?> RunForFixesAsync(ScoringParameters parameters, Instant from, Instant to, string requestedBy, CancellationToken cancellationToken = default)
     {
+        parameters.Validate();
         var reach = parameters.Pad + parameters.MaxInterpolationGap;
-        return RunAsync(parameters, false, "automatic", requestedBy, from - reach, to + reach, cancellationToken);
+        var touched = await crimes.CurrentAsync(from - reach, to + reach, cancellationToken);
+        return touched.Count == 0 ? null : await RunAsync(parameters, false, "automatic", requestedBy, touched, cancellationToken);
     }
 
     private async Task<Outcome> RunAsync(ScoringParameters parameters, bool allTags, string trigger, string requestedBy, IReadOnlyList<Crime> current, CancellationToken cancellationToken)

@@ -21,8 +21,14 @@ internal static class IncrementalCorrelation
 
         if (report.FixSpan is { } span)
         {
-            var outcome = await services.ScoredCorrelation.RunForFixesAsync(parameters, span.From, span.To, requestedBy, cancellationToken);
-            Print("crimes touched by the new fixes", outcome);
+            if (await services.ScoredCorrelation.RunForFixesAsync(parameters, span.From, span.To, requestedBy, cancellationToken) is { } outcome)
+            {
+                Print("crimes touched by the new fixes", outcome);
+            }
+            else
+            {
+                Console.Error.WriteLine("correlation (crimes touched by the new fixes): no crime's window touches them; nothing to check");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ namespace Tagwatch.Server.Correlation;
 /// <summary>
 /// Incremental correlation beside ingest: every minute, the crimes whose windows the fixes committed since the last
 /// pass touch are checked again (late uploads change matches; crimes imported earlier meet the fixes that arrive after them).
+/// A pass whose fixes touch no crime's window checks nothing and records no run.
 /// </summary>
 public sealed partial class CorrelationWorker(ScoredCorrelation correlation, ILogger<CorrelationWorker> logger) : BackgroundService, IIngestObserver
 {
@@ -60,7 +61,7 @@ public sealed partial class CorrelationWorker(ScoredCorrelation correlation, ILo
             {
                 var outcome = await correlation.RunForFixesAsync(
                     new ScoringParameters(), Instant.FromUnixTimeMilliseconds(from), Instant.FromUnixTimeMilliseconds(to), "new fixes", stoppingToken);
-                if (outcome.Run.Crimes > 0)
+                if (outcome is not null)
                 {
                     LogRun(outcome.Run.Crimes, outcome.Saved.Created, outcome.Saved.Updated, outcome.Saved.Withdrawn);
                 }

@@ -156,6 +156,34 @@ public sealed class ScoredCorrelationTests
     }
 
     [Fact]
+    public async Task RunForFixes_RechecksTheCrimesTheyTouch_AndRecordsNoRunWhenTheyTouchNone()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        var all = StandingAt(Spot, 0, 120);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        long runsBefore = await db.Matches.CountRunsAsync();
+
+        // A day later: no crime's window (± pad and interpolation gap) is touched, so nothing is checked or recorded.
+        var nextDay = Start.Plus(Duration.FromDays(1));
+        var quiet = await db.ScoredCorrelation.RunForFixesAsync(new ScoringParameters(), nextDay, nextDay.Plus(Duration.FromMinutes(5)), "new fixes");
+        Assert.Null(quiet);
+        Assert.Equal(runsBefore, await db.Matches.CountRunsAsync());
+
+        // The late fixes of the crime's window: the crime is checked again and its match updated, as an automatic run.
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all });
+        var late = await db.ScoredCorrelation.RunForFixesAsync(new ScoringParameters(), all[32].Time, all[^1].Time, "new fixes");
+        Assert.NotNull(late);
+        Assert.Equal("automatic", late.Run.Trigger);
+        Assert.Equal(1, late.Run.Crimes);
+        Assert.Equal(1, late.Saved.Updated);
+        Assert.Equal(0, late.Matches.Single().GapSeconds);
+        Assert.Equal(runsBefore + 1, await db.Matches.CountRunsAsync());
+    }
+
+    [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
         var (db, _) = await PilotAsync(RiskTier.Low);
