@@ -37,10 +37,7 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     public async Task<Outcome> RunForCrimesAsync(ScoringParameters parameters, IReadOnlyCollection<(string Force, string Reference)> changed, string requestedBy, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
-        var wanted = changed.ToHashSet();
-        var selected = (await crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue, cancellationToken))
-            .Where(c => wanted.Contains((c.Force, c.Reference)))
-            .ToList();
+        var selected = await crimes.CurrentOfAsync(changed, cancellationToken);
 
         return await RunAsync(parameters, false, "automatic", requestedBy, selected, cancellationToken);
     }

@@ -14,6 +14,9 @@ public interface ICrimeStore
     /// <summary>Current versions of the crimes whose committed window overlaps [from, to].</summary>
     Task<IReadOnlyList<Crime>> CurrentAsync(Instant from, Instant to, CancellationToken cancellationToken = default);
 
+    /// <summary>Current versions of the given crimes (by force and reference); keys with no current crime are skipped.</summary>
+    Task<IReadOnlyList<Crime>> CurrentOfAsync(IReadOnlyCollection<(string Force, string Reference)> keys, CancellationToken cancellationToken = default);
+
     /// <summary>Reference, place and committed window of the same crimes, in no particular order, read lean: what
     /// strict correlation asks of every current crime (precision, category, version and force are left at their
     /// defaults).</summary>

@@ -86,6 +86,26 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Crime>> CurrentOfAsync(IReadOnlyCollection<(string Force, string Reference)> keys, CancellationToken cancellationToken = default)
+    {
+        // By force, each a lookup on the (force, reference, version) index: an import's few changed crimes are read
+        // without reading every current crime of the scheme.
+        await using var context = database.CreateContext();
+        var found = new List<Crime>(keys.Count);
+        foreach (var byForce in keys.GroupBy(k => k.Force, StringComparer.Ordinal))
+        {
+            string force = byForce.Key;
+            var references = byForce.Select(k => k.Reference).Distinct(StringComparer.Ordinal).ToList();
+            var rows = await context.Crimes.AsNoTracking()
+                .Where(r => r.IsCurrent && r.Force == force && references.Contains(r.Reference))
+                .ToListAsync(cancellationToken);
+            found.AddRange(rows.Select(r => r.ToCrime()));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CrimeSite>> CurrentSitesAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         // The five columns strict mode uses, read through SQLite's own statement interface: a strict run reads every

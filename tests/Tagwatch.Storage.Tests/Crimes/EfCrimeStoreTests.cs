@@ -84,6 +84,22 @@ public sealed class EfCrimeStoreTests
     }
 
     [Fact]
+    public async Task CurrentOf_GivesTheCurrentVersionOfEachKnownKey_MatchingForceAndReference()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        // The same reference in two forces, and a crime with a second version.
+        await db.CrimeImporter.ImportAsync(Moj(Row1, Row2, Row1.Replace("METROPOLITAN", "KENT", StringComparison.Ordinal).Replace("MPS2019", "KNT2019", StringComparison.Ordinal)));
+        await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220093000", StringComparison.Ordinal)));
+
+        var found = await db.Crimes.CurrentOfAsync([("METROPOLITAN", "CRI00000001"), ("KENT", "CRI00000002"), ("KENT", "CRI00000001"), ("METROPOLITAN", "NO-SUCH")]);
+
+        Assert.Equal(
+            [("KENT", "CRI00000001", 1), ("METROPOLITAN", "CRI00000001", 2)],
+            found.Select(c => (c.Force, c.Reference, c.Version)).OrderBy(c => c.Force, StringComparer.Ordinal));
+        Assert.Empty(await db.Crimes.CurrentOfAsync([]));
+    }
+
+    [Fact]
     public async Task ImportArea_PoliceUkFileTwice_SecondTimeAddsNothing()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
