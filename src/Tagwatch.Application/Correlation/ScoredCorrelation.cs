@@ -57,7 +57,11 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     {
         var started = Now();
         var sites = current.Select(CrimeSite.From).ToList();
-        var dataFrom = current.Count == 0 ? started : current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap;
+        // From the habitual-place lookback before the earliest crime's day (or its padded window, if earlier) to the
+        // latest padded window's end: what every crime's answer depends on, whatever else the run checks.
+        var dataFrom = current.Count == 0 ? started : Instant.Min(
+            current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap,
+            Instant.FromUnixTimeMilliseconds(HabitualPlaces.HistoryStartUnixMs(current.Min(c => c.CommittedFrom).ToUnixTimeMilliseconds())));
         var dataTo = current.Count == 0 ? started : current.Max(c => c.CommittedTo) + parameters.Pad + parameters.MaxInterpolationGap;
         var subjects = current.Count == 0 ? [] : await SubjectsAsync(allTags, dataFrom, dataTo, cancellationToken);
         var run = new CorrelationRun

@@ -92,7 +92,7 @@ public static class ScoredMatcher
         double relevance = offender is null || CategoryRelevance.IsRelated(crime.Category, offender.IndexOffences) ? 1 : parameters.UnrelatedCategoryFactor;
         string? place = offender is not null && Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, offender.Home.Latitude, offender.Home.Longitude) <= parameters.HabitualRadiusMetres
             ? "home"
-            : habitual.IsNear(crime.Latitude, crime.Longitude) ? "regular place" : null;
+            : habitual.IsNear(crime.Latitude, crime.Longitude, crime.FromUnixMs) ? "regular place" : null;
         var factors = new ScoreFactors(closeness, dwell, overlap, quality, relevance, place is null ? 1 : parameters.HabitualDiscount);
         double score = factors.Score;
         return new ScoredMatch

@@ -6,7 +6,7 @@ namespace Tagwatch.Correlation.Scored;
 public sealed record ScoringParameters
 {
     /// <summary>Version of the algorithm; recorded with every run and match.</summary>
-    public const string AlgorithmVersion = "scored-1";
+    public const string AlgorithmVersion = "scored-2";
 
     /// <summary>Radius of the crime buffer around the reported point, metres.</summary>
     public double BufferMetres { get; init; } = 100;

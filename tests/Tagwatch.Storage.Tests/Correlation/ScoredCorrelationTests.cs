@@ -184,6 +184,26 @@ public sealed class ScoredCorrelationTests
     }
 
     [Fact]
+    public async Task CrimeCheckedAloneOnImport_AndAgainInAFullRun_GetsTheSameMatch_HabitualPlaceIncluded()
+    {
+        // The person is at the spot from 12:00 to 12:45 every day; the crime is there on the eleventh day. Checked
+        // alone, the run reads only the crime's window and the four weeks before it; the full run reads everything.
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        var visits = Enumerable.Range(0, 12).SelectMany(day => StandingAt(Spot, (day * 1440) + 0, 45)).ToList();
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = visits });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude, fromMinute: (10 * 1440) + 30, toMinute: (10 * 1440) + 40);
+
+        var alone = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
+        var full = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
+
+        var match = Assert.Single(alone.Matches);
+        Assert.Equal("regular place", match.HabitualPlace);
+        Assert.Equal(match.Score, Assert.Single(full.Matches).Score);
+        Assert.Equal((0, 0, 1, 0), (full.Saved.Created, full.Saved.Updated, full.Saved.Unchanged, full.Saved.Withdrawn));
+    }
+
+    [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
         var (db, _) = await PilotAsync(RiskTier.Low);
