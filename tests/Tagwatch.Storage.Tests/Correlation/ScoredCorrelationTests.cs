@@ -49,6 +49,18 @@ public sealed class ScoredCorrelationTests
         return db.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
     }
 
+    /// <summary>A person standing at the crime for two hours whose fixes after minute 32 have not arrived yet, the
+    /// crime (minutes 30–45), and a run on what has arrived; returns every fix the tag will send.</summary>
+    private static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync()
+    {
+        var (db, _) = await PilotAsync();
+        var all = StandingAt(Spot, 0, 120);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        var first = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        return (db, all, first);
+    }
+
     [Fact]
     public async Task Run_PersonAtTheCrime_StoresASignificantMatchWithEvidenceAndTheRun()
     {
@@ -139,12 +151,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_LateFixesFillingTheWindow_UpdateTheMatch()
     {
-        var (db, _) = await PilotAsync();
+        var (db, all, before) = await FirstFixesOnlyAsync();
         await using var __ = db;
-        var all = StandingAt(Spot, 0, 120);
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
-        var before = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
 
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all });
         var after = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
@@ -158,12 +166,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task RunForFixes_RechecksTheCrimesTheyTouch_AndRecordsNoRunWhenTheyTouchNone()
     {
-        var (db, _) = await PilotAsync();
+        var (db, all, _) = await FirstFixesOnlyAsync();
         await using var __ = db;
-        var all = StandingAt(Spot, 0, 120);
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
-        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
         long runsBefore = await db.Matches.CountRunsAsync();
 
         // A day later: no crime's window (± pad and interpolation gap) is touched, so nothing is checked or recorded.
