@@ -57,13 +57,15 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     {
         var started = Now();
         var sites = current.Select(CrimeSite.From).ToList();
-        // From the habitual-place lookback before the earliest crime's day (or its padded window, if earlier) to the
-        // latest padded window's end: what every crime's answer depends on, whatever else the run checks.
-        var dataFrom = current.Count == 0 ? started : Instant.Min(
-            current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap,
-            Instant.FromUnixTimeMilliseconds(HabitualPlaces.HistoryStartUnixMs(current.Min(c => c.CommittedFrom).ToUnixTimeMilliseconds())));
+        // The crimes' padded windows, one interpolation gap wider: all that decides whether a path touched a crime.
+        var windowsFrom = current.Count == 0 ? started : current.Min(c => c.CommittedFrom) - parameters.Pad - parameters.MaxInterpolationGap;
         var dataTo = current.Count == 0 ? started : current.Max(c => c.CommittedTo) + parameters.Pad + parameters.MaxInterpolationGap;
-        var subjects = current.Count == 0 ? [] : await SubjectsAsync(allTags, dataFrom, dataTo, cancellationToken);
+
+        // Habitual places are judged on the four weeks before each crime's day, so a match's answer never depends on
+        // how much trail a run read.
+        var dataFrom = current.Count == 0 ? started : Instant.Min(
+            windowsFrom, Instant.FromUnixTimeMilliseconds(HabitualPlaces.HistoryStartUnixMs(current.Min(c => c.CommittedFrom).ToUnixTimeMilliseconds())));
+
         var run = new CorrelationRun
         {
             Mode = "scored",
@@ -88,19 +90,53 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
             DataTo = dataTo,
             Started = started,
             Crimes = sites.Count,
-            Subjects = subjects.Count,
         };
         await store.RecordRunAsync(run, cancellationToken);
 
-        var matches = ScoredEngine.Run(sites, subjects, parameters);
+        var (matches, subjectCount, checkedTags) = current.Count == 0 ? ([], 0, []) : await MatchAsync(sites, allTags, windowsFrom, dataFrom, dataTo, parameters, cancellationToken);
         var saved = await store.SaveMatchesAsync(
-            run.Id, matches, current.Select(c => (c.Force, c.Reference)).ToList(), subjects.Select(s => s.Trail.Tag.Value).Distinct().ToList(), Now(), cancellationToken);
-        run = run with { Finished = Now(), Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
+            run.Id, matches, current.Select(c => (c.Force, c.Reference)).ToList(), checkedTags.Select(t => t.Value).ToList(), Now(), cancellationToken);
+        run = run with { Finished = Now(), Subjects = subjectCount, Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
         await store.RecordRunAsync(run, cancellationToken);
         return new Outcome(run, matches, saved);
     }
 
-    private async Task<List<ScoredEngine.Subject>> SubjectsAsync(bool allTags, Instant from, Instant to, CancellationToken cancellationToken)
+    /// <summary>Matches the crimes against the subjects: in one pass over the trails from <paramref name="dataFrom"/>
+    /// when the habitual-place history adds no more than the windows' own span (a long run), else in two.</summary>
+    /// <returns>The matches, how many subjects were checked, and every tag checked.</returns>
+    private async Task<(IReadOnlyList<ScoredMatch> Matches, int Subjects, List<TagId> Checked)> MatchAsync(
+        List<CrimeSite> sites, bool allTags, Instant windowsFrom, Instant dataFrom, Instant dataTo, ScoringParameters parameters, CancellationToken cancellationToken)
+    {
+        if (windowsFrom - dataFrom <= dataTo - windowsFrom)
+        {
+            var (all, allChecked) = await SubjectsAsync(allTags, dataFrom, dataTo, null, null, cancellationToken);
+            return (ScoredEngine.Run(sites, all, parameters), all.Count, allChecked);
+        }
+
+        // First pass: who touched which crime, on the trails of the windows alone. Habitual places discount a match but
+        // cannot make or unmake one, so they wait for the second pass.
+        var (subjects, checkedTags) = await SubjectsAsync(allTags, windowsFrom, dataTo, null, HabitualPlaces.None, cancellationToken);
+        var touched = ScoredEngine.Run(sites, subjects, parameters);
+        int subjectCount = subjects.Count;
+        subjects.Clear(); // the first pass's trails can go before the second reads history
+        if (touched.Count == 0)
+        {
+            return (touched, subjectCount, checkedTags);
+        }
+
+        // Second pass: the crimes touched, again, against the tags that touched them, read with the history habitual
+        // places need: the answer a single pass over everything would give, reading history for few tags.
+        var (withHistory, _) = await SubjectsAsync(allTags, dataFrom, dataTo, touched.Select(m => m.Tag).ToHashSet(), null, cancellationToken);
+        return (ScoredEngine.Run(touched.Select(m => m.Crime).Distinct().ToList(), withHistory, parameters), subjectCount, checkedTags);
+    }
+
+    /// <summary>The trails to check: of people in scope while they wore their tags, and with <paramref name="allTags"/>
+    /// the rest of every tag's fixes; limited to <paramref name="onlyTags"/> when given.</summary>
+    /// <param name="habitual">Every subject's habitual places, or null to find them from each trail.</param>
+    /// <returns>The subjects, and every tag checked: a tag that sent nothing in the span is checked too (it cannot
+    /// have touched the crimes, so a match it had with one of them — an earlier version — no longer holds).</returns>
+    private async Task<(List<ScoredEngine.Subject> Subjects, List<TagId> Checked)> SubjectsAsync(
+        bool allTags, Instant from, Instant to, HashSet<TagId>? onlyTags, HabitualPlaces? habitual, CancellationToken cancellationToken)
     {
         var scheme = await offenders.GetSchemeAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id);
@@ -110,8 +146,10 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
 
         // Only the tags worn by people in scope are read (every tag with --all-tags): full fixes cost memory, and most
         // tags of a large scheme belong to people below the correlation tier.
-        var only = allTags ? null : inScope.Where(a => a.From <= to && (a.To is null || a.To > from)).Select(a => a.Tag).Distinct().ToList();
-        var loaded = only is { Count: 0 } ? [] : (await trails.LoadAsync(from, to, only, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
+        var only = allTags
+            ? (await tags.ListAsync(cancellationToken)).Select(t => t.Id).Where(t => onlyTags is null || onlyTags.Contains(t)).ToList()
+            : inScope.Where(a => a.From <= to && (a.To is null || a.To > from) && (onlyTags is null || onlyTags.Contains(a.Tag))).Select(a => a.Tag).Distinct().ToList();
+        var loaded = only.Count == 0 ? [] : (await trails.LoadAsync(from, to, only, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
         var subjects = new List<ScoredEngine.Subject>();
         var covered = new Dictionary<TagId, List<(long From, long To)>>();
         foreach (var assignment in inScope)
@@ -128,7 +166,7 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
             {
                 // Worn for the whole loaded span (the usual case): the trail serves as it is, without a copy.
                 var worn = first == 0 && last == trail.Count ? trail : new TagTrail(trail.Tag, trail.Fixes[first..last]);
-                subjects.Add(new ScoredEngine.Subject(worn, Context(person)));
+                subjects.Add(new ScoredEngine.Subject(worn, Context(person), habitual));
                 (covered.TryGetValue(trail.Tag, out var periods) ? periods : covered[trail.Tag] = []).Add((start, end));
             }
         }
@@ -141,12 +179,12 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
                 var rest = trail.Fixes.Where(f => !periods.Any(p => f.TimeUnixMs >= p.From && f.TimeUnixMs < p.To)).ToList();
                 if (rest.Count > 0)
                 {
-                    subjects.Add(new ScoredEngine.Subject(new TagTrail(tag, rest), null));
+                    subjects.Add(new ScoredEngine.Subject(new TagTrail(tag, rest), null, habitual));
                 }
             }
         }
 
-        return subjects;
+        return (subjects, only);
     }
 
     private static OffenderContext Context(Offender person) => new(person.Reference.Value, person.IndexOffences, person.HomeAddress);

@@ -7,13 +7,17 @@ namespace Tagwatch.Correlation.Scored;
 public static class ScoredEngine
 {
     /// <summary>One trail to check and who wears the tag (null when nobody enrolled does).</summary>
-    public sealed record Subject(TagTrail Trail, OffenderContext? Offender);
+    /// <param name="Trail">The fixes to check.</param>
+    /// <param name="Offender">Who wore the tag; null for fixes worn by nobody in scope.</param>
+    /// <param name="Habitual">Where the person usually goes; found from the trail when null (which then needs the
+    /// <see cref="HabitualPlaces.LookbackDays"/> before each crime's day).</param>
+    public sealed record Subject(TagTrail Trail, OffenderContext? Offender, HabitualPlaces? Habitual = null);
 
     /// <summary>Every match, sorted by crime reference then tag.</summary>
     public static IReadOnlyList<ScoredMatch> Run(IReadOnlyList<CrimeSite> crimes, IReadOnlyList<Subject> subjects, ScoringParameters parameters)
     {
         parameters.Validate();
-        var habitual = subjects.Select(s => HabitualPlaces.Find(s.Trail, parameters.MaxEvidenceAccuracyMetres)).ToArray();
+        var habitual = subjects.Select(s => s.Habitual ?? HabitualPlaces.Find(s.Trail, parameters.MaxEvidenceAccuracyMetres)).ToArray();
         var results = new ConcurrentBag<ScoredMatch>();
         Parallel.ForEach(crimes, crime =>
         {

@@ -208,6 +208,45 @@ public sealed class ScoredCorrelationTests
     }
 
     [Fact]
+    public async Task LastDaysCrimesCheckedAlone_GetTheMatchesAWholeRunGives()
+    {
+        // Checked alone, the last three days' crimes are matched in two passes (their windows, then history for the tags
+        // that touched them); the whole run reads everything in one. Every match must come out the same.
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await db.SimulationLoader.LoadAsync(Application.Simulation.PilotSimulation.Create(new Application.Simulation.SimulationOptions { Tags = 10, Days = 14, Seed = 5, CrimesPerDay = 60 }));
+        var crimes = await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue);
+        var lastDays = crimes.Where(c => c.CommittedFrom >= crimes.Max(x => x.CommittedFrom) - Duration.FromDays(3)).Select(c => (c.Force, c.Reference)).ToList();
+
+        var alone = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), lastDays, "import by tester");
+        var whole = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
+
+        Assert.Contains(alone.Matches, m => m.HabitualPlace == "regular place"); // history mattered
+        Assert.Equal(alone.Matches.Count, whole.Saved.Unchanged);
+        Assert.Equal(0, whole.Saved.Updated + whole.Saved.Withdrawn);
+        var wholeOfThose = whole.Matches.Where(m => lastDays.Contains((m.Crime.Force, m.Crime.Reference))).ToList();
+        Assert.Equal(alone.Matches.Select(m => (m.Crime.Reference, m.Tag, m.Score, m.HabitualPlace)), wholeOfThose.Select(m => (m.Crime.Reference, m.Tag, m.Score, m.HabitualPlace)));
+    }
+
+    [Fact]
+    public async Task CrimeCorrectedToATimeTheTagWasSilent_WithdrawsItsMatch()
+    {
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        var first = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
+        Assert.Single(first.Matches);
+
+        // The police correct the time to the next evening, when the tag sent nothing at all.
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude, fromMinute: 1800, toMinute: 1815);
+        var corrected = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
+
+        Assert.Empty(corrected.Matches);
+        Assert.Equal(1, corrected.Saved.Withdrawn);
+        Assert.Equal("withdrawn", Assert.Single(await db.Matches.ListMatchesAsync()).State);
+    }
+
+    [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
         var (db, _) = await PilotAsync(RiskTier.Low);
