@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core;
 using Tagwatch.Protocols;
 using Tagwatch.Storage;
 
@@ -157,7 +158,7 @@ internal static class CommandLine
         var (code, message) = exception switch
         {
             CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
-            ArgumentException or KeyNotFoundException or InvalidOperationException => (ExitCodes.Usage, exception.Message),
+            ArgumentException or KeyNotFoundException or InvalidOperationException => (ExitCodes.Usage, UserMessages.Of(exception)),
             InputFormatException or StorageException => (ExitCodes.Failed, exception.Message),
             IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),
             OperationCanceledException => (ExitCodes.Failed, "cancelled"),

@@ -4,6 +4,7 @@ using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core;
 using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Geo;
 
@@ -71,7 +72,7 @@ internal sealed class ZonesAddCommand : AsyncCommand<ZonesAddCommand.Settings>
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            throw new ArgumentException($"--circle radius: {ex.Message}", ex);
+            throw new ArgumentException($"--circle radius: {UserMessages.Of(ex)}", ex);
         }
     }
 }

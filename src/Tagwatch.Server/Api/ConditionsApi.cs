@@ -130,7 +130,7 @@ internal static class ConditionsApi
             }
             catch (ArgumentOutOfRangeException ex)
             {
-                return (null, $"circle radius: {ex.Message}");
+                return (null, $"circle radius: {Core.UserMessages.Of(ex)}");
             }
         }
 

@@ -26,7 +26,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = { Status = status, Title = title, Detail = Core.UserMessages.Of(exception) },
         });
     }
 }

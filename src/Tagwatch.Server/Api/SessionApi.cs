@@ -106,7 +106,7 @@ internal static class SessionApi
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Invalid("replacement", e.Message);
+            return ApiProblems.Invalid("replacement", Core.UserMessages.Of(e));
         }
 
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "own password changed"), http.RequestAborted);
