@@ -5,10 +5,8 @@ using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Identity;
-using Tagwatch.Core.Offenders;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Scored;
-using Tagwatch.Correlation.Trails;
 
 namespace Tagwatch.Application.Correlation;
 
@@ -103,19 +101,23 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
 
     /// <summary>Matches the crimes against the subjects: in one pass over the trails from <paramref name="dataFrom"/>
     /// when the habitual-place history adds no more than the windows' own span (a long run), else in two.</summary>
-    /// <returns>The matches, how many subjects were checked, and every tag checked.</returns>
+    /// <returns>The matches, how many subjects were checked, and every tag checked: a tag that sent nothing in the
+    /// windows is checked too (it cannot have touched the crimes, so a match it had with one of them — an earlier
+    /// version — no longer holds).</returns>
     private async Task<(IReadOnlyList<ScoredMatch> Matches, int Subjects, List<TagId> Checked)> MatchAsync(
         List<CrimeSite> sites, bool allTags, Instant windowsFrom, Instant dataFrom, Instant dataTo, ScoringParameters parameters, CancellationToken cancellationToken)
     {
+        var scope = await CorrelationScope.ReadAsync(offenders, tags, trails, allTags, cancellationToken);
+        var checkedTags = scope.TagsBetween(windowsFrom, dataTo);
         if (windowsFrom - dataFrom <= dataTo - windowsFrom)
         {
-            var (all, allChecked) = await SubjectsAsync(allTags, dataFrom, dataTo, null, null, cancellationToken);
-            return (ScoredEngine.Run(sites, all, parameters), all.Count, allChecked);
+            var all = await scope.SubjectsAsync(dataFrom, dataTo, null, null, cancellationToken);
+            return (ScoredEngine.Run(sites, all, parameters), all.Count, checkedTags);
         }
 
         // First pass: who touched which crime, on the trails of the windows alone. Habitual places discount a match but
         // cannot make or unmake one, so they wait for the second pass.
-        var (subjects, checkedTags) = await SubjectsAsync(allTags, windowsFrom, dataTo, null, HabitualPlaces.None, cancellationToken);
+        var subjects = await scope.SubjectsAsync(windowsFrom, dataTo, null, HabitualPlaces.None, cancellationToken);
         var touched = ScoredEngine.Run(sites, subjects, parameters);
         int subjectCount = subjects.Count;
         subjects.Clear(); // the first pass's trails can go before the second reads history
@@ -126,68 +128,9 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
 
         // Second pass: the crimes touched, again, against the tags that touched them, read with the history habitual
         // places need: the answer a single pass over everything would give, reading history for few tags.
-        var (withHistory, _) = await SubjectsAsync(allTags, dataFrom, dataTo, touched.Select(m => m.Tag).ToHashSet(), null, cancellationToken);
+        var withHistory = await scope.SubjectsAsync(dataFrom, dataTo, touched.Select(m => m.Tag).ToHashSet(), null, cancellationToken);
         return (ScoredEngine.Run(touched.Select(m => m.Crime).Distinct().ToList(), withHistory, parameters), subjectCount, checkedTags);
     }
-
-    /// <summary>The trails to check: of people in scope while they wore their tags, and with <paramref name="allTags"/>
-    /// the rest of every tag's fixes; limited to <paramref name="onlyTags"/> when given.</summary>
-    /// <param name="habitual">Every subject's habitual places, or null to find them from each trail.</param>
-    /// <returns>The subjects, and every tag checked: a tag that sent nothing in the span is checked too (it cannot
-    /// have touched the crimes, so a match it had with one of them — an earlier version — no longer holds).</returns>
-    private async Task<(List<ScoredEngine.Subject> Subjects, List<TagId> Checked)> SubjectsAsync(
-        bool allTags, Instant from, Instant to, HashSet<TagId>? onlyTags, HabitualPlaces? habitual, CancellationToken cancellationToken)
-    {
-        var scheme = await offenders.GetSchemeAsync(cancellationToken);
-        var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id);
-        var inScope = (await tags.AssignmentsAsync(cancellationToken))
-            .Where(a => people.TryGetValue(a.Offender, out var person) && person.RiskTier >= scheme.CorrelationMinimumTier)
-            .ToList();
-
-        // Only the tags worn by people in scope are read (every tag with --all-tags): full fixes cost memory, and most
-        // tags of a large scheme belong to people below the correlation tier.
-        var only = allTags
-            ? (await tags.ListAsync(cancellationToken)).Select(t => t.Id).Where(t => onlyTags is null || onlyTags.Contains(t)).ToList()
-            : inScope.Where(a => a.From <= to && (a.To is null || a.To > from) && (onlyTags is null || onlyTags.Contains(a.Tag))).Select(a => a.Tag).Distinct().ToList();
-        var loaded = only.Count == 0 ? [] : (await trails.LoadAsync(from, to, only, cancellationToken: cancellationToken)).ToDictionary(t => t.Tag);
-        var subjects = new List<ScoredEngine.Subject>();
-        var covered = new Dictionary<TagId, List<(long From, long To)>>();
-        foreach (var assignment in inScope)
-        {
-            if (!loaded.TryGetValue(assignment.Tag, out var trail))
-            {
-                continue;
-            }
-
-            var person = people[assignment.Offender];
-            long start = assignment.From.ToUnixTimeMilliseconds(), end = assignment.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-            int first = trail.FirstAtOrAfter(start), last = end == long.MaxValue ? trail.Count : trail.FirstAtOrAfter(end);
-            if (last > first)
-            {
-                // Worn for the whole loaded span (the usual case): the trail serves as it is, without a copy.
-                var worn = first == 0 && last == trail.Count ? trail : new TagTrail(trail.Tag, trail.Fixes[first..last]);
-                subjects.Add(new ScoredEngine.Subject(worn, Context(person), habitual));
-                (covered.TryGetValue(trail.Tag, out var periods) ? periods : covered[trail.Tag] = []).Add((start, end));
-            }
-        }
-
-        if (allTags)
-        {
-            foreach (var (tag, trail) in loaded)
-            {
-                var periods = covered.GetValueOrDefault(tag) ?? [];
-                var rest = trail.Fixes.Where(f => !periods.Any(p => f.TimeUnixMs >= p.From && f.TimeUnixMs < p.To)).ToList();
-                if (rest.Count > 0)
-                {
-                    subjects.Add(new ScoredEngine.Subject(new TagTrail(tag, rest), null, habitual));
-                }
-            }
-        }
-
-        return (subjects, only);
-    }
-
-    private static OffenderContext Context(Offender person) => new(person.Reference.Value, person.IndexOffences, person.HomeAddress);
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
 }
