@@ -49,6 +49,15 @@ public sealed class ScoredCorrelationTests
         return db.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
     }
 
+    /// <summary>A person standing at the spot for two hours, from the start, and a crime there in minutes 30–45.</summary>
+    private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PersonAtTheCrimeAsync(RiskTier tier = RiskTier.High)
+    {
+        var (db, reference) = await PilotAsync(tier);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
+        return (db, reference);
+    }
+
     /// <summary>A person standing at the crime for two hours whose fixes after minute 32 have not arrived yet, the
     /// crime (minutes 30–45), and a run on what has arrived; returns every fix the tag will send.</summary>
     private static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync()
@@ -64,10 +73,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_PersonAtTheCrime_StoresASignificantMatchWithEvidenceAndTheRun()
     {
-        var (db, reference) = await PilotAsync();
+        var (db, reference) = await PersonAtTheCrimeAsync();
         await using var _ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
 
         var outcome = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
 
@@ -87,10 +94,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_Twice_SecondRunChangesNothing()
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PersonAtTheCrimeAsync();
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
 
         var first = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
         var second = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
@@ -103,10 +108,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_AfterANewCrimeVersionAndThenAMove_UpdatesThenWithdrawsKeepingHistory()
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PersonAtTheCrimeAsync();
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
         await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
 
         await ImportCrimeAsync(db, Spot.Latitude + 0.0003, Spot.Longitude); // version 2, 33 m north
@@ -125,10 +128,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task A_disclosed_match_whose_crime_changes_returns_to_review_keeping_its_reviews_and_history()
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PersonAtTheCrimeAsync();
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
         await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
         var at = Start.Plus(Duration.FromDays(1));
@@ -230,10 +231,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task CrimeCorrectedToATimeTheTagWasSilent_WithdrawsItsMatch()
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PersonAtTheCrimeAsync();
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
         var first = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
         Assert.Single(first.Matches);
 
@@ -249,10 +248,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
-        var (db, _) = await PilotAsync(RiskTier.Low);
+        var (db, _) = await PersonAtTheCrimeAsync(RiskTier.Low);
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
 
         var inScope = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
         var all = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: true, "manual", "tester");
@@ -266,10 +263,8 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Strict_OverTheStore_CountsEveryFixInTheRadius()
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PersonAtTheCrimeAsync();
         await using var __ = db;
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
-        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude, 30, 45);
 
         var matches = await db.StrictCorrelation.RunAsync(new StrictParameters(100, Duration.FromMinutes(10)));
 
