@@ -40,14 +40,16 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
         return await RunAsync(parameters, false, "automatic", requestedBy, selected, cancellationToken);
     }
 
-    /// <summary>Incremental: fixes in [from, to] re-check the crimes whose padded windows they touch.</summary>
+    /// <summary>Incremental: fixes in [from, to] re-check the crimes whose padded windows they touch, and the crimes of
+    /// the four weeks after, whose habitual places they are part of.</summary>
     /// <returns>Null when no current crime's window touches them: nothing is checked and no run is recorded (live
     /// fixes arrive every minute, and a run list of empty passes would bury the runs that checked something).</returns>
     public async Task<Outcome?> RunForFixesAsync(ScoringParameters parameters, Instant from, Instant to, string requestedBy, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
         var reach = parameters.Pad + parameters.MaxInterpolationGap;
-        var touched = await crimes.CurrentAsync(from - reach, to + reach, cancellationToken);
+        var habitualReach = Duration.FromDays(HabitualPlaces.LookbackDays + 1);
+        var touched = await crimes.CurrentAsync(from - reach, to + Duration.Max(reach, habitualReach), cancellationToken);
         return touched.Count == 0 ? null : await RunAsync(parameters, false, "automatic", requestedBy, touched, cancellationToken);
     }
 

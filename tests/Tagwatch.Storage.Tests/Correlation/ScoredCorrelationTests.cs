@@ -209,6 +209,28 @@ public sealed class ScoredCorrelationTests
     }
 
     [Fact]
+    public async Task LateFixesOfTheDaysBefore_UpdateTheHabitualPlaceOfALaterCrimesMatch()
+    {
+        // The crime of the eleventh day is matched while only that day's fixes are in; the ten days before, when the
+        // person was at the same spot every noon, arrive late and make it a regular place.
+        var (db, _) = await PilotAsync();
+        await using var __ = db;
+        var visits = Enumerable.Range(0, 11).SelectMany(day => StandingAt(Spot, day * 1440, 45)).ToList();
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = visits.Where(f => f.Time >= Start.Plus(Duration.FromDays(10))).ToList() });
+        await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude, fromMinute: (10 * 1440) + 30, toMinute: (10 * 1440) + 40);
+        var before = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
+
+        var late = visits.Where(f => f.Time < Start.Plus(Duration.FromDays(10))).ToList();
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = late });
+        var after = await db.ScoredCorrelation.RunForFixesAsync(new ScoringParameters(), late[0].Time, late[^1].Time, "new fixes");
+
+        Assert.Null(Assert.Single(before.Matches).HabitualPlace);
+        Assert.NotNull(after);
+        Assert.Equal("regular place", Assert.Single(after.Matches).HabitualPlace);
+        Assert.Equal(1, after.Saved.Updated);
+    }
+
+    [Fact]
     public async Task LastDaysCrimesCheckedAlone_GetTheMatchesAWholeRunGives()
     {
         // Checked alone, the last three days' crimes are matched in two passes (their windows, then history for the tags
