@@ -118,5 +118,16 @@ public sealed class DemoCommandTests
         Assert.Equal(0, outcome.ExitCode);
         var actions = audit.Output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetString()).ToList();
         Assert.Equal(["view.match", "review.match", "disclose", "outcome.match"], actions);
+
+        // The disclosure pack and the audit log, written to files (whole, through a rename), the pack recorded.
+        var pack = await tagwatch.RunAsync("matches", "pack", match, "--out", "pack.pdf");
+        var exported = await tagwatch.RunAsync("audit", "export", "--subject", match, "--out", "audit.jsonl");
+
+        Assert.Equal(0, pack.ExitCode);
+        Assert.StartsWith("%PDF", await File.ReadAllTextAsync(Path.Combine(tagwatch.WorkingDirectory, "pack.pdf")), StringComparison.Ordinal);
+        Assert.Equal(0, exported.ExitCode);
+        string[] records = await File.ReadAllLinesAsync(Path.Combine(tagwatch.WorkingDirectory, "audit.jsonl"));
+        Assert.Equal("export", JsonDocument.Parse(records[^1]).RootElement.GetProperty("action").GetString());
+        Assert.Empty(Directory.GetFiles(tagwatch.WorkingDirectory, "*.tmp"));
     }
 }

@@ -50,8 +50,17 @@ internal sealed class AuditExportCommand : AsyncCommand<AuditExportCommand.Setti
             settings.Actor, settings.Action, settings.Subject, 0, Page);
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         bool toStdout = settings.Out == "-";
-        await using var output = toStdout ? Console.OpenStandardOutput() : File.Create(settings.Out);
-        long written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, output, cancellationToken);
+        long written = 0;
+        if (toStdout)
+        {
+            await using var output = Console.OpenStandardOutput();
+            written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, output, cancellationToken);
+        }
+        else
+        {
+            await WholeFile.WriteAsync(settings.Out, async file => written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, file, cancellationToken));
+        }
+
         await services.Audit.AppendAsync(
             ConsoleActor.Event(AuditActions.AuditExport, "audit", null, $"{written} records; {AuditExport.Describe(query)}", settings.Purpose), cancellationToken);
         if (!toStdout)

@@ -45,7 +45,6 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         var pad = OptionParsers.Duration(settings.Pad, "--pad");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var clock = Stopwatch.StartNew();
-        await using var output = settings.Out is null ? Console.Out : new StreamWriter(settings.Out, append: false) { NewLine = "\n" };
         if (settings.Strict)
         {
             var parameters = new StrictParameters(settings.Radius, pad);
@@ -54,12 +53,14 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
             // Who was where, for every crime: a read of location data, recorded (durably) before it is written out.
             await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
                 string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
-            await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
-            foreach (var match in matches)
+            await WriteAsync(settings.Out, async output =>
             {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
-            }
-
+                await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
+                foreach (var match in matches)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
+                }
+            });
             Summary($"{matches.Count:N0} crime–tag pairs", settings.Out, clock);
             return ExitCodes.Ok;
         }
@@ -68,21 +69,37 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         scoring = settings.Threshold is { } threshold ? scoring with { SignificanceThreshold = threshold } : scoring;
         var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", ConsoleActor.Name, cancellationToken: cancellationToken);
         await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", outcome.Run.Id.ToString(), $"manual run: {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches", cancellationToken);
-        await output.WriteLineAsync("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors");
-        foreach (var m in outcome.Matches)
+        await WriteAsync(settings.Out, async output =>
         {
-            var f = m.Factors;
-            string factors = string.Create(CultureInfo.InvariantCulture,
-                $"closeness={f.Closeness:0.000};dwell={f.Dwell:0.000};window={f.WindowOverlap:0.000};quality={f.FixQuality:0.000};relevance={f.CategoryRelevance:0.00};habitual={f.HabitualPlace:0.00}{(m.HabitualPlace is null ? "" : $" ({m.HabitualPlace})")}");
-            string closest = InstantPattern.ExtendedIso.Format(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{Csv(m.Crime.Reference)},{m.OffenderReference},{m.Tag},{m.Score:0.000},{(m.Significant ? "true" : "false")},{m.MinDistanceMetres:0.00},{closest},{m.DwellSeconds:0},{m.GapSeconds:0},{Csv(factors)}"));
-        }
+            await output.WriteLineAsync("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors");
+            foreach (var m in outcome.Matches)
+            {
+                var f = m.Factors;
+                string factors = string.Create(CultureInfo.InvariantCulture,
+                    $"closeness={f.Closeness:0.000};dwell={f.Dwell:0.000};window={f.WindowOverlap:0.000};quality={f.FixQuality:0.000};relevance={f.CategoryRelevance:0.00};habitual={f.HabitualPlace:0.00}{(m.HabitualPlace is null ? "" : $" ({m.HabitualPlace})")}");
+                string closest = InstantPattern.ExtendedIso.Format(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{Csv(m.Crime.Reference)},{m.OffenderReference},{m.Tag},{m.Score:0.000},{(m.Significant ? "true" : "false")},{m.MinDistanceMetres:0.00},{closest},{m.DwellSeconds:0},{m.GapSeconds:0},{Csv(factors)}"));
+            }
+        });
 
         var run = outcome.Run;
         var saved = outcome.Saved;
         Summary($"run {run.Id}: {run.Crimes:N0} crimes × {run.Subjects:N0} subjects → {run.Matches:N0} matches, {run.Significant:N0} significant (stored: {saved.Created} new, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Withdrawn} withdrawn)", settings.Out, clock);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes the CSV to standard output, or whole to the file (a refused or failed run leaves an earlier file as it was).</summary>
+    private static async Task WriteAsync(string? file, Func<TextWriter, Task> write)
+    {
+        if (file is null)
+        {
+            await write(Console.Out);
+            await Console.Out.FlushAsync();
+            return;
+        }
+
+        await WholeFile.WriteTextAsync(file, write);
     }
 
     private static void Summary(string what, string? file, Stopwatch clock)

@@ -30,15 +30,15 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var pack = await DisclosurePackBuilder.BuildAsync(services, settings.Id, ConsoleActor.Name, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), cancellationToken);
-        await using (var file = File.Create(settings.Out))
-        {
-            DisclosurePackPdf.Render(pack, file);
-        }
+        using var pdf = new MemoryStream();
+        DisclosurePackPdf.Render(pack, pdf);
 
+        // Recorded before the pack leaves for the file; written whole or not at all.
         await services.Audit.AppendAsync(ConsoleActor.Event(
             AuditActions.Export, "match", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"disclosure pack (PDF) to {settings.Out}; crime {pack.Match.Force}/{pack.Match.CrimeReference}; subject {pack.Match.OffenderReference ?? pack.Match.Tag}",
             pack.Disclosure.Reason, pack.Disclosure.DisclosedTo), cancellationToken);
+        await WholeFile.WriteAsync(settings.Out, file => file.WriteAsync(pdf.GetBuffer().AsMemory(0, (int)pdf.Length), cancellationToken).AsTask());
         AnsiConsole.MarkupLineInterpolated($"Disclosure pack of match {settings.Id} written to {settings.Out}.");
         return ExitCodes.Ok;
     }

@@ -1,0 +1,34 @@
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>Writes an output file whole or not at all: into a temporary file beside it, renamed over it once complete,
+/// so a command that fails or is refused half way never leaves a previous file truncated or a new one half written.</summary>
+internal static class WholeFile
+{
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await write(stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already when the rename succeeded
+        }
+    }
+
+    /// <summary>Writes text lines (ending in "\n") to <paramref name="path"/> through <paramref name="write"/>.</summary>
+    public static Task WriteTextAsync(string path, Func<TextWriter, Task> write) =>
+        WriteAsync(path, async stream =>
+        {
+            await using var writer = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
+            await write(writer);
+        });
+}
