@@ -124,6 +124,7 @@ public sealed class ImportCommandsTests
         var gpx = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--format", "gpx");
         var geojson = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--format", "geojson");
         var unknown = await tagwatch.RunAsync("export", "fixes", "--tag", "NOPE");
+        var toFile = await tagwatch.RunAsync("export", "fixes", "--tag", "T1", "--format", "gpx", "--out", "t1.gpx");
 
         Assert.Equal(
             File.ReadAllLines(file).Take(3).Select(l => l.Trim()),
@@ -135,5 +136,7 @@ public sealed class ImportCommandsTests
         Assert.Equal("lbs", features[2].GetProperty("properties").GetProperty("source").GetString());
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("NOPE is not registered", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(0, toFile.ExitCode);
+        Assert.Equal(gpx.Output, await File.ReadAllTextAsync(Path.Combine(tagwatch.WorkingDirectory, "t1.gpx")));
     }
 }

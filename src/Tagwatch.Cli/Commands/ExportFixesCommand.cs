@@ -57,31 +57,43 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
         var fixes = await services.Fixes.ReadAsync(tag, from, to, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(
             Application.Audit.AuditActions.Export, "tag", tag.Value, $"fixes {from}–{to} as {settings.Format}; {fixes.Count} fixes to {settings.Out ?? "standard output"}"), cancellationToken);
-        await using var stream = settings.Out is null ? Console.OpenStandardOutput() : new FileStream(settings.Out, FileMode.Create, FileAccess.Write);
-        switch (settings.Format.ToLowerInvariant())
+        async Task WriteAsync(Stream stream)
         {
-            case "gpx":
+            switch (settings.Format.ToLowerInvariant())
             {
-                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                GpxWriter.Write(writer, tag, fixes);
-                break;
-            }
-
-            case "geojson":
-                FixGeoJsonWriter.Write(stream, tag, fixes);
-                break;
-            default:
-            {
-                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                var csv = new FixCsvWriter(writer);
-                csv.WriteHeader();
-                foreach (var fix in fixes)
+                case "gpx":
                 {
-                    csv.Write(tag, fix);
+                    await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+                    GpxWriter.Write(writer, tag, fixes);
+                    break;
                 }
 
-                break;
+                case "geojson":
+                    FixGeoJsonWriter.Write(stream, tag, fixes);
+                    break;
+                default:
+                {
+                    await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+                    var csv = new FixCsvWriter(writer);
+                    csv.WriteHeader();
+                    foreach (var fix in fixes)
+                    {
+                        csv.Write(tag, fix);
+                    }
+
+                    break;
+                }
             }
+        }
+
+        if (settings.Out is null)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await WriteAsync(stdout);
+        }
+        else
+        {
+            await WholeFile.WriteAsync(settings.Out, WriteAsync); // whole or not at all
         }
 
         if (settings.Out is not null)
