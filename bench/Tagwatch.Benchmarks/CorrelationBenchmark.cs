@@ -69,7 +69,7 @@ internal static class CorrelationBenchmark
         var trailSearches = await RepeatAsync(async () =>
         {
             var place = crimes[searchIndex++ * 997 % crimes.Count];
-            var trails = await services.Trails.LoadAsync(from, searchTo, keepFixes: false);
+            var trails = await services.Trails.LoadAsync(from, searchTo);
             return trails.Count(t => Tagwatch.Correlation.Trails.Proximity.Scan(t, place.Latitude, place.Longitude, 200, from.ToUnixTimeMilliseconds(), searchTo.ToUnixTimeMilliseconds()).Count > 0);
         });
 

@@ -50,7 +50,7 @@ internal static class DecodeCostBenchmark
         foreach (var (count, data) in chunks.Take(50))
         {
             Unpack(data); // warm up (JIT) before timing
-            FixChunkCodec.DecodePositions(data, new long[count], new double[count], new double[count]);
+            FixChunkCodec.DecodePositionsE7(data, new long[count], new int[count], new int[count]);
         }
 
         var brotli = Stopwatch.StartNew();
@@ -109,7 +109,7 @@ internal static class DecodeCostBenchmark
         var positions = Stopwatch.StartNew();
         foreach (var (count, data) in chunks)
         {
-            FixChunkCodec.DecodePositions(data, new long[count], new double[count], new double[count]);
+            FixChunkCodec.DecodePositionsE7(data, new long[count], new int[count], new int[count]);
         }
 
         positions.Stop();

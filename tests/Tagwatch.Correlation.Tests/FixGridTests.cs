@@ -126,16 +126,6 @@ public sealed class FixGridTests
     }
 
     [Fact]
-    public void FromTrails_PositionOffTheStorageGrid_IsRefused()
-    {
-        var trail = new TagTrail(new FixPositions(TagId.Parse("T1"), [1_551_398_400_000], [51.460000001234], [-0.11]));
-
-        var error = Assert.Throws<ArgumentException>(() => FixGrid.FromTrails([trail]));
-
-        Assert.Contains("not on the 1e-7° grid", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void DayGrid_InconsistentColumns_AreRefusedWithWhatIsWrong()
     {
         TagId[] tags = [TagId.Parse("T1")];

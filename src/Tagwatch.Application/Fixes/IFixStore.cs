@@ -25,10 +25,6 @@ public interface IFixStore
     /// so that a large caseload never has to be in memory at once. Tags with no fixes are skipped.</summary>
     IAsyncEnumerable<(TagId Tag, Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams only the times and positions of every given tag's fixes in [from, to], a tag at a time: the
-    /// fast, lean read for questions of place and time. Tags with no fixes are skipped.</summary>
-    IAsyncEnumerable<FixPositions> ReadPositionsAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default);
-
     /// <summary>Counts, time span and bytes on disk of what is stored.</summary>
     Task<FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default);
 }

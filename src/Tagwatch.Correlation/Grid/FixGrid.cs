@@ -59,15 +59,14 @@ public sealed class FixGrid : IDisposable
         }
     }
 
-    /// <summary>Builds the grid of trails held in memory (positions must lie on the 1e-7° grid, as stored fixes do).</summary>
-    /// <exception cref="ArgumentException">A position is not on the 1e-7° grid.</exception>
+    /// <summary>Builds the grid of trails held in memory (positions as their fixes hold them, in 1e-7°).</summary>
     public static FixGrid FromTrails(IEnumerable<TagTrail> trails)
     {
         var builders = new SortedDictionary<long, DayGridBuilder>();
         foreach (var trail in trails)
         {
-            var latitudes = ToE7(trail.Tag, trail.Latitudes);
-            var longitudes = ToE7(trail.Tag, trail.Longitudes);
+            var latitudes = Array.ConvertAll(trail.Fixes, f => f.LatitudeE7);
+            var longitudes = Array.ConvertAll(trail.Fixes, f => f.LongitudeE7);
             for (int start = 0; start < trail.Count;)
             {
                 long day = GridCells.DayOf(trail.Times[start]);
@@ -135,22 +134,5 @@ public sealed class FixGrid : IDisposable
         }
 
         return low;
-    }
-
-    private static int[] ToE7(TagId tag, double[] degrees)
-    {
-        var e7 = new int[degrees.Length];
-        for (int i = 0; i < degrees.Length; i++)
-        {
-            double scaled = Math.Round(degrees[i] * Fix.CoordinateScale);
-            if (Math.Abs(scaled) > int.MaxValue || scaled / Fix.CoordinateScale != degrees[i])
-            {
-                throw new ArgumentException($"Position {degrees[i]} of {tag} is not on the 1e-7° grid fixes are stored on.", nameof(degrees));
-            }
-
-            e7[i] = (int)scaled;
-        }
-
-        return e7;
     }
 }

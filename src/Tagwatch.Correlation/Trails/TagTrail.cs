@@ -20,7 +20,7 @@ public sealed class TagTrail
             Array.Sort(sorted, FixOrder.Instance);
         }
 
-        _fixes = sorted;
+        Fixes = sorted;
         Times = new long[sorted.Length];
         Latitudes = new double[sorted.Length];
         Longitudes = new double[sorted.Length];
@@ -34,36 +34,14 @@ public sealed class TagTrail
         Buckets = new TimeBuckets(Times, Latitudes, Longitudes);
     }
 
-    /// <summary>Builds a trail of times and positions only (strict mode, searches), taking over the arrays.</summary>
-    /// <remarks>The positions must be in <see cref="FixOrder"/>, as the fix store returns them; <see cref="Fixes"/> throws.</remarks>
-    public TagTrail(FixPositions positions)
-    {
-        Tag = positions.Tag;
-        Times = positions.TimesUnixMs;
-        Latitudes = positions.Latitudes;
-        Longitudes = positions.Longitudes;
-        for (int i = 1; i < Times.Length; i++)
-        {
-            if (Times[i] < Times[i - 1])
-            {
-                throw new ArgumentException($"Positions of {Tag} are not in time order.", nameof(positions));
-            }
-        }
-
-        Buckets = new TimeBuckets(Times, Latitudes, Longitudes);
-    }
-
     /// <summary>Per time bucket: which fixes, and the box they lie in — lets a search skip most of a trail.</summary>
     internal TimeBuckets Buckets { get; }
 
     /// <summary>The tag.</summary>
     public TagId Tag { get; }
 
-    private readonly Fix[]? _fixes;
-
     /// <summary>The fixes, sorted by time.</summary>
-    /// <exception cref="InvalidOperationException">The trail was built without its fixes.</exception>
-    public Fix[] Fixes => _fixes ?? throw new InvalidOperationException($"The trail of {Tag} was built with times and positions only.");
+    public Fix[] Fixes { get; }
 
     /// <summary>Fix times (Unix ms), ascending.</summary>
     public long[] Times { get; }

@@ -91,23 +91,6 @@ public static class FixChunkCodec
         }
     }
 
-    /// <summary>Decodes only the times and positions of a chunk (the other columns are skipped, no fix is built).</summary>
-    /// <exception cref="InvalidDataException">The chunk is corrupt, of an unknown version, or holds another count.</exception>
-    public static void DecodePositions(ReadOnlySpan<byte> chunk, Span<long> times, Span<double> latitudes, Span<double> longitudes)
-    {
-        byte[] raw = ReadTimesOnly(chunk, times, latitudes.Length, longitudes.Length, out int rawLength, out int p);
-        try
-        {
-            var span = raw.AsSpan(0, rawLength);
-            ReadCoordinates(span, ref p, latitudes);
-            ReadCoordinates(span, ref p, longitudes);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(raw);
-        }
-    }
-
     /// <summary>Decodes only the times and positions of a chunk, positions as stored: integers of 1e-7°.</summary>
     /// <exception cref="InvalidDataException">The chunk is corrupt, of an unknown version, or holds another count.</exception>
     public static void DecodePositionsE7(ReadOnlySpan<byte> chunk, Span<long> times, Span<int> latitudesE7, Span<int> longitudesE7)

@@ -148,35 +148,6 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
         }
     }
 
-    /// <inheritdoc />
-    public async IAsyncEnumerable<FixPositions> ReadPositionsAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
-        await foreach (var batch in ReadChunkBatchesAsync(tags, fromMs, toMs, cancellationToken))
-        {
-            var columns = batch.Totals.Select(total => (Times: GC.AllocateUninitializedArray<long>(total), Lats: GC.AllocateUninitializedArray<double>(total), Lons: GC.AllocateUninitializedArray<double>(total))).ToArray();
-            Parallel.ForEach(batch.Chunks, chunk =>
-            {
-                var (times, lats, lons) = columns[chunk.TagIndex];
-                FixChunkCodec.DecodePositions(chunk.Data, times.AsSpan(chunk.Offset, chunk.Count), lats.AsSpan(chunk.Offset, chunk.Count), lons.AsSpan(chunk.Offset, chunk.Count));
-            });
-            for (int t = 0; t < columns.Length; t++)
-            {
-                var (times, lats, lons) = columns[t];
-                if (times.Length == 0)
-                {
-                    continue;
-                }
-
-                var (first, end) = WithinRange(times.Length, i => times[i], fromMs, toMs);
-
-                yield return first == 0 && end == times.Length
-                    ? new FixPositions(batch.Tags[t], times, lats, lons)
-                    : new FixPositions(batch.Tags[t], times[first..end], lats[first..end], lons[first..end]);
-            }
-        }
-    }
-
     /// <summary>The chunks that can matter (by day and time range), a batch of tags at a time, so that only one batch
     /// is held in memory; each chunk knows its tag and its offset in the tag's result. The next batch is read while the
     /// caller decodes the current one.</summary>

@@ -36,16 +36,16 @@ public sealed class FixChunkCodecTests
     }
 
     [Fact]
-    public void DecodePositions_AnySortedFixes_GivesTheirTimesAndPositions()
+    public void DecodePositionsE7_AnySortedFixes_GivesTheirTimesAndStoredPositions()
     {
         var gen = Gen.ListOf(FixGen(1_550_448_000_000)).Select(list => list.OrderBy(f => f.TimeUnixMs).ToArray());
         Prop.ForAll(gen.ToArbitrary(), fixes =>
         {
             var times = new long[fixes.Length];
-            var lats = new double[fixes.Length];
-            var lons = new double[fixes.Length];
-            FixChunkCodec.DecodePositions(FixChunkCodec.Encode(fixes), times, lats, lons);
-            return times.SequenceEqual(fixes.Select(f => f.TimeUnixMs)) && lats.SequenceEqual(fixes.Select(f => f.Latitude)) && lons.SequenceEqual(fixes.Select(f => f.Longitude));
+            var lats = new int[fixes.Length];
+            var lons = new int[fixes.Length];
+            FixChunkCodec.DecodePositionsE7(FixChunkCodec.Encode(fixes), times, lats, lons);
+            return times.SequenceEqual(fixes.Select(f => f.TimeUnixMs)) && lats.SequenceEqual(fixes.Select(f => f.LatitudeE7)) && lons.SequenceEqual(fixes.Select(f => f.LongitudeE7));
         }).QuickCheckThrowOnFailure();
     }
 

@@ -231,7 +231,7 @@ public sealed class SqliteFixGridsTests
         var onGrids = await db.StrictCorrelation.RunAsync(parameters);
         var onGridsAgain = await db.StrictCorrelation.RunAsync(parameters); // from the files this time
         var crimes = (await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue)).Select(CrimeSite.From).ToList();
-        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue, keepFixes: false);
+        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue);
         var onTrails = StrictMatcher.Match(crimes, trails, parameters);
 
         Assert.NotEmpty(onTrails);
@@ -244,7 +244,7 @@ public sealed class SqliteFixGridsTests
     {
         await using var db = await TemporaryDatabase.CreateAsync();
         await db.SimulationLoader.LoadAsync(PilotSimulation.Create(new SimulationOptions { Tags = 8, Days = 4, Seed = 12, CrimesPerDay = 10 }));
-        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue, keepFixes: false);
+        var trails = await db.Trails.LoadAsync(Instant.MinValue, Instant.MaxValue);
         var random = new Random(12);
         int withHits = 0;
         for (int query = 0; query < 40; query++)

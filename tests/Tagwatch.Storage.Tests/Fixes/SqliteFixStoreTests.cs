@@ -147,31 +147,4 @@ public sealed class SqliteFixStoreTests
         Assert.Equal(1, stats.Chunks);
         Assert.InRange(stats.PayloadBytes, 10, 1440 * 12);
     }
-
-    [Fact]
-    public async Task ReadPositions_GivesTheSameTimesAndPlacesAsWholeFixes()
-    {
-        await using var db = await WithTagsAsync();
-        var a = Trail(300, Start);
-        var b = Trail(70, Start, lat: 51.37);
-        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagA] = a, [TagB] = b });
-        var from = a[20].Time;
-        var to = a[250].Time;
-
-        var whole = await db.Fixes.ReadManyAsync([TagA, TagB], from, to);
-        var positions = new List<FixPositions>();
-        await foreach (var p in db.Fixes.ReadPositionsAsync([TagA, TagB, TagId.Parse("unregistered")], from, to))
-        {
-            positions.Add(p);
-        }
-
-        Assert.Equal(2, positions.Count);
-        foreach (var p in positions)
-        {
-            var fixes = whole[p.Tag];
-            Assert.Equal(fixes.Select(f => f.TimeUnixMs), p.TimesUnixMs);
-            Assert.Equal(fixes.Select(f => f.Latitude), p.Latitudes);
-            Assert.Equal(fixes.Select(f => f.Longitude), p.Longitudes);
-        }
-    }
 }
