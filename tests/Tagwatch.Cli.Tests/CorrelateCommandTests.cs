@@ -18,6 +18,13 @@ public sealed class CorrelateCommandTests
         Assert.Contains("(SignificanceThreshold: 2)", scoredRefused.Error, StringComparison.Ordinal);
         Assert.Equal("earlier results\n", await File.ReadAllTextAsync(file));
 
+        var noFolder = await tagwatch.RunAsync("correlate", "--strict", "--out", "missing/pairs.csv");
+        var runsRecorded = await tagwatch.RunAsync("audit", "export", "--action", "run.correlation");
+
+        Assert.Equal(1, noFolder.ExitCode);
+        Assert.Contains("cannot write missing/pairs.csv: the folder", noFolder.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("run.correlation", runsRecorded.Output, StringComparison.Ordinal); // refused before the run
+
         var ran = await tagwatch.RunAsync("correlate", "--strict", "--out", "pairs.csv"); // no crimes yet: the header alone
 
         Assert.Equal(0, ran.ExitCode);

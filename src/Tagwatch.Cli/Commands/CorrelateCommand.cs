@@ -43,6 +43,11 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var pad = OptionParsers.Duration(settings.Pad, "--pad");
+        if (settings.Out is not null)
+        {
+            WholeFile.CheckFolder(settings.Out); // before the run, not after it
+        }
+
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var clock = Stopwatch.StartNew();
         if (settings.Strict)

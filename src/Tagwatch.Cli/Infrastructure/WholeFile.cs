@@ -4,9 +4,22 @@ namespace Tagwatch.Cli.Infrastructure;
 /// so a command that fails or is refused half way never leaves a previous file truncated or a new one half written.</summary>
 internal static class WholeFile
 {
+    /// <summary>Refuses, before any work is done, a file whose folder does not exist.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
+    public static void CheckFolder(string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"cannot write {path}: the folder {folder} does not exist");
+        }
+    }
+
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
+        CheckFolder(path);
         string full = Path.GetFullPath(path);
         string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
