@@ -54,6 +54,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<MatchHistoryRow> MatchHistory => Set<MatchHistoryRow>();
 
+    public DbSet<MatchAmendmentRow> MatchAmendments => Set<MatchAmendmentRow>();
+
     public DbSet<LocationSearchRow> LocationSearches => Set<LocationSearchRow>();
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
@@ -213,6 +215,11 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("match_history");
             e.HasIndex(h => h.MatchId);
+        });
+        builder.Entity<MatchAmendmentRow>(e =>
+        {
+            e.ToTable("match_amendments");
+            e.HasIndex(a => new { a.MatchId, a.Number }).IsUnique();
         });
         builder.Entity<LocationSearchRow>(e =>
         {

@@ -41,7 +41,6 @@ public sealed class TagwatchServices
         Trails = new TrailLoader(Fixes, Tags);
         FixGrids = new SqliteFixGrids(database);
         StrictCorrelation = new StrictCorrelation(Crimes, FixGrids);
-        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, clock);
         Searches = new EfLocationSearchLog(database);
         Near = new NearQuery(FixGrids, Tags, OffenderStore, Searches, clock);
         Ingest = new SqliteIngestStore(database);
@@ -50,6 +49,7 @@ public sealed class TagwatchServices
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
+        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, Audit, clock);
         Review = new MatchReview(Matches, Audit, clock);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;

@@ -56,6 +56,8 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Storage.Correlation.EfCorrelationStore Matches => _services.Matches;
 
+    public Application.Correlation.MatchReview Review => _services.Review;
+
     public Application.Correlation.NearQuery Near => _services.Near;
 
     public Storage.Correlation.EfLocationSearchLog Searches => _services.Searches;

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string Disclose = "disclose";
     public const string Review = "review.match";
     public const string Outcome = "outcome.match";
+    public const string AmendMatch = "amend.match";
     public const string ChangeConditions = "change.conditions";
     public const string ChangeRecord = "change.record";
     public const string ChangeUsers = "change.users";

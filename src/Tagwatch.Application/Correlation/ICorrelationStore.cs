@@ -10,9 +10,11 @@ public interface ICorrelationStore
     Task RecordRunAsync(CorrelationRun run, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Saves a run's matches. A match identical to the stored one changes nothing; a changed one (new crime version,
-    /// new fixes) is updated, returns to review and keeps its previous state in its history; a stored match of a
-    /// crime and tag that the run checked and no longer matched is withdrawn, also with history.
+    /// Saves a run's matches, revising each stored one as <see cref="Core.Matches.MatchWorkflow.Revise"/> decides. A match
+    /// identical to the engine's last result changes nothing; a changed one (new crime version, new fixes) not yet
+    /// disclosed is updated, returns to review and keeps its previous state in its history; one the run checked and no
+    /// longer matched is withdrawn, also with history. A disclosed match keeps its state, outcome and evidence as
+    /// disclosed: the new result (or its absence) is recorded as an amendment instead.
     /// </summary>
     Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default);
 
@@ -28,6 +30,14 @@ public interface ICorrelationStore
     /// <exception cref="KeyNotFoundException">No such match.</exception>
     /// <exception cref="InvalidOperationException">The step is not allowed from the match's current state; the message says why.</exception>
     Task<MatchReviewEntry> ReviewAsync(long matchId, MatchReviewStep step, Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the disclosure of amendment <paramref name="number"/> of a disclosed match as a supplement, in one
+    /// transaction under <see cref="Core.Matches.MatchWorkflow.SupplementRefusal"/>'s rules.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such match or amendment.</exception>
+    /// <exception cref="Core.NotAllowedNowException">The match is not disclosed, or the amendment already was.</exception>
+    Task<MatchAmendment> DiscloseSupplementAsync(long matchId, int number, SupplementDisclosure disclosure, CancellationToken cancellationToken = default);
 
     /// <summary>How many runs are recorded.</summary>
     Task<long> CountRunsAsync(CancellationToken cancellationToken = default);

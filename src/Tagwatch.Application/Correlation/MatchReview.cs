@@ -38,6 +38,31 @@ public sealed class MatchReview(ICorrelationStore store, IAuditLog audit, TimePr
         return (entry, match);
     }
 
+    /// <summary>
+    /// Discloses amendment <paramref name="number"/> of a disclosed match to the police who hold it, as a supplement to
+    /// the disclosure: the match and its disclosed evidence stay as they were; the police then see the supplement too.
+    /// </summary>
+    /// <exception cref="ArgumentException">No reason was given.</exception>
+    /// <exception cref="KeyNotFoundException">No such match or amendment.</exception>
+    /// <exception cref="Core.NotAllowedNowException">The match is not disclosed, the amendment already was, or there is no borough.</exception>
+    public async Task<(MatchAmendment Amendment, StoredMatch Match)> DiscloseSupplementAsync(long id, int number, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("reason: a disclosure states its purpose.", nameof(reason));
+        }
+
+        StatedText.CheckLength(reason, "reason");
+        var match = (await store.GetMatchAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no match {id}.")).Match;
+        string recipient = Recipient(match) ?? throw new Core.NotAllowedNowException($"Match {id}: the crime's borough is not known, so there are no local police to disclose to.");
+        var amendment = await store.DiscloseSupplementAsync(id, number, new SupplementDisclosure(Now(), actor, actorRole, reason.Trim(), recipient), cancellationToken);
+        await audit.AppendAsync(new AuditEvent(
+            actor, actorRole, AuditActions.Disclose, "match", id.ToString(CultureInfo.InvariantCulture),
+            $"supplement: amendment {number} ({amendment.Reason}; run {amendment.RunId}); crime {match.Force}/{match.CrimeReference}; subject {match.OffenderReference ?? match.Tag}",
+            reason.Trim(), recipient), cancellationToken);
+        return (amendment, match);
+    }
+
     /// <summary>Records what came of a disclosed match.</summary>
     public async Task<MatchReviewEntry> RecordOutcomeAsync(long id, PoliceOutcome outcome, string? note, string actor, string actorRole, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Tags;
@@ -14,9 +15,11 @@ namespace Tagwatch.Application.Correlation;
 /// <remarks>
 /// In scope: every person whose risk tier is at or above the scheme's correlation tier, through the tags they wore
 /// and only while they wore them. With <c>allTags</c>, every tag with fixes is checked; fixes worn by nobody in
-/// scope are checked with neutral offender factors.
+/// scope are checked with neutral offender factors. A run that revises a reviewed, disclosed or withdrawn match
+/// records that in the audit log (by <c>system</c>): the reviewer's decision, or what the police hold, was about the
+/// old result.
 /// </remarks>
-public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, TimeProvider clock)
+public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, IAuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -98,7 +101,25 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
             run.Id, matches, current.Select(c => (c.Force, c.Reference)).ToList(), checkedTags.Select(t => t.Value).ToList(), Now(), cancellationToken);
         run = run with { Finished = Now(), Subjects = subjectCount, Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
         await store.RecordRunAsync(run, cancellationToken);
+        foreach (var revised in saved.Revisions)
+        {
+            await audit.AppendAsync(AuditOf(revised, run), cancellationToken);
+        }
+
         return new Outcome(run, matches, saved);
+    }
+
+    private static AuditEvent AuditOf(RevisedMatch revised, CorrelationRun run)
+    {
+        string what = revised.Revision switch
+        {
+            Core.Matches.MatchRevision.Amend => $"amendment {revised.Amendment} recorded; the match stays {Core.Matches.MatchWorkflow.Name(revised.From)} with its evidence as disclosed",
+            Core.Matches.MatchRevision.Withdraw => $"{Core.Matches.MatchWorkflow.Name(revised.From)} → withdrawn",
+            _ => $"{Core.Matches.MatchWorkflow.Name(revised.From)} → new (returned to review)",
+        };
+        return new AuditEvent(
+            "system", "System", revised.Revision == Core.Matches.MatchRevision.Amend ? AuditActions.AmendMatch : AuditActions.Review,
+            "match", revised.MatchId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{what}: {revised.Reason}; run {run.Id} ({run.Trigger}, {run.RequestedBy})");
     }
 
     /// <summary>Matches the crimes against the subjects: in one pass over the trails from <paramref name="dataFrom"/>

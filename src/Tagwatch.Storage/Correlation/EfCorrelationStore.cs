@@ -51,7 +51,12 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             .Where(m => checkedCrimes.Contains((m.Force, m.CrimeReference)) && checkedTags.Contains(m.DeviceId))
             .ToDictionary(m => (m.Force, m.CrimeReference, m.DeviceId));
 
-        int created = 0, updated = 0, unchanged = 0, withdrawn = 0;
+        var storedIds = stored.Values.Select(m => m.Id).ToList();
+        var latestAmendments = (await context.MatchAmendments.Where(a => storedIds.Contains(a.MatchId)).ToListAsync(cancellationToken))
+            .GroupBy(a => a.MatchId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Number)!);
+
+        int created = 0, updated = 0, unchanged = 0, withdrawn = 0, amended = 0;
+        var revisions = new List<RevisedMatch>();
         var seen = new HashSet<(string, string, string)>();
         foreach (var match in matches)
         {
@@ -62,36 +67,122 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             {
                 context.Matches.Add(fresh);
                 created++;
+                continue;
             }
-            else if (row.ContentHash == fresh.ContentHash && row.State != Withdrawn)
+
+            var last = LastResult(row, latestAmendments.GetValueOrDefault(row.Id));
+            var finding = last.Hash == fresh.ContentHash ? EngineFinding.Unchanged : EngineFinding.Changed;
+            string reason = last.CrimeVersion != fresh.CrimeVersion ? $"crime version {last.CrimeVersion} → {fresh.CrimeVersion}"
+                : last.Hash is null ? "matches again"
+                : fresh.ContentHash == row.ContentHash ? "evidence again as disclosed"
+                : "evidence changed (new or late fixes, or parameters)";
+            switch (Revise(row, finding, reason, revisions, latestAmendments))
             {
-                unchanged++;
-            }
-            else
-            {
-                string reason = row.CrimeVersion != fresh.CrimeVersion ? $"crime version {row.CrimeVersion} → {fresh.CrimeVersion}" : "evidence changed (new or late fixes, or parameters)";
-                Remember(context, row, runId, reason, nowMs);
-                Copy(fresh, row);
-                updated++;
+                case MatchRevision.None:
+                    unchanged++;
+                    break;
+                case MatchRevision.ReturnToReview:
+                    Remember(context, row, runId, reason, nowMs);
+                    Copy(fresh, row);
+                    updated++;
+                    break;
+                case MatchRevision.Amend:
+                    context.MatchAmendments.Add(Amendment(row, fresh, revisions[^1].Amendment!.Value, runId, reason, nowMs));
+                    amended++;
+                    break;
+                default:
+                    throw new InvalidOperationException("a match the engine found is never withdrawn");
             }
         }
 
         foreach (var (key, row) in stored)
         {
-            if (!seen.Contains(key) && row.State != Withdrawn)
+            if (seen.Contains(key))
             {
-                Remember(context, row, runId, "no longer matches", nowMs);
-                row.State = Withdrawn;
-                row.RunId = runId;
-                row.UpdatedUnixMs = nowMs;
-                withdrawn++;
+                continue;
+            }
+
+            const string reason = "no longer matches";
+            var finding = LastResult(row, latestAmendments.GetValueOrDefault(row.Id)).Hash is null ? EngineFinding.Unchanged : EngineFinding.NotFound;
+            switch (Revise(row, finding, reason, revisions, latestAmendments))
+            {
+                case MatchRevision.Withdraw:
+                    Remember(context, row, runId, reason, nowMs);
+                    row.State = MatchWorkflow.Name(MatchState.Withdrawn);
+                    row.RunId = runId;
+                    row.UpdatedUnixMs = nowMs;
+                    withdrawn++;
+                    break;
+                case MatchRevision.Amend:
+                    context.MatchAmendments.Add(new MatchAmendmentRow
+                    {
+                        MatchId = row.Id, Number = revisions[^1].Amendment!.Value, RunId = runId, AtUnixMs = nowMs, Reason = reason, Found = false,
+                        CrimeVersion = LastResult(row, latestAmendments.GetValueOrDefault(row.Id)).CrimeVersion,
+                    });
+                    amended++;
+                    break;
             }
         }
 
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new MatchSaveResult(created, updated, unchanged, withdrawn);
+        return new MatchSaveResult(created, updated, unchanged, withdrawn, amended) { Revisions = revisions };
     }
+
+    /// <summary>
+    /// Asks the workflow what to do with <paramref name="row"/> and notes the revision of any match beyond new, with the
+    /// next amendment number for an amendment (a run meets each match once).
+    /// </summary>
+    private static MatchRevision Revise(MatchRow row, EngineFinding finding, string reason, List<RevisedMatch> revisions, Dictionary<long, MatchAmendmentRow> latest)
+    {
+        var state = MatchWorkflow.Parse(row.State);
+        var revision = MatchWorkflow.Revise(state, finding);
+        if (revision == MatchRevision.Amend)
+        {
+            int number = (latest.GetValueOrDefault(row.Id)?.Number ?? 0) + 1;
+            revisions.Add(new RevisedMatch(row.Id, state, revision, reason, number));
+        }
+        else if (revision != MatchRevision.None && state != MatchState.New)
+        {
+            revisions.Add(new RevisedMatch(row.Id, state, revision, reason));
+        }
+
+        return revision;
+    }
+
+    /// <summary>
+    /// The engine's last result for a stored match: a disclosed match's latest amendment when it has one, nothing for a
+    /// withdrawn match (null hash: not found), otherwise the match itself.
+    /// </summary>
+    private static (string? Hash, int CrimeVersion) LastResult(MatchRow row, MatchAmendmentRow? latestAmendment) => row.State switch
+    {
+        Withdrawn => (null, row.CrimeVersion),
+        _ when row.State == MatchWorkflow.Name(MatchState.Disclosed) && latestAmendment is not null => (latestAmendment.ContentHash, latestAmendment.CrimeVersion),
+        _ => (row.ContentHash, row.CrimeVersion),
+    };
+
+    private static MatchAmendmentRow Amendment(MatchRow disclosed, MatchRow fresh, int number, Guid runId, string reason, long nowMs) => new()
+    {
+        MatchId = disclosed.Id,
+        Number = number,
+        RunId = runId,
+        AtUnixMs = nowMs,
+        Reason = reason,
+        Found = true,
+        CrimeVersion = fresh.CrimeVersion,
+        Score = fresh.Score,
+        Significant = fresh.Significant,
+        MinDistanceMetres = fresh.MinDistanceMetres,
+        ClosestTimeUnixMs = fresh.ClosestTimeUnixMs,
+        MarginMetres = fresh.MarginMetres,
+        DwellSeconds = fresh.DwellSeconds,
+        GapSeconds = fresh.GapSeconds,
+        HabitualPlace = fresh.HabitualPlace,
+        FactorsJson = fresh.FactorsJson,
+        EvidenceJson = fresh.EvidenceJson,
+        GapsJson = fresh.GapsJson,
+        ContentHash = fresh.ContentHash,
+    };
 
     /// <inheritdoc />
     public async Task<StoredMatchDetail?> GetMatchAsync(long id, CancellationToken cancellationToken = default)
@@ -106,9 +197,13 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         var history = await context.MatchHistory.AsNoTracking().Where(h => h.MatchId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         string? borough = await context.Crimes.AsNoTracking().Where(c => c.Force == m.Force && c.Reference == m.CrimeReference && c.IsCurrent)
             .Select(c => c.BoroughCode).FirstOrDefaultAsync(cancellationToken);
+        var amendments = await context.MatchAmendments.AsNoTracking().Where(a => a.MatchId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
         var summary = new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
-            m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count, borough, m.Outcome);
-        return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList());
+            m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count, borough, m.Outcome, amendments.Count);
+        return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList())
+        {
+            Amendments = amendments.Select(ToAmendment).ToList(),
+        };
     }
 
     /// <inheritdoc />
@@ -116,6 +211,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     {
         await using var context = database.CreateContext();
         var history = await context.MatchHistory.GroupBy(h => h.MatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var amendments = await context.MatchAmendments.GroupBy(a => a.MatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var rows = await context.Matches.AsNoTracking().ToListAsync(cancellationToken);
         var boroughs = (await (from m in context.Matches
                                join c in context.Crimes on new { m.Force, Reference = m.CrimeReference } equals new { c.Force, c.Reference }
@@ -125,7 +221,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             .OrderByDescending(m => m.Significant).ThenByDescending(m => m.Score).ThenBy(m => m.CrimeReference, StringComparer.Ordinal)
             .Select(m => new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
                 m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.GetValueOrDefault(m.Id),
-                boroughs.GetValueOrDefault(m.Id), m.Outcome))
+                boroughs.GetValueOrDefault(m.Id), m.Outcome, amendments.GetValueOrDefault(m.Id)))
             .ToList();
     }
 
@@ -171,6 +267,36 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<MatchAmendment> DiscloseSupplementAsync(long matchId, int number, SupplementDisclosure disclosure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disclosure);
+        if (string.IsNullOrWhiteSpace(disclosure.Reason))
+        {
+            throw new ArgumentException("reason: a disclosure states its purpose.", nameof(disclosure));
+        }
+
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var state = await context.Matches.Where(m => m.Id == matchId).Select(m => m.State).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no match {matchId}.");
+        var row = await context.MatchAmendments.SingleOrDefaultAsync(a => a.MatchId == matchId && a.Number == number, cancellationToken)
+            ?? throw new KeyNotFoundException($"Match {matchId} has no amendment {number}.");
+        if (MatchWorkflow.SupplementRefusal(MatchWorkflow.Parse(state), row.SupplementUnixMs is not null) is { } refusal)
+        {
+            throw new Core.NotAllowedNowException($"Match {matchId}, amendment {number}: {refusal}.");
+        }
+
+        row.SupplementUnixMs = disclosure.At.ToUnixTimeMilliseconds();
+        row.SupplementActor = disclosure.Actor;
+        row.SupplementActorRole = disclosure.ActorRole;
+        row.SupplementReason = disclosure.Reason.Trim();
+        row.SupplementDisclosedTo = disclosure.DisclosedTo;
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToAmendment(row);
+    }
+
+    /// <inheritdoc />
     public async Task<long> CountRunsAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
@@ -205,6 +331,11 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         var rows = await context.MatchReviews.AsNoTracking().Where(r => r.MatchId == matchId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return rows.Select(ToEntry).ToList();
     }
+
+    private static MatchAmendment ToAmendment(MatchAmendmentRow a) => new(
+        a.Number, Instant.FromUnixTimeMilliseconds(a.AtUnixMs), a.RunId, a.Reason, a.Found, a.CrimeVersion, a.Score, a.Significant, a.MinDistanceMetres,
+        a.ClosestTimeUnixMs, a.DwellSeconds, a.GapSeconds, a.HabitualPlace, a.FactorsJson, a.EvidenceJson, a.GapsJson,
+        a.SupplementUnixMs is { } at ? new SupplementDisclosure(Instant.FromUnixTimeMilliseconds(at), a.SupplementActor!, a.SupplementActorRole!, a.SupplementReason!, a.SupplementDisclosedTo!) : null);
 
     private static MatchReviewEntry ToEntry(MatchReviewRow r) => new(
         Instant.FromUnixTimeMilliseconds(r.AtUnixMs), r.Actor, r.ActorRole, r.FromState, r.ToState, r.Outcome, r.Reason, r.DisclosedTo);
@@ -273,7 +404,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         to.EvidenceJson = from.EvidenceJson;
         to.GapsJson = from.GapsJson;
         to.ContentHash = from.ContentHash;
-        to.State = New; // changed evidence returns the match to review
+        to.State = New; // MatchRevision.ReturnToReview: changed evidence returns the match to review
         to.UpdatedUnixMs = from.UpdatedUnixMs;
     }
 }

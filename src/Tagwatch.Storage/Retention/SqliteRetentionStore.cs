@@ -48,7 +48,7 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGri
 
         string matchesDue = $"UpdatedUnixMs < {cutoffs.Matches.ToUnixTimeMilliseconds()} "
             + $"AND (OffenderReference IS NULL OR OffenderReference NOT IN ({HeldReferences})) AND DeviceId NOT IN ({HeldDevices})";
-        long matches = await DeleteWithChildrenAsync(connection, dryRun, "matches", matchesDue, [("match_history", "MatchId"), ("match_reviews", "MatchId")], cancellationToken);
+        long matches = await DeleteWithChildrenAsync(connection, dryRun, "matches", matchesDue, [("match_history", "MatchId"), ("match_reviews", "MatchId"), ("match_amendments", "MatchId")], cancellationToken);
 
         // A crime goes with all its versions once its latest window ended before the cut-off and no kept match refers to it
         // (matches due are already gone, or, in a dry run, counted as gone).

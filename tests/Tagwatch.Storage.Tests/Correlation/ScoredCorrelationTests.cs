@@ -15,9 +15,9 @@ namespace Tagwatch.Storage.Tests.Correlation;
 
 public sealed class ScoredCorrelationTests
 {
-    private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
-    private static readonly GeoPoint Spot = new(51.4613, -0.1156); // Brixton
-    private static readonly TagId Tag = TagId.Parse("359881030000001");
+    internal static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
+    internal static readonly GeoPoint Spot = new(51.4613, -0.1156); // Brixton
+    internal static readonly TagId Tag = TagId.Parse("359881030000001");
 
     private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PilotAsync(RiskTier tier = RiskTier.High)
     {
@@ -41,7 +41,7 @@ public sealed class ScoredCorrelationTests
     private static List<Fix> StandingAt(GeoPoint place, int fromMinute, int minutes, int everyMinutes = 1) =>
         Enumerable.Range(0, minutes / everyMinutes).Select(i => Fix.Create(Start.Plus(Duration.FromMinutes(fromMinute + i * everyMinutes)), Start, place, 6)).ToList();
 
-    private static Task ImportCrimeAsync(TemporaryDatabase db, double lat, double lon, int fromMinute = 30, int toMinute = 45)
+    internal static Task ImportCrimeAsync(TemporaryDatabase db, double lat, double lon, int fromMinute = 30, int toMinute = 45)
     {
         string from = NodaTime.Text.InstantPattern.General.Format(Start.Plus(Duration.FromMinutes(fromMinute)));
         string to = NodaTime.Text.InstantPattern.General.Format(Start.Plus(Duration.FromMinutes(toMinute)));
@@ -50,7 +50,7 @@ public sealed class ScoredCorrelationTests
     }
 
     /// <summary>A person standing at the spot for two hours, from the start, and a crime there in minutes 30–45.</summary>
-    private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PersonAtTheCrimeAsync(RiskTier tier = RiskTier.High)
+    internal static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PersonAtTheCrimeAsync(RiskTier tier = RiskTier.High)
     {
         var (db, reference) = await PilotAsync(tier);
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
@@ -60,7 +60,7 @@ public sealed class ScoredCorrelationTests
 
     /// <summary>A person standing at the crime for two hours whose fixes after minute 32 have not arrived yet, the
     /// crime (minutes 30–45), and a run on what has arrived; returns every fix the tag will send.</summary>
-    private static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync()
+    internal static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync()
     {
         var (db, _) = await PilotAsync();
         var all = StandingAt(Spot, 0, 120);
@@ -123,30 +123,6 @@ public sealed class ScoredCorrelationTests
         var stored = (await db.Matches.ListMatchesAsync()).Single();
         Assert.Equal("withdrawn", stored.State);
         Assert.Equal(2, stored.HistoryCount);
-    }
-
-    [Fact]
-    public async Task A_disclosed_match_whose_crime_changes_returns_to_review_keeping_its_reviews_and_history()
-    {
-        var (db, _) = await PersonAtTheCrimeAsync();
-        await using var __ = db;
-        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
-        long id = (await db.Matches.ListMatchesAsync()).Single().Id;
-        var at = Start.Plus(Duration.FromDays(1));
-        await db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("rae", "MatchReviewer", Core.Matches.MatchState.Qualified, null, "close and long"), at);
-        await db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("rae", "MatchReviewer", Core.Matches.MatchState.Disclosed, null, "robbery enquiry", "Lambeth police"), at);
-
-        await ImportCrimeAsync(db, Spot.Latitude + 0.0003, Spot.Longitude); // version 2 moves the crime 33 m
-        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
-
-        var detail = (await db.Matches.GetMatchAsync(id))!;
-        Assert.Equal("new", detail.Match.State);
-        Assert.Equal(2, detail.Match.CrimeVersion);
-        Assert.Contains("\"State\":\"disclosed\"", Assert.Single(detail.History).SnapshotJson, StringComparison.Ordinal);
-        Assert.Equal(["qualified", "disclosed"], (await db.Matches.ReviewsAsync(id)).Select(r => r.ToState));
-        var refused = await Assert.ThrowsAsync<Core.NotAllowedNowException>(() =>
-            db.Matches.ReviewAsync(id, new Application.Correlation.MatchReviewStep("sam", "Police", null, Core.Matches.PoliceOutcome.Arrested, "x"), at));
-        Assert.Contains("this one is new", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

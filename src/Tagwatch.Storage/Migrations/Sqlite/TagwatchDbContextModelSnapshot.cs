@@ -818,6 +818,93 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("location_searches", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.MatchAmendmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosestTimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CrimeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DwellSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactorsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GapSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("GapsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HabitualPlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MarginMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MinDistanceMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementActor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementActorRole")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementDisclosedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupplementUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("match_amendments", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.MatchHistoryRow", b =>
                 {
                     b.Property<long>("Id")
