@@ -57,10 +57,11 @@ internal static class CommandLine
         {
             branch.SetDescription("Stored correlation matches: review, disclosure to the crime's borough police, outcomes.");
             branch.AddCommand<MatchesListCommand>("list").WithDescription("List matches, most significant first.");
-            branch.AddCommand<MatchesShowCommand>("show").WithDescription("One match with its factors, evidence, gaps and history (JSON).");
+            branch.AddCommand<MatchesShowCommand>("show").WithDescription("One match with its factors, evidence, gaps, history and amendments (JSON).");
             branch.AddCommand<MatchesQualifyCommand>("qualify").WithDescription("Qualify a match for disclosure, with a reason.");
             branch.AddCommand<MatchesDismissCommand>("dismiss").WithDescription("Dismiss a match, with a reason.");
             branch.AddCommand<MatchesDiscloseCommand>("disclose").WithDescription("Disclose a qualified, significant match to the police of the crime's borough, with the purpose.");
+            branch.AddCommand<MatchesSupplementCommand>("supplement").WithDescription("Disclose an amendment of a disclosed match (a later engine result) to its police as a supplement, with the purpose.");
             branch.AddCommand<MatchesOutcomeCommand>("outcome").WithDescription("Record what came of a disclosed match.");
             branch.AddCommand<MatchesPackCommand>("pack").WithDescription("Write the disclosure pack (PDF) of a disclosed match.");
         });

@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests
         ["QualifyMatch"] = "reviewer",
         ["DismissMatch"] = "reviewer",
         ["DiscloseMatch"] = "reviewer",
+        ["DiscloseMatchSupplement"] = "reviewer",
         ["RecordMatchOutcome"] = "police",
         ["GetDisclosurePack"] = "police reviewer",
         ["SchemeSummary"] = "evaluator",
@@ -90,6 +91,12 @@ public sealed class AuthorizationMatrixTests
                 using var request = Request(api, operation);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 bool through = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                if (operation.Path.StartsWith("/api/v1/matches/{id}", StringComparison.Ordinal) && !operation.Path.Contains("{number}", StringComparison.Ordinal))
+                {
+                    // The match exists: a 404 is a scope refusal that does not reveal it.
+                    through = through && response.StatusCode != HttpStatusCode.NotFound;
+                }
+
                 if (operation.Id == "SignIn")
                 {
                     through = response.StatusCode == HttpStatusCode.OK;
@@ -139,7 +146,8 @@ public sealed class AuthorizationMatrixTests
         string path = operation.Path
             .Replace("{reference}", api.CaseloadReference, StringComparison.Ordinal)
             .Replace("{username}", "target.user", StringComparison.Ordinal)
-            .Replace("{id}", operation.Path.StartsWith("/api/v1/matches/", StringComparison.Ordinal) ? match : "999999", StringComparison.Ordinal);
+            .Replace("{id}", operation.Path.StartsWith("/api/v1/matches/", StringComparison.Ordinal) ? match : "999999", StringComparison.Ordinal)
+            .Replace("{number}", "1", StringComparison.Ordinal);
         var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromHours(12);
         string query = operation.Id switch
         {
@@ -158,7 +166,7 @@ public sealed class AuthorizationMatrixTests
             "ReplaceCaseload" => $$"""{"caseload":["{{api.CaseloadReference}}"]}""",
             "AcknowledgeAlert" or "ResolveAlert" => """{"note":"called the wearer"}""",
             "SearchNear" => $$"""{"latitude":51.47,"longitude":-0.11,"radius":500,"from":"{{start}}","to":"{{start + NodaTime.Duration.FromHours(1)}}","purpose":"robbery investigation ref 123"}""",
-            "QualifyMatch" or "DismissMatch" or "DiscloseMatch" => """{"reason":"matrix check of the policy"}""",
+            "QualifyMatch" or "DismissMatch" or "DiscloseMatch" or "DiscloseMatchSupplement" => """{"reason":"matrix check of the policy"}""",
             "PlaceLegalHold" => """{"reason":"appeal pending"}""",
             "RecordMatchOutcome" => """{"outcome":"Eliminated","note":"alibi confirmed"}""",
             "IngestBatch" => "[]",

@@ -4,7 +4,8 @@ using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch matches show ID</c>: one match with its factors, evidence, gaps and history, as JSON.</summary>
+/// <summary><c>tagwatch matches show ID</c>: one match with its factors, evidence (as disclosed, for a disclosed match), gaps,
+/// history and amendments (later engine results, with any supplement disclosure), as JSON.</summary>
 internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Settings>
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -34,6 +35,17 @@ internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Setti
             evidence = JsonDocument.Parse(detail.EvidenceJson).RootElement,
             gaps = JsonDocument.Parse(detail.GapsJson).RootElement,
             history = detail.History.Select(h => new { replaced = MatchesListCommand.Time(h.ReplacedUnixMs), reason = h.Reason, was = JsonDocument.Parse(h.SnapshotJson).RootElement }),
+            amendments = detail.Amendments.Select(a => new
+            {
+                number = a.Number, recorded = a.At.ToString(), run = a.RunId, reason = a.Reason, found = a.Found, crime_version = a.CrimeVersion,
+                score = a.Score, significant = a.Significant, min_distance_m = a.MinDistanceMetres,
+                closest_time = a.ClosestTimeUnixMs is { } closest ? MatchesListCommand.Time(closest) : null, dwell_s = a.DwellSeconds, gap_s = a.GapSeconds,
+                habitual_place = a.HabitualPlace,
+                factors = a.FactorsJson is null ? (JsonElement?)null : JsonDocument.Parse(a.FactorsJson).RootElement,
+                evidence = a.EvidenceJson is null ? (JsonElement?)null : JsonDocument.Parse(a.EvidenceJson).RootElement,
+                gaps = a.GapsJson is null ? (JsonElement?)null : JsonDocument.Parse(a.GapsJson).RootElement,
+                supplement = a.Supplement is { } s ? new { disclosed = s.At.ToString(), actor = s.Actor, role = s.ActorRole, reason = s.Reason, disclosed_to = s.DisclosedTo } : null,
+            }),
         }, Indented));
         return ExitCodes.Ok;
     }

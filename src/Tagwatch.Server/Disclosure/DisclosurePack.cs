@@ -25,6 +25,10 @@ public sealed record DisclosurePack(
     IReadOnlyList<EvidencePoint> Evidence, IReadOnlyList<Fix> Vicinity, IReadOnlyList<MonitoringGap> Gaps, string FactorsJson,
     double BufferMetres, Instant Generated, string GeneratedBy)
 {
+    /// <summary>Amendments disclosed as supplements, oldest first: later engine results the police were sent beside the
+    /// evidence as disclosed (which the pack states unchanged).</summary>
+    public IReadOnlyList<MatchAmendment> Supplements { get; init; } = [];
+
     /// <summary>The standard caveat printed on every pack.</summary>
     public const string Caveat =
         "This match shows only that the tag's recorded positions were near the place of the crime around the time given. It does not show "

@@ -45,6 +45,9 @@ public static class DisclosurePackBuilder
             buffer = stored.GetDouble();
         }
 
-        return new DisclosurePack(match, crime, offender, person, disclosure, evidence.OrderBy(e => e.TimeUnixMs).ToList(), vicinity, gaps, detail.FactorsJson, buffer, now, generatedBy);
+        return new DisclosurePack(match, crime, offender, person, disclosure, evidence.OrderBy(e => e.TimeUnixMs).ToList(), vicinity, gaps, detail.FactorsJson, buffer, now, generatedBy)
+        {
+            Supplements = detail.Amendments.Where(a => a.Supplement is not null).ToList(),
+        };
     }
 }

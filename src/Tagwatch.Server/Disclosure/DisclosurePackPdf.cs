@@ -102,6 +102,10 @@ public static class DisclosurePackPdf
             }
 
             w.Line("Each factor is between 0 and 1; the score combines them as documented with the correlation engine (docs/correlation.md).", w.Small);
+            foreach (var supplement in pack.Supplements)
+            {
+                Supplement(w, supplement);
+            }
 
             w.SectionHeading("7. Witness statement");
             w.Line("Statement of: ______________________________   Occupation: ______________________________");
@@ -123,6 +127,32 @@ public static class DisclosurePackPdf
         }
 
         document.Save(output, closeStream: false);
+    }
+
+    /// <summary>A later engine result disclosed as a supplement: what changed and why, beside the evidence as disclosed.</summary>
+    private static void Supplement(PdfPageWriter w, Application.Correlation.MatchAmendment a)
+    {
+        var disclosed = a.Supplement!;
+        w.SectionHeading($"Supplement {a.Number}: a later result of the correlation engine");
+        w.Line("The evidence above is as first disclosed and is unchanged. After the disclosure the engine's result changed as below.", w.Small);
+        w.Field("Why it changed", a.Reason);
+        w.Field("Recorded", $"{Time(a.At)} (run {a.RunId}; crime version {a.CrimeVersion})");
+        w.Field("Disclosed", $"{Time(disclosed.At)} by {disclosed.Actor} ({disclosed.ActorRole}) to {disclosed.DisclosedTo}");
+        w.Field("Purpose", disclosed.Reason);
+        if (!a.Found)
+        {
+            w.Field("Result", "the engine no longer finds this match");
+            return;
+        }
+
+        w.Field("Result", string.Create(CultureInfo.InvariantCulture, $"score {a.Score:0.00} (significant: {(a.Significant ? "yes" : "no")})"));
+        w.Field("Closest approach", string.Create(CultureInfo.InvariantCulture,
+            $"{a.MinDistanceMetres:0.0} m at {(a.ClosestTimeUnixMs is { } closest ? Time(Instant.FromUnixTimeMilliseconds(closest)) : "—")}; time within the buffer {a.DwellSeconds / 60:0.#} min; unmonitored {a.GapSeconds / 60:0.#} min"));
+        if (a.EvidenceJson is { } evidence)
+        {
+            using var points = JsonDocument.Parse(evidence);
+            w.Field("Evidence points", $"{points.RootElement.GetArrayLength()} (listed in full with the match in the service)");
+        }
     }
 
     /// <summary>A time in UK local time with its zone (GMT/BST) and UTC, as police and courts read it.</summary>

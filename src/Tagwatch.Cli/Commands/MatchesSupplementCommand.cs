@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch matches supplement ID --amendment N --reason …</c>: discloses an amendment of a disclosed match as a supplement.</summary>
+internal sealed class MatchesSupplementCommand : AsyncCommand<MatchesSupplementCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        public long Id { get; init; }
+
+        [CommandOption("--amendment <N>")]
+        [Description("The amendment's number, as `matches show` lists it.")]
+        public int Amendment { get; init; }
+
+        [CommandOption("--reason <TEXT>")]
+        [Description("The supplement's purpose (required). Recorded with it and in the audit log.")]
+        public string? Reason { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var (amendment, match) = await services.Review.DiscloseSupplementAsync(settings.Id, settings.Amendment, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): amendment {amendment.Number} disclosed as a supplement to {amendment.Supplement?.DisclosedTo}.");
+        return ExitCodes.Ok;
+    }
+}
