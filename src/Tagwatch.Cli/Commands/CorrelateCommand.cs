@@ -90,7 +90,7 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
 
         var run = outcome.Run;
         var saved = outcome.Saved;
-        Summary($"run {run.Id}: {run.Crimes:N0} crimes × {run.Subjects:N0} subjects → {run.Matches:N0} matches, {run.Significant:N0} significant (stored: {saved.Created} new, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Withdrawn} withdrawn)", settings.Out, clock);
+        Summary($"run {run.Id}: {run.Crimes:N0} crimes × {run.Subjects:N0} subjects → {run.Matches:N0} matches, {run.Significant:N0} significant (stored: {saved.Created} new, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Withdrawn} withdrawn, {saved.Amended} disclosed with an amendment)", settings.Out, clock);
         return ExitCodes.Ok;
     }
 

@@ -39,7 +39,7 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
             {
                 id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,
                 score = Math.Round(m.Score, 3), significant = m.Significant, min_distance_m = Math.Round(m.MinDistanceMetres, 2),
-                closest_time = Time(m.ClosestTimeUnixMs), dwell_s = Math.Round(m.DwellSeconds), gap_s = Math.Round(m.GapSeconds), state = m.State, history = m.HistoryCount,
+                closest_time = Time(m.ClosestTimeUnixMs), dwell_s = Math.Round(m.DwellSeconds), gap_s = Math.Round(m.GapSeconds), state = m.State, history = m.HistoryCount, amendments = m.Amendments,
             })));
             return ExitCodes.Ok;
         }

@@ -35,5 +35,5 @@ internal static class IncrementalCorrelation
     private static void Print(string what, Application.Correlation.ScoredCorrelation.Outcome outcome) =>
         Console.Error.WriteLine(
             $"correlation ({what}): {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches, {outcome.Run.Significant} significant; " +
-            $"{outcome.Saved.Created} new, {outcome.Saved.Updated} updated, {outcome.Saved.Withdrawn} withdrawn (run {outcome.Run.Id})");
+            $"{outcome.Saved.Created} new, {outcome.Saved.Updated} updated, {outcome.Saved.Withdrawn} withdrawn, {outcome.Saved.Amended} disclosed with an amendment (run {outcome.Run.Id})");
 }

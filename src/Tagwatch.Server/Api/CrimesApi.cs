@@ -34,7 +34,7 @@ internal static class CrimesApi
             var actor = await http.RequiredActorAsync();
             var outcome = await services.ScoredCorrelation.RunAsync(new ScoringParameters(), body.AllTags ?? false, "manual", actor.Username, cancellationToken: http.RequestAborted);
             await http.AuditAsync(actor, AuditActions.RunCorrelation, "correlation", outcome.Run.Id.ToString(), $"manual run: {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches");
-            return Results.Ok(new { run = Json(outcome.Run), created = outcome.Saved.Created, updated = outcome.Saved.Updated, unchanged = outcome.Saved.Unchanged, withdrawn = outcome.Saved.Withdrawn });
+            return Results.Ok(new { run = Json(outcome.Run), created = outcome.Saved.Created, updated = outcome.Saved.Updated, unchanged = outcome.Saved.Unchanged, withdrawn = outcome.Saved.Withdrawn, amended = outcome.Saved.Amended });
         }).WithName("StartCorrelationRun");
     }
 
@@ -77,7 +77,7 @@ internal static class CrimesApi
         {
             rows = report.Rows, accepted = report.Accepted, updated = report.Updated, duplicates = report.Duplicates, flagged = report.Flagged, rejected = report.Rejected,
             errors = report.Errors.Select(e => new { row = e.Row, field = e.Field, reason = e.Reason }), error_count = report.ErrorCount,
-            correlation = correlated is null ? null : new { run = correlated.Run.Id, crimes = correlated.Run.Crimes, matches = correlated.Run.Matches, significant = correlated.Run.Significant, created = correlated.Saved.Created, updated = correlated.Saved.Updated },
+            correlation = correlated is null ? null : new { run = correlated.Run.Id, crimes = correlated.Run.Crimes, matches = correlated.Run.Matches, significant = correlated.Run.Significant, created = correlated.Saved.Created, updated = correlated.Saved.Updated, amended = correlated.Saved.Amended },
         });
     }
 
