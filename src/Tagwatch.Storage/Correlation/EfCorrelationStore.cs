@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -229,8 +227,6 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         string factors = JsonSerializer.Serialize(match.Factors);
         string evidence = JsonSerializer.Serialize(match.Evidence);
         string gaps = JsonSerializer.Serialize(match.Gaps);
-        string content = string.Join('\u001f', match.Crime.Version, match.OffenderReference, match.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            match.Significant, match.HabitualPlace, factors, evidence, gaps);
         return new MatchRow
         {
             Force = match.Crime.Force,
@@ -251,7 +247,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             EvidenceJson = evidence,
             GapsJson = gaps,
             State = New,
-            ContentHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
+            ContentHash = MatchContentHash.Compute(match),
             UpdatedUnixMs = nowMs,
         };
     }
