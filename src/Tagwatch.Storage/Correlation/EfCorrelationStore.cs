@@ -106,7 +106,8 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             .Select(c => c.BoroughCode).FirstOrDefaultAsync(cancellationToken);
         var summary = new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
             m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count, borough, m.Outcome);
-        return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList());
+        var (factors, evidence, gaps) = MatchEvidenceJson.Normalise(m.FactorsJson, m.EvidenceJson, m.GapsJson); // rows of earlier versions are in their style
+        return new StoredMatchDetail(summary, factors, evidence, gaps, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList());
     }
 
     /// <inheritdoc />
@@ -224,9 +225,9 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
 
     private static MatchRow ToRow(ScoredMatch match, Guid runId, long nowMs)
     {
-        string factors = JsonSerializer.Serialize(match.Factors);
-        string evidence = JsonSerializer.Serialize(match.Evidence);
-        string gaps = JsonSerializer.Serialize(match.Gaps);
+        string factors = MatchEvidenceJson.Factors(match.Factors);
+        string evidence = MatchEvidenceJson.Evidence(match.Evidence);
+        string gaps = MatchEvidenceJson.Gaps(match.Gaps);
         return new MatchRow
         {
             Force = match.Crime.Force,

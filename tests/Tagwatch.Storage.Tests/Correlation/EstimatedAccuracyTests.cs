@@ -88,7 +88,7 @@ public sealed class EstimatedAccuracyTests
         Assert.All(match.Evidence, p => Assert.True(p.AccuracyEstimated));
         Assert.All(match.Evidence, p => Assert.Equal(12, p.AccuracyMetres)); // the model's configured default, found whatever its case
         var detail = await db.Matches.GetMatchAsync((await db.Matches.ListMatchesAsync()).Single().Id);
-        Assert.Contains("\"AccuracyEstimated\":true", detail!.EvidenceJson, StringComparison.Ordinal);
+        Assert.Contains("\"accuracy_estimated\":true", detail!.EvidenceJson, StringComparison.Ordinal);
         Assert.Contains("\"EstimatedAccuracyQualityFactor\":0.75", outcome.Run.ParametersJson, StringComparison.Ordinal);
         Assert.Contains("\"AnkleTag X1\":12", outcome.Run.ParametersJson, StringComparison.Ordinal);
     }
