@@ -24,10 +24,12 @@ public sealed class TagwatchServices
     private readonly Lazy<UserAccounts> _accounts;
     private readonly TimeProvider _clock;
 
-    /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>.</summary>
-    public TagwatchServices(TagwatchDatabase database, TimeProvider clock)
+    /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>
+    /// and judging fixes by <paramref name="quality"/> (the defaults when null).</summary>
+    public TagwatchServices(TagwatchDatabase database, TimeProvider clock, FixQualityRules? quality = null)
     {
         Database = database;
+        Quality = quality ?? new FixQualityRules();
         _accounts = new Lazy<UserAccounts>(() => UserAccounts.Create(database, clock));
         Fixes = new SqliteFixStore(database);
         Tags = new EfTagDirectory(database, clock);
@@ -38,7 +40,7 @@ public sealed class TagwatchServices
         CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, clock);
         SimulationLoader = new SimulationLoader(Offenders, Tags, Fixes, CrimeImporter, Quality);
         Matches = new EfCorrelationStore(database);
-        Trails = new TrailLoader(Fixes, Tags);
+        Trails = new TrailLoader(Fixes, Tags, Quality.Accuracy);
         FixGrids = new SqliteFixGrids(database);
         StrictCorrelation = new StrictCorrelation(Crimes, FixGrids);
         Searches = new EfLocationSearchLog(database);
@@ -58,7 +60,8 @@ public sealed class TagwatchServices
 
     public TagwatchDatabase Database { get; }
 
-    public FixQualityRules Quality { get; } = new();
+    /// <summary>How fixes are flagged and, where the device reports no accuracy, given an estimated one.</summary>
+    public FixQualityRules Quality { get; }
 
     public SqliteFixStore Fixes { get; }
 
@@ -124,4 +127,9 @@ public sealed class TagwatchServices
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
         new(await TagwatchDatabase.OpenAsync(path, cancellationToken), clock);
+
+    /// <summary>Opens the database at <paramref name="path"/> as <see cref="OpenAsync(string, TimeProvider, CancellationToken)"/>
+    /// does, judging fixes by <paramref name="quality"/>.</summary>
+    public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, FixQualityRules quality, CancellationToken cancellationToken = default) =>
+        new(await TagwatchDatabase.OpenAsync(path, cancellationToken), clock, quality);
 }

@@ -96,7 +96,9 @@ public sealed class DemoCommandTests
         var show = await tagwatch.RunAsync("matches", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var detail = JsonDocument.Parse(show.Output).RootElement;
         Assert.True(detail.GetProperty("evidence").GetArrayLength() > 0);
-        Assert.True(detail.GetProperty("factors").GetProperty("Closeness").GetDouble() > 0);
+        Assert.True(detail.GetProperty("factors").GetProperty("closeness").GetDouble() > 0);
+        Assert.EndsWith("Z", detail.GetProperty("evidence")[0].GetProperty("time").GetString(), StringComparison.Ordinal); // the API's style: snake_case, ISO instants
+        Assert.True(detail.GetProperty("evidence")[0].GetProperty("distance_m").GetDouble() >= 0);
         var missing = await tagwatch.RunAsync("matches", "show", "999999");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("No match has id 999999", missing.Error, StringComparison.Ordinal);

@@ -84,12 +84,12 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public string Path => Database.Path;
 
-    public static async Task<TemporaryDatabase> CreateAsync()
+    public static async Task<TemporaryDatabase> CreateAsync(Application.Fixes.FixQualityRules? quality = null)
     {
         string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var clock = NewClock();
-        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), clock)) { Clock = clock };
+        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), clock, quality ?? new())) { Clock = clock };
     }
 
     /// <summary>A second, independent handle on the same file, as a restarted process would have.</summary>

@@ -87,6 +87,8 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
                 parameters.HabitualRadiusMetres,
                 parameters.HabitualDiscount,
                 parameters.UnrelatedCategoryFactor,
+                parameters.EstimatedAccuracyQualityFactor,
+                AccuracyEstimate = new { trails.Accuracy.UereMetres, trails.Accuracy.MinimumMetres, trails.Accuracy.DefaultMetres, trails.Accuracy.Models },
                 AllTags = allTags,
             }, Json),
             DataFrom = dataFrom,

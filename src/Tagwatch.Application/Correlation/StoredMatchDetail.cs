@@ -1,6 +1,7 @@
 namespace Tagwatch.Application.Correlation;
 
-/// <summary>A stored match with everything that supports it, as stored.</summary>
+/// <summary>A stored match with everything that supports it; the factors, evidence and gaps in the API's JSON style
+/// (<see cref="MatchEvidenceJson"/>), whichever style the row was stored in.</summary>
 /// <param name="Match">The summary.</param>
 /// <param name="FactorsJson">The score's factors.</param>
 /// <param name="EvidenceJson">The evidence points (for a disclosed match, as disclosed).</param>

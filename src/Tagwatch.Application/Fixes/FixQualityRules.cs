@@ -21,6 +21,10 @@ public sealed record FixQualityRules
     /// <summary>Speed between consecutive fixes above which the later is <see cref="FixFlags.ImplausibleSpeed"/>, in km/h.</summary>
     public double ImplausibleSpeedKmh { get; init; } = 250;
 
+    /// <summary>How an accuracy is estimated for a fix whose device reports none (live ingest stores the estimate;
+    /// correlation estimates fixes stored without one when it reads them).</summary>
+    public AccuracyEstimator Accuracy { get; init; } = new();
+
     /// <summary>Flags that depend on the fix alone.</summary>
     public FixFlags Assess(in Fix fix)
     {

@@ -34,8 +34,9 @@ public sealed partial class IngestPipeline : IAsyncDisposable
     private readonly Channel<Pending> _queue;
     private readonly Task _writer;
 
-    // Writer-owned state: registered devices, devices recently found unregistered, each tag's last trusted fix.
-    private readonly HashSet<TagId> _registered = [];
+    // Writer-owned state: registered devices (with their typical accuracy, for fixes that report none), devices
+    // recently found unregistered, each tag's last trusted fix.
+    private readonly Dictionary<TagId, double> _registered = [];
     private readonly Dictionary<string, Instant> _unknownUntil = new(StringComparer.Ordinal);
     private readonly Dictionary<TagId, Fix> _lastTrusted = [];
 
@@ -135,7 +136,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             }
 
             var rejected = new List<string>();
-            var accepted = AddFixes(commit, tag, ingest, rejected);
+            var accepted = AddFixes(commit, tag, ingest, _registered[tag], rejected);
             commit.Frames.Add(new RawFrame(tag, ingest.Received, message.Protocol, ingest.Raw));
 
             // Only accepted fixes with a lock date anything: a clock fault must not move an alarm or the last fix.
@@ -192,7 +193,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             }
 
             ids[i] = tag;
-            if (!_registered.Contains(tag))
+            if (!_registered.ContainsKey(tag))
             {
                 toAsk.Add(tag);
             }
@@ -200,12 +201,12 @@ public sealed partial class IngestPipeline : IAsyncDisposable
 
         if (toAsk.Count > 0)
         {
-            var found = await _tags.FindRegisteredAsync(toAsk);
+            var found = (await _tags.FindAsync(toAsk)).ToDictionary(t => t.Id);
             foreach (var tag in toAsk)
             {
-                if (found.Contains(tag))
+                if (found.TryGetValue(tag, out var registered))
                 {
-                    _registered.Add(tag);
+                    _registered[tag] = _quality.Accuracy.TypicalFor(registered.Model, registered.Protocol);
                     _unknownUntil.Remove(tag.Value);
                 }
                 else
@@ -218,7 +219,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
 
         for (int i = 0; i < ids.Length; i++)
         {
-            if (ids[i] is { } tag && !_registered.Contains(tag))
+            if (ids[i] is { } tag && !_registered.ContainsKey(tag))
             {
                 ids[i] = null;
             }
@@ -245,7 +246,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
     }
 
     // Adds the message's acceptable fixes to the commit and returns them; refused positions go to `rejected`.
-    private List<Fix> AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, List<string> rejected)
+    private List<Fix> AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, double typicalAccuracyMetres, List<string> rejected)
     {
         var message = ingest.Message;
         var accepted = new List<Fix>(message.Positions.Count);
@@ -262,7 +263,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
 
         foreach (var position in message.Positions)
         {
-            if (ToFix(position, ingest.Received, message.ChecksumValid, out string? reason) is { } fix)
+            if (ToFix(position, ingest.Received, message.ChecksumValid, typicalAccuracyMetres, out string? reason) is { } fix)
             {
                 fixes.Add(fix);
                 accepted.Add(fix);
@@ -277,7 +278,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         return accepted;
     }
 
-    private Fix? ToFix(DecodedPosition position, Instant received, bool checksumValid, out string? reason)
+    private Fix? ToFix(DecodedPosition position, Instant received, bool checksumValid, double typicalAccuracyMetres, out string? reason)
     {
         if (position.Time < _options.EarliestFixTime || position.Time > received + _options.MaximumClockLead)
         {
@@ -302,6 +303,15 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             flags |= FixFlags.BadChecksum;
         }
 
+        // A device that reports no accuracy (GT06, H02; OsmAnd with HDOP only) gets an estimate now, while its HDOP and
+        // satellite count are at hand: the stored fix carries it, flagged as estimated.
+        double? accuracy = position.AccuracyMetres is { } a ? Math.Min(a, 6553.4) : null;
+        if (accuracy is null && _quality.Accuracy.Estimate(position.Source, (flags & FixFlags.Invalid) == 0, position.Hdop, position.Satellites, typicalAccuracyMetres) is { } estimate)
+        {
+            accuracy = estimate;
+            flags |= FixFlags.AccuracyEstimated;
+        }
+
         try
         {
             reason = null;
@@ -309,7 +319,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
                 position.Time,
                 received,
                 point,
-                position.AccuracyMetres is { } a ? Math.Min(a, 6553.4) : null,
+                accuracy,
                 position.SpeedKmh is { } s ? Math.Min(s, 6553.4) : null,
                 position.HeadingDegrees,
                 position.Source,

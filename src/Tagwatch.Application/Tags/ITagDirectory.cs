@@ -10,6 +10,9 @@ public interface ITagDirectory
     /// <summary>The tags among <paramref name="ids"/> that are registered.</summary>
     Task<IReadOnlySet<TagId>> FindRegisteredAsync(IReadOnlyCollection<TagId> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>The registered tags among <paramref name="ids"/>, with their protocol and model.</summary>
+    Task<IReadOnlyList<Tag>> FindAsync(IReadOnlyCollection<TagId> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Registers tags that are not yet registered; existing ones are left as they are.</summary>
     Task RegisterAsync(IReadOnlyCollection<Tag> tags, CancellationToken cancellationToken = default);
 

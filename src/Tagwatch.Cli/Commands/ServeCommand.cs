@@ -48,10 +48,8 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var configured = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build()
+        var configuration = AppSettings.Read();
+        var configured = configuration
             .GetSection("Tagwatch:Server")
             .Get<ServerOptions>() ?? new ServerOptions();
         var options = configured with
@@ -84,7 +82,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings().ToOptions(), cancellationToken);
         }
 
-        var services = await TagwatchServices.OpenAsync(options.Database, TimeProvider.System, cancellationToken);
+        var services = await TagwatchServices.OpenAsync(options.Database, TimeProvider.System, AppSettings.Quality(configuration), cancellationToken);
         if (settings.Demo)
         {
             await DemoUsers.CreateAsync(services, cancellationToken);

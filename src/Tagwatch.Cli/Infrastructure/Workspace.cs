@@ -6,5 +6,5 @@ namespace Tagwatch.Cli.Infrastructure;
 internal static class Workspace
 {
     public static Task<TagwatchServices> OpenAsync(DatabaseSettings settings, CancellationToken cancellationToken) =>
-        TagwatchServices.OpenAsync(settings.DatabasePath, TimeProvider.System, cancellationToken);
+        TagwatchServices.OpenAsync(settings.DatabasePath, TimeProvider.System, AppSettings.Quality(AppSettings.Read()), cancellationToken);
 }

@@ -103,6 +103,13 @@ public readonly record struct Fix
     public Fix WithFlags(FixFlags extra) =>
         new(TimeUnixMs, ReceivedUnixSeconds, LatitudeE7, LongitudeE7, AccuracyDecimetres, SpeedDecikmh, HeadingDecidegrees, Source, Flags | extra);
 
+    /// <summary>The same fix with an estimated accuracy radius (flagged <see cref="FixFlags.AccuracyEstimated"/>, no longer
+    /// <see cref="FixFlags.AccuracyAssumed"/>), for a fix whose device reported none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The estimate is not a number from 0 to 6553.4 metres.</exception>
+    public Fix WithEstimatedAccuracy(double accuracyMetres) =>
+        new(TimeUnixMs, ReceivedUnixSeconds, LatitudeE7, LongitudeE7, Quantise(accuracyMetres, 6553.4, nameof(accuracyMetres)), SpeedDecikmh, HeadingDecidegrees, Source,
+            (Flags & ~FixFlags.AccuracyAssumed) | FixFlags.AccuracyEstimated);
+
     /// <summary>True when both fixes are the same report: same fix time and same position (the dedup key).</summary>
     public bool IsSameReportAs(in Fix other) =>
         TimeUnixMs == other.TimeUnixMs && LatitudeE7 == other.LatitudeE7 && LongitudeE7 == other.LongitudeE7;

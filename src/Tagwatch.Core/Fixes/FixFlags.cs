@@ -28,6 +28,11 @@ public enum FixFlags : ushort
     /// <summary>The frame carrying the fix failed its checksum but was accepted under the accept-and-flag policy.</summary>
     BadChecksum = 1 << 6,
 
-    /// <summary>The device reported no accuracy; a default for the source is assumed.</summary>
+    /// <summary>The device reported no accuracy and none is stored: the fix had no lock, or was stored without an estimate
+    /// (a file without accuracies, or data from before estimates were made; correlation estimates it when it reads it).</summary>
     AccuracyAssumed = 1 << 7,
+
+    /// <summary>The device reported no accuracy; the stored accuracy is Tagwatch's estimate (from HDOP, satellites, fix
+    /// validity and the device model), not a measurement. Evidence and disclosure packs say so wherever it is used.</summary>
+    AccuracyEstimated = 1 << 8,
 }

@@ -10,4 +10,6 @@ namespace Tagwatch.Correlation.Scored;
 /// <param name="DistanceMetres">Ellipsoidal distance to the crime point.</param>
 /// <param name="MarginMetres">Distance minus (buffer + crime precision + accuracy): negative means the confidence circle touches the buffer.</param>
 /// <param name="Interpolated">True for a point between two fixes.</param>
-public sealed record EvidencePoint(long TimeUnixMs, double Latitude, double Longitude, double? AccuracyMetres, double? SpeedKmh, double? HeadingDegrees, double DistanceMetres, double MarginMetres, bool Interpolated);
+/// <param name="AccuracyEstimated">True when the accuracy is Tagwatch's estimate, not the device's report (for an
+/// interpolated point, when either fix's is).</param>
+public sealed record EvidencePoint(long TimeUnixMs, double Latitude, double Longitude, double? AccuracyMetres, double? SpeedKmh, double? HeadingDegrees, double DistanceMetres, double MarginMetres, bool Interpolated, bool AccuracyEstimated = false);

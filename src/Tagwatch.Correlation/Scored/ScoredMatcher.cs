@@ -9,8 +9,9 @@ namespace Tagwatch.Correlation.Scored;
 /// The path is the stored fixes joined by straight lines where they are at most <see cref="ScoringParameters.MaxInterpolationGap"/>
 /// apart, so a pass between two fixes is caught at its closest approach. A fix's accuracy circle and the crime's
 /// location precision widen the test: a point is inside when its distance ≤ buffer + precision + accuracy. Only
-/// fixes that can be evidence count (accuracy known and ≤ the evidence limit; not cell-tower; not flagged invalid,
-/// 0,0 or an implausible jump). Silences longer than the interpolation gap are reported as monitoring gaps, with
+/// fixes that can be evidence count (accuracy known — reported, or estimated where the device reports none — and ≤ the
+/// evidence limit; not cell-tower; not flagged invalid, 0,0 or an implausible jump). An estimated accuracy is the
+/// point's circle like a reported one, but its fix-quality counts less and the evidence says it is estimated. Silences longer than the interpolation gap are reported as monitoring gaps, with
 /// whether the site was reachable in them.
 /// </remarks>
 public static class ScoredMatcher
@@ -36,7 +37,7 @@ public static class ScoredMatcher
 
         // Only buckets whose fixes, or legs starting at them, may come within the screen of the closest-approach test
         // (reach or reported vicinity) can add evidence; the rest are skipped. Fixes are taken in time order as before.
-        var state = new Accumulator(crime, baseReach, probe.Frame, probe.VicinityMetres);
+        var state = new Accumulator(crime, baseReach, probe.Frame, probe.VicinityMetres, parameters.EstimatedAccuracyQualityFactor);
         var screen = probe.Screen;
         Span<(int Start, int End)> ranges = stackalloc (int, int)[64];
         int rangeCount = trail.Buckets.NearIncludingLegs(windowStart - gap, windowEnd + gap, screen.MinLatitude, screen.MaxLatitude, screen.MinLongitude, screen.MaxLongitude, ranges);
@@ -173,7 +174,7 @@ public static class ScoredMatcher
     }
 
     /// <summary>Collects the evidence of one crime–trail pair as fixes and legs are added.</summary>
-    private sealed class Accumulator(CrimeSite crime, double baseReach, LocalFrame frame, double vicinityMetres)
+    private sealed class Accumulator(CrimeSite crime, double baseReach, LocalFrame frame, double vicinityMetres, double estimatedQualityFactor)
     {
         private readonly List<EvidencePoint> _points = [];
 
@@ -204,7 +205,7 @@ public static class ScoredMatcher
             }
 
             double distance = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, fix.Latitude, fix.Longitude);
-            Consider(new EvidencePoint(fix.TimeUnixMs, fix.Latitude, fix.Longitude, accuracy, fix.SpeedKmh, fix.HeadingDegrees, distance, distance - baseReach - accuracy, Interpolated: false));
+            Consider(new EvidencePoint(fix.TimeUnixMs, fix.Latitude, fix.Longitude, accuracy, fix.SpeedKmh, fix.HeadingDegrees, distance, distance - baseReach - accuracy, Interpolated: false, IsEstimated(fix)));
         }
 
         public void AddLeg(in Fix a, in Fix b, long windowStart, long windowEnd)
@@ -254,11 +255,13 @@ public static class ScoredMatcher
 
             double distance = Geodesic.DistanceMetres(crime.Latitude, crime.Longitude, lat, lon);
             long time = a.TimeUnixMs + (long)Math.Round(u * duration);
-            Consider(new EvidencePoint(time, lat, lon, accuracy, null, null, distance, distance - reach, Interpolated: true));
+            Consider(new EvidencePoint(time, lat, lon, accuracy, null, null, distance, distance - reach, Interpolated: true, IsEstimated(a) || IsEstimated(b)));
         }
 
         public List<EvidencePoint> Evidence() =>
             _points.Where(p => p.MarginMetres <= 0 || p.DistanceMetres <= vicinityMetres).OrderBy(p => p.TimeUnixMs).Take(200).ToList();
+
+        private static bool IsEstimated(in Fix fix) => (fix.Flags & FixFlags.AccuracyEstimated) != 0;
 
         /// <summary>Screens in the local frame (with margin) before paying for an exact distance: only points that
         /// could be inside, or in the reported vicinity, are measured exactly.</summary>
@@ -278,7 +281,8 @@ public static class ScoredMatcher
             }
 
             Touched = true;
-            QualitySum += 1 - 0.6 * Math.Clamp((point.AccuracyMetres!.Value - 5) / 95, 0, 1);
+            double quality = 1 - 0.6 * Math.Clamp((point.AccuracyMetres!.Value - 5) / 95, 0, 1);
+            QualitySum += point.AccuracyEstimated ? quality * estimatedQualityFactor : quality;
             QualityCount++;
             if (point.DistanceMetres < BestDistance)
             {

@@ -6,7 +6,11 @@ namespace Tagwatch.Correlation.Scored;
 public sealed record ScoringParameters
 {
     /// <summary>Version of the algorithm; recorded with every run and match.</summary>
-    public const string AlgorithmVersion = "scored-2";
+    public const string AlgorithmVersion = "scored-3";
+
+    /// <summary>Multiplier on the fix-quality factor of a point whose accuracy is estimated rather than reported: an
+    /// estimated circle is less certain than a measured one of the same size.</summary>
+    public double EstimatedAccuracyQualityFactor { get; init; } = 0.75;
 
     /// <summary>Radius of the crime buffer around the reported point, metres.</summary>
     public double BufferMetres { get; init; } = 100;
@@ -56,7 +60,8 @@ public sealed record ScoringParameters
             throw new ArgumentOutOfRangeException(nameof(SignificanceThreshold), SignificanceThreshold, "Threshold must be from 0 to 1.");
         }
 
-        if (PlausibleSpeedKmh is <= 0 or > 300 || MaxEvidenceAccuracyMetres <= 0 || HabitualDiscount is <= 0 or > 1 || UnrelatedCategoryFactor is <= 0 or > 1)
+        if (PlausibleSpeedKmh is <= 0 or > 300 || MaxEvidenceAccuracyMetres <= 0 || HabitualDiscount is <= 0 or > 1 || UnrelatedCategoryFactor is <= 0 or > 1
+            || EstimatedAccuracyQualityFactor is < 0 or > 1 || double.IsNaN(EstimatedAccuracyQualityFactor))
         {
             throw new ArgumentOutOfRangeException(nameof(PlausibleSpeedKmh), "Speed, accuracy and factors must be positive (factors at most 1).");
         }

@@ -154,7 +154,8 @@ public static class GpxReader
             return ParsedRow<FixRecord>.Rejected(line, errors);
         }
 
-        var fix = Fix.Create(time, received, new GeoPoint(lat, lon), accuracy, speedKmh, heading, FixSource.Gps);
+        // GPX carries HDOP, not a radius: the radius derived from it is an estimate and is flagged as one.
+        var fix = Fix.Create(time, received, new GeoPoint(lat, lon), accuracy, speedKmh, heading, FixSource.Gps, accuracy is null ? FixFlags.None : FixFlags.AccuracyEstimated);
         return ParsedRow<FixRecord>.Ok(line, new FixRecord(tag, fix));
     }
 }

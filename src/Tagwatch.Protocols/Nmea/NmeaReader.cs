@@ -152,7 +152,9 @@ public static class NmeaReader
         }
 
         var time = day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + epoch.TimeOfDay;
-        var fix = Fix.Create(time, received, point, epoch.Hdop is { } h ? Math.Min(h * UereMetres, 6553.4) : null, epoch.SpeedKmh, epoch.Course, FixSource.Gps, epoch.Valid ? FixFlags.None : FixFlags.Invalid);
+        // NMEA carries HDOP, not a radius: the radius derived from it is an estimate and is flagged as one.
+        var flags = (epoch.Valid ? FixFlags.None : FixFlags.Invalid) | (epoch.Hdop is null ? FixFlags.None : FixFlags.AccuracyEstimated);
+        var fix = Fix.Create(time, received, point, epoch.Hdop is { } h ? Math.Min(h * UereMetres, 6553.4) : null, epoch.SpeedKmh, epoch.Course, FixSource.Gps, flags);
         return ParsedRow<FixRecord>.Ok(epoch.Line, new FixRecord(tag, fix));
     }
 

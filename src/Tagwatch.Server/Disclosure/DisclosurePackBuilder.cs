@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
 using Tagwatch.Correlation.Scored;
@@ -34,8 +35,8 @@ public static class DisclosurePackBuilder
             ? await services.OffenderStore.FindAsync(parsed, cancellationToken)
             : null;
         var person = offender is null ? null : await services.OffenderStore.PersonalDetailsAsync(offender.Id, cancellationToken);
-        var evidence = JsonSerializer.Deserialize<List<EvidencePoint>>(detail.EvidenceJson) ?? [];
-        var gaps = JsonSerializer.Deserialize<List<MonitoringGap>>(detail.GapsJson) ?? [];
+        var evidence = MatchEvidenceJson.ReadEvidence(detail.EvidenceJson);
+        var gaps = MatchEvidenceJson.ReadGaps(detail.GapsJson);
         var fixes = await services.Fixes.ReadAsync(TagId.Parse(match.Tag), crime.CommittedFrom - VicinityPad, crime.CommittedTo + VicinityPad, cancellationToken);
         var vicinity = fixes.Where(f => Geodesic.DistanceMetres(f.Position, crime.Position) <= VicinityMetres).ToList();
         double buffer = new ScoringParameters().BufferMetres;

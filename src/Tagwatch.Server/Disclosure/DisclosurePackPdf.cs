@@ -5,6 +5,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Geo;
+using Tagwatch.Correlation.Scored;
 
 namespace Tagwatch.Server.Disclosure;
 
@@ -76,10 +77,15 @@ public static class DisclosurePackPdf
                 {
                     (i + 1).ToString(CultureInfo.InvariantCulture), Time(Instant.FromUnixTimeMilliseconds(e.TimeUnixMs)),
                     e.Latitude.ToString("F6", CultureInfo.InvariantCulture), e.Longitude.ToString("F6", CultureInfo.InvariantCulture),
-                    e.AccuracyMetres?.ToString("0.0", CultureInfo.InvariantCulture) ?? "unknown", e.SpeedKmh?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–",
+                    Confidence(e), e.SpeedKmh?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–",
                     e.HeadingDegrees?.ToString("0", CultureInfo.InvariantCulture) ?? "–", e.DistanceMetres.ToString("0.0", CultureInfo.InvariantCulture),
                     e.Interpolated ? "interpolated" : "measured",
                 }));
+            if (pack.Evidence.Any(e => e.AccuracyEstimated))
+            {
+                w.Space(2);
+                w.Line(EstimatedNote, w.Small);
+            }
 
             w.SectionHeading("5. Times the tag could not be monitored");
             if (pack.Gaps.Count == 0)
@@ -98,7 +104,7 @@ public static class DisclosurePackPdf
             w.SectionHeading("6. Score");
             using (var factors = JsonDocument.Parse(pack.FactorsJson))
             {
-                w.Line(string.Join("; ", factors.RootElement.EnumerateObject().Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} {f.Value.GetDouble():0.00}"))));
+                w.Line(string.Join("; ", factors.RootElement.EnumerateObject().Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name.Replace('_', ' ')} {f.Value.GetDouble():0.00}"))));
             }
 
             w.Line("Each factor is between 0 and 1; the score combines them as documented with the correlation engine (docs/correlation.md).", w.Small);
@@ -154,6 +160,17 @@ public static class DisclosurePackPdf
             w.Field("Evidence points", $"{points.RootElement.GetArrayLength()} (listed in full with the match in the service)");
         }
     }
+
+    /// <summary>What the pack says under the table when any point's confidence radius is estimated.</summary>
+    public const string EstimatedNote =
+        "est. = confidence radius estimated by Tagwatch, not reported by the tag: the device sends no accuracy, so the radius is derived "
+        + "from its HDOP or satellite count and its model's typical accuracy (docs/correlation.md). It is less certain than a reported radius "
+        + "and counts less in the score.";
+
+    private static string Confidence(EvidencePoint e) =>
+        e.AccuracyMetres is not { } metres ? "unknown"
+        : e.AccuracyEstimated ? metres.ToString("0.0", CultureInfo.InvariantCulture) + " est."
+        : metres.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>A time in UK local time with its zone (GMT/BST) and UTC, as police and courts read it.</summary>
     private static string Time(Instant instant)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -200,7 +198,8 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         var amendments = await context.MatchAmendments.AsNoTracking().Where(a => a.MatchId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
         var summary = new StoredMatch(m.Id, m.Force, m.CrimeReference, m.CrimeVersion, m.DeviceId, m.OffenderReference, m.Score, m.Significant,
             m.MinDistanceMetres, m.ClosestTimeUnixMs, m.DwellSeconds, m.GapSeconds, m.State, m.RunId, history.Count, borough, m.Outcome, amendments.Count);
-        return new StoredMatchDetail(summary, m.FactorsJson, m.EvidenceJson, m.GapsJson, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList())
+        var (factors, evidence, gaps) = MatchEvidenceJson.Normalise(m.FactorsJson, m.EvidenceJson, m.GapsJson); // rows of earlier versions are in their style
+        return new StoredMatchDetail(summary, factors, evidence, gaps, m.HabitualPlace, history.Select(h => (h.ReplacedUnixMs, h.Reason, h.SnapshotJson)).ToList())
         {
             Amendments = amendments.Select(ToAmendment).ToList(),
         };
@@ -357,11 +356,9 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
 
     private static MatchRow ToRow(ScoredMatch match, Guid runId, long nowMs)
     {
-        string factors = JsonSerializer.Serialize(match.Factors);
-        string evidence = JsonSerializer.Serialize(match.Evidence);
-        string gaps = JsonSerializer.Serialize(match.Gaps);
-        string content = string.Join('\u001f', match.Crime.Version, match.OffenderReference, match.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            match.Significant, match.HabitualPlace, factors, evidence, gaps);
+        string factors = MatchEvidenceJson.Factors(match.Factors);
+        string evidence = MatchEvidenceJson.Evidence(match.Evidence);
+        string gaps = MatchEvidenceJson.Gaps(match.Gaps);
         return new MatchRow
         {
             Force = match.Crime.Force,
@@ -382,7 +379,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             EvidenceJson = evidence,
             GapsJson = gaps,
             State = New,
-            ContentHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
+            ContentHash = MatchContentHash.Compute(match),
             UpdatedUnixMs = nowMs,
         };
     }

@@ -20,6 +20,15 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Tag>> FindAsync(IReadOnlyCollection<TagId> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Select(i => i.Value).ToList();
+        await using var context = database.CreateContext();
+        var rows = await context.Tags.AsNoTracking().Where(t => wanted.Contains(t.DeviceId)).ToListAsync(cancellationToken);
+        return rows.Select(r => new Tag(TagId.Parse(r.DeviceId), r.Protocol, r.Model)).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task RegisterAsync(IReadOnlyCollection<Tag> tags, CancellationToken cancellationToken = default)
     {
         var existing = await FindRegisteredAsync(tags.Select(t => t.Id).ToList(), cancellationToken);

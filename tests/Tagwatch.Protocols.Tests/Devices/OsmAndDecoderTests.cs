@@ -36,7 +36,8 @@ public sealed class OsmAndDecoderTests
         Assert.Equal(Instant.FromUtc(2016, 1, 27, 18, 55, 47), p.Time);
         Assert.Equal(42.06288, p.Latitude);
         Assert.Equal(-88.23412, p.Longitude);
-        Assert.Equal(30, p.AccuracyMetres);
+        Assert.Null(p.AccuracyMetres); // HDOP is not a radius: ingest estimates one and flags it
+        Assert.Equal(6, p.Hdop);
         Assert.Equal(18.52, p.SpeedKmh!.Value, 9);
         Assert.Equal(45, p.HeadingDegrees);
         Assert.Equal(224, p.AltitudeMetres);

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Identity;
 using Tagwatch.Protocols.Gpx;
 
@@ -56,6 +57,8 @@ public sealed class GpxReaderTests
 
         Assert.Equal(4, rows.Count);
         Assert.Equal(6, rows[0].Value!.Fix.AccuracyMetres);
+        Assert.Equal(FixFlags.AccuracyEstimated, rows[0].Value!.Fix.Flags); // HDOP × 5 m is an estimate, not a reported radius
+        Assert.Equal(FixFlags.None, rows[1].Value!.Fix.Flags);
         Assert.Null(rows[1].Value!.Fix.AccuracyMetres);
         Assert.Equal(Instant.FromUtc(2019, 2, 18, 10, 0), rows[3].Value!.Fix.Time);
     }

@@ -54,6 +54,7 @@ public sealed class NmeaReaderTests
         Assert.Equal(55 + 41.1955 / 60, fix.Latitude, 7);
         Assert.Equal(37 + 37.2872 / 60, fix.Longitude, 7);
         Assert.Equal(24.4, fix.AccuracyMetres);
+        Assert.True(fix.Flags.HasFlag(FixFlags.AccuracyEstimated)); // HDOP × 5 m is an estimate, not a reported radius
         Assert.Equal(1.1, fix.SpeedKmh);
         Assert.Equal(301.3, fix.HeadingDegrees);
     }

@@ -39,7 +39,8 @@ public sealed class IngestPipelineTests : IAsyncLifetime
         Assert.Equal(IngestStatus.Stored, result.Status);
         var fix = Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now));
         Assert.Equal(51.4613, fix.Latitude, 7);
-        Assert.Equal(FixFlags.AccuracyAssumed, fix.Flags);
+        Assert.Equal(FixFlags.AccuracyEstimated, fix.Flags);
+        Assert.Equal(20, fix.AccuracyMetres); // GT06 reports no accuracy: the default estimate
         var frame = Assert.Single(await _db.Ingest.FramesAsync(Tag, Now - Duration.FromHours(1), Now));
         Assert.Equal(raw, frame.Payload.ToArray());
         var contact = Assert.Single(await _db.Ingest.ContactsAsync());
@@ -164,6 +165,51 @@ public sealed class IngestPipelineTests : IAsyncLifetime
 
         Assert.Equal(2000, (await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue)).Count);
         Assert.Equal(2000, (await _db.Ingest.FramesAsync(Tag, Instant.MinValue, Instant.MaxValue)).Count);
+    }
+
+    [Theory]
+    [InlineData(null, null, true, 20.0)] // nothing reported: the device's typical accuracy
+    [InlineData(null, 12, true, 20.0)]
+    [InlineData(null, 5, true, 30.0)]
+    [InlineData(null, 4, true, 40.0)]
+    [InlineData(null, 3, true, 60.0)]
+    [InlineData(1.6, 3, true, 8.0)] // HDOP wins over a satellite count: HDOP × 5 m
+    [InlineData(0.5, null, true, 5.0)] // but never below 5 m
+    public async Task Submit_FixWithoutAccuracy_StoresAnEstimateFlaggedAsSuch(double? hdop, int? satellites, bool valid, double expected)
+    {
+        var message = Message(Now - Duration.FromMinutes(1));
+        var position = message.Message.Positions[0] with { Hdop = hdop, Satellites = satellites, Valid = valid };
+
+        await _pipeline.SubmitAsync(message with { Message = message.Message with { Positions = [position] } });
+
+        var fix = Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now));
+        Assert.Equal(expected, fix.AccuracyMetres);
+        Assert.Equal(FixFlags.AccuracyEstimated, fix.Flags);
+    }
+
+    [Fact]
+    public async Task Submit_InvalidOrReportedAccuracy_IsNotEstimated()
+    {
+        var message = Message(Now - Duration.FromMinutes(2));
+        var invalid = message.Message.Positions[0] with { Valid = false, Satellites = 9 };
+        var reported = message.Message.Positions[0] with { Time = Now - Duration.FromMinutes(1), AccuracyMetres = 7, Hdop = 3 };
+
+        await _pipeline.SubmitAsync(message with { Message = message.Message with { Positions = [invalid, reported] } });
+
+        var fixes = await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now);
+        Assert.Equal((null, FixFlags.Invalid | FixFlags.AccuracyAssumed), (fixes[0].AccuracyMetres, fixes[0].Flags));
+        Assert.Equal((7.0, FixFlags.None), (fixes[1].AccuracyMetres, fixes[1].Flags));
+    }
+
+    [Fact]
+    public async Task Submit_ModelWithItsOwnDefault_EstimatesFromIt()
+    {
+        var quality = new Application.Fixes.FixQualityRules { Accuracy = new() { Models = new Dictionary<string, double> { ["test"] = 9, ["gt06"] = 50 } } };
+        await using var pipeline = new IngestPipeline(_db.Ingest, _db.Tags, quality, new IngestOptions(), TemporaryDatabase.NewClock(), NullLogger<IngestPipeline>.Instance, []);
+
+        await pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(1)));
+
+        Assert.Equal(9, Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now)).AccuracyMetres); // the model before the protocol
     }
 
     private static IngestMessage Message(Instant time, string? device = "359339075010000", double latitude = 51.4613, byte[]? raw = null, int? battery = null) =>

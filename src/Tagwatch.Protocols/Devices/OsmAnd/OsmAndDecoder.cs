@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Web;
 using NodaTime;
-using Tagwatch.Protocols.Nmea;
 
 namespace Tagwatch.Protocols.Devices.OsmAnd;
 
@@ -10,7 +9,7 @@ namespace Tagwatch.Protocols.Devices.OsmAnd;
 /// <remarks>
 /// Parameters: <c>id</c>/<c>deviceid</c>; <c>lat</c>+<c>lon</c> or <c>location=lat,lon</c>; <c>timestamp</c> as Unix
 /// seconds (below 2^31) or milliseconds, ISO-8601, or <c>yyyy-MM-dd HH:mm:ss</c> (UTC); <c>speed</c> in knots;
-/// <c>bearing</c>/<c>heading</c>; <c>altitude</c>; <c>accuracy</c> (metres) or <c>hdop</c> (× 5 m); <c>batt</c>;
+/// <c>bearing</c>/<c>heading</c>; <c>altitude</c>; <c>accuracy</c> (metres) or <c>hdop</c> (ingest estimates the radius); <c>batt</c>;
 /// <c>charge</c>; <c>valid</c>; repeatable <c>cell</c> and <c>wifi</c> (counted, not geolocated). Other parameters are ignored.
 /// The JSON variant has <c>device_id</c> and <c>location</c> (one object or an array of them) with <c>timestamp</c>,
 /// <c>coords</c> (speed in m/s, negative values meaning unknown) and <c>battery.level</c> from 0 to 1.
@@ -153,7 +152,8 @@ public static class OsmAndDecoder
             SpeedKmh = NonNegative(Optional(values, "speed", -1, 10_000)) * KnotsToKmh,
             HeadingDegrees = NonNegative(Optional(values, "bearing", -1, 360) ?? Optional(values, "heading", -1, 360)),
             AltitudeMetres = Optional(values, "altitude", -10_000, 100_000),
-            AccuracyMetres = NonNegative(Optional(values, "accuracy", -1, 1_000_000)) ?? hdop * NmeaReader.UereMetres,
+            // HDOP alone is not a radius: ingest estimates one from it and flags the fix's accuracy as estimated.
+            AccuracyMetres = NonNegative(Optional(values, "accuracy", -1, 1_000_000)),
             Hdop = hdop,
         };
         return message with { Positions = [position] };

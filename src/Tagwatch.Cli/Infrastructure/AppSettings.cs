@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Tagwatch.Application.Fixes;
+
+namespace Tagwatch.Cli.Infrastructure;
+
+/// <summary>Settings every command shares: appsettings.json in the working folder, then environment variables
+/// (<c>Tagwatch__Accuracy__DefaultMetres</c>…), so the server and the console judge fixes alike.</summary>
+internal static class AppSettings
+{
+    /// <summary>The configuration as read now.</summary>
+    public static IConfiguration Read() =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+    /// <summary>How fixes are judged, with the accuracy estimate of section <c>Tagwatch:Accuracy</c> (per-model defaults
+    /// under <c>Models</c>).</summary>
+    /// <exception cref="ArgumentException">The section holds an impossible value; the message names each.</exception>
+    public static FixQualityRules Quality(IConfiguration configuration)
+    {
+        var accuracy = configuration.GetSection("Tagwatch:Accuracy").Get<AccuracyEstimator>() ?? new AccuracyEstimator();
+        var problems = accuracy.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid accuracy settings:\n  " + string.Join("\n  ", problems));
+        }
+
+        return new FixQualityRules { Accuracy = accuracy };
+    }
+}
