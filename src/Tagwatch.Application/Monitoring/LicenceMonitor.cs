@@ -75,7 +75,7 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        _assignments = await tags.AssignmentsAsync(cancellationToken);
+        _assignments = await tags.MonitoredAssignmentsAsync(cancellationToken); // a tag is watched only while its wearer is monitored
         _conditions = (await conditions.ActiveAsync(null, cancellationToken)).GroupBy(c => c.Offender).ToDictionary(g => g.Key, g => (IReadOnlyList<LicenceCondition>)[.. g]);
         _cachedAt = now;
     }
@@ -143,7 +143,7 @@ public sealed partial class LicenceMonitor(
 
             if (now - contact.LastContact >= options.NoContactAfter)
             {
-                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false);
+                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false, wornAt: now);
             }
             else
             {
@@ -229,8 +229,14 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true)
+    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true, Instant? wornAt = null)
     {
+        // A tag nobody monitored wears then (in stock, or still reporting after monitoring ended) is device data only.
+        if (await WearerAsync(tag, wornAt ?? start, cancellationToken) is not { } wearer)
+        {
+            return;
+        }
+
         var ongoing = await alerts.OngoingAsync(tag, type, cancellationToken);
         if (ongoing is not null)
         {
@@ -243,7 +249,6 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        var wearer = await WearerAsync(tag, start, cancellationToken);
         var raised = await alerts.RaiseAsync(new Alert(0, type, severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
         _ongoingHealth?.Add((tag, type));
         LogRaised(raised.Id, type, tag.Value);

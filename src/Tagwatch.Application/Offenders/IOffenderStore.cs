@@ -38,6 +38,11 @@ public interface IOffenderStore
     /// <summary>Saves changed fields of a person's record.</summary>
     Task UpdateAsync(Offender offender, CancellationToken cancellationToken = default);
 
+    /// <summary>Saves the ended record and ends every wearing period of the person still open at
+    /// <paramref name="wearingEndsAt"/> (at its own start if it begins later), in one transaction: from then on the
+    /// tag's fixes are nobody's.</summary>
+    Task EndAsync(Offender ended, Instant wearingEndsAt, CancellationToken cancellationToken = default);
+
     /// <summary>Records a risk-tier change and sets the current tier, in one transaction.</summary>
     Task ChangeRiskTierAsync(OffenderId id, RiskTierChange change, CancellationToken cancellationToken = default);
 

@@ -72,7 +72,8 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
         return (offender, await store.PersonalDetailsAsync(offender.Id, cancellationToken), await store.RiskHistoryAsync(offender.Id, cancellationToken));
     }
 
-    /// <summary>Ends monitoring on <paramref name="lastDay"/> (today when null) with a reason.</summary>
+    /// <summary>Ends monitoring on <paramref name="lastDay"/> (today, at this instant, when null) with a reason; the
+    /// person's tag stops being theirs then (see <see cref="IOffenderStore.EndAsync"/>).</summary>
     /// <exception cref="KeyNotFoundException">No one has that reference.</exception>
     /// <exception cref="InvalidOperationException">Monitoring already ended.</exception>
     public async Task<Offender> EndAsync(OffenderReference reference, string reason, LocalDate? lastDay = null, CancellationToken cancellationToken = default)
@@ -95,7 +96,11 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
             EndReason = reason.Trim(),
             MonitoringEnd = end < offender.MonitoringEnd ? end : offender.MonitoringEnd,
         };
-        await store.UpdateAsync(ended, cancellationToken);
+
+        // Ending now ends the tag's wearing period now, not at midnight: a fix a minute later is already nobody's.
+        // A stated last day ends it at that day's end, as the monitoring period does.
+        var monitoredUntil = ended.MonitoringPeriod.End;
+        await store.EndAsync(ended, lastDay is null ? Instant.Min(Now, monitoredUntil) : monitoredUntil, cancellationToken);
         return ended;
     }
 

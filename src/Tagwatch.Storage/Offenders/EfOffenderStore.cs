@@ -122,6 +122,25 @@ public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
     }
 
     /// <inheritdoc />
+    public async Task EndAsync(Offender ended, Instant wearingEndsAt, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await context.Offenders.SingleOrDefaultAsync(o => o.Id == ended.Id.Value, cancellationToken)
+            ?? throw new KeyNotFoundException($"No offender {ended.Reference}.");
+        ended.CopyTo(row);
+        long endsMs = wearingEndsAt.ToUnixTimeMilliseconds();
+        var open = await context.TagAssignments.Where(a => a.OffenderId == ended.Id.Value && (a.ToUnixMs == null || a.ToUnixMs > endsMs)).ToListAsync(cancellationToken);
+        foreach (var assignment in open)
+        {
+            assignment.ToUnixMs = Math.Max(assignment.FromUnixMs, endsMs);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task ChangeRiskTierAsync(OffenderId id, RiskTierChange change, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

@@ -4,6 +4,7 @@ using Tagwatch.Application.Tags;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
 using Tagwatch.Storage.Model;
+using Tagwatch.Storage.Offenders;
 
 namespace Tagwatch.Storage.Tags;
 
@@ -78,5 +79,23 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
             new OffenderId(r.OffenderId),
             Instant.FromUnixTimeMilliseconds(r.FromUnixMs),
             r.ToUnixMs is { } to ? Instant.FromUnixTimeMilliseconds(to) : null)).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TagAssignment>> MonitoredAssignmentsAsync(CancellationToken cancellationToken = default)
+    {
+        var worn = await AssignmentsAsync(cancellationToken);
+        await using var context = database.CreateContext();
+        var periods = (await context.Offenders.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.ToOffender().MonitoringPeriod);
+        var monitored = new List<TagAssignment>(worn.Count);
+        foreach (var assignment in worn)
+        {
+            if (periods.TryGetValue(assignment.Offender.Value, out var period) && assignment.Within(period) is { } inside)
+            {
+                monitored.Add(inside);
+            }
+        }
+
+        return monitored;
     }
 }
