@@ -32,6 +32,10 @@ public interface IOffenderStore
     /// <summary>One person by reference, or null.</summary>
     Task<Offender?> FindAsync(OffenderReference reference, CancellationToken cancellationToken = default);
 
+    /// <summary>References of people enrolled with the same given and family names (compared ignoring case and
+    /// surrounding spaces) and date of birth as <paramref name="person"/>, by reference.</summary>
+    Task<IReadOnlyList<OffenderReference>> FindSamePersonAsync(PersonalDetails person, CancellationToken cancellationToken = default);
+
     /// <summary>A person's identifying details.</summary>
     Task<PersonalDetails?> PersonalDetailsAsync(OffenderId id, CancellationToken cancellationToken = default);
 

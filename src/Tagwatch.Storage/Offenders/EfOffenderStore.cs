@@ -104,6 +104,25 @@ public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<OffenderReference>> FindSamePersonAsync(PersonalDetails person, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        string dateOfBirth = OffenderRowMapping.Format(person.DateOfBirth);
+        // Few share a date of birth, so the names are compared here, with .NET's case rules rather than SQLite's ASCII ones.
+        var born = await (from p in context.PersonalDetails.AsNoTracking()
+                          join o in context.Offenders.AsNoTracking() on p.OffenderId equals o.Id
+                          where p.DateOfBirth == dateOfBirth
+                          select new { p.GivenName, p.FamilyName, o.Reference }).ToListAsync(cancellationToken);
+        return born
+            .Where(p => Same(p.GivenName, person.GivenName) && Same(p.FamilyName, person.FamilyName))
+            .Select(p => OffenderReference.Parse(p.Reference))
+            .OrderBy(r => r.Value, StringComparer.Ordinal)
+            .ToList();
+
+        static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
     public async Task<PersonalDetails?> PersonalDetailsAsync(OffenderId id, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
