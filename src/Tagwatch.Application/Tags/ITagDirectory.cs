@@ -17,6 +17,8 @@ public interface ITagDirectory
     Task<IReadOnlyList<Tag>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts a wearing period, closing the tag's open period (if any) at <paramref name="from"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The tag is not registered or the person not enrolled.</exception>
+    /// <exception cref="Core.NotAllowedNowException">The person's monitoring ended before <paramref name="from"/>.</exception>
     Task AssignAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default);
 
     /// <summary>Every wearing period as recorded, oldest first: the device's history.</summary>

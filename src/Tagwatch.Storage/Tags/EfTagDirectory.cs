@@ -49,6 +49,14 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var row = await context.Tags.SingleOrDefaultAsync(t => t.DeviceId == tag.Value, cancellationToken)
             ?? throw new KeyNotFoundException($"Tag {tag} is not registered.");
+        var wearer = (await context.Offenders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offender.Value, cancellationToken)
+            ?? throw new KeyNotFoundException($"No one enrolled has the id {offender.Value}.")).ToOffender();
+        if (from >= wearer.MonitoringPeriod.End)
+        {
+            // The wearing period would lie wholly outside monitoring: the tag's fixes would be nobody's.
+            throw new Core.NotAllowedNowException($"Monitoring of {wearer.Reference} ended on {wearer.MonitoringEnd:yyyy-MM-dd}; a tag fitted after that is not theirs.");
+        }
+
         long fromMs = from.ToUnixTimeMilliseconds();
         var open = await context.TagAssignments.Where(a => a.TagKey == row.Key && a.ToUnixMs == null).ToListAsync(cancellationToken);
         foreach (var assignment in open)

@@ -167,6 +167,19 @@ public sealed class MonitoringEndTests : IAsyncLifetime
         Assert.Null(Assert.Single(near).OffenderReference);
     }
 
+    [Fact]
+    public async Task Assign_AfterMonitoringEnded_IsRefusedAndTheTagStaysNobodys()
+    {
+        var person = await EnrolAndFitAsync();
+        _db.Clock.Advance(TimeSpan.FromMinutes(30));
+        await _db.Offenders.EndAsync(person.Reference, "licence revoked");
+
+        var refused = await Assert.ThrowsAsync<Core.NotAllowedNowException>(() => _db.Tags.AssignAsync(Tag, person.Id, NextDay));
+
+        Assert.Contains("ended on 2019-03-01", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Start + Duration.FromMinutes(30), Assert.Single(await _db.Tags.AssignmentsAsync()).To);
+    }
+
     private async Task<Offender> EnrolAndFitAsync(LocalDate? licenceEnd = null)
     {
         var enrolled = await _db.Offenders.EnrolAsync(new EnrolmentRequest
