@@ -49,19 +49,22 @@ public sealed partial class LicenceMonitor(
     /// <summary>Alerts raised, amended or withdrawn, in order: the stream live views subscribe to.</summary>
     public event Action<Alert, string>? AlertChanged;
 
-    /// <summary>Re-evaluates the location conditions of whoever wears <paramref name="tag"/>, from <paramref name="from"/> on.</summary>
+    /// <summary>Re-evaluates the location conditions of whoever wore <paramref name="tag"/> while monitored, from
+    /// <paramref name="from"/> on.</summary>
+    /// <remarks>Each monitored wearing period of the tag since then is evaluated on its own fixes only: late fixes from
+    /// before monitoring ended still count against the person, and fixes after it against no one.</remarks>
     public async Task EvaluateTagAsync(TagId tag, Instant from, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        if (await WearerAsync(tag, now, cancellationToken) is not { } wearer)
-        {
-            return;
-        }
-
+        var since = from - options.Lookback;
         await RefreshAsync(now, cancellationToken);
-        foreach (var condition in _conditions!.GetValueOrDefault(wearer) ?? [])
+        foreach (var worn in _assignments!.Where(a => a.Tag == tag && a.From <= now && (a.To is null || a.To > since)).ToList())
         {
-            await EvaluateConditionAsync(tag, wearer, condition, from - options.Lookback, now, cancellationToken);
+            var until = worn.To is { } end && end < now ? end : now;
+            foreach (var condition in _conditions!.GetValueOrDefault(worn.Offender) ?? [])
+            {
+                await EvaluateConditionAsync(tag, worn.Offender, condition, Instant.Max(since, worn.From), now, cancellationToken, until);
+            }
         }
     }
 
@@ -172,7 +175,8 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken)
+    /// <param name="until">Where the fixes evaluated end: now, or the end of a monitored wearing period that is over.</param>
+    private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken, Instant? until = null)
     {
         var start = from;
         var existing = await alerts.ForConditionAsync(condition.Id, start, cancellationToken);
@@ -186,8 +190,8 @@ public sealed partial class LicenceMonitor(
             start = Instant.Min(start, window.Start);
         }
 
-        var trail = await fixes.ReadAsync(tag, start, now, cancellationToken);
-        var breaches = BreachDetector.Evaluate(condition, trail, start, now);
+        var trail = await fixes.ReadAsync(tag, start, until ?? now, cancellationToken);
+        var breaches = BreachDetector.Evaluate(condition, trail, start, until ?? now);
         var suspensions = await conditions.SuspensionsAsync(condition.Id, cancellationToken);
         var unmatched = existing.Where(a => a.Start >= start || a.End is null || a.End >= start).ToList();
         foreach (var breach in breaches)

@@ -57,6 +57,22 @@ public sealed class MonitoringEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task End_FixesFromTheMonitoredTimeArrivingLate_StillRaiseTheAlertButLaterOnesDoNot()
+    {
+        var person = await EnrolAndFitAsync();
+        await ExclusionAsync(person.Id);
+        _db.Clock.Advance(TimeSpan.FromMinutes(30));
+        await _db.Offenders.EndAsync(person.Reference, "licence revoked");
+        _db.Clock.Advance(TimeSpan.FromDays(1));
+
+        await StoreAsync([.. StandingAt(Spot, Start, 10), .. StandingAt(Spot, Start + Duration.FromMinutes(40), 10), .. StandingAt(Spot, NextDay, 10)]);
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        var alert = Assert.Single(await _db.Alerts.ListAsync());
+        Assert.Equal((person.Id, Start), (alert.Offender, alert.Start));
+    }
+
+    [Fact]
     public async Task End_DeviceReportsNextDay_RaiseNoHealthAlert()
     {
         var person = await EnrolAndFitAsync();
