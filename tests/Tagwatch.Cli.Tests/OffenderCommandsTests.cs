@@ -31,6 +31,24 @@ public sealed class OffenderCommandsTests
     }
 
     [Fact]
+    public async Task Enrol_SameNameAndDateOfBirthTwice_EnrolsWithAWarningNamingTheFirst()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync(Enrol(tagwatch, "One"));
+
+        var again = await tagwatch.RunAsync(Enrol(tagwatch, "ONE "));
+        var text = await tagwatch.RunAsync([.. Enrol(tagwatch, "one").Where(a => a != "--json")]);
+
+        Assert.Equal(0, again.ExitCode);
+        var result = JsonDocument.Parse(again.Output).RootElement;
+        Assert.Equal("TW-00002", result.GetProperty("reference").GetString());
+        Assert.Equal(["TW-00001"], result.GetProperty("likely_duplicates").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("likely duplicate: TW-00001", result.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Warning: likely duplicate: TW-00001, TW-00002", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enrol_MissingDateOfBirth_IsAUsageError()
     {
         using var tagwatch = new Tagwatch();

@@ -20,7 +20,9 @@ public sealed class AlertStreamTests
         using var monitorReader = new StreamReader(await monitorStream.Content.ReadAsStreamAsync());
         using var probationReader = new StreamReader(await probationStream.Content.ReadAsStreamAsync());
 
-        // An unassigned tag presses SOS: the centre must hear of it; no probation caseload covers it.
+        // A tag worn by someone on no probation officer's caseload presses SOS: the centre must hear of it, probation not.
+        // (A tag raises alerts only while someone monitored wears it.)
+        await WearTheGt06TagAsync(api);
         using var device = await RunningServer.ConnectAsync(api.Server.Options.Gt06Port);
         await device.GetStream().WriteAsync(Gt06Frames.Login(RunningServer.Gt06Imei, 1));
         await device.ReadExactlyAsync(10);
@@ -66,5 +68,27 @@ public sealed class AlertStreamTests
         using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await probationReader.ReadLineAsync(quiet.Token));
         Assert.Equal(2, (await api.Server.Services.Audit.SearchAsync(new(Action: "view.alerts"))).Count(e => e.Event.Data == "live alert stream opened"));
+    }
+
+    private static async Task WearTheGt06TagAsync(SeededApi api)
+    {
+        var services = api.Server.Services;
+        var now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+        var today = now.InUtc().Date;
+        await services.OffenderStore.SaveSchemeAsync(await services.OffenderStore.GetSchemeAsync() with { StartDate = today.PlusMonths(-1) });
+        var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
+        {
+            Person = new Core.Offenders.PersonalDetails("Alex", "Stream", new LocalDate(1990, 1, 1)),
+            IndexOffences = [Core.Offenders.IndexOffence.Robbery],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = today.PlusDays(-1),
+            LicenceEnd = today.PlusMonths(6),
+            ReleaseAddress = new Core.Geo.GeoPoint(51.4500, -0.1000),
+            RiskTier = Core.Offenders.RiskTier.High,
+        });
+        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
+        await services.Tags.RegisterAsync([new Core.Tags.Tag(Core.Identity.TagId.Parse(RunningServer.Gt06Imei), "gt06", null)]);
+        await services.Tags.AssignAsync(Core.Identity.TagId.Parse(RunningServer.Gt06Imei), enrolled.Offender!.Id, now - Duration.FromHours(1));
     }
 }

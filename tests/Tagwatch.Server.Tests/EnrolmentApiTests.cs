@@ -34,6 +34,24 @@ public sealed class EnrolmentApiTests
     }
 
     [Fact]
+    public async Task Enrolling_the_same_name_and_date_of_birth_again_is_accepted_with_a_warning_naming_the_earlier_record()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        var first = await probation.PostAsJsonAsync("/api/v1/offenders", Person());
+        var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>();
+        string earlier = firstBody.GetProperty("reference").GetString()!;
+
+        var second = await probation.PostAsJsonAsync("/api/v1/offenders", Person());
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var body = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([earlier], body.GetProperty("likely_duplicates").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains($"likely duplicate: {earlier}", body.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty(firstBody.GetProperty("warnings").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_ineligible_person_is_refused_with_the_schemes_reasons_and_bad_fields_are_named()
     {
         await using var api = await SeededApi.StartAsync();

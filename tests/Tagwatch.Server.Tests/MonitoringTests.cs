@@ -24,6 +24,7 @@ public sealed class MonitoringTests : IAsyncLifetime
     [Fact]
     public async Task StrapRemovalFromAGt06Tag_BecomesACriticalAlert()
     {
+        await EnrolAndAssignAsync(); // a tag raises alerts only while a monitored person wears it
         using var device = await LoggedInAsync();
 
         await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x18));
@@ -36,6 +37,7 @@ public sealed class MonitoringTests : IAsyncLifetime
     [Fact]
     public async Task AlertFeedSubscriber_ReceivesTheRaisedAlert()
     {
+        await EnrolAndAssignAsync();
         var feed = _server.App.Services.GetRequiredService<AlertFeed>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var first = Task.Run(async () =>

@@ -27,7 +27,7 @@ internal sealed class CorrelationScope
     {
         var scheme = await offenders.GetSchemeAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id);
-        var inScope = (await tags.AssignmentsAsync(cancellationToken))
+        var inScope = (await tags.MonitoredAssignmentsAsync(cancellationToken))
             .Where(a => people.TryGetValue(a.Offender, out var person) && person.RiskTier >= scheme.CorrelationMinimumTier)
             .ToList();
         var all = allTags ? (await tags.ListAsync(cancellationToken)).Select(t => t.Id).ToList() : null;

@@ -57,7 +57,7 @@ public sealed class NearQuery(IFixGrids grids, ITagDirectory tags, IOffenderStor
             found = grid.Near(point.Latitude, point.Longitude, radiusMetres, fromMs, toMs).Select(n => (grid.Tags[n.Tag], n.Proximity)).ToList();
         }
 
-        var assignments = await tags.AssignmentsAsync(cancellationToken);
+        var assignments = await tags.MonitoredAssignmentsAsync(cancellationToken);
         var people = (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
         var hits = new List<Hit>(found.Count);
         foreach (var (tag, near) in found)

@@ -49,19 +49,22 @@ public sealed partial class LicenceMonitor(
     /// <summary>Alerts raised, amended or withdrawn, in order: the stream live views subscribe to.</summary>
     public event Action<Alert, string>? AlertChanged;
 
-    /// <summary>Re-evaluates the location conditions of whoever wears <paramref name="tag"/>, from <paramref name="from"/> on.</summary>
+    /// <summary>Re-evaluates the location conditions of whoever wore <paramref name="tag"/> while monitored, from
+    /// <paramref name="from"/> on.</summary>
+    /// <remarks>Each monitored wearing period of the tag since then is evaluated on its own fixes only: late fixes from
+    /// before monitoring ended still count against the person, and fixes after it against no one.</remarks>
     public async Task EvaluateTagAsync(TagId tag, Instant from, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        if (await WearerAsync(tag, now, cancellationToken) is not { } wearer)
-        {
-            return;
-        }
-
+        var since = from - options.Lookback;
         await RefreshAsync(now, cancellationToken);
-        foreach (var condition in _conditions!.GetValueOrDefault(wearer) ?? [])
+        foreach (var worn in _assignments!.Where(a => a.Tag == tag && a.From <= now && (a.To is null || a.To > since)).ToList())
         {
-            await EvaluateConditionAsync(tag, wearer, condition, from - options.Lookback, now, cancellationToken);
+            var until = worn.To is { } end && end < now ? end : now;
+            foreach (var condition in _conditions!.GetValueOrDefault(worn.Offender) ?? [])
+            {
+                await EvaluateConditionAsync(tag, worn.Offender, condition, Instant.Max(since, worn.From), now, cancellationToken, until);
+            }
         }
     }
 
@@ -75,7 +78,7 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        _assignments = await tags.AssignmentsAsync(cancellationToken);
+        _assignments = await tags.MonitoredAssignmentsAsync(cancellationToken); // a tag is watched only while its wearer is monitored
         _conditions = (await conditions.ActiveAsync(null, cancellationToken)).GroupBy(c => c.Offender).ToDictionary(g => g.Key, g => (IReadOnlyList<LicenceCondition>)[.. g]);
         _cachedAt = now;
     }
@@ -143,7 +146,7 @@ public sealed partial class LicenceMonitor(
 
             if (now - contact.LastContact >= options.NoContactAfter)
             {
-                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false);
+                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false, wornAt: now);
             }
             else
             {
@@ -172,7 +175,8 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken)
+    /// <param name="until">Where the fixes evaluated end: now, or the end of a monitored wearing period that is over.</param>
+    private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken, Instant? until = null)
     {
         var start = from;
         var existing = await alerts.ForConditionAsync(condition.Id, start, cancellationToken);
@@ -186,8 +190,8 @@ public sealed partial class LicenceMonitor(
             start = Instant.Min(start, window.Start);
         }
 
-        var trail = await fixes.ReadAsync(tag, start, now, cancellationToken);
-        var breaches = BreachDetector.Evaluate(condition, trail, start, now);
+        var trail = await fixes.ReadAsync(tag, start, until ?? now, cancellationToken);
+        var breaches = BreachDetector.Evaluate(condition, trail, start, until ?? now);
         var suspensions = await conditions.SuspensionsAsync(condition.Id, cancellationToken);
         var unmatched = existing.Where(a => a.Start >= start || a.End is null || a.End >= start).ToList();
         foreach (var breach in breaches)
@@ -229,8 +233,14 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true)
+    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true, Instant? wornAt = null)
     {
+        // A tag nobody monitored wears then (in stock, or still reporting after monitoring ended) is device data only.
+        if (await WearerAsync(tag, wornAt ?? start, cancellationToken) is not { } wearer)
+        {
+            return;
+        }
+
         var ongoing = await alerts.OngoingAsync(tag, type, cancellationToken);
         if (ongoing is not null)
         {
@@ -243,7 +253,6 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        var wearer = await WearerAsync(tag, start, cancellationToken);
         var raised = await alerts.RaiseAsync(new Alert(0, type, severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
         _ongoingHealth?.Add((tag, type));
         LogRaised(raised.Id, type, tag.Value);

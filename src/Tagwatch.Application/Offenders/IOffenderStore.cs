@@ -32,11 +32,20 @@ public interface IOffenderStore
     /// <summary>One person by reference, or null.</summary>
     Task<Offender?> FindAsync(OffenderReference reference, CancellationToken cancellationToken = default);
 
+    /// <summary>References of people enrolled with the same given and family names (compared ignoring case and
+    /// surrounding spaces) and date of birth as <paramref name="person"/>, by reference.</summary>
+    Task<IReadOnlyList<OffenderReference>> FindSamePersonAsync(PersonalDetails person, CancellationToken cancellationToken = default);
+
     /// <summary>A person's identifying details.</summary>
     Task<PersonalDetails?> PersonalDetailsAsync(OffenderId id, CancellationToken cancellationToken = default);
 
     /// <summary>Saves changed fields of a person's record.</summary>
     Task UpdateAsync(Offender offender, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the ended record and ends every wearing period of the person still open at
+    /// <paramref name="wearingEndsAt"/> (at its own start if it begins later), in one transaction: from then on the
+    /// tag's fixes are nobody's.</summary>
+    Task EndAsync(Offender ended, Instant wearingEndsAt, CancellationToken cancellationToken = default);
 
     /// <summary>Records a risk-tier change and sets the current tier, in one transaction.</summary>
     Task ChangeRiskTierAsync(OffenderId id, RiskTierChange change, CancellationToken cancellationToken = default);

@@ -16,7 +16,9 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    /// <summary>Checks the request against the scheme and, when every rule passes, enrols the person.</summary>
+    /// <summary>Checks the request against the scheme and, when every rule passes, enrols the person; a person
+    /// already enrolled with the same names and date of birth is a warning in the result
+    /// (<see cref="EnrolmentResult.LikelyDuplicates"/>), not a refusal.</summary>
     /// <param name="request">The enrolment.</param>
     /// <param name="reference">A reference to use; a new <c>TW-nnnnn</c> one when null.</param>
     /// <exception cref="ArgumentException">The reference is already in use.</exception>
@@ -26,9 +28,10 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
         // Capacity is counted on the day the new monitoring would start.
         int monitored = await store.CountMonitoredAsync(request.LicenceStart, cancellationToken);
         var decision = EnrolmentRules.Evaluate(scheme, request, monitored, boroughs);
+        var duplicates = await store.FindSamePersonAsync(request.Person, cancellationToken);
         if (!decision.IsAccepted)
         {
-            return new EnrolmentResult(decision, null);
+            return new EnrolmentResult(decision, null) { LikelyDuplicates = duplicates };
         }
 
         var chosen = reference ?? OffenderReference.FromSequence(await store.NextReferenceSequenceAsync(cancellationToken));
@@ -55,10 +58,10 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
         if (!await store.AddIfCapacityAsync(offender, request.Person, initialTier, scheme.Capacity, request.LicenceStart, Now, cancellationToken))
         {
             var full = decision with { Refusals = [(EnrolmentRule.Capacity, $"the scheme became full ({scheme.Capacity} places) while enrolling")] };
-            return new EnrolmentResult(full, null);
+            return new EnrolmentResult(full, null) { LikelyDuplicates = duplicates };
         }
 
-        return new EnrolmentResult(decision, offender);
+        return new EnrolmentResult(decision, offender) { LikelyDuplicates = duplicates };
     }
 
     /// <summary>Everyone enrolled.</summary>
@@ -72,7 +75,8 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
         return (offender, await store.PersonalDetailsAsync(offender.Id, cancellationToken), await store.RiskHistoryAsync(offender.Id, cancellationToken));
     }
 
-    /// <summary>Ends monitoring on <paramref name="lastDay"/> (today when null) with a reason.</summary>
+    /// <summary>Ends monitoring on <paramref name="lastDay"/> (today, at this instant, when null) with a reason; the
+    /// person's tag stops being theirs then (see <see cref="IOffenderStore.EndAsync"/>).</summary>
     /// <exception cref="KeyNotFoundException">No one has that reference.</exception>
     /// <exception cref="InvalidOperationException">Monitoring already ended.</exception>
     public async Task<Offender> EndAsync(OffenderReference reference, string reason, LocalDate? lastDay = null, CancellationToken cancellationToken = default)
@@ -95,7 +99,11 @@ public sealed class OffenderService(IOffenderStore store, BoroughMap boroughs, T
             EndReason = reason.Trim(),
             MonitoringEnd = end < offender.MonitoringEnd ? end : offender.MonitoringEnd,
         };
-        await store.UpdateAsync(ended, cancellationToken);
+
+        // Ending now ends the tag's wearing period now, not at midnight: a fix a minute later is already nobody's.
+        // A stated last day ends it at that day's end, as the monitoring period does.
+        var monitoredUntil = ended.MonitoringPeriod.End;
+        await store.EndAsync(ended, lastDay is null ? Instant.Min(Now, monitoredUntil) : monitoredUntil, cancellationToken);
         return ended;
     }
 

@@ -20,8 +20,18 @@ public interface ITagDirectory
     Task<IReadOnlyList<Tag>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts a wearing period, closing the tag's open period (if any) at <paramref name="from"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The tag is not registered or the person not enrolled.</exception>
+    /// <exception cref="Core.NotAllowedNowException">The person's monitoring ended before <paramref name="from"/>.</exception>
     Task AssignAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default);
 
-    /// <summary>Every wearing period, oldest first.</summary>
+    /// <summary>Every wearing period as recorded, oldest first: the device's history.</summary>
     Task<IReadOnlyList<TagAssignment>> AssignmentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The periods in which a tag's fixes are its wearer's, oldest first: each wearing period cut to the
+    /// wearer's monitoring period (<see cref="Core.Offenders.Offender.MonitoringPeriod"/>).</summary>
+    /// <remarks>Everything that raises alerts, shows or exports a person's positions or matches them to crimes reads
+    /// these, not <see cref="AssignmentsAsync"/>: a tag's fixes outside them — after monitoring ended, by an end or by
+    /// reaching the last day, or before it began — are kept as device data but are nobody's. A wearing period of
+    /// someone not enrolled counts for nothing.</remarks>
+    Task<IReadOnlyList<TagAssignment>> MonitoredAssignmentsAsync(CancellationToken cancellationToken = default);
 }

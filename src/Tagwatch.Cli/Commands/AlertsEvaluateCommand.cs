@@ -22,7 +22,7 @@ internal sealed class AlertsEvaluateCommand : AsyncCommand<AlertsEvaluateCommand
         var from = settings.From is null ? now - NodaTime.Duration.FromDays(1) : OptionParsers.Instant(settings.From, "--from");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         int before = (await workspace.Alerts.ListAsync(cancellationToken: cancellationToken)).Count;
-        var worn = (await workspace.Tags.AssignmentsAsync(cancellationToken)).Where(a => a.To is null || a.To > from).Select(a => a.Tag).Distinct().ToList();
+        var worn = (await workspace.Tags.MonitoredAssignmentsAsync(cancellationToken)).Where(a => a.To is null || a.To > from).Select(a => a.Tag).Distinct().ToList();
         foreach (var tag in worn)
         {
             await workspace.Monitor.EvaluateTagAsync(tag, from, cancellationToken);

@@ -90,7 +90,7 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
         var reference = settings.Reference is null ? (Core.Identity.OffenderReference?)null : OptionParsers.Reference(settings.Reference);
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var result = await workspace.Offenders.EnrolAsync(request, reference, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", result.Offender?.Reference.ToString(), result.Offender is null ? $"enrolment refused: {result.Decision.Refusals.Count} reasons" : "enrolled", cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", result.Offender?.Reference.ToString(), (result.Offender is null ? $"enrolment refused: {result.Decision.Refusals.Count} reasons" : "enrolled") + Warned(result), cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
@@ -100,7 +100,10 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
                 monitoring_start = result.Offender is null ? null : OffenderView.Date(result.Offender.MonitoringStart),
                 monitoring_end = result.Offender is null ? null : OffenderView.Date(result.Offender.MonitoringEnd),
                 refusals = result.Decision.Refusals.Select(r => new { rule = OptionParsers.Kebab(r.Rule.ToString()), reason = r.Reason }),
+                warnings = result.Warnings,
+                likely_duplicates = result.LikelyDuplicates.Select(r => r.Value),
             }));
+            return result.Decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Refused;
         }
         else if (result.Offender is { } offender)
         {
@@ -115,8 +118,16 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
             }
         }
 
+        foreach (string warning in result.Warnings)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning[/]: {warning}");
+        }
+
         return result.Decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Refused;
     }
+
+    private static string Warned(Application.Offenders.EnrolmentResult result) =>
+        result.LikelyDuplicates.Count == 0 ? "" : $"; warned: likely duplicate of {string.Join(", ", result.LikelyDuplicates)}";
 
     private static GeoPoint Home(Settings settings)
     {

@@ -8,6 +8,8 @@ namespace Tagwatch.Core.Offenders;
 /// <remarks>Names and date of birth are not here: they are <see cref="PersonalDetails"/>, kept and released separately.</remarks>
 public sealed record Offender
 {
+    private static readonly DateTimeZone UkTime = DateTimeZoneProviders.Tzdb["Europe/London"];
+
     /// <summary>Internal identity.</summary>
     public required OffenderId Id { get; init; }
 
@@ -53,4 +55,12 @@ public sealed record Offender
 
     /// <summary>True when the person is monitored on <paramref name="day"/> (ending early moves the monitoring end).</summary>
     public bool IsMonitoredOn(LocalDate day) => MonitoringStart <= day && day <= MonitoringEnd;
+
+    /// <summary>The instants monitoring covers: from the start of the first day of monitoring to the end of the last,
+    /// in UK time (the dates are the licence's, which are UK dates).</summary>
+    /// <remarks>A tag's fixes are the person's only inside this period (and inside the tag's wearing period): this is
+    /// what ends monitoring on the last day even when nobody records the end.</remarks>
+    public Interval MonitoringPeriod => new(
+        UkTime.AtStartOfDay(MonitoringStart).ToInstant(),
+        UkTime.AtStartOfDay(MonitoringEnd.PlusDays(1)).ToInstant());
 }

@@ -92,16 +92,22 @@ internal static class EnrolmentApi
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not eligible under the scheme's rules",
                 detail: string.Join("; ", result.Decision.Refusals.Select(r => r.Reason)),
-                extensions: new Dictionary<string, object?> { ["refusals"] = result.Decision.Refusals.Select(r => new { rule = r.Rule.ToString(), reason = r.Reason }).ToList() });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["refusals"] = result.Decision.Refusals.Select(r => new { rule = r.Rule.ToString(), reason = r.Reason }).ToList(),
+                    ["warnings"] = result.Warnings,
+                });
         }
 
         string reference = offender.Reference.ToString();
         var account = await accounts.GetAsync(actor.Username, http.RequestAborted);
         await accounts.ReplaceCaseloadAsync(actor.Username, [.. account.Caseload, reference], http.RequestAborted);
-        await http.AuditAsync(actor, AuditActions.ChangeRecord, "offender", reference, $"enrolled; risk {tier}; licence {body.LicenceStart}–{body.LicenceEnd}; added to {actor.Username}'s caseload");
+        await http.AuditAsync(actor, AuditActions.ChangeRecord, "offender", reference, $"enrolled; risk {tier}; licence {body.LicenceStart}–{body.LicenceEnd}; added to {actor.Username}'s caseload"
+            + (result.LikelyDuplicates.Count == 0 ? "" : $"; warned: likely duplicate of {string.Join(", ", result.LikelyDuplicates)}"));
         return Results.Created($"/api/v1/offenders/{reference}", new
         {
             reference, home_borough = offender.HomeBoroughCode, monitoring_start = offender.MonitoringStart.ToString(), monitoring_end = offender.MonitoringEnd.ToString(),
+            warnings = result.Warnings, likely_duplicates = result.LikelyDuplicates.Select(r => r.Value),
         });
     }
 

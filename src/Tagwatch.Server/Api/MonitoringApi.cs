@@ -54,7 +54,7 @@ internal static class MonitoringApi
     {
         var actor = await http.RequiredActorAsync();
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var assignments = (await services.Tags.AssignmentsAsync(http.RequestAborted)).Where(a => a.Covers(now)).ToList();
+        var assignments = (await services.Tags.MonitoredAssignmentsAsync(http.RequestAborted)).Where(a => a.Covers(now)).ToList();
         var references = (await services.Offenders.ListAsync(http.RequestAborted)).ToDictionary(o => o.Id, o => o.Reference.ToString());
         var contacts = (await services.Ingest.ContactsAsync(http.RequestAborted)).ToDictionary(c => c.Tag);
         var positions = new List<object>();

@@ -209,7 +209,7 @@ internal static class OffendersApi
     internal static async Task<List<(TagId Tag, Fix Fix)>> FixesAsync(TagwatchServices services, OffenderId offender, Instant from, Instant to, CancellationToken cancellationToken)
     {
         var result = new List<(TagId, Fix)>();
-        foreach (var assignment in (await services.Tags.AssignmentsAsync(cancellationToken)).Where(a => a.Offender == offender))
+        foreach (var assignment in (await services.Tags.MonitoredAssignmentsAsync(cancellationToken)).Where(a => a.Offender == offender))
         {
             var start = Instant.Max(from, assignment.From);
             var end = assignment.To is { } until ? Instant.Min(to, until) : to;

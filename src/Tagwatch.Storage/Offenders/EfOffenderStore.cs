@@ -104,6 +104,25 @@ public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<OffenderReference>> FindSamePersonAsync(PersonalDetails person, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        string dateOfBirth = OffenderRowMapping.Format(person.DateOfBirth);
+        // Few share a date of birth, so the names are compared here, with .NET's case rules rather than SQLite's ASCII ones.
+        var born = await (from p in context.PersonalDetails.AsNoTracking()
+                          join o in context.Offenders.AsNoTracking() on p.OffenderId equals o.Id
+                          where p.DateOfBirth == dateOfBirth
+                          select new { p.GivenName, p.FamilyName, o.Reference }).ToListAsync(cancellationToken);
+        return born
+            .Where(p => Same(p.GivenName, person.GivenName) && Same(p.FamilyName, person.FamilyName))
+            .Select(p => OffenderReference.Parse(p.Reference))
+            .OrderBy(r => r.Value, StringComparer.Ordinal)
+            .ToList();
+
+        static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
     public async Task<PersonalDetails?> PersonalDetailsAsync(OffenderId id, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
@@ -119,6 +138,25 @@ public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
             ?? throw new KeyNotFoundException($"No offender {offender.Reference}.");
         offender.CopyTo(row);
         await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task EndAsync(Offender ended, Instant wearingEndsAt, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await context.Offenders.SingleOrDefaultAsync(o => o.Id == ended.Id.Value, cancellationToken)
+            ?? throw new KeyNotFoundException($"No offender {ended.Reference}.");
+        ended.CopyTo(row);
+        long endsMs = wearingEndsAt.ToUnixTimeMilliseconds();
+        var open = await context.TagAssignments.Where(a => a.OffenderId == ended.Id.Value && (a.ToUnixMs == null || a.ToUnixMs > endsMs)).ToListAsync(cancellationToken);
+        foreach (var assignment in open)
+        {
+            assignment.ToUnixMs = Math.Max(assignment.FromUnixMs, endsMs);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

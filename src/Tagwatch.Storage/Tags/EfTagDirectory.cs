@@ -4,6 +4,7 @@ using Tagwatch.Application.Tags;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
 using Tagwatch.Storage.Model;
+using Tagwatch.Storage.Offenders;
 
 namespace Tagwatch.Storage.Tags;
 
@@ -57,6 +58,14 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var row = await context.Tags.SingleOrDefaultAsync(t => t.DeviceId == tag.Value, cancellationToken)
             ?? throw new KeyNotFoundException($"Tag {tag} is not registered.");
+        var wearer = (await context.Offenders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offender.Value, cancellationToken)
+            ?? throw new KeyNotFoundException($"No one enrolled has the id {offender.Value}.")).ToOffender();
+        if (from >= wearer.MonitoringPeriod.End)
+        {
+            // The wearing period would lie wholly outside monitoring: the tag's fixes would be nobody's.
+            throw new Core.NotAllowedNowException($"Monitoring of {wearer.Reference} ended on {wearer.MonitoringEnd:yyyy-MM-dd}; a tag fitted after that is not theirs.");
+        }
+
         long fromMs = from.ToUnixTimeMilliseconds();
         var open = await context.TagAssignments.Where(a => a.TagKey == row.Key && a.ToUnixMs == null).ToListAsync(cancellationToken);
         foreach (var assignment in open)
@@ -87,5 +96,23 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
             new OffenderId(r.OffenderId),
             Instant.FromUnixTimeMilliseconds(r.FromUnixMs),
             r.ToUnixMs is { } to ? Instant.FromUnixTimeMilliseconds(to) : null)).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TagAssignment>> MonitoredAssignmentsAsync(CancellationToken cancellationToken = default)
+    {
+        var worn = await AssignmentsAsync(cancellationToken);
+        await using var context = database.CreateContext();
+        var periods = (await context.Offenders.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.ToOffender().MonitoringPeriod);
+        var monitored = new List<TagAssignment>(worn.Count);
+        foreach (var assignment in worn)
+        {
+            if (periods.TryGetValue(assignment.Offender.Value, out var period) && assignment.Within(period) is { } inside)
+            {
+                monitored.Add(inside);
+            }
+        }
+
+        return monitored;
     }
 }

@@ -163,7 +163,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
         Assert.Equal("no_fix", alert.Type);
-        Assert.Equal(Start - Duration.FromDays(1), alert.Start); // fitted a day ago, never a position
+        Assert.Equal(Instant.FromUtc(2019, 3, 1, 0, 0), alert.Start); // fitted the day before, never a position since monitoring began
     }
 
     [Fact]

@@ -70,6 +70,22 @@ public sealed class OffenderServiceTests
     }
 
     [Fact]
+    public async Task Enrol_SameNamesAndDateOfBirthAsSomeoneEnrolled_IsAcceptedWithAWarning()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var first = await db.Offenders.EnrolAsync(Request());
+        var otherBirthday = await db.Offenders.EnrolAsync(Request() with { Person = new PersonalDetails("Sam", "Example0", new LocalDate(1995, 1, 2)) });
+
+        var again = await db.Offenders.EnrolAsync(Request() with { Person = new PersonalDetails(" sam", "EXAMPLE0 ", new LocalDate(1995, 1, 1)) });
+
+        Assert.Empty(first.Warnings);
+        Assert.Empty(otherBirthday.LikelyDuplicates);
+        Assert.NotNull(again.Offender);
+        Assert.Equal([first.Offender!.Reference], again.LikelyDuplicates);
+        Assert.Contains(first.Offender.Reference.Value, Assert.Single(again.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enrol_ReferenceInUse_Throws()
     {
         await using var db = await TemporaryDatabase.CreateAsync();

@@ -110,7 +110,7 @@ public sealed class RetentionTests
             IndexOffences = [IndexOffence.Robbery],
             CustodialSentenceServed = true,
             GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
+            LicenceStart = new LocalDate(2019, 2, 18), // monitored on the crimes' day (28 February): only then are fixes theirs
             LicenceEnd = new LocalDate(2019, 12, 31),
             ReleaseAddress = new GeoPoint(51.45, -0.10),
             RiskTier = RiskTier.High,
