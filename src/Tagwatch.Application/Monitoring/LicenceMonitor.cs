@@ -186,7 +186,11 @@ public sealed partial class LicenceMonitor(
             start = Instant.Min(start, window.Start);
         }
 
-        var trail = await fixes.ReadAsync(tag, start, now, cancellationToken);
+        // A curfew's start check looks at the fixes just before the start; only fixes from while this person wore the
+        // tag are theirs.
+        var readFrom = condition.Kind == ConditionKind.Curfew ? start - condition.Rules.CurfewStartLookback : start;
+        var worn = _assignments!.Where(a => a.Tag == tag && a.Offender == wearer).ToList();
+        var trail = (await fixes.ReadAsync(tag, readFrom, now, cancellationToken)).Where(f => worn.Exists(a => a.Covers(f.Time))).ToList();
         var breaches = BreachDetector.Evaluate(condition, trail, start, now);
         var suspensions = await conditions.SuspensionsAsync(condition.Id, cancellationToken);
         var unmatched = existing.Where(a => a.Start >= start || a.End is null || a.End >= start).ToList();

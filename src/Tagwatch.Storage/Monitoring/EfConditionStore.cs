@@ -118,7 +118,10 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
         Schedule.Parse(row.Schedule),
         Duration.FromSeconds(row.GraceSeconds),
         JsonSerializer.Deserialize<DecisionRules>(row.Rules, RulesJson) ?? new DecisionRules(),
-        row.Label);
+        row.Label)
+    {
+        AppliesFrom = Instant.FromUnixTimeMilliseconds(row.CreatedUnixMs),
+    };
 
     private sealed class DurationSecondsConverter : System.Text.Json.Serialization.JsonConverter<Duration>
     {

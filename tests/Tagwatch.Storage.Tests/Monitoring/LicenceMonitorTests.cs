@@ -167,10 +167,10 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CurfewWithNoFixes_IsBreachedAtItsStartCheck()
+    public async Task CurfewWithTheWearerAwayAndNoFixesSince_IsBreachedAtItsStartCheckNamingTheFixes()
     {
-        var home = ZoneArea.Circle(new GeoPoint(51.45, -0.10), 50);
-        await _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Curfew, home, Schedule.Parse("daily 13:00-14:00"), Duration.FromMinutes(5), new DecisionRules(), "home"), 0, "officer");
+        await CurfewAsync("daily 13:00-14:00", Duration.FromMinutes(5));
+        await StoreAsync(AtHomeOffset(50, [800, 800, 800])); // away 12:50-12:52, then silent
         await _db.Monitor.TickAsync(); // 12:30: nothing due
         _db.Clock.Advance(TimeSpan.FromMinutes(40)); // 13:10
 
@@ -178,6 +178,35 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
 
         var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == "curfew_breach");
         Assert.Equal(Start + Duration.FromMinutes(65), alert.Start);
+        Assert.Contains("\"time\":\"2019-03-01T12:52:00Z\"", alert.EvidenceJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HomeSecondsBeforeAGraceZeroCurfew_RaisesNoAlert()
+    {
+        await CurfewAsync("daily 13:00-14:00", Duration.Zero);
+        var sixSecondsBefore = Start + Duration.FromMinutes(60) - Duration.FromSeconds(6);
+        await StoreAsync([Fix.Create(sixSecondsBefore, sixSecondsBefore, Home, 10)]);
+        await _db.Monitor.TickAsync(); // 12:30
+        _db.Clock.Advance(TimeSpan.FromSeconds((30 * 60) + 30)); // 13:00:30
+
+        await _db.Monitor.TickAsync();
+        await _db.Monitor.EvaluateTagAsync(Tag, sixSecondsBefore);
+
+        Assert.Empty(await _db.Alerts.ListAsync());
+    }
+
+    [Fact]
+    public async Task CurfewAddedDuringItsHours_RaisesNoBreachFromBeforeItWasAdded()
+    {
+        // Out from noon; the 12:00-14:00 curfew is added at 12:30, by when the wearer is home.
+        await StoreAsync([.. AtHomeOffset(0, [.. Enumerable.Repeat(800.0, 25)]), .. AtHomeOffset(26, [0, 0, 0])]);
+        await CurfewAsync("daily 12:00-14:00", Duration.FromMinutes(10), addedNow: true);
+
+        await _db.Monitor.EvaluateTagAsync(Tag, Start + Duration.FromMinutes(26));
+        await _db.Monitor.TickAsync();
+
+        Assert.Empty(await _db.Alerts.ListAsync());
     }
 
     [Fact]
@@ -206,8 +235,22 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         Assert.Empty(await _db.Conditions.ActiveAsync());
     }
 
+    private static readonly GeoPoint Home = new(51.45, -0.10);
+
+    // Conditions apply from when they are added, so the tests' conditions are added an hour before their fixes
+    // (at 11:00) unless a test says they are added now.
+    private Storage.Monitoring.EfConditionStore ConditionsAddedEarlier =>
+        new(_db.Database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider((Start - Duration.FromHours(1)).ToDateTimeOffset()));
+
+    private Task<LicenceCondition> CurfewAsync(string schedule, Duration grace, bool addedNow = false) =>
+        (addedNow ? _db.Conditions : ConditionsAddedEarlier).AddAsync(new LicenceCondition(0, _person, ConditionKind.Curfew, ZoneArea.Circle(Home, 50), Schedule.Parse(schedule), grace, new DecisionRules(), "home"), 0, "officer");
+
+    // One fix a minute from the given minute after noon, each the given distance north of home.
+    private static List<Fix> AtHomeOffset(int fromMinute, double[] metresNorth) =>
+        [.. metresNorth.Select((m, i) => Fix.Create(Start + Duration.FromMinutes(fromMinute + i), Start, new GeoPoint(Home.Latitude + (m / 111_250), Home.Longitude), 10))];
+
     private Task<LicenceCondition> ExclusionAsync() =>
-        _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        ConditionsAddedEarlier.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
 
     private Task StoreAsync(List<Fix> fixes) => _db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = fixes });
 
