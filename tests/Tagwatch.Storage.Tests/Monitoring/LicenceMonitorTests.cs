@@ -50,7 +50,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.EvaluateTagAsync(Tag, Start);
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal("exclusion_breach", alert.Type);
+        Assert.Equal(AlertKind.ExclusionBreach, alert.Type);
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
         Assert.Equal(zone.Id, alert.ConditionId);
         Assert.Equal(_person, alert.Offender);
@@ -123,7 +123,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.OnDeviceReportsAsync(events, []);
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal(("strap_tamper", AlertSeverity.Critical, 2), (alert.Type, alert.Severity, alert.Repeats));
+        Assert.Equal((AlertKind.StrapTamper, AlertSeverity.Critical, 2), (alert.Type, alert.Severity, alert.Repeats));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(70), Start, 9, true, "gt06")]);
 
         var alerts = (await _db.Alerts.ListAsync()).OrderBy(a => a.Id).ToList();
-        Assert.Equal([("low_battery", AlertSeverity.Urgent), ("critical_battery", AlertSeverity.Critical)], alerts.Select(a => (a.Type, a.Severity)));
+        Assert.Equal([(AlertKind.LowBattery, AlertSeverity.Urgent), (AlertKind.CriticalBattery, AlertSeverity.Critical)], alerts.Select(a => (a.Type, a.Severity)));
         Assert.All(alerts, a => Assert.Equal(Start + Duration.FromMinutes(70), a.End));
     }
 
@@ -149,7 +149,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         var raised = Assert.Single(await _db.Alerts.ListAsync());
         await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(25), Start + Duration.FromMinutes(25), 80, false, "gt06")]);
 
-        Assert.Equal("no_contact", raised.Type);
+        Assert.Equal(AlertKind.NoContact, raised.Type);
         Assert.Equal(Start + Duration.FromMinutes(25), (await _db.Alerts.FindAsync(raised.Id))!.End);
     }
 
@@ -162,7 +162,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.TickAsync();
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal("no_fix", alert.Type);
+        Assert.Equal(AlertKind.NoFix, alert.Type);
         Assert.Equal(Start - Duration.FromDays(1), alert.Start); // fitted a day ago, never a position
     }
 
@@ -176,7 +176,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
 
         await _db.Monitor.TickAsync();
 
-        var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == "curfew_breach");
+        var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == AlertKind.CurfewBreach);
         Assert.Equal(Start + Duration.FromMinutes(65), alert.Start);
         Assert.Contains("\"time\":\"2019-03-01T12:52:00Z\"", alert.EvidenceJson, StringComparison.Ordinal);
     }

@@ -135,5 +135,5 @@ public sealed class RetentionTests
     }
 
     private static async Task RaiseEndedAlertAsync(TemporaryDatabase db, TagId tag) =>
-        await db.Alerts.RaiseAsync(new Alert(0, "low_battery", AlertSeverity.Urgent, AlertState.Resolved, tag, null, null, Start - Duration.FromHours(5), Start - Duration.FromHours(4), Start - Duration.FromHours(5), "battery 15 %", "{}", 0), "raised");
+        await db.Alerts.RaiseAsync(new Alert(0, AlertKind.LowBattery, AlertSeverity.Urgent, AlertState.Resolved, tag, null, null, Start - Duration.FromHours(5), Start - Duration.FromHours(4), Start - Duration.FromHours(5), "battery 15 %", "{}", 0), "raised");
 }
