@@ -16,7 +16,7 @@ public sealed class AlertCommandsTests
         await tagwatch.RunAsync("tags", "add", "359339075010002", "--db", db);
         await tagwatch.RunAsync("tags", "assign", "359339075010002", "--offender", "TW-00001", "--from", "2019-03-01T00:00:00Z", "--db", db);
 
-        var zone = await tagwatch.RunAsync("zones", "add", "--offender", "TW-00001", "--kind", "exclusion", "--circle", "51.4700,-0.1000,200", "--label", "victim's street", "--db", db);
+        var zone = await tagwatch.RunAsync("zones", "add", "--offender", "TW-00001", "--kind", "exclusion", "--circle", "51.4700,-0.1000,200", "--label", "victim's street", "--from", "2019-03-01T00:00:00Z", "--db", db);
         Assert.Equal(0, zone.ExitCode);
         string csv = tagwatch.Write("fixes.csv", "tag_id,timestamp,lat,lon,accuracy_m\n"
             + string.Concat(Enumerable.Range(0, 6).Select(i => $"359339075010002,2019-03-02T10:0{i}:00Z,51.4700,-0.1001,8\n")));

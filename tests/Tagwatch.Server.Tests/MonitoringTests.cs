@@ -30,7 +30,7 @@ public sealed class MonitoringTests : IAsyncLifetime
         await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x18));
         await device.ReadExactlyAsync(10);
 
-        var alert = await AlertAsync(a => a.Type == "strap_tamper");
+        var alert = await AlertAsync(a => a.Type == Core.Alerts.AlertKind.StrapTamper);
         Assert.Equal(Core.Alerts.AlertSeverity.Critical, alert.Severity);
     }
 
@@ -58,14 +58,16 @@ public sealed class MonitoringTests : IAsyncLifetime
         await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x01));
 
         var change = await first;
-        Assert.Equal(("raised", "sos"), (change!.Action, change.Alert.Type));
+        Assert.Equal(("raised", Core.Alerts.AlertKind.Sos), (change!.Action, change.Alert.Type));
     }
 
     [Fact]
     public async Task FixesInsideAnExclusionZone_BecomeABreachAlertForTheWearer()
     {
         var person = await EnrolAndAssignAsync();
-        await _server.Services.Conditions.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        // Added ten minutes ago: a condition applies from when it was added, and the fixes below are from 3 minutes ago.
+        var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
+        await addedEarlier.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
         using var device = await LoggedInAsync();
         var start = Instant.FromUnixTimeSeconds((Now - Duration.FromMinutes(3)).ToUnixTimeSeconds()); // GT06 times are whole seconds
 
@@ -73,9 +75,14 @@ public sealed class MonitoringTests : IAsyncLifetime
         await device.GetStream().WriteAsync(frames);
         await device.ReadExactlyAsync(20);
 
-        var alert = await AlertAsync(a => a.Type == "exclusion_breach");
+        var alert = await AlertAsync(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach);
         Assert.Equal(person, alert.Offender);
         Assert.Equal(start, alert.Start);
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     private async Task<OffenderId> EnrolAndAssignAsync()

@@ -6,8 +6,8 @@ namespace Tagwatch.Application.Monitoring;
 
 /// <summary>An alert for the monitoring centre.</summary>
 /// <param name="Id">Stored identifier.</param>
-/// <param name="Type">What happened: <c>exclusion_breach</c>, <c>inclusion_breach</c>, <c>curfew_breach</c>, <c>strap_tamper</c>, <c>case_tamper</c>, <c>sos</c>, <c>low_battery</c>, <c>power_cut</c>, <c>no_fix</c>, <c>no_contact</c>.</param>
-/// <param name="Severity">How urgent.</param>
+/// <param name="Type">What happened (see <see cref="AlertKind.All"/>); stored and serialised by its name.</param>
+/// <param name="Severity">How urgent: the kind's <see cref="AlertKind.Severity"/> when raised.</param>
 /// <param name="State">Handling state.</param>
 /// <param name="Tag">The tag concerned.</param>
 /// <param name="Offender">The person wearing it, when assigned.</param>
@@ -18,7 +18,7 @@ namespace Tagwatch.Application.Monitoring;
 /// <param name="Summary">One line for the operator.</param>
 /// <param name="EvidenceJson">The evidence fixes or event, as JSON.</param>
 /// <param name="Repeats">Further reports of the same open alert folded into it.</param>
-public sealed record Alert(long Id, string Type, AlertSeverity Severity, AlertState State, TagId Tag, OffenderId? Offender, long? ConditionId, Instant Start, Instant? End, Instant Raised, string Summary, string EvidenceJson, int Repeats);
+public sealed record Alert(long Id, AlertKind Type, AlertSeverity Severity, AlertState State, TagId Tag, OffenderId? Offender, long? ConditionId, Instant Start, Instant? End, Instant Raised, string Summary, string EvidenceJson, int Repeats);
 
 /// <summary>One step in an alert's trail.</summary>
 /// <param name="At">When.</param>

@@ -20,7 +20,7 @@ public interface IAlertStore
     Task<IReadOnlyList<Alert>> ForConditionAsync(long conditionId, Instant since, CancellationToken cancellationToken = default);
 
     /// <summary>The open or acknowledged alert of <paramref name="type"/> for <paramref name="tag"/> that has not ended, if any.</summary>
-    Task<Alert?> OngoingAsync(TagId tag, string type, CancellationToken cancellationToken = default);
+    Task<Alert?> OngoingAsync(TagId tag, AlertKind type, CancellationToken cancellationToken = default);
 
     /// <summary>Alerts, newest first, optionally only in the given states.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(IReadOnlyCollection<AlertState>? states = null, int limit = 500, CancellationToken cancellationToken = default);

@@ -7,8 +7,10 @@ namespace Tagwatch.Application.Monitoring;
 /// <summary>Licence conditions and their suspension windows.</summary>
 public interface IConditionStore
 {
-    /// <summary>Stores a condition (its <see cref="LicenceCondition.Id"/> is ignored) and returns it with its ID.</summary>
-    /// <exception cref="ArgumentException">The condition has a <see cref="LicenceCondition.Problem"/> or the buffer is out of range.</exception>
+    /// <summary>Stores a condition (its <see cref="LicenceCondition.Id"/> is ignored) and returns it with its ID. It
+    /// applies from its stated <see cref="LicenceCondition.AppliesFrom"/> when one is set, else from now.</summary>
+    /// <exception cref="ArgumentException">The condition has a <see cref="LicenceCondition.Problem"/>, the buffer is out
+    /// of range, or the stated start is before the person's monitoring start.</exception>
     /// <exception cref="KeyNotFoundException">The person is not enrolled.</exception>
     Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default);
 

@@ -43,7 +43,7 @@ public sealed partial class LicenceMonitor(
 
     // Health alerts that are open and not ended, by tag and type: a contact ends one only if there is one, so the
     // steady stream of contacts from healthy tags costs no queries. Reloaded on every tick.
-    private HashSet<(TagId Tag, string Type)>? _ongoingHealth;
+    private HashSet<(TagId Tag, AlertKind Type)>? _ongoingHealth;
     private Instant? _lastTick;
 
     /// <summary>Alerts raised, amended or withdrawn, in order: the stream live views subscribe to.</summary>
@@ -88,20 +88,20 @@ public sealed partial class LicenceMonitor(
     {
         foreach (var e in events)
         {
-            if (HealthAlert(e.Kind) is not { } severity)
+            if (AlertKind.ForDeviceEvent(e.Kind) is not { } kind)
             {
                 continue;
             }
 
-            await RaiseOrRepeatAsync(e.Tag, e.Kind, severity, e.Time, $"device reported {e.Kind.Replace('_', ' ')}", JsonSerializer.Serialize(new { e.Kind, time = e.Time.ToString(), received = e.Received.ToString() }, Json), cancellationToken);
+            await RaiseOrRepeatAsync(e.Tag, kind, e.Time, $"device reported {e.Kind.Replace('_', ' ')}", JsonSerializer.Serialize(new { e.Kind, time = e.Time.ToString(), received = e.Received.ToString() }, Json), cancellationToken);
         }
 
         foreach (var contact in contacts)
         {
-            await EndAsync(contact.Tag, "no_contact", contact.LastContact, "back in contact", cancellationToken);
+            await EndAsync(contact.Tag, AlertKind.NoContact, contact.LastContact, "back in contact", cancellationToken);
             if (contact.LastFix is { } fix && Now - fix < options.NoFixAfter)
             {
-                await EndAsync(contact.Tag, "no_fix", fix, "fixes resumed", cancellationToken);
+                await EndAsync(contact.Tag, AlertKind.NoFix, fix, "fixes resumed", cancellationToken);
             }
 
             if (contact.BatteryPercent is { } battery && battery <= options.LowBatteryPercent && contact.Charging != true)
@@ -109,8 +109,7 @@ public sealed partial class LicenceMonitor(
                 bool critical = battery <= options.CriticalBatteryPercent;
                 await RaiseOrRepeatAsync(
                     contact.Tag,
-                    critical ? "critical_battery" : "low_battery",
-                    critical ? AlertSeverity.Critical : AlertSeverity.Urgent,
+                    critical ? AlertKind.CriticalBattery : AlertKind.LowBattery,
                     contact.LastContact,
                     string.Create(CultureInfo.InvariantCulture, $"battery at {battery}%"),
                     JsonSerializer.Serialize(new { battery_percent = battery }, Json),
@@ -120,8 +119,8 @@ public sealed partial class LicenceMonitor(
             else if (contact.Charging == true || contact.BatteryPercent >= options.BatteryRecoveredPercent)
             {
                 string reason = contact.Charging == true ? "charging" : $"battery at {contact.BatteryPercent}%";
-                await EndAsync(contact.Tag, "low_battery", contact.LastContact, reason, cancellationToken);
-                await EndAsync(contact.Tag, "critical_battery", contact.LastContact, reason, cancellationToken);
+                await EndAsync(contact.Tag, AlertKind.LowBattery, contact.LastContact, reason, cancellationToken);
+                await EndAsync(contact.Tag, AlertKind.CriticalBattery, contact.LastContact, reason, cancellationToken);
             }
         }
     }
@@ -146,7 +145,7 @@ public sealed partial class LicenceMonitor(
 
             if (now - contact.LastContact >= options.NoContactAfter)
             {
-                await RaiseOrRepeatAsync(contact.Tag, "no_contact", AlertSeverity.Urgent, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false, wornAt: now);
+                await RaiseOrRepeatAsync(contact.Tag, AlertKind.NoContact, contact.LastContact, $"no contact since {contact.LastContact}", "{}", cancellationToken, repeat: false, wornAt: now);
             }
             else
             {
@@ -154,7 +153,7 @@ public sealed partial class LicenceMonitor(
                 var since2 = contact.LastFix ?? wornSince[contact.Tag];
                 if (now - since2 >= options.NoFixAfter)
                 {
-                    await RaiseOrRepeatAsync(contact.Tag, "no_fix", AlertSeverity.Urgent, since2, $"unable to monitor: in contact but no position since {since2}", "{}", cancellationToken, repeat: false);
+                    await RaiseOrRepeatAsync(contact.Tag, AlertKind.NoFix, since2, $"unable to monitor: in contact but no position since {since2}", "{}", cancellationToken, repeat: false);
                 }
             }
         }
@@ -190,7 +189,11 @@ public sealed partial class LicenceMonitor(
             start = Instant.Min(start, window.Start);
         }
 
-        var trail = await fixes.ReadAsync(tag, start, until ?? now, cancellationToken);
+        // A curfew's start check looks at the fixes just before the start; only fixes from while this person wore the
+        // tag (and was monitored) are theirs.
+        var readFrom = condition.Kind == ConditionKind.Curfew ? start - condition.Rules.CurfewStartLookback : start;
+        var worn = _assignments!.Where(a => a.Tag == tag && a.Offender == wearer).ToList();
+        var trail = (await fixes.ReadAsync(tag, readFrom, until ?? now, cancellationToken)).Where(f => worn.Exists(a => a.Covers(f.Time))).ToList();
         var breaches = BreachDetector.Evaluate(condition, trail, start, until ?? now);
         var suspensions = await conditions.SuspensionsAsync(condition.Id, cancellationToken);
         var unmatched = existing.Where(a => a.Start >= start || a.End is null || a.End >= start).ToList();
@@ -206,7 +209,7 @@ public sealed partial class LicenceMonitor(
                 }
 
                 var raised = await alerts.RaiseAsync(ToAlert(tag, wearer, condition, breach, now), breach.Reason.Replace('_', ' '), cancellationToken);
-                LogRaised(raised.Id, raised.Type, tag.Value);
+                LogRaised(raised.Id, raised.Type.Name, tag.Value);
                 AlertChanged?.Invoke(raised, "raised");
                 continue;
             }
@@ -233,7 +236,7 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task RaiseOrRepeatAsync(TagId tag, string type, AlertSeverity severity, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true, Instant? wornAt = null)
+    private async Task RaiseOrRepeatAsync(TagId tag, AlertKind type, Instant start, string summary, string evidence, CancellationToken cancellationToken, bool repeat = true, Instant? wornAt = null)
     {
         // A tag nobody monitored wears then (in stock, or still reporting after monitoring ended) is device data only.
         if (await WearerAsync(tag, wornAt ?? start, cancellationToken) is not { } wearer)
@@ -253,13 +256,13 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
-        var raised = await alerts.RaiseAsync(new Alert(0, type, severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
+        var raised = await alerts.RaiseAsync(new Alert(0, type, type.Severity, AlertState.Open, tag, wearer, null, start, null, Now, summary, evidence, 0), summary, cancellationToken);
         _ongoingHealth?.Add((tag, type));
-        LogRaised(raised.Id, type, tag.Value);
+        LogRaised(raised.Id, type.Name, tag.Value);
         AlertChanged?.Invoke(raised, "raised");
     }
 
-    private async Task EndAsync(TagId tag, string type, Instant at, string reason, CancellationToken cancellationToken)
+    private async Task EndAsync(TagId tag, AlertKind type, Instant at, string reason, CancellationToken cancellationToken)
     {
         _ongoingHealth ??= await LoadOngoingHealthAsync(cancellationToken);
         if (!_ongoingHealth.Remove((tag, type)))
@@ -275,7 +278,7 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    private async Task<HashSet<(TagId, string)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
+    private async Task<HashSet<(TagId, AlertKind)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
         [.. (await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken)).Where(a => a.End is null && a.ConditionId is null).Select(a => (a.Tag, a.Type))];
 
     private async Task<OffenderId?> WearerAsync(TagId tag, Instant at, CancellationToken cancellationToken)
@@ -289,8 +292,8 @@ public sealed partial class LicenceMonitor(
 
     private static Alert ToAlert(TagId tag, OffenderId wearer, LicenceCondition condition, Breach breach, Instant now) => new(
         0,
-        condition.Kind switch { ConditionKind.Exclusion => "exclusion_breach", ConditionKind.Inclusion => "inclusion_breach", _ => "curfew_breach" },
-        condition.Kind == ConditionKind.Inclusion ? AlertSeverity.Urgent : AlertSeverity.Critical,
+        AlertKind.ForCondition(condition.Kind),
+        AlertKind.ForCondition(condition.Kind).Severity,
         AlertState.Open,
         tag,
         wearer,
@@ -314,13 +317,6 @@ public sealed partial class LicenceMonitor(
             fixes = breach.Evidence.Select(e => new { time = e.Time.ToString(), lat = e.Latitude, lon = e.Longitude, accuracy_m = e.AccuracyMetres, wrong_side_m = Math.Round(e.WrongSideMetres, 1) }),
         },
         Json);
-
-    private static AlertSeverity? HealthAlert(string kind) => kind switch
-    {
-        "strap_tamper" or "case_tamper" or "sos" => AlertSeverity.Critical,
-        "power_cut" or "low_battery" or "power_off" => AlertSeverity.Urgent,
-        _ => null,
-    };
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 

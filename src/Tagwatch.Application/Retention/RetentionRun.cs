@@ -18,7 +18,7 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
         if (!dryRun)
         {
             await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Erase, "retention", null,
-                $"retention purge: {counts}; cut-offs trails {cutoffs.Trails}, raw frames {cutoffs.RawFrames}, alerts {cutoffs.Alerts}, matches {cutoffs.Matches}, crimes {cutoffs.Crimes}, audit {cutoffs.Audit}"), cancellationToken);
+                $"retention purge: {counts}; cut-offs trails {cutoffs.Trails}, raw frames {cutoffs.RawFrames}, alerts {cutoffs.Alerts}, matches {cutoffs.Matches}, crimes {cutoffs.Crimes}, identity {cutoffs.Identity}, audit {cutoffs.Audit}"), cancellationToken);
         }
 
         return counts;

@@ -34,7 +34,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    id = a.Id, type = a.Type, severity = Lower(a.Severity), state = Lower(a.State), tag = a.Tag.Value,
+                    id = a.Id, type = a.Type.Name, severity = Lower(a.Severity), state = Lower(a.State), tag = a.Tag.Value,
                     offender = a.Offender is { } o ? people.GetValueOrDefault(o) : null, condition = a.ConditionId,
                     start = a.Start.ToString(), end = a.End?.ToString(), raised = a.Raised.ToString(), a.Summary, a.Repeats,
                     evidence = JsonDocument.Parse(a.EvidenceJson).RootElement,
@@ -51,7 +51,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
                 a.Id.ToString(CultureInfo.InvariantCulture),
                 Lower(a.Severity),
                 Lower(a.State),
-                a.Type,
+                a.Type.Name,
                 a.Offender is { } o ? people.GetValueOrDefault(o, "?") : "",
                 Markup.Escape(a.Tag.Value),
                 OffenderView.Time(a.Start),

@@ -24,7 +24,7 @@ internal sealed class AlertsShowCommand : AsyncCommand<AlertsShowCommand.Setting
         Console.Out.WriteLine(JsonSerializer.Serialize(
             new
             {
-                id = alert.Id, type = alert.Type, severity = alert.Severity.ToString().ToLowerInvariant(), state = alert.State.ToString().ToLowerInvariant(),
+                id = alert.Id, type = alert.Type.Name, severity = alert.Severity.ToString().ToLowerInvariant(), state = alert.State.ToString().ToLowerInvariant(),
                 tag = alert.Tag.Value, condition = alert.ConditionId, start = alert.Start.ToString(), end = alert.End?.ToString(),
                 raised = alert.Raised.ToString(), summary = alert.Summary, repeats = alert.Repeats,
                 evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement,

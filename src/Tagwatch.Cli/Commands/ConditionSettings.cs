@@ -36,6 +36,10 @@ internal class ConditionSettings : DatabaseSettings
     [Description("How far on the right side a compliant fix must be (default 10).")]
     public double? Hysteresis { get; init; }
 
+    [CommandOption("--from <INSTANT>")]
+    [Description("When it applies from (ISO-8601 UTC, not before monitoring started); default: from when it is added. Fixes before it are never evidence of a breach.")]
+    public string? From { get; init; }
+
     [CommandOption("--by <NAME>")]
     [Description("Who sets it (recorded).")]
     public string By { get; init; } = Environment.UserName;

@@ -30,6 +30,10 @@ internal sealed class RetentionRunCommand : AsyncCommand<RetentionRunCommand.Set
         [CommandOption("--crime-days <DAYS>")]
         public int? CrimeDays { get; init; }
 
+        [CommandOption("--identity-days <DAYS>")]
+        [Description("Days after monitoring ended that a person's records are kept.")]
+        public int? IdentityDays { get; init; }
+
         [CommandOption("--audit-days <DAYS>")]
         public int? AuditDays { get; init; }
     }
@@ -44,6 +48,7 @@ internal sealed class RetentionRunCommand : AsyncCommand<RetentionRunCommand.Set
             AlertDays = settings.AlertDays ?? defaults.AlertDays,
             MatchDays = settings.MatchDays ?? defaults.MatchDays,
             CrimeDays = settings.CrimeDays ?? defaults.CrimeDays,
+            IdentityDays = settings.IdentityDays ?? defaults.IdentityDays,
             AuditDays = settings.AuditDays ?? defaults.AuditDays,
         };
         var problems = policy.Validate();

@@ -70,7 +70,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             {
                 Retention = new Application.Retention.RetentionPolicy
                 {
-                    TrailDays = twentyYears, RawFrameDays = twentyYears, AlertDays = twentyYears, MatchDays = twentyYears, CrimeDays = twentyYears, AuditDays = twentyYears,
+                    TrailDays = twentyYears, RawFrameDays = twentyYears, AlertDays = twentyYears, MatchDays = twentyYears, CrimeDays = twentyYears, IdentityDays = twentyYears, AuditDays = twentyYears,
                 },
             };
         }

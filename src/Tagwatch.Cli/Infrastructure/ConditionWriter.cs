@@ -13,10 +13,13 @@ internal static class ConditionWriter
         var reference = OptionParsers.Reference(settings.Offender);
         var offender = await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.");
         string label = string.IsNullOrWhiteSpace(settings.Label) ? kind.ToString().ToLowerInvariant() : settings.Label.Trim();
-        var condition = new LicenceCondition(0, offender.Id, kind, area, schedule, grace, settings.Rules(), label);
+        var condition = new LicenceCondition(0, offender.Id, kind, area, schedule, grace, settings.Rules(), label)
+        {
+            AppliesFrom = settings.From is null ? Instant.MinValue : OptionParsers.Instant(settings.From, "--from"),
+        };
         var added = await workspace.Conditions.AddAsync(condition, buffer, settings.By, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "offender", offender.Reference.ToString(),
-            $"condition {added.Id} added: {kind} '{label}', {schedule}, grace {grace.TotalMinutes} min, buffer {buffer} m", cancellationToken);
+            $"condition {added.Id} added: {kind} '{label}', {schedule}, grace {grace.TotalMinutes} min, buffer {buffer} m, from {added.AppliesFrom}", cancellationToken);
         return added;
     }
 }

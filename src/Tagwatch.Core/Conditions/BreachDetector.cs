@@ -6,11 +6,17 @@ namespace Tagwatch.Core.Conditions;
 /// <summary>Finds the breaches of one condition in a tag's fixes, in fix-time order: a pure function, so re-running
 /// it after late fixes arrive gives the corrected picture and the alert trail can be reconciled against it.</summary>
 /// <remarks>
-/// Only fixes inside a window of the condition's schedule are considered, and evidence does not carry from one window
-/// to the next; a breach open when its window ends ends with it (<c>schedule_ended</c>). For a curfew, fixes before
-/// the grace period has run are not evidence, and at the end of the grace period the person must be confirmed home —
-/// a compliant fix since the curfew started — or a breach (<c>not_home_at_curfew_start</c>) begins then, even if no
-/// fix shows them leaving.
+/// Only fixes inside a window of the condition's schedule, and at or after <see cref="LicenceCondition.AppliesFrom"/>,
+/// are considered, and evidence does not carry from one window to the next; a breach open when its window ends ends
+/// with it (<c>schedule_ended</c>). A window already running when the condition began to apply is watched from that
+/// instant for violating fixes, with no start check. For a curfew, fixes before the grace period has run are not
+/// evidence, and at the end of the grace period (the start check) the wearer's state is taken from the last trusted
+/// fix in the look-back (<see cref="DecisionRules.CurfewStartLookback"/> before the start, up to the check): if it
+/// shows them away — its whole confidence circle outside — a breach (<c>not_home_at_curfew_start</c>) begins at the
+/// check, with that fix and the run of away fixes before it as evidence. A fix at home or within GPS error of it is
+/// not a breach; neither is having no fix in the look-back: a breach always rests on fixes, and a tag giving no
+/// positions is raised by device health (<c>no_fix</c>, <c>no_contact</c>), while fixes after the check that show the
+/// wearer away raise a breach in the usual way.
 /// </remarks>
 public static class BreachDetector
 {
@@ -27,20 +33,23 @@ public static class BreachDetector
         int next = 0;
         foreach (var window in windows)
         {
+            // Before the condition applied there was nothing to break: such a window is watched from then on, and a
+            // start that came before it is no start of this condition.
+            var watchedFrom = Instant.Max(window.Start, condition.AppliesFrom);
             var state = new WindowState(condition, window, breaches);
-            while (next < fixes.Count && fixes[next].Time < window.Start)
+            while (next < fixes.Count && fixes[next].Time < watchedFrom)
             {
                 next++;
             }
 
             Instant curfewCheck = window.Start + condition.Grace;
-            bool curfewChecked = condition.Kind != ConditionKind.Curfew || curfewCheck > until || curfewCheck >= window.End;
+            bool curfewChecked = condition.Kind != ConditionKind.Curfew || window.Start < condition.AppliesFrom || curfewCheck > until || curfewCheck >= window.End;
             for (; next < fixes.Count && fixes[next].Time < window.End; next++)
             {
                 var fix = fixes[next];
                 if (!curfewChecked && fix.Time > curfewCheck)
                 {
-                    state.CheckCurfewStart(curfewCheck);
+                    state.CheckCurfewStart(curfewCheck, fixes, next);
                     curfewChecked = true;
                 }
 
@@ -49,7 +58,7 @@ public static class BreachDetector
 
             if (!curfewChecked)
             {
-                state.CheckCurfewStart(curfewCheck);
+                state.CheckCurfewStart(curfewCheck, fixes, next);
             }
 
             state.Close(window.End <= until ? window.End : null);
@@ -63,7 +72,7 @@ public static class BreachDetector
     {
         if (condition.Schedule.IsAlways)
         {
-            return [(from, Instant.MaxValue)];
+            return [(Instant.Max(from, condition.AppliesFrom), Instant.MaxValue)];
         }
 
         // A window already running at `from` is taken whole (callers pass its fixes from its start), so a curfew's
@@ -82,6 +91,7 @@ public static class BreachDetector
             }
         }
 
+        windows.RemoveAll(w => w.Item2 <= condition.AppliesFrom);
         return windows;
     }
 
@@ -92,7 +102,6 @@ public static class BreachDetector
         private Fix? _lastTrusted;
         private int _clearing;
         private Instant? _clearingStart;
-        private bool _confirmedHome;
 
         // The breach in progress: start, reason, evidence, worst distance.
         private (Instant Start, string Reason, List<BreachEvidence> Evidence, double Worst)? _open;
@@ -106,8 +115,7 @@ public static class BreachDetector
 
             if (condition.Kind == ConditionKind.Curfew && fix.Time < window.Start + condition.Grace && _open is null)
             {
-                // Within the grace period lateness is allowed; a fix at home already confirms the curfew start.
-                _confirmedHome |= Judge(fix).Compliant;
+                // Within the grace period lateness is allowed: these fixes only inform the start check.
                 _lastTrusted = fix;
                 return;
             }
@@ -151,7 +159,6 @@ public static class BreachDetector
 
             if (compliant)
             {
-                _confirmedHome = true;
                 _run.Clear();
                 return;
             }
@@ -171,17 +178,49 @@ public static class BreachDetector
             }
         }
 
-        public void CheckCurfewStart(Instant at)
+        // The start check at `at`: fixes[..before] are those up to it. The wearer's state then is what the last trusted
+        // fix in the look-back shows; only a fix away from home (its whole confidence circle outside) starts a breach,
+        // and the evidence is the run of away fixes that ends with it, newest last.
+        public void CheckCurfewStart(Instant at, IReadOnlyList<Fix> fixes, int before)
         {
-            if (_open is null && !_confirmedHome)
+            if (_open is not null)
             {
-                var evidence = _lastTrusted is { } last && Judge(last) is var j && j.Wrong > 0
-                    ? new List<BreachEvidence> { new(last.Time, last.Latitude, last.Longitude, j.Accuracy, j.Wrong) }
-                    : [];
-                _open = (at, "not_home_at_curfew_start", evidence, evidence.Count > 0 ? evidence[0].WrongSideMetres : 0);
-                _clearing = 0;
-                _clearingStart = null;
+                return;
             }
+
+            var lookFrom = window.Start - _rules.CurfewStartLookback;
+            var evidence = new List<BreachEvidence>();
+            for (int i = before - 1; i >= 0 && fixes[i].Time >= lookFrom; i--)
+            {
+                var fix = fixes[i];
+                if ((fix.Flags & Untrusted) != 0 || fix.Time > at)
+                {
+                    continue;
+                }
+
+                var (wrong, accuracy, violating, _) = Judge(fix);
+                if (!violating)
+                {
+                    break; // at home, or within GPS error of it: not shown away
+                }
+
+                evidence.Add(new BreachEvidence(fix.Time, fix.Latitude, fix.Longitude, accuracy, wrong));
+            }
+
+            if (evidence.Count == 0)
+            {
+                return;
+            }
+
+            evidence.Reverse();
+            if (evidence.Count > EvidenceKept)
+            {
+                evidence.RemoveRange(0, evidence.Count - EvidenceKept);
+            }
+
+            _open = (at, "not_home_at_curfew_start", evidence, evidence.Max(e => e.WrongSideMetres));
+            _clearing = 0;
+            _clearingStart = null;
         }
 
         public void Close(Instant? windowEnd)
@@ -200,7 +239,6 @@ public static class BreachDetector
             _open = null;
             _clearing = 0;
             _clearingStart = null;
-            _confirmedHome = true;
         }
 
         private (double Wrong, double Accuracy, bool Violating, bool Compliant) Judge(Fix fix)

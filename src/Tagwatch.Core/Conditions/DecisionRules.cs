@@ -29,6 +29,11 @@ public sealed record DecisionRules
     /// <summary>A silence longer than this between fixes breaks a run of evidence (stale fixes do not add up).</summary>
     public Duration MaxGap { get; init; } = Duration.FromMinutes(15);
 
+    /// <summary>How far before a curfew's start check its fixes still show where the wearer is: the check rests on
+    /// the last trusted fix in [start − this, start + grace]. A tag reports every minute or so when on the move and
+    /// less often when still, so 15 minutes covers a wearer sitting at home without reaching back to an earlier trip.</summary>
+    public Duration CurfewStartLookback { get; init; } = Duration.FromMinutes(15);
+
     /// <summary>Checks the values, naming the first that is out of range.</summary>
     public string? Problem() =>
         MinViolatingFixes < 1 ? "min violating fixes must be at least 1"
@@ -36,5 +41,6 @@ public sealed record DecisionRules
         : MinDwell < Duration.Zero ? "min dwell must not be negative"
         : HysteresisMetres < 0 || AssumedAccuracyMetres <= 0 ? "hysteresis must not be negative and assumed accuracy must be positive"
         : MaxGap <= Duration.Zero ? "max gap must be positive"
+        : CurfewStartLookback < Duration.Zero || CurfewStartLookback > Duration.FromHours(2) ? "the curfew start look-back must be from 0 to 2 hours"
         : null;
 }

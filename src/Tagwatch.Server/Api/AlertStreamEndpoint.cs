@@ -45,7 +45,7 @@ internal static class AlertStreamEndpoint
                 var a = change.Alert;
                 string json = JsonSerializer.Serialize(new
                 {
-                    action = change.Action, id = a.Id, type = a.Type, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
+                    action = change.Action, id = a.Id, type = a.Type.Name, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
                     start = a.Start.ToString(), end = a.End?.ToString(), summary = a.Summary,
                 });
                 await WriteAsync(http, writeLock, $"event: alert\nid: {a.Id}\ndata: {json}\n\n", stop.Token);

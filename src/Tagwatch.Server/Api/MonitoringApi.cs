@@ -125,7 +125,7 @@ internal static class MonitoringApi
 
     private static object Json(Alert a, string? reference) => new
     {
-        id = a.Id, type = a.Type, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
+        id = a.Id, type = a.Type.Name, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
         condition = a.ConditionId, start = a.Start.ToString(), end = a.End?.ToString(), raised = a.Raised.ToString(), summary = a.Summary, repeats = a.Repeats,
     };
 }

@@ -48,7 +48,7 @@ public sealed partial class OperationalMetrics : BackgroundService
         var matches = await _services.Matches.ListMatchesAsync(cancellationToken);
         long runs = await _services.Matches.CountRunsAsync(cancellationToken);
         _snapshot = new Snapshot(
-            alerts.GroupBy(a => (a.Severity, a.Type)).Select(g => (g.Key.Severity.ToString(), g.Key.Type, (long)g.Count())).ToList(),
+            alerts.GroupBy(a => (a.Severity, a.Type)).Select(g => (g.Key.Severity.ToString(), g.Key.Type.Name, (long)g.Count())).ToList(),
             matches.GroupBy(m => m.State).Select(g => (g.Key, (long)g.Count())).ToList(),
             runs);
     }

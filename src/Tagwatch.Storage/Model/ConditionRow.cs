@@ -23,6 +23,10 @@ public sealed class ConditionRow
 
     public long CreatedUnixMs { get; set; }
 
+    /// <summary>The stated start, when one was given (not before the person's monitoring start); the condition
+    /// applies from it, or else from <see cref="CreatedUnixMs"/>.</summary>
+    public long? StartsUnixMs { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public long? EndedUnixMs { get; set; }

@@ -16,7 +16,7 @@ public sealed class EfAlertStore(TagwatchDatabase database) : IAlertStore
         await using var context = database.CreateContext();
         var row = new AlertRow
         {
-            Type = alert.Type,
+            Type = alert.Type.Name,
             Severity = alert.Severity.ToString(),
             State = alert.State.ToString(),
             DeviceId = alert.Tag.Value,
@@ -73,12 +73,12 @@ public sealed class EfAlertStore(TagwatchDatabase database) : IAlertStore
     }
 
     /// <inheritdoc />
-    public async Task<Alert?> OngoingAsync(TagId tag, string type, CancellationToken cancellationToken = default)
+    public async Task<Alert?> OngoingAsync(TagId tag, AlertKind type, CancellationToken cancellationToken = default)
     {
-        string open = AlertState.Open.ToString(), acknowledged = AlertState.Acknowledged.ToString();
+        string open = AlertState.Open.ToString(), acknowledged = AlertState.Acknowledged.ToString(), name = type.Name;
         await using var context = database.CreateContext();
         var row = await context.Alerts.AsNoTracking()
-            .Where(a => a.DeviceId == tag.Value && a.Type == type && a.EndUnixMs == null && (a.State == open || a.State == acknowledged))
+            .Where(a => a.DeviceId == tag.Value && a.Type == name && a.EndUnixMs == null && (a.State == open || a.State == acknowledged))
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ToAlert(row);
@@ -109,7 +109,7 @@ public sealed class EfAlertStore(TagwatchDatabase database) : IAlertStore
 
     private static Alert ToAlert(AlertRow row) => new(
         row.Id,
-        row.Type,
+        AlertKind.Parse(row.Type),
         Enum.Parse<AlertSeverity>(row.Severity),
         Enum.Parse<AlertState>(row.State),
         TagId.Parse(row.DeviceId),

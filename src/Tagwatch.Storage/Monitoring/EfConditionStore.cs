@@ -27,9 +27,13 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
         }
 
         await using var context = database.CreateContext();
-        if (!await context.Offenders.AnyAsync(o => o.Id == condition.Offender.Value, cancellationToken))
+        var person = await context.Offenders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == condition.Offender.Value, cancellationToken)
+            ?? throw new KeyNotFoundException("The person is not enrolled.");
+        long? startsMs = condition.AppliesFrom == Instant.MinValue ? null : condition.AppliesFrom.ToUnixTimeMilliseconds();
+        if (startsMs is { } starts && Offenders.OffenderRowMapping.ParseDate(person.MonitoringStart) is var monitoringStart
+            && starts < monitoringStart.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().ToUnixTimeMilliseconds())
         {
-            throw new KeyNotFoundException("The person is not enrolled.");
+            throw new ArgumentException($"A condition cannot start before the person's monitoring started ({monitoringStart:yyyy-MM-dd}).", nameof(condition));
         }
 
         var row = new ConditionRow
@@ -43,6 +47,7 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
             Rules = JsonSerializer.Serialize(condition.Rules, RulesJson),
             Label = condition.Label,
             CreatedUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            StartsUnixMs = startsMs,
             CreatedBy = createdBy,
         };
         context.Conditions.Add(row);
@@ -118,7 +123,10 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
         Schedule.Parse(row.Schedule),
         Duration.FromSeconds(row.GraceSeconds),
         JsonSerializer.Deserialize<DecisionRules>(row.Rules, RulesJson) ?? new DecisionRules(),
-        row.Label);
+        row.Label)
+    {
+        AppliesFrom = Instant.FromUnixTimeMilliseconds(row.StartsUnixMs ?? row.CreatedUnixMs),
+    };
 
     private sealed class DurationSecondsConverter : System.Text.Json.Serialization.JsonConverter<Duration>
     {

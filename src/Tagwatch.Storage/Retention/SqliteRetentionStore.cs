@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Text;
 using Tagwatch.Application.Retention;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Model;
@@ -10,7 +11,10 @@ namespace Tagwatch.Storage.Retention;
 /// <summary>
 /// Retention on SQLite. Each kind is deleted in batches of a few hundred rows, each batch its own short transaction, so
 /// ingest commits interleave. Data of people under a standing legal hold (their tags, alerts and matches) is never deleted.
-/// The fix store's day grids built from purged chunks are deleted with them.
+/// The fix store's day grids built from purged chunks are deleted with them. A parent row (an alert, a match, a
+/// condition, a person) goes with the rows of every table that refers to it by the parent's key column
+/// (<c>AlertId</c>, <c>MatchId</c>, <c>ConditionId</c>, <c>OffenderId</c>, <c>OffenderReference</c>), found in the
+/// schema at run time, so a table added later is purged with its parent without anyone listing it here.
 /// </summary>
 public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGrids grids) : IRetentionStore
 {
@@ -44,23 +48,29 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGri
 
         string alertsDue = $"EndUnixMs IS NOT NULL AND EndUnixMs < {cutoffs.Alerts.ToUnixTimeMilliseconds()} "
             + $"AND (OffenderId IS NULL OR OffenderId NOT IN ({HeldOffenders})) AND DeviceId NOT IN ({HeldDevices})";
-        long alerts = await DeleteWithChildrenAsync(connection, dryRun, "alerts", alertsDue, [("alert_history", "AlertId")], cancellationToken);
+        long alerts = await DeleteWithChildrenAsync(connection, dryRun, "alerts", alertsDue, await ReferringTablesAsync(connection, "AlertId", "alerts", cancellationToken), cancellationToken);
 
-        string matchesDue = $"UpdatedUnixMs < {cutoffs.Matches.ToUnixTimeMilliseconds()} "
-            + $"AND (OffenderReference IS NULL OR OffenderReference NOT IN ({HeldReferences})) AND DeviceId NOT IN ({HeldDevices})";
-        long matches = await DeleteWithChildrenAsync(connection, dryRun, "matches", matchesDue, [("match_history", "MatchId"), ("match_reviews", "MatchId"), ("match_amendments", "MatchId")], cancellationToken);
+        // A match is as old as what it is about — the crime (its latest version's window) and the evidence's closest
+        // fix — not as old as its last change: a match computed or reviewed today on a 2019 crime holds 2019 positions.
+        long matchesMs = cutoffs.Matches.ToUnixTimeMilliseconds();
+        string matchesDue = $"matches.ClosestTimeUnixMs < {matchesMs} "
+            + $"AND NOT EXISTS (SELECT 1 FROM crimes mc WHERE mc.Force = matches.Force AND mc.Reference = matches.CrimeReference AND mc.CommittedToUnixMs >= {matchesMs}) "
+            + $"AND (matches.OffenderReference IS NULL OR matches.OffenderReference NOT IN ({HeldReferences})) AND matches.DeviceId NOT IN ({HeldDevices})";
+        long matches = await DeleteWithChildrenAsync(connection, dryRun, "matches", matchesDue, await ReferringTablesAsync(connection, "MatchId", "matches", cancellationToken), cancellationToken);
 
         // A crime goes with all its versions once its latest window ended before the cut-off and no kept match refers to it
         // (matches due are already gone, or, in a dry run, counted as gone).
         long crimesMs = cutoffs.Crimes.ToUnixTimeMilliseconds();
         long crimes = await DeleteAsync(connection, dryRun, "crimes", "Id",
             $"NOT EXISTS (SELECT 1 FROM crimes c2 WHERE c2.Force = crimes.Force AND c2.Reference = crimes.Reference AND c2.CommittedToUnixMs >= {crimesMs}) "
-            + $"AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.Force = crimes.Force AND m.CrimeReference = crimes.Reference AND NOT ({matchesDue}))", cancellationToken);
+            + $"AND NOT EXISTS (SELECT 1 FROM matches WHERE matches.Force = crimes.Force AND matches.CrimeReference = crimes.Reference AND NOT ({matchesDue}))", cancellationToken);
+
+        long people = await PurgePeopleAsync(connection, dryRun, cutoffs.Identity, cancellationToken);
 
         long auditMs = cutoffs.Audit.ToUnixTimeMilliseconds();
         long searches = await DeleteAsync(connection, dryRun, "location_searches", "Id", $"AtUnixMs < {auditMs}", cancellationToken);
         long audit = await PurgeAuditAsync(connection, dryRun, auditMs, cancellationToken);
-        return new RetentionCounts(chunks, events, frames, alerts, matches, crimes, searches, audit);
+        return new RetentionCounts(chunks, events, frames, alerts, matches, crimes, searches, audit) { People = people };
     }
 
     /// <inheritdoc />
@@ -126,6 +136,97 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGri
                 return deleted;
             }
         }
+    }
+
+    /// <summary>Erases, one person per transaction, everyone whose monitoring ended (by its end date) before
+    /// <paramref name="cutoff"/> and who is not under a standing hold: their alerts and matches with every row
+    /// referring to those, their conditions with theirs, every row keyed by their ID or reference (personal details,
+    /// risk tiers, caseloads, tag assignments, lifted holds), then the person.</summary>
+    private static async Task<long> PurgePeopleAsync(SqliteConnection connection, bool dryRun, Instant cutoff, CancellationToken cancellationToken)
+    {
+        if (cutoff == Instant.MinValue)
+        {
+            return 0;
+        }
+
+        // Monitoring covers its end date whole, so it ended at the start of the next day: due once that is before the
+        // cut-off, i.e. the end date is before the cut-off's date. ISO dates compare as text.
+        string cutoffDay = LocalDatePattern.Iso.Format(cutoff.InUtc().Date);
+        string due = $"MonitoringEnd <> '' AND MonitoringEnd < '{cutoffDay}' AND Reference NOT IN ({HeldReferences})";
+        if (dryRun)
+        {
+            return await ScalarAsync(connection, $"SELECT COUNT(*) FROM offenders WHERE {due}", cancellationToken);
+        }
+
+        var people = new List<(string Id, string Reference)>();
+        await using (var find = connection.CreateCommand())
+        {
+            find.CommandText = $"SELECT Id, Reference FROM offenders WHERE {due}";
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                people.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        if (people.Count == 0)
+        {
+            return 0;
+        }
+
+        var alertChildren = await ReferringTablesAsync(connection, "AlertId", "alerts", cancellationToken);
+        var matchChildren = await ReferringTablesAsync(connection, "MatchId", "matches", cancellationToken);
+        var conditionChildren = (await ReferringTablesAsync(connection, "ConditionId", "conditions", cancellationToken)).Where(t => t.Table != "alerts").ToArray();
+        var byId = (await ReferringTablesAsync(connection, "OffenderId", "offenders", cancellationToken)).Select(t => t.Table).Where(t => t is not ("alerts" or "conditions")).ToList();
+        var byReference = (await ReferringTablesAsync(connection, "OffenderReference", "offenders", cancellationToken)).Select(t => t.Table).Where(t => t != "matches").ToList();
+        foreach (var (id, reference) in people)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var statements = new List<string>();
+            string conditions = "SELECT Id FROM conditions WHERE OffenderId = $id";
+            string alerts = $"SELECT Id FROM alerts WHERE OffenderId = $id OR ConditionId IN ({conditions})";
+            string matches = "SELECT Id FROM matches WHERE OffenderReference = $reference";
+            statements.AddRange(alertChildren.Select(c => $"DELETE FROM {c.Table} WHERE {c.Column} IN ({alerts})"));
+            statements.Add($"DELETE FROM alerts WHERE Id IN ({alerts})");
+            statements.AddRange(matchChildren.Select(c => $"DELETE FROM {c.Table} WHERE {c.Column} IN ({matches})"));
+            statements.Add($"DELETE FROM matches WHERE Id IN ({matches})");
+            statements.AddRange(conditionChildren.Select(c => $"DELETE FROM {c.Table} WHERE {c.Column} IN ({conditions})"));
+            statements.Add($"DELETE FROM conditions WHERE Id IN ({conditions})");
+            statements.AddRange(byId.Select(t => $"DELETE FROM {t} WHERE OffenderId = $id"));
+            statements.AddRange(byReference.Select(t => $"DELETE FROM {t} WHERE OffenderReference = $reference"));
+            statements.Add("DELETE FROM offenders WHERE Id = $id");
+            foreach (string sql in statements)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$reference", reference);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return people.Count;
+    }
+
+    /// <summary>Every table but <paramref name="parent"/> with a column named <paramref name="column"/>: the rows that
+    /// belong to a parent row and go with it.</summary>
+    private static async Task<(string Table, string Column)[]> ReferringTablesAsync(SqliteConnection connection, string column, string parent, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = $column AND m.name <> $parent ORDER BY m.name";
+        command.Parameters.AddWithValue("$column", column);
+        command.Parameters.AddWithValue("$parent", parent);
+        var tables = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add((reader.GetString(0), column));
+        }
+
+        return [.. tables];
     }
 
     /// <summary>Deletes parent rows with their child rows, batch by batch, each batch in one transaction.</summary>

@@ -129,13 +129,73 @@ public sealed class BreachDetectorTests
     }
 
     [Fact]
-    public void Curfew_NoFixesAtAll_IsABreachAtTheStartCheckNotSilence()
+    public void Curfew_NoFixesAtAll_IsNoBreachForABreachRestsOnFixes()
     {
-        var breach = Assert.Single(BreachDetector.Evaluate(Curfew(), [], CurfewStart - Duration.FromHours(1), CurfewStart + Duration.FromHours(1)));
+        // A silent tag is raised by device health (no fix, no contact), not as a breach with nothing to show.
+        Assert.Empty(BreachDetector.Evaluate(Curfew(), [], CurfewStart - Duration.FromHours(1), CurfewStart + Duration.FromHours(1)));
+    }
 
-        Assert.Equal(CurfewStart + Duration.FromMinutes(10), breach.Start);
-        Assert.Null(breach.End);
-        Assert.Empty(breach.Evidence);
+    [Fact]
+    public void Curfew_HomeSecondsBeforeAGraceZeroStart_IsCompliant()
+    {
+        var curfew = Curfew() with { Grace = Duration.Zero };
+        var home = Fix.Create(CurfewStart - Duration.FromSeconds(6), CurfewStart, ZoneAreaTests.Offset(Centre, 5, 90), 10);
+
+        Assert.Empty(BreachDetector.Evaluate(curfew, [home], CurfewStart - Duration.FromHours(1), CurfewStart + Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public void Curfew_AwayJustBeforeTheStart_IsABreachAtTheStartNamingTheAwayFixes()
+    {
+        var curfew = Curfew() with { Grace = Duration.Zero };
+        // Home at -20 min, then away from -5 min: the run of away fixes up to the start is the evidence.
+        List<Fix> fixes = [Fix.Create(CurfewStart - Duration.FromMinutes(20), CurfewStart, Centre, 10), .. Night(start: -5, minutes: 5, metresFromHome: _ => 800)];
+
+        var breach = Assert.Single(BreachDetector.Evaluate(curfew, fixes, CurfewStart - Duration.FromHours(1), CurfewStart + Duration.FromMinutes(2)));
+
+        Assert.Equal(("not_home_at_curfew_start", CurfewStart), (breach.Reason, breach.Start));
+        Assert.Equal([.. Enumerable.Range(-5, 5).Select(m => CurfewStart + Duration.FromMinutes(m))], breach.Evidence.Select(e => e.Time));
+        Assert.InRange(breach.WorstMetres, 740, 760);
+    }
+
+    [Fact]
+    public void Curfew_AwayOnlyBeforeTheLookback_IsNoBreachAtTheStart()
+    {
+        var curfew = Curfew() with { Grace = Duration.Zero };
+        var away = Fix.Create(CurfewStart - Duration.FromMinutes(16), CurfewStart, ZoneAreaTests.Offset(Centre, 800, 90), 10);
+
+        Assert.Empty(BreachDetector.Evaluate(curfew, [away], CurfewStart - Duration.FromHours(1), CurfewStart + Duration.FromMinutes(2)));
+    }
+
+    [Fact]
+    public void Curfew_AddedDuringItsHours_IsNotBreachedBeforeItApplied()
+    {
+        // Added at 04:13 while the night's curfew (from 21:00) runs; the wearer was out all evening and is home after.
+        var added = CurfewStart + Duration.FromMinutes((7 * 60) + 13);
+        var curfew = Curfew() with { AppliesFrom = added };
+        List<Fix> fixes = [.. Night(start: -10, minutes: 7 * 60, metresFromHome: _ => 800), .. Night(start: (7 * 60) + 13, minutes: 5, metresFromHome: _ => 0)];
+
+        Assert.Empty(BreachDetector.Evaluate(curfew, fixes, added - Duration.FromMinutes(30), added + Duration.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void Curfew_AddedDuringItsHours_IsBreachedByAwayFixesAfterItApplied()
+    {
+        var added = CurfewStart + Duration.FromMinutes((7 * 60) + 13);
+        var curfew = Curfew() with { AppliesFrom = added };
+        var fixes = Night(start: (7 * 60) + 10, minutes: 10, metresFromHome: _ => 800);
+
+        var breach = Assert.Single(BreachDetector.Evaluate(curfew, fixes, added - Duration.FromMinutes(30), added + Duration.FromMinutes(10)));
+
+        Assert.Equal(("violating_fixes", added), (breach.Reason, breach.Start));
+    }
+
+    [Fact]
+    public void Exclusion_FixesBeforeTheConditionApplied_AreNotEvidence()
+    {
+        var zone = Condition(ConditionKind.Exclusion, ZoneArea.Circle(Centre, 200)) with { AppliesFrom = T0 + Duration.FromMinutes(5) };
+
+        Assert.Empty(BreachDetector.Evaluate(zone, Walk([100, 100, 100, 100, 100, 500, 500], accuracy: 10), T0, T0 + Duration.FromHours(1)));
     }
 
     [Fact]

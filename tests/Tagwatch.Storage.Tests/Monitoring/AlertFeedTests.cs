@@ -32,5 +32,5 @@ public sealed class AlertFeedTests
     }
 
     private static Alert Alert(long id) =>
-        new(id, "sos", AlertSeverity.Critical, AlertState.Open, TagId.Parse("T1"), null, null, Instant.FromUtc(2026, 1, 1, 0, 0), null, Instant.FromUtc(2026, 1, 1, 0, 0), "sos", "{}", 0);
+        new(id, AlertKind.Sos, AlertSeverity.Critical, AlertState.Open, TagId.Parse("T1"), null, null, Instant.FromUtc(2026, 1, 1, 0, 0), null, Instant.FromUtc(2026, 1, 1, 0, 0), "sos", "{}", 0);
 }

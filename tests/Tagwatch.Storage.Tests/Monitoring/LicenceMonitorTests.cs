@@ -50,7 +50,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.EvaluateTagAsync(Tag, Start);
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal("exclusion_breach", alert.Type);
+        Assert.Equal(AlertKind.ExclusionBreach, alert.Type);
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
         Assert.Equal(zone.Id, alert.ConditionId);
         Assert.Equal(_person, alert.Offender);
@@ -123,7 +123,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.OnDeviceReportsAsync(events, []);
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal(("strap_tamper", AlertSeverity.Critical, 2), (alert.Type, alert.Severity, alert.Repeats));
+        Assert.Equal((AlertKind.StrapTamper, AlertSeverity.Critical, 2), (alert.Type, alert.Severity, alert.Repeats));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(70), Start, 9, true, "gt06")]);
 
         var alerts = (await _db.Alerts.ListAsync()).OrderBy(a => a.Id).ToList();
-        Assert.Equal([("low_battery", AlertSeverity.Urgent), ("critical_battery", AlertSeverity.Critical)], alerts.Select(a => (a.Type, a.Severity)));
+        Assert.Equal([(AlertKind.LowBattery, AlertSeverity.Urgent), (AlertKind.CriticalBattery, AlertSeverity.Critical)], alerts.Select(a => (a.Type, a.Severity)));
         Assert.All(alerts, a => Assert.Equal(Start + Duration.FromMinutes(70), a.End));
     }
 
@@ -149,7 +149,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         var raised = Assert.Single(await _db.Alerts.ListAsync());
         await _db.Monitor.OnDeviceReportsAsync([], [new DeviceContact(Tag, Start + Duration.FromMinutes(25), Start + Duration.FromMinutes(25), 80, false, "gt06")]);
 
-        Assert.Equal("no_contact", raised.Type);
+        Assert.Equal(AlertKind.NoContact, raised.Type);
         Assert.Equal(Start + Duration.FromMinutes(25), (await _db.Alerts.FindAsync(raised.Id))!.End);
     }
 
@@ -162,22 +162,51 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         await _db.Monitor.TickAsync();
 
         var alert = Assert.Single(await _db.Alerts.ListAsync());
-        Assert.Equal("no_fix", alert.Type);
+        Assert.Equal(AlertKind.NoFix, alert.Type);
         Assert.Equal(Instant.FromUtc(2019, 3, 1, 0, 0), alert.Start); // fitted the day before, never a position since monitoring began
     }
 
     [Fact]
-    public async Task CurfewWithNoFixes_IsBreachedAtItsStartCheck()
+    public async Task CurfewWithTheWearerAwayAndNoFixesSince_IsBreachedAtItsStartCheckNamingTheFixes()
     {
-        var home = ZoneArea.Circle(new GeoPoint(51.45, -0.10), 50);
-        await _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Curfew, home, Schedule.Parse("daily 13:00-14:00"), Duration.FromMinutes(5), new DecisionRules(), "home"), 0, "officer");
+        await CurfewAsync("daily 13:00-14:00", Duration.FromMinutes(5));
+        await StoreAsync(AtHomeOffset(50, [800, 800, 800])); // away 12:50-12:52, then silent
         await _db.Monitor.TickAsync(); // 12:30: nothing due
         _db.Clock.Advance(TimeSpan.FromMinutes(40)); // 13:10
 
         await _db.Monitor.TickAsync();
 
-        var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == "curfew_breach");
+        var alert = Assert.Single(await _db.Alerts.ListAsync(), a => a.Type == AlertKind.CurfewBreach);
         Assert.Equal(Start + Duration.FromMinutes(65), alert.Start);
+        Assert.Contains("\"time\":\"2019-03-01T12:52:00Z\"", alert.EvidenceJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HomeSecondsBeforeAGraceZeroCurfew_RaisesNoAlert()
+    {
+        await CurfewAsync("daily 13:00-14:00", Duration.Zero);
+        var sixSecondsBefore = Start + Duration.FromMinutes(60) - Duration.FromSeconds(6);
+        await StoreAsync([Fix.Create(sixSecondsBefore, sixSecondsBefore, Home, 10)]);
+        await _db.Monitor.TickAsync(); // 12:30
+        _db.Clock.Advance(TimeSpan.FromSeconds((30 * 60) + 30)); // 13:00:30
+
+        await _db.Monitor.TickAsync();
+        await _db.Monitor.EvaluateTagAsync(Tag, sixSecondsBefore);
+
+        Assert.Empty(await _db.Alerts.ListAsync());
+    }
+
+    [Fact]
+    public async Task CurfewAddedDuringItsHours_RaisesNoBreachFromBeforeItWasAdded()
+    {
+        // Out from noon; the 12:00-14:00 curfew is added at 12:30, by when the wearer is home.
+        await StoreAsync([.. AtHomeOffset(0, [.. Enumerable.Repeat(800.0, 25)]), .. AtHomeOffset(26, [0, 0, 0])]);
+        await CurfewAsync("daily 12:00-14:00", Duration.FromMinutes(10), addedNow: true);
+
+        await _db.Monitor.EvaluateTagAsync(Tag, Start + Duration.FromMinutes(26));
+        await _db.Monitor.TickAsync();
+
+        Assert.Empty(await _db.Alerts.ListAsync());
     }
 
     [Fact]
@@ -196,6 +225,21 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConditionWithAStatedStart_AppliesFromItAndNotBeforeMonitoringStarted()
+    {
+        var zone = new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street");
+        await StoreAsync(Walk(0, [500, 100, 100, 100, 100]));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _db.Conditions.AddAsync(zone with { AppliesFrom = Instant.FromUtc(2019, 2, 28, 0, 0) }, 0, "officer"));
+        var added = await _db.Conditions.AddAsync(zone with { AppliesFrom = Start }, 0, "officer"); // recorded at 12:30, stated from noon
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+
+        Assert.Contains("before the person's monitoring started (2019-03-01)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Start, Assert.Single(await _db.Conditions.ActiveAsync()).AppliesFrom);
+        Assert.Equal((added.Id, Start + Duration.FromMinutes(1)), Assert.Single(await _db.Alerts.ListAsync()) is var a ? (a.ConditionId, a.Start) : default);
+    }
+
+    [Fact]
     public async Task CurfewWithoutHours_IsRefusedAndNothingStored()
     {
         var curfew = new LicenceCondition(0, _person, ConditionKind.Curfew, ZoneArea.Circle(Victim, 50), Schedule.Always, Duration.FromMinutes(10), new DecisionRules(), "home");
@@ -206,8 +250,22 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         Assert.Empty(await _db.Conditions.ActiveAsync());
     }
 
+    private static readonly GeoPoint Home = new(51.45, -0.10);
+
+    // Conditions apply from when they are added, so the tests' conditions are added an hour before their fixes
+    // (at 11:00) unless a test says they are added now.
+    private Storage.Monitoring.EfConditionStore ConditionsAddedEarlier =>
+        new(_db.Database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider((Start - Duration.FromHours(1)).ToDateTimeOffset()));
+
+    private Task<LicenceCondition> CurfewAsync(string schedule, Duration grace, bool addedNow = false) =>
+        (addedNow ? _db.Conditions : ConditionsAddedEarlier).AddAsync(new LicenceCondition(0, _person, ConditionKind.Curfew, ZoneArea.Circle(Home, 50), Schedule.Parse(schedule), grace, new DecisionRules(), "home"), 0, "officer");
+
+    // One fix a minute from the given minute after noon, each the given distance north of home.
+    private static List<Fix> AtHomeOffset(int fromMinute, double[] metresNorth) =>
+        [.. metresNorth.Select((m, i) => Fix.Create(Start + Duration.FromMinutes(fromMinute + i), Start, new GeoPoint(Home.Latitude + (m / 111_250), Home.Longitude), 10))];
+
     private Task<LicenceCondition> ExclusionAsync() =>
-        _db.Conditions.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        ConditionsAddedEarlier.AddAsync(new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
 
     private Task StoreAsync(List<Fix> fixes) => _db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = fixes });
 

@@ -102,6 +102,100 @@ public sealed class RetentionTests
         Assert.Empty(new RetentionPolicy().Validate());
     }
 
+    [Fact]
+    public async Task Matches_and_crimes_go_by_the_crimes_age_with_every_row_of_theirs_even_when_matched_and_reviewed_recently()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var held = await EnrolAsync(db, 0, HeldTag);
+        await EnrolAsync(db, 1, FreeTag);
+        await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [HeldTag] = Days(HeldSpot, -20, 0), [FreeTag] = Days(FreeSpot, -20, 0) });
+        await ImportCrimesAsync(db);
+        await ImportCrimesAsync(db, category: "wounding"); // a second version of each crime
+        var retention = db.Retention(new RetentionPolicy { MatchDays = 365, CrimeDays = 365 });
+        await retention.PlaceHoldAsync(held.Reference.ToString(), "proceedings at Inner London Crown Court", "ada", "Administrator");
+
+        // Two years on, the old crimes are matched and reviewed for the first time: the matches are new, their data is not.
+        db.Clock.Advance(TimeSpan.FromDays(2 * 365));
+        await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
+        var matches = await db.Matches.ListMatchesAsync();
+        Assert.Equal(2, matches.Count);
+        var free = matches.Single(m => m.Tag == FreeTag.Value);
+        var at = Instant.FromDateTimeOffset(db.Clock.GetUtcNow());
+        await db.Matches.ReviewAsync(free.Id, new Application.Correlation.MatchReviewStep("rae", "MatchReviewer", Core.Matches.MatchState.Qualified, null, "close and long"), at);
+        // A table added later that refers to matches goes with them too.
+        await ExecuteAsync(db, $"CREATE TABLE match_notes (Id INTEGER PRIMARY KEY, MatchId INTEGER NOT NULL); INSERT INTO match_notes (MatchId) VALUES ({free.Id});");
+
+        var dry = await retention.RunAsync("system", "System", dryRun: true);
+        var counts = await retention.RunAsync("system", "System");
+
+        Assert.Equal(dry, counts);
+        Assert.Equal((1L, 2L), (counts.Matches, counts.Crimes)); // the free match and both versions of its crime; the held person's are kept
+        Assert.Equal(HeldTag.Value, (await db.Matches.ListMatchesAsync()).Single().Tag);
+        foreach (string child in new[] { "match_history", "match_reviews", "match_notes" })
+        {
+            Assert.Equal(0L, await CountAsync(db, $"SELECT COUNT(*) FROM {child} WHERE MatchId = {free.Id}"));
+        }
+
+        Assert.Equal(0L, await CountAsync(db, "SELECT COUNT(*) FROM crimes WHERE Reference = 'CRI-F'")); // both versions
+        Assert.Equal(2L, await CountAsync(db, "SELECT COUNT(*) FROM crimes WHERE Reference = 'CRI-H'"));
+    }
+
+    [Fact]
+    public async Task An_ended_persons_records_go_once_their_identity_period_from_monitoring_end_has_run_unless_held()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var held = await EnrolAsync(db, 0, HeldTag);
+        var ended = await EnrolAsync(db, 1, FreeTag);
+        foreach (var person in new[] { held, ended })
+        {
+            await db.Offenders.ChangeRiskTierAsync(person.Reference, RiskTier.Medium, "engaging well");
+            var zone = await db.Conditions.AddAsync(new Core.Conditions.LicenceCondition(0, person.Id, Core.Conditions.ConditionKind.Exclusion, Core.Conditions.ZoneArea.Circle(HeldSpot, 200), Core.Conditions.Schedule.Always, Duration.Zero, new Core.Conditions.DecisionRules(), "victim's street"), 0, "officer");
+            await db.Conditions.SuspendAsync(zone.Id, Start, Start + Duration.FromHours(2), "court appearance", "officer");
+            await db.Alerts.RaiseAsync(new Alert(0, AlertKind.ExclusionBreach, AlertSeverity.Critical, AlertState.Open, person == held ? HeldTag : FreeTag, person.Id, zone.Id, Start, null, Start, "in the zone", "{}", 0), "raised");
+            await ExecuteAsync(db, $"INSERT INTO caseloads (UserId, OffenderReference) VALUES ('u-{person.Reference}', '{person.Reference}')");
+        }
+
+        var retention = db.Retention(new RetentionPolicy { IdentityDays = 30 });
+        await retention.PlaceHoldAsync(held.Reference.ToString(), "appeal pending", "ada", "Administrator");
+        var endedAt = ended.MonitoringEnd.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        db.Clock.Advance((endedAt + Duration.FromDays(29) - Instant.FromDateTimeOffset(db.Clock.GetUtcNow())).ToTimeSpan());
+        Assert.Equal(0, (await retention.RunAsync("system", "System")).People); // 29 days after monitoring ended: not yet
+
+        db.Clock.Advance(TimeSpan.FromDays(2));
+        var counts = await retention.RunAsync("system", "System");
+
+        Assert.Equal(1, counts.People);
+        Assert.Null(await db.OffenderStore.FindAsync(ended.Reference));
+        Assert.NotNull(await db.OffenderStore.FindAsync(held.Reference));
+        string id = ended.Id.Value.ToString().ToUpperInvariant();
+        foreach (string table in new[] { "personal_details", "risk_tier_changes", "tag_assignments", "conditions", "alerts" })
+        {
+            Assert.Equal(0L, await CountAsync(db, $"SELECT COUNT(*) FROM {table} WHERE upper(OffenderId) = '{id}'"));
+        }
+
+        Assert.Equal(0L, await CountAsync(db, $"SELECT COUNT(*) FROM caseloads WHERE OffenderReference = '{ended.Reference}'"));
+        Assert.Equal(1L, await CountAsync(db, "SELECT COUNT(*) FROM condition_suspensions")); // the held person's
+        Assert.Equal(1L, await CountAsync(db, "SELECT COUNT(*) FROM alert_history"));
+        Assert.Equal(1L, await CountAsync(db, "SELECT COUNT(*) FROM personal_details"));
+        Assert.Single(await db.Alerts.ListAsync());
+    }
+
+    private static async Task ExecuteAsync(TemporaryDatabase db, string sql)
+    {
+        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> CountAsync(TemporaryDatabase db, string sql)
+    {
+        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<Offender> EnrolAsync(TemporaryDatabase db, int i, TagId tag)
     {
         var offender = (await db.Offenders.EnrolAsync(new EnrolmentRequest
@@ -126,14 +220,14 @@ public sealed class RetentionTests
             .SelectMany(d => Enumerable.Range(0, 3).Select(h => Fix.Create(Start + Duration.FromDays(d) - Duration.FromHours(2) + Duration.FromHours(h), Start, place, 6)))
             .ToList();
 
-    private static Task ImportCrimesAsync(TemporaryDatabase db)
+    private static Task ImportCrimesAsync(TemporaryDatabase db, string category = "robbery")
     {
-        static string Row(string reference, GeoPoint p) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{reference},robbery,{p.Latitude},{p.Longitude},{Start - Duration.FromDays(1) - Duration.FromHours(3)},{Start - Duration.FromDays(1) - Duration.FromHours(1)}\n");
+        string Row(string reference, GeoPoint p) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{reference},{category},{p.Latitude},{p.Longitude},{Start - Duration.FromDays(1) - Duration.FromHours(3)},{Start - Duration.FromDays(1) - Duration.FromHours(1)}\n");
         string csv = "crime_ref,category,lat,lon,committed_from,committed_to\n" + Row("CRI-H", HeldSpot) + Row("CRI-F", FreeSpot);
         return db.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
     }
 
     private static async Task RaiseEndedAlertAsync(TemporaryDatabase db, TagId tag) =>
-        await db.Alerts.RaiseAsync(new Alert(0, "low_battery", AlertSeverity.Urgent, AlertState.Resolved, tag, null, null, Start - Duration.FromHours(5), Start - Duration.FromHours(4), Start - Duration.FromHours(5), "battery 15 %", "{}", 0), "raised");
+        await db.Alerts.RaiseAsync(new Alert(0, AlertKind.LowBattery, AlertSeverity.Urgent, AlertState.Resolved, tag, null, null, Start - Duration.FromHours(5), Start - Duration.FromHours(4), Start - Duration.FromHours(5), "battery 15 %", "{}", 0), "raised");
 }

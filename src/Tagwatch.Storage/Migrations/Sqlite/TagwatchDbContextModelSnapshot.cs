@@ -424,6 +424,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StartsUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OffenderId", "EndedUnixMs");
