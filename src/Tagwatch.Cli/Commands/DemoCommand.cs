@@ -32,7 +32,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         foreach (var group in offenders.GroupBy(o => o.HomeBoroughCode).OrderBy(g => g.Key))
         {
             byBorough.AddRow(
-                BoroughMap.London.Find(group.Key)?.Name ?? group.Key,
+                Markup.Escape(BoroughMap.London.Find(group.Key)?.Name ?? group.Key),
                 Count(group.Count()),
                 Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Low)),
                 Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Medium)),

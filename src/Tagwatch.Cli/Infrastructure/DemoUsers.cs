@@ -36,7 +36,7 @@ internal static class DemoUsers
             var (account, password) = await services.Accounts.CreateAsync(user, cancellationToken: cancellationToken);
             await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, $"demo account created: role {account.Role}"), cancellationToken);
             string scope = account.Role == Role.Police ? string.Join(",", account.Boroughs) : account.Role == Role.ProbationOfficer ? $"{account.Caseload.Count} people" : "";
-            table.AddRow(account.Username, OptionParsers.Kebab(account.Role.ToString()), scope, password!);
+            table.AddRow(Markup.Escape(account.Username), OptionParsers.Kebab(account.Role.ToString()), Markup.Escape(scope), Markup.Escape(password!));
         }
 
         AnsiConsole.MarkupLine("Demo users (sign in with POST /api/v1/session; each must choose a new password first):");
