@@ -17,9 +17,14 @@ internal static class DemoUsers
             return;
         }
 
+        var today = services.Offenders.Today;
         var offenders = await services.Offenders.ListAsync(cancellationToken);
-        var people = offenders.Select(o => o.Reference.ToString()).ToList();
-        var boroughs = offenders.GroupBy(o => o.HomeBoroughCode).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var people = offenders.Where(o => o.StatusOn(today) == Core.Offenders.OffenderStatus.Active).Select(o => o.Reference.ToString()).ToList();
+        // The police analyst serves the borough of the disclosed match, so their outcome is in view; else the busiest one.
+        var disclosed = (await services.Matches.ListMatchesAsync(cancellationToken))
+            .Where(m => m.BoroughCode is not null && Enum.TryParse<Core.Matches.MatchState>(m.State, ignoreCase: true, out var state) && state == Core.Matches.MatchState.Disclosed)
+            .Select(m => m.BoroughCode!);
+        var boroughs = disclosed.Concat(offenders.GroupBy(o => o.HomeBoroughCode).OrderByDescending(g => g.Count()).Select(g => g.Key)).ToList();
         var accounts = new List<NewUser>
         {
             new("demo.admin", Role.Administrator, [], [], "Demo administrator"),
