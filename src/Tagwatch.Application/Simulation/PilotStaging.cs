@@ -121,7 +121,9 @@ public sealed class PilotStaging(
                 .Where(m => m.Significant && StateOf(m) == MatchState.New)
                 .OrderByDescending(m => m.Score)
                 .ToList();
-            var disclosed = significant.FirstOrDefault(m => MatchReview.Recipient(m) is not null);
+            // Disclosed to the police of a scheme borough (people travel, but the demo's police account serves one of them).
+            var disclosed = significant.FirstOrDefault(m => MatchReview.Recipient(m) is not null && pilot.Scheme.BoroughCodes.Contains(m.BoroughCode!, StringComparer.OrdinalIgnoreCase))
+                ?? significant.FirstOrDefault(m => MatchReview.Recipient(m) is not null);
             if (disclosed is not null)
             {
                 await DiscloseAsync(disclosed.Id, cancellationToken);

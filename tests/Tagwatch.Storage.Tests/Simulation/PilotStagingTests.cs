@@ -132,6 +132,7 @@ public sealed class PilotStagingTests(StagedPilot demo) : IClassFixture<StagedPi
         Assert.Contains(matches, m => m.Significant && m.State.Equals(nameof(MatchState.New), StringComparison.OrdinalIgnoreCase));
         var disclosed = Assert.Single(matches, m => m.State.Equals(nameof(MatchState.Disclosed), StringComparison.OrdinalIgnoreCase));
         Assert.True(disclosed.Significant);
+        Assert.Contains(disclosed.BoroughCode, demo.Pilot.Scheme.BoroughCodes);
         Assert.Equal(nameof(PoliceOutcome.Eliminated), disclosed.Outcome, ignoreCase: true);
         Assert.Equal(disclosed.Id, demo.Staged.Disclosed?.Id);
         var reviews = await demo.Services.Matches.ReviewsAsync(disclosed.Id);
