@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Tagwatch.Cli.Tests;
@@ -19,6 +20,36 @@ public sealed class DemoCommandTests
         var json = JsonDocument.Parse(stats.Output).RootElement;
         Assert.Equal(4, json.GetProperty("offenders").GetInt32());
         Assert.InRange(json.GetProperty("fixes").GetInt32(), 4 * 2 * 1000, 4 * 2 * 1440);
+    }
+
+    [Fact]
+    public async Task Demo_LivesInThePresent_EveryRoleHasSomethingToDo()
+    {
+        using var tagwatch = new Tagwatch();
+        var uk = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        string today = uk.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), later = uk.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var demo = await tagwatch.RunAsync("demo", "--tags", "20", "--days", "7", "--crimes-per-day", "100");
+        var people = JsonDocument.Parse((await tagwatch.RunAsync("offenders", "list", "--json")).Output).RootElement;
+        var enrol = await tagwatch.RunAsync(
+            "offenders", "enrol", "--given-name", "Sam", "--family-name", "New", "--dob", "1995-05-01", "--offence", "robbery", "--custodial", "--gps-condition",
+            "--licence-start", today, "--licence-end", later, "--home-lat", "51.4613", "--home-lon", "-0.1156", "--risk-tier", "high", "--json");
+        var openAlerts = await tagwatch.RunAsync("alerts", "list", "--state", "open", "--json");
+        var awaiting = JsonDocument.Parse((await tagwatch.RunAsync("matches", "list", "--significant", "--state", "new", "--json")).Output).RootElement;
+        var disclosed = JsonDocument.Parse((await tagwatch.RunAsync("matches", "list", "--state", "disclosed", "--json")).Output).RootElement;
+        var outcomes = await tagwatch.RunAsync("audit", "export", "--action", "outcome.match");
+
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Equal(20, people.GetArrayLength());
+        Assert.All(people.EnumerateArray(), p => Assert.Equal("active", p.GetProperty("status").GetString()));
+        Assert.All(people.EnumerateArray(), p => Assert.True(string.CompareOrdinal(p.GetProperty("monitoring_end").GetString(), today) > 0));
+        Assert.Equal(0, enrol.ExitCode);
+        Assert.True(JsonDocument.Parse(enrol.Output).RootElement.GetProperty("accepted").GetBoolean());
+        Assert.NotEmpty(openAlerts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(awaiting.GetArrayLength() > 0);
+        Assert.Equal(1, disclosed.GetArrayLength());
+        string match = disclosed[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+        Assert.Contains($"\"subject\":\"{match}\"", outcomes.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +101,7 @@ public sealed class DemoCommandTests
         using var tagwatch = new Tagwatch();
         // The same seed gives the same people: the demo holds their trails, the files hold crimes planted on them.
         await tagwatch.RunAsync("demo", "--tags", "4", "--days", "5", "--crimes-per-day", "0");
-        await tagwatch.RunAsync("simulate", "--tags", "4", "--days", "5", "--crimes-per-day", "50", "--out", "sim");
+        await tagwatch.RunAsync("simulate", "--tags", "4", "--days", "5", "--crimes-per-day", "50", "--until", "now", "--out", "sim");
 
         var imported = await tagwatch.RunAsync("import", "crimes", "sim/crimes.csv", "--format", "tagwatch", "--json");
         var strict = await tagwatch.RunAsync("correlate", "--strict", "--radius", "100", "--pad", "10m", "--out", "strict.csv");

@@ -43,6 +43,19 @@ public sealed class ImportCommandsTests
     }
 
     [Fact]
+    public async Task ImportFixes_Help_ShowsTheOptionalColumnsInBrackets()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("import", "fixes", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        // The help wraps to the console's width: compare without the wrapping.
+        string unwrapped = string.Concat(result.Output.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("accuracy_m[,speed_kmh,heading_deg,source]", unwrapped, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportFixes_MissingFile_FailsNamingIt()
     {
         using var tagwatch = new Tagwatch();

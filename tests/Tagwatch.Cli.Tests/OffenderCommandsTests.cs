@@ -83,4 +83,31 @@ public sealed class OffenderCommandsTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("TW-00099", unknown.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Show_AsText_ShowsTheRecordWithItsIndexOffences()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync(Enrol(tagwatch, "One"));
+
+        var show = await tagwatch.RunAsync("offenders", "show", "TW-00001", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("robbery", show.Output, StringComparison.Ordinal);
+        Assert.Contains("Sam One", show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_NameAndReasonWithBrackets_AreShownAsWritten()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync(Enrol(tagwatch, "Smith [red]"));
+        await tagwatch.RunAsync("offenders", "risk", "TW-00001", "--tier", "very-high", "--reason", "intelligence [ref 42]", "--db", tagwatch.DatabasePath);
+
+        var show = await tagwatch.RunAsync("offenders", "show", "TW-00001", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Sam Smith [red]", show.Output, StringComparison.Ordinal);
+        Assert.Contains("intelligence [ref 42]", show.Output, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using NodaTime;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;
@@ -15,7 +16,9 @@ namespace Tagwatch.Application.Simulation;
 /// <remarks>
 /// Deterministic for a seed: every random choice comes from generators seeded by the seed and the person's index, so
 /// the same options give the same pilot whatever order the trails are sampled in. Fixes are sampled on demand
-/// (<see cref="SampleTrail"/>) so that a large pilot never has to sit in memory at once.
+/// (<see cref="SampleTrail"/>) so that a large pilot never has to sit in memory at once. With
+/// <see cref="SimulationOptions.Until"/> the pilot is dated to that instant (the demo's present); without it, to
+/// <see cref="SimulationOptions.Start"/> (by default the 2019 pilot), as the benchmarks and quality runs use it.
 /// </remarks>
 public sealed class PilotSimulation
 {
@@ -28,16 +31,55 @@ public sealed class PilotSimulation
     private readonly List<Trajectory> _trajectories = [];
     private readonly long _startMs, _endMs;
 
+    // The routine covers whole UK days from _startDate; the history sampled from it is [_startMs, _endMs).
+    private readonly LocalDate _startDate;
+    private readonly int _routineDays;
+
     private PilotSimulation(SimulationOptions options)
     {
         Options = options;
         _plane = new LocalPlane(51.45, -0.09);
-        _startMs = options.Start.AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
-        _endMs = options.Start.PlusDays(options.Days).AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
+        if (options.Until is { } until)
+        {
+            var start = until - Duration.FromDays(options.Days);
+            _startDate = start.InZone(UkTime).Date;
+            _routineDays = options.Days + 1;
+            _startMs = start.ToUnixTimeMilliseconds();
+            _endMs = until.ToUnixTimeMilliseconds();
+            Today = until.InZone(UkTime).Date;
+            // The scheme opened in the month five months before the history, for a year: open now and for months to come.
+            var opened = _startDate.PlusMonths(-5);
+            Scheme = SchemeSettings.LondonPilot with { StartDate = new LocalDate(opened.Year, opened.Month, 1) };
+        }
+        else
+        {
+            _startDate = options.Start;
+            _routineDays = options.Days;
+            _startMs = options.Start.AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
+            _endMs = options.Start.PlusDays(options.Days).AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
+            Today = options.Start.PlusDays(options.Days);
+            Scheme = SchemeSettings.LondonPilot;
+        }
     }
 
     /// <summary>The options the pilot was built from.</summary>
     public SimulationOptions Options { get; }
+
+    /// <summary>The scheme the pilot runs under: the 2019 London pilot, or for a pilot in the present the same scheme
+    /// opened some months before its history.</summary>
+    public SchemeSettings Scheme { get; }
+
+    /// <summary>First instant of the simulated history.</summary>
+    public Instant HistoryStart => Instant.FromUnixTimeMilliseconds(_startMs);
+
+    /// <summary>End of the simulated history (exclusive): <see cref="SimulationOptions.Until"/> when set.</summary>
+    public Instant HistoryEnd => Instant.FromUnixTimeMilliseconds(_endMs);
+
+    /// <summary>The UK day the history ends on (for a pilot in the present, today).</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>Curfews and exclusion zones on the people's licences (some people have none).</summary>
+    public IReadOnlyList<SimulatedCondition> Conditions { get; private set; } = [];
 
     /// <summary>The people, in tag order.</summary>
     public IReadOnlyList<SimulatedOffender> Offenders { get; private set; } = [];
@@ -64,11 +106,15 @@ public sealed class PilotSimulation
     }
 
     /// <summary>Samples the fixes (sorted by time) and device events of person <paramref name="index"/>.</summary>
+    /// <remarks>A person whose licence ended during the history has fixes up to its end only: the tag came off then.</remarks>
     public (List<Fix> Fixes, List<DeviceEvent> Events) SampleTrail(int index)
     {
         var random = new Random(Seed(2, index));
-        return new FixSampler(random, _plane, UkTime).Sample(Offenders[index].Tag, _trajectories[index], _startMs, _endMs);
+        return new FixSampler(random, _plane, UkTime).Sample(Offenders[index].Tag, _trajectories[index], _startMs, EndMs(Offenders[index]));
     }
+
+    private long EndMs(SimulatedOffender person) =>
+        Math.Min(_endMs, person.LicenceEnd.PlusDays(1).AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds());
 
     private int Seed(int stream, int index) => RandomExtensions.DeriveSeed(Options.Seed, stream, index);
 
@@ -78,6 +124,7 @@ public sealed class PilotSimulation
         var pilotBoroughs = SchemeSettings.LondonPilot.BoroughCodes.Select(c => map.Find(c)!).ToList();
         var shapes = pilotBoroughs.Select(b => map.Boundary(b)).ToList();
         var offenders = new List<SimulatedOffender>(Options.Tags);
+        var conditions = new List<SimulatedCondition>();
         var planted = new List<(Crime Crime, int Tag, GroundTruthKind Kind)>();
         for (int i = 0; i < Options.Tags; i++)
         {
@@ -90,10 +137,14 @@ public sealed class PilotSimulation
                 double distance = 300 + random.NextDouble() * (a == 0 ? 1500 : 6000), angle = random.NextDouble() * 2 * Math.PI;
                 return new RoutineGenerator.Anchor(homeX + Math.Cos(angle) * distance, homeY + Math.Sin(angle) * distance, a == 0 ? 3 : 1 + random.NextDouble(), random.NextDouble() < 0.7);
             }).ToList();
-            _trajectories.Add(new RoutineGenerator(random, UkTime).Build(homeX, homeY, anchors, Options.Start, Options.Days));
+            _trajectories.Add(new RoutineGenerator(random, UkTime).Build(homeX, homeY, anchors, _startDate, _routineDays));
 
-            var dateOfBirth = Options.Start.PlusYears(-(18 + random.Next(23))).PlusDays(-random.Next(365));
+            // In the present, licences began up to four months before the history: everyone is an adult on release.
+            var dateOfBirth = _startDate.PlusYears(-((Options.Until is null ? 18 : 19) + random.Next(23))).PlusDays(-random.Next(365));
             var tier = random.NextDouble() switch { < 0.2 => RiskTier.Low, < 0.55 => RiskTier.Medium, < 0.85 => RiskTier.High, _ => RiskTier.VeryHigh };
+            var (licenceStart, licenceEnd) = Options.Until is null
+                ? (Options.Start, Options.Start.PlusMonths(6 + random.Next(19)))
+                : PresentLicence(i, random);
             offenders.Add(new SimulatedOffender(
                 OffenderReference.FromSequence(i + 1),
                 TagId.Parse(string.Create(CultureInfo.InvariantCulture, $"3598810{Options.Seed % 100:00}{i:000000}")),
@@ -102,19 +153,21 @@ public sealed class PilotSimulation
                 tier,
                 pilotBoroughs[boroughIndex].Code,
                 home,
-                Options.Start,
-                Options.Start.PlusMonths(6 + random.Next(19))));
+                licenceStart,
+                licenceEnd));
+            conditions.AddRange(ConditionsOf(i, offenders[i], homeX, homeY, new Random(Seed(5, i))));
 
             var truthRandom = new Random(Seed(3, i));
             int count = (int)Math.Round(Options.PlantedPerTagPerWeek * Options.Days / 7.0);
+            long endMs = EndMs(offenders[i]);
             for (int p = 0; p < count; p++)
             {
-                if (PlantOnPath(_trajectories[i], truthRandom) is { } crime)
+                if (PlantOnPath(_trajectories[i], truthRandom, endMs) is { } crime)
                 {
                     planted.Add((crime, i, GroundTruthKind.Planted));
                 }
 
-                if (PlaceDecoy(_trajectories[i], truthRandom) is { } decoy)
+                if (PlaceDecoy(_trajectories[i], truthRandom, endMs) is { } decoy)
                 {
                     planted.Add((decoy, i, GroundTruthKind.Decoy));
                 }
@@ -122,6 +175,7 @@ public sealed class PilotSimulation
         }
 
         Offenders = offenders;
+        Conditions = conditions;
         var background = BackgroundCrimes(shapes, new Random(Seed(4, 0)));
         AssignReferences(background, planted, offenders);
     }
@@ -148,11 +202,45 @@ public sealed class PilotSimulation
         Truth = truth;
     }
 
-    private Crime? PlantOnPath(Trajectory trajectory, Random random)
+    /// <summary>Licence dates of a person in the present: released some weeks or months before the history, on licence
+    /// for months to come; one person in fifty (in a pilot of twenty or more) finished their licence during the history.</summary>
+    private (LocalDate Start, LocalDate End) PresentLicence(int index, Random random)
+    {
+        var start = _startDate.PlusDays(-random.Next(120));
+        start = start < Scheme.StartDate ? Scheme.StartDate : start;
+        if (Options.Tags >= 20 && index % 50 == 49)
+        {
+            var ended = Today.PlusDays(-(1 + random.Next(Math.Max(1, Options.Days - 1))));
+            return (start, ended < start ? start : ended);
+        }
+
+        var end = start.PlusMonths(6 + random.Next(19));
+        var soonest = Today.PlusDays(30 + random.Next(60));
+        return (start, end < soonest ? soonest : end);
+    }
+
+    /// <summary>A night curfew at home for every third person and an exclusion zone (a victim's street, 1–3 km from home)
+    /// for every fourth: their ordinary routines break them now and then, as real ones do.</summary>
+    private IEnumerable<SimulatedCondition> ConditionsOf(int index, SimulatedOffender person, double homeX, double homeY, Random random)
+    {
+        if (index % 3 == 0)
+        {
+            yield return new SimulatedCondition(person.Reference, ConditionKind.Curfew, ZoneArea.Circle(person.Home, 100), Schedule.Parse("daily 23:00-06:00"), Duration.FromMinutes(15), "curfew at the release address");
+        }
+
+        if (index % 4 == 1)
+        {
+            double distance = 1000 + random.NextDouble() * 2000, angle = random.NextDouble() * 2 * Math.PI;
+            var centre = _plane.ToPoint(homeX + Math.Cos(angle) * distance, homeY + Math.Sin(angle) * distance);
+            yield return new SimulatedCondition(person.Reference, ConditionKind.Exclusion, ZoneArea.Circle(new GeoPoint(Math.Round(centre.Latitude, 6), Math.Round(centre.Longitude, 6)), 250 + random.Next(250)), Schedule.Always, Duration.Zero, "victim's street");
+        }
+    }
+
+    private Crime? PlantOnPath(Trajectory trajectory, Random random, long endMs)
     {
         for (int attempt = 0; attempt < 50; attempt++)
         {
-            long t = _startMs + 3_600_000 + (long)(random.NextDouble() * (_endMs - _startMs - 7_200_000));
+            long t = _startMs + 3_600_000 + (long)(random.NextDouble() * (endMs - _startMs - 7_200_000));
             if (trajectory.LegAt(t).AtHome)
             {
                 continue;
@@ -167,11 +255,11 @@ public sealed class PilotSimulation
         return null;
     }
 
-    private Crime? PlaceDecoy(Trajectory trajectory, Random random)
+    private Crime? PlaceDecoy(Trajectory trajectory, Random random, long endMs)
     {
         for (int attempt = 0; attempt < 50; attempt++)
         {
-            long t = _startMs + 3_600_000 + (long)(random.NextDouble() * (_endMs - _startMs - 7_200_000));
+            long t = _startMs + 3_600_000 + (long)(random.NextDouble() * (endMs - _startMs - 7_200_000));
             if (trajectory.LegAt(t).AtHome)
             {
                 continue;
@@ -199,10 +287,10 @@ public sealed class PilotSimulation
             var (x, y) = _plane.ToMetres(RandomPointIn(shapes[random.Next(shapes.Count)], random));
             return (X: x, Y: y, Sigma: 200 + random.NextDouble() * 400);
         }).ToList();
-        var crimes = new List<Crime>(Options.CrimesPerDay * Options.Days);
-        for (int d = 0; d < Options.Days; d++)
+        var crimes = new List<Crime>(Options.CrimesPerDay * _routineDays);
+        for (int d = 0; d < _routineDays; d++)
         {
-            long dayStart = Options.Start.PlusDays(d).AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
+            long dayStart = _startDate.PlusDays(d).AtStartOfDayInZone(UkTime).ToInstant().ToUnixTimeMilliseconds();
             int count = (int)Math.Round(Options.CrimesPerDay * (0.9 + random.NextDouble() * 0.2));
             for (int c = 0; c < count; c++)
             {
@@ -221,7 +309,12 @@ public sealed class PilotSimulation
                     (x, y) = _plane.ToMetres(RandomPointIn(shapes[random.Next(shapes.Count)], random));
                 }
 
-                crimes.Add(MakeCrime(profile, x, y, t, random));
+                var crime = MakeCrime(profile, x, y, t, random);
+                // A history in the present holds no crime from the future, nor from before it began.
+                if (Options.Until is null || (crime.CommittedFrom.ToUnixTimeMilliseconds() >= _startMs && crime.CommittedTo.ToUnixTimeMilliseconds() <= _endMs))
+                {
+                    crimes.Add(crime);
+                }
             }
         }
 

@@ -14,7 +14,10 @@ namespace Tagwatch.Application.Simulation;
 
 /// <summary>Loads a simulated pilot straight into a database: enrols the people under the scheme's rules,
 /// registers and assigns their tags, stores their fixes and imports the crimes.</summary>
-public sealed class SimulationLoader(OffenderService offenders, ITagDirectory tags, IFixStore fixes, CrimeImporter crimes, FixQualityRules quality)
+/// <remarks>A pilot in the present (<see cref="SimulationOptions.Until"/>) brings its scheme, dated around its history,
+/// and its people wear their tags from their licence start; a pilot from a start date is enrolled under the scheme the
+/// database holds, everyone tagged from that date.</remarks>
+public sealed class SimulationLoader(OffenderService offenders, IOffenderStore offenderStore, ITagDirectory tags, IFixStore fixes, CrimeImporter crimes, FixQualityRules quality)
 {
     /// <summary>What a load did.</summary>
     public sealed record Summary(int Enrolled, IReadOnlyList<string> Refused, long FixesStored, long FixesFlagged, ImportReport Crimes);
@@ -22,6 +25,11 @@ public sealed class SimulationLoader(OffenderService offenders, ITagDirectory ta
     /// <summary>Loads the pilot; <paramref name="tagsDone"/> reports progress through the trails.</summary>
     public async Task<Summary> LoadAsync(PilotSimulation pilot, IProgress<int>? tagsDone = null, CancellationToken cancellationToken = default)
     {
+        if (pilot.Options.Until is not null)
+        {
+            await offenderStore.SaveSchemeAsync(pilot.Scheme, cancellationToken);
+        }
+
         var refused = new List<string>();
         var enrolled = new List<(int Index, OffenderId Id)>();
         for (int i = 0; i < pilot.Offenders.Count; i++)
@@ -51,10 +59,11 @@ public sealed class SimulationLoader(OffenderService offenders, ITagDirectory ta
         }
 
         await tags.RegisterAsync(pilot.Offenders.Select(o => new Tag(o.Tag, "simulated", "Tagwatch simulator")).ToList(), cancellationToken);
-        var start = pilot.Options.Start.AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/London"]).ToInstant();
+        var uk = DateTimeZoneProviders.Tzdb["Europe/London"];
         foreach (var (index, id) in enrolled)
         {
-            await tags.AssignAsync(pilot.Offenders[index].Tag, id, start, cancellationToken);
+            var from = pilot.Options.Until is null ? pilot.Options.Start : pilot.Offenders[index].LicenceStart;
+            await tags.AssignAsync(pilot.Offenders[index].Tag, id, from.AtStartOfDayInZone(uk).ToInstant(), cancellationToken);
         }
 
         long stored = 0, flagged = 0;

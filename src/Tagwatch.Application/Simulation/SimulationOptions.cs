@@ -18,6 +18,12 @@ public sealed record SimulationOptions
     /// <summary>First simulated day (UK local); everyone's licence starts then.</summary>
     public LocalDate Start { get; init; } = SchemeSettings.LondonPilot.StartDate;
 
+    /// <summary>When set, the pilot lives in the present: its history is the <see cref="Days"/> × 24 hours up to this
+    /// instant (for a demo, now), the scheme opened some months before and runs on past it, licences started before the
+    /// history and end after it (but for one person in fifty, whose licence ended during it), and
+    /// <see cref="Start"/> is not used.</summary>
+    public Instant? Until { get; init; }
+
     /// <summary>Background crimes per day across the four boroughs.</summary>
     public int CrimesPerDay { get; init; } = 400;
 

@@ -52,7 +52,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
                 Lower(a.Severity),
                 Lower(a.State),
                 a.Type.Name,
-                a.Offender is { } o ? people.GetValueOrDefault(o, "?") : "",
+                Markup.Escape(a.Offender is { } o ? people.GetValueOrDefault(o, "?") : ""),
                 Markup.Escape(a.Tag.Value),
                 OffenderView.Time(a.Start),
                 a.End is { } end ? OffenderView.Time(end) : "ongoing",

@@ -33,7 +33,7 @@ internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand
         {
             table.AddRow(
                 c.Id.ToString(CultureInfo.InvariantCulture),
-                people.GetValueOrDefault(c.Offender, "?"),
+                Markup.Escape(people.GetValueOrDefault(c.Offender, "?")),
                 c.Kind.ToString().ToLowerInvariant(),
                 Markup.Escape(c.Label),
                 Markup.Escape(c.Schedule.Text),

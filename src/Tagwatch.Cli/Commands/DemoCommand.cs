@@ -9,7 +9,8 @@ using Tagwatch.Core.Boroughs;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch demo [--db PATH] [--tags N] [--days D] [--seed S]</c>: a simulated pilot in a fresh database, summarised.</summary>
+/// <summary><c>tagwatch demo [--db PATH] [--tags N] [--days D] [--seed S]</c>: a simulated pilot in the present in a fresh
+/// database, summarised: the last D days up to now, people on licence, conditions, alerts and matches to work on.</summary>
 /// <remarks>The database is marked as a demo; running the demo again replaces a demo database but never any other file.</remarks>
 internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 {
@@ -23,7 +24,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var (workspace, pilot, summary, correlation) = await DemoPilot.BuildAsync(settings, settings.ToOptions(), cancellationToken, settings.Replace);
+        var (workspace, pilot, summary, staged, correlation) = await DemoPilot.BuildAsync(settings, settings, TimeProvider.System, cancellationToken, settings.Replace);
         clock.Stop();
 
         SimulateCommand.Print(summary);
@@ -32,7 +33,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         foreach (var group in offenders.GroupBy(o => o.HomeBoroughCode).OrderBy(g => g.Key))
         {
             byBorough.AddRow(
-                BoroughMap.London.Find(group.Key)?.Name ?? group.Key,
+                Markup.Escape(BoroughMap.London.Find(group.Key)?.Name ?? group.Key),
                 Count(group.Count()),
                 Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Low)),
                 Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.Medium)),
@@ -50,7 +51,15 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
         table.AddRow("planted / decoy crimes", $"{pilot.Truth.Count(t => t.Kind == GroundTruthKind.Planted)} / {pilot.Truth.Count(t => t.Kind == GroundTruthKind.Decoy)}");
         table.AddRow("matches / significant", $"{correlation.Run.Matches} / {correlation.Run.Significant} ({correlation.Run.Subjects} people at or above the correlation tier)");
-        table.AddRow("period", $"{OffenderView.Date(pilot.Options.Start)} + {pilot.Options.Days} days");
+        if (staged is not null)
+        {
+            table.AddRow("licence conditions", $"{staged.Conditions} (curfews and exclusion zones)");
+            table.AddRow("alerts open / resolved", $"{staged.OpenAlerts} / {staged.ResolvedAlerts}");
+            table.AddRow("significant matches awaiting review", Count(staged.AwaitingReview));
+            table.AddRow("disclosed with an outcome", staged.Disclosed is { } d ? Markup.Escape($"match {d.Id} (crime {d.CrimeReference}, {d.OffenderReference}): {d.Outcome}") : "none");
+        }
+
+        table.AddRow("period", Markup.Escape($"{OffenderView.Time(pilot.HistoryStart)} to {OffenderView.Time(pilot.HistoryEnd)} ({pilot.Options.Days} days)"));
         table.AddRow("built in", $"{clock.Elapsed.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
         return ExitCodes.Ok;

@@ -16,7 +16,7 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
     internal sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("CSV (tag_id,timestamp,lat,lon,accuracy_m[,speed_kmh,heading_deg,source]), GPX 1.0/1.1, or an NMEA 0183 log.")]
+        [Description("CSV (tag_id,timestamp,lat,lon,accuracy_m[[,speed_kmh,heading_deg,source]]), GPX 1.0/1.1, or an NMEA 0183 log.")]
         public string File { get; init; } = "";
 
         [CommandOption("--format <FORMAT>")]

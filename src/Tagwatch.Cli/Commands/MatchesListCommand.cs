@@ -47,9 +47,9 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
         var table = new Table().AddColumns("id", "crime", "offender", "tag", "score", "closest (m)", "closest at", "state");
         foreach (var m in matches.Take(200))
         {
-            table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), $"{m.CrimeReference} v{m.CrimeVersion}", m.OffenderReference ?? "–", m.Tag,
+            table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape($"{m.CrimeReference} v{m.CrimeVersion}"), Markup.Escape(m.OffenderReference ?? "–"), Markup.Escape(m.Tag),
                 (m.Significant ? "[bold]" : "") + m.Score.ToString("0.000", CultureInfo.InvariantCulture) + (m.Significant ? "[/]" : ""),
-                m.MinDistanceMetres.ToString("0.0", CultureInfo.InvariantCulture), Time(m.ClosestTimeUnixMs), m.State);
+                m.MinDistanceMetres.ToString("0.0", CultureInfo.InvariantCulture), Time(m.ClosestTimeUnixMs), Markup.Escape(m.State));
         }
 
         AnsiConsole.Write(table);

@@ -77,7 +77,7 @@ internal sealed class NearCommand : AsyncCommand<NearCommand.Settings>
         var table = new Table().AddColumns("tag", "offender", "fixes", "closest (m)", "closest at", "first", "last");
         foreach (var h in hits)
         {
-            table.AddRow(h.Tag.Value, h.OffenderReference ?? "–", h.Proximity.Count.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(Markup.Escape(h.Tag.Value), Markup.Escape(h.OffenderReference ?? "–"), h.Proximity.Count.ToString(CultureInfo.InvariantCulture),
                 h.Proximity.MinDistanceMetres.ToString("0.0", CultureInfo.InvariantCulture), Format(h.Proximity.ClosestTimeUnixMs),
                 Format(h.Proximity.FirstTimeUnixMs), Format(h.Proximity.LastTimeUnixMs));
         }

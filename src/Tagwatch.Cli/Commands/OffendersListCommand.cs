@@ -30,9 +30,9 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
         foreach (var o in offenders)
         {
             table.AddRow(
-                o.Reference.Value, OptionParsers.Kebab(o.StatusOn(workspace.Offenders.Today).ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
-                string.Join(", ", o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString()))),
-                BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode,
+                Markup.Escape(o.Reference.Value), OptionParsers.Kebab(o.StatusOn(workspace.Offenders.Today).ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
+                Markup.Escape(string.Join(", ", o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString())))),
+                Markup.Escape(BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode),
                 $"{OffenderView.Date(o.MonitoringStart)} – {OffenderView.Date(o.MonitoringEnd)}");
         }
 

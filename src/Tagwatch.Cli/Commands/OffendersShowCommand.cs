@@ -37,12 +37,14 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         var grid = new Grid().AddColumns(2);
         foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender, workspace.Offenders.Today)).EnumerateObject())
         {
-            grid.AddRow(property.Name, property.Value.ToString());
+            grid.AddRow(property.Name, Markup.Escape(property.Value.ValueKind == JsonValueKind.Array
+                ? string.Join(", ", property.Value.EnumerateArray().Select(v => v.ToString()))
+                : property.Value.ToString()));
         }
 
         if (person is not null)
         {
-            grid.AddRow("name", $"{person.GivenName} {person.FamilyName}");
+            grid.AddRow("name", Markup.Escape($"{person.GivenName} {person.FamilyName}"));
             grid.AddRow("date_of_birth", OffenderView.Date(person.DateOfBirth));
         }
 
@@ -50,7 +52,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         var table = new Table().AddColumns("risk tier", "from", "reason");
         foreach (var h in riskHistory)
         {
-            table.AddRow(h.tier, h.from, Markup.Escape(h.reason));
+            table.AddRow(Markup.Escape(h.tier), Markup.Escape(h.from), Markup.Escape(h.reason));
         }
 
         AnsiConsole.Write(table);

@@ -62,43 +62,31 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             H02Port = settings.H02Port ?? configured.H02Port,
             BadChecksum = settings.BadChecksum ?? configured.BadChecksum,
         };
-        if (settings.Demo)
-        {
-            // The simulated history is from the 2019 pilot, past the default six years: keep it for the demo.
-            const int twentyYears = 20 * 365;
-            options = options with
-            {
-                Retention = new Application.Retention.RetentionPolicy
-                {
-                    TrailDays = twentyYears, RawFrameDays = twentyYears, AlertDays = twentyYears, MatchDays = twentyYears, CrimeDays = twentyYears, IdentityDays = twentyYears, AuditDays = twentyYears,
-                },
-            };
-        }
-
         options.ThrowIfInvalid();
 
-        if (settings.Demo && !File.Exists(Path.GetFullPath(options.Database)))
+        var clock = TimeProvider.System;
+        if (settings.Demo && await DemoIsMissingOrStaleAsync(options.Database, clock, cancellationToken))
         {
-            await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings().ToOptions(), cancellationToken);
+            await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings(), clock, cancellationToken, replace: true);
         }
 
-        var services = await TagwatchServices.OpenAsync(options.Database, TimeProvider.System, AppSettings.Quality(configuration), cancellationToken);
+        var services = await TagwatchServices.OpenAsync(options.Database, clock, AppSettings.Quality(configuration), cancellationToken);
         if (settings.Demo)
         {
             await DemoUsers.CreateAsync(services, cancellationToken);
         }
 
-        await using var app = TagwatchServer.Build(options, services, TimeProvider.System);
+        await using var app = TagwatchServer.Build(options, services, clock);
         await app.StartAsync(cancellationToken);
         AnsiConsole.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
         AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
         AnsiConsole.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
         AnsiConsole.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
-        var devices = settings.Demo ? DemoDevices.RunAsync(options, services, stopping.Token) : Task.CompletedTask;
+        var devices = settings.Demo ? DemoDevices.RunAsync(options, services, clock, stopping.Token) : Task.CompletedTask;
         if (settings.Demo)
         {
-            AnsiConsole.MarkupLine("  demo: the pilot's tags report live over OsmAnd once a minute; retention is stretched to 20 years so the 2019 history stays.");
+            AnsiConsole.MarkupLine("  demo: the pilot's last 30 days run up to now, and the tags of the people on licence report live over OsmAnd once a minute.");
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
@@ -112,6 +100,28 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             // stopped with the server
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>True when there is no demo database yet, or the demo database's scheme no longer covers today (a demo
+    /// built by an older version, dated to 2019, or one left for a year): such a demo is rebuilt in the present.
+    /// Any other database is left alone.</summary>
+    private static async Task<bool> DemoIsMissingOrStaleAsync(string database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        string path = Path.GetFullPath(database);
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        if (!await TagwatchDatabase.IsDemoAsync(path, cancellationToken))
+        {
+            return false;
+        }
+
+        var services = await TagwatchServices.OpenAsync(path, clock, cancellationToken);
+        var scheme = await services.OffenderStore.GetSchemeAsync(cancellationToken);
+        var today = services.Offenders.Today;
+        return today < scheme.StartDate || today > scheme.EndDate;
     }
 
     private static string Port(int port) => port == 0 ? "off" : port.ToString(System.Globalization.CultureInfo.InvariantCulture);

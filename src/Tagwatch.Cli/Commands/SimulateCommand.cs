@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Simulation;
@@ -25,8 +26,12 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         public int Seed { get; init; } = 1;
 
         [CommandOption("--start <DATE>")]
-        [Description("First day (UK local), yyyy-MM-dd. Default: the pilot's start, 2019-02-18.")]
+        [Description("First day (UK local), yyyy-MM-dd. Default: the pilot's start, 2019-02-18 (for demo: the days up to now).")]
         public string? Start { get; init; }
+
+        [CommandOption("--until <INSTANT>")]
+        [Description("Date the pilot to the present instead: the days up to this instant ('now' or ISO, e.g. 2026-12-04T09:00:00Z), the scheme open around it, people on licence through it.")]
+        public string? Until { get; init; }
 
         [CommandOption("--crimes-per-day <N>")]
         public int CrimesPerDay { get; init; } = 400;
@@ -39,15 +44,23 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         [Description("Also load the pilot into the database (--db): enrol, register tags, store fixes, import crimes.")]
         public bool Load { get; init; }
 
-        public SimulationOptions ToOptions()
+        /// <summary>The options these settings give, 'now' read from <paramref name="clock"/>.</summary>
+        public SimulationOptions ToOptions(TimeProvider clock)
         {
             var options = new SimulationOptions { Tags = Tags, Days = Days, Seed = Seed, CrimesPerDay = CrimesPerDay };
-            return Start is null ? options : options with { Start = OptionParsers.Date(Start, "--start") };
+            if (Until is not null && Start is not null)
+            {
+                throw new ArgumentException("give --start or --until, not both");
+            }
+
+            return Until is not null ? options with { Until = Until.Trim().Equals("now", StringComparison.OrdinalIgnoreCase) ? Instant.FromDateTimeOffset(clock.GetUtcNow()) : OptionParsers.Instant(Until, "--until") }
+                : Start is not null ? options with { Start = OptionParsers.Date(Start, "--start") }
+                : options;
         }
 
         public override ValidationResult Validate()
         {
-            var problems = ToOptions().Validate();
+            var problems = ToOptions(TimeProvider.System).Validate();
             return problems.Count > 0 ? ValidationResult.Error(string.Join("; ", problems)) : ValidationResult.Success();
         }
     }
@@ -60,7 +73,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         }
 
         var clock = Stopwatch.StartNew();
-        var pilot = PilotSimulation.Create(settings.ToOptions());
+        var pilot = PilotSimulation.Create(settings.ToOptions(TimeProvider.System));
         if (settings.Out is { } directory)
         {
             long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, directory, progress, cancellationToken));

@@ -7,23 +7,24 @@ using Tagwatch.Storage;
 namespace Tagwatch.Cli.Infrastructure;
 
 /// <summary>
-/// Live demo devices: the demo pilot's tags walk around their wearers' homes and report over the real OsmAnd protocol
-/// to the server's own listener once a minute, as real tags do, so live positions move while a newcomer looks (and the
-/// monitoring centre is not shown a wall of "no contact" alerts for tags whose history ended years ago).
+/// Live demo devices: the tags of the demo pilot's people on licence today walk around their wearers' homes and report
+/// over the real OsmAnd protocol to the server's own listener once a minute, as real tags do, so their history runs on
+/// into the present and live positions move while a newcomer looks. A person whose licence has ended wears no tag.
 /// </summary>
 internal static class DemoDevices
 {
     private const int Devices = 100;
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    public static async Task RunAsync(ServerOptions options, TagwatchServices services, CancellationToken cancellationToken)
+    public static async Task RunAsync(ServerOptions options, TagwatchServices services, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (options.OsmAndPort == 0)
         {
             return;
         }
 
-        var offenders = (await services.Offenders.ListAsync(cancellationToken)).Take(Devices).ToList();
+        var today = services.Offenders.Today;
+        var offenders = (await services.Offenders.ListAsync(cancellationToken)).Where(o => o.StatusOn(today) == Core.Offenders.OffenderStatus.Active).Take(Devices).ToList();
         var assignments = await services.Tags.AssignmentsAsync(cancellationToken);
         var walkers = offenders
             .Select(o => (Tag: assignments.FirstOrDefault(a => a.Offender == o.Id && a.To is null)?.Tag, Home: o.HomeAddress))
@@ -32,14 +33,14 @@ internal static class DemoDevices
             .ToList();
         string host = options.DeviceAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.DeviceAddress;
         using var http = new HttpClient { BaseAddress = new Uri($"http://{host}:{options.OsmAndPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             foreach (var walker in walkers)
             {
                 walker.Step(Interval.TotalSeconds);
                 string query = string.Create(CultureInfo.InvariantCulture,
-                    $"/?id={walker.Tag}&lat={walker.Position.Latitude:F6}&lon={walker.Position.Longitude:F6}&timestamp={TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}"
+                    $"/?id={walker.Tag}&lat={walker.Position.Latitude:F6}&lon={walker.Position.Longitude:F6}&timestamp={clock.GetUtcNow().ToUnixTimeSeconds()}"
                     + $"&accuracy={walker.Accuracy:F0}&speed={walker.SpeedKnots:F1}&bearing={walker.Bearing:F0}&batt={walker.Battery}");
                 try
                 {

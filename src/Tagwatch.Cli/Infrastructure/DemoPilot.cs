@@ -1,4 +1,3 @@
-using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Correlation.Scored;
@@ -6,13 +5,15 @@ using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
 
-/// <summary>Builds the demo pilot: a simulated scheme loaded into a demo-marked database, correlated once.</summary>
+/// <summary>Builds the demo pilot: a simulated scheme loaded into a demo-marked database and brought to the present —
+/// conditions set, alerts raised and handled, matches correlated, one disclosed with a police outcome.</summary>
 internal static class DemoPilot
 {
-    public sealed record Built(TagwatchServices Services, PilotSimulation Pilot, SimulationLoader.Summary Summary, ScoredCorrelation.Outcome Correlation);
+    public sealed record Built(TagwatchServices Services, PilotSimulation Pilot, SimulationLoader.Summary Summary, PilotStaging.Summary? Staged, Application.Correlation.ScoredCorrelation.Outcome Correlation);
 
-    /// <summary>Builds into the database <paramref name="settings"/> name, which must not exist or be a demo database (unless <paramref name="replace"/>).</summary>
-    public static async Task<Built> BuildAsync(DatabaseSettings settings, SimulationOptions options, CancellationToken cancellationToken, bool replace = false)
+    /// <summary>Builds into the database <paramref name="settings"/> name, which must not exist or be a demo database (unless
+    /// <paramref name="replace"/>). Unless the simulation settings give --start, the pilot's history ends now.</summary>
+    public static async Task<Built> BuildAsync(DatabaseSettings settings, SimulateCommand.Settings simulation, TimeProvider clock, CancellationToken cancellationToken, bool replace = false)
     {
         string path = Path.GetFullPath(settings.DatabasePath);
         if (File.Exists(path))
@@ -25,11 +26,24 @@ internal static class DemoPilot
             TagwatchDatabase.Delete(path);
         }
 
+        var options = simulation.ToOptions(clock);
+        if (options.Until is null && simulation.Start is null)
+        {
+            options = options with { Until = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()) };
+        }
+
         var pilot = PilotSimulation.Create(options);
-        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var replay = new ReplayClock(clock);
+        var services = await TagwatchServices.OpenAsync(settings.DatabasePath, replay, cancellationToken);
         await services.Database.MarkAsDemoAsync(cancellationToken);
         var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => services.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
-        var correlation = await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
-        return new Built(services, pilot, summary, correlation);
+        if (options.Until is null)
+        {
+            var correlation = await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
+            return new Built(services, pilot, summary, null, correlation);
+        }
+
+        var staged = await services.Staging(replay).StageAsync(pilot, cancellationToken);
+        return new Built(services, pilot, summary, staged, staged.Correlation);
     }
 }

@@ -17,9 +17,14 @@ internal static class DemoUsers
             return;
         }
 
+        var today = services.Offenders.Today;
         var offenders = await services.Offenders.ListAsync(cancellationToken);
-        var people = offenders.Select(o => o.Reference.ToString()).ToList();
-        var boroughs = offenders.GroupBy(o => o.HomeBoroughCode).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var people = offenders.Where(o => o.StatusOn(today) == Core.Offenders.OffenderStatus.Active).Select(o => o.Reference.ToString()).ToList();
+        // The police analyst serves the borough of the disclosed match, so their outcome is in view; else the busiest one.
+        var disclosed = (await services.Matches.ListMatchesAsync(cancellationToken))
+            .Where(m => m.BoroughCode is not null && Enum.TryParse<Core.Matches.MatchState>(m.State, ignoreCase: true, out var state) && state == Core.Matches.MatchState.Disclosed)
+            .Select(m => m.BoroughCode!);
+        var boroughs = disclosed.Concat(offenders.GroupBy(o => o.HomeBoroughCode).OrderByDescending(g => g.Count()).Select(g => g.Key)).ToList();
         var accounts = new List<NewUser>
         {
             new("demo.admin", Role.Administrator, [], [], "Demo administrator"),
@@ -36,7 +41,7 @@ internal static class DemoUsers
             var (account, password) = await services.Accounts.CreateAsync(user, cancellationToken: cancellationToken);
             await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, $"demo account created: role {account.Role}"), cancellationToken);
             string scope = account.Role == Role.Police ? string.Join(",", account.Boroughs) : account.Role == Role.ProbationOfficer ? $"{account.Caseload.Count} people" : "";
-            table.AddRow(account.Username, OptionParsers.Kebab(account.Role.ToString()), scope, password!);
+            table.AddRow(Markup.Escape(account.Username), OptionParsers.Kebab(account.Role.ToString()), Markup.Escape(scope), Markup.Escape(password!));
         }
 
         AnsiConsole.MarkupLine("Demo users (sign in with POST /api/v1/session; each must choose a new password first):");
