@@ -84,7 +84,7 @@ public static class TagwatchServer
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestMetrics.MeterName, OperationalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusalAudit.RememberShownReason);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
         builder.Services.AddSingleton(services.AlertDesk);
@@ -139,6 +139,7 @@ public static class TagwatchServer
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRefusalAudit();
         app.UseCsrfProtection();
         app.UsePasswordChangeGate();
         app.UseAuthorization();

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;
 
@@ -18,7 +17,7 @@ public sealed class PoliceScopeTests
     public async Task Lambeth_police_are_refused_trails_exports_and_near_searches_in_Croydon_and_Westminster()
     {
         await using var api = await SeededApi.StartAsync();
-        using var police = await LambethPoliceAsync(api);
+        using var police = await api.NewPoliceClientAsync("lam.police", Lambeth);
         var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromHours(8);
         string window = $"from={start}&to={start + NodaTime.Duration.FromHours(6)}&purpose=robbery%20enquiry%20CR-9";
 
@@ -50,7 +49,7 @@ public sealed class PoliceScopeTests
     public async Task A_circle_reaching_past_the_buffer_is_refused_and_every_fix_returned_lies_in_the_boroughs()
     {
         await using var api = await SeededApi.StartAsync();
-        using var police = await LambethPoliceAsync(api);
+        using var police = await api.NewPoliceClientAsync("lam.police", Lambeth);
         var scope = BoroughScope.Of([Lambeth]);
         var centre = new GeoPoint(51.47, -0.11);
         double fits = Math.Floor(scope.MaxRadiusMetres(centre));
@@ -66,15 +65,6 @@ public sealed class PoliceScopeTests
         Assert.Contains(FormattableString.Invariant($"at most {fits} m"), await DetailAsync(tooFar), StringComparison.Ordinal);
         Assert.All(fitting.GetProperty("fixes").EnumerateArray(), f =>
             Assert.True(scope.Covers(new GeoPoint(f.GetProperty("latitude").GetDouble(), f.GetProperty("longitude").GetDouble()))));
-    }
-
-    private static async Task<HttpClient> LambethPoliceAsync(SeededApi api)
-    {
-        await api.Accounts.CreateAsync(new NewUser("lam.police", Role.Police, [Lambeth], []), SeededApi.Password);
-        var (_, secret) = await api.Accounts.CreateTokenAsync("lam.police", "tests", TimeSpan.FromDays(1));
-        var client = new HttpClient { BaseAddress = api.Server.Api.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
-        return client;
     }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>

@@ -70,6 +70,16 @@ internal sealed class SeededApi : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client for a new police account of <paramref name="boroughCode"/> only.</summary>
+    public async Task<HttpClient> NewPoliceClientAsync(string username, string boroughCode)
+    {
+        await Accounts.CreateAsync(new NewUser(username, Role.Police, [boroughCode], []), Password);
+        var (_, secret) = await Accounts.CreateTokenAsync(username, "tests", TimeSpan.FromDays(1));
+        var client = new HttpClient { BaseAddress = Server.Api.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
     private async Task SeedAsync()
     {
         var services = Server.Services;

@@ -28,4 +28,7 @@ public static class AuditActions
     public const string AuditSearch = "audit.search";
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
+
+    /// <summary>A request for personal data refused (403 or 404), with who asked, what and why.</summary>
+    public const string Refused = "access.refused";
 }
