@@ -108,6 +108,16 @@ public static class TagwatchServer
         {
             // One token bucket per address over all device uploads: the OsmAnd port and the batch endpoint.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                // A 429 says when to come back.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(http =>
                 options.MaxRequestsPerSecondPerAddress == 0 || !IsDeviceUpload(http, options)
                     ? RateLimitPartition.GetNoLimiter(IPAddress.None)
