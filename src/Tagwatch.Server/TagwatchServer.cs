@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -130,6 +131,7 @@ public static class TagwatchServer
                     }));
         });
 
+        UseDeviceListenerServer(builder.Services, options);
         var app = builder.Build();
         if (options.OsmAndPort > 0)
         {
@@ -180,6 +182,21 @@ public static class TagwatchServer
         app.MapPost(BatchIngestEndpoint.Path, (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
             BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock)).WithTags("Devices").WithName("IngestBatch").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>Wraps Kestrel so its TCP device ports are logged as device listeners, not as HTTP addresses.</summary>
+    private static void UseDeviceListenerServer(IServiceCollection services, ServerOptions options)
+    {
+        var kestrel = services.Last(d => d.ServiceType == typeof(IServer));
+        services.Remove(kestrel);
+        var devicePorts = new[] { ("GT06", options.Gt06Port), ("H02", options.H02Port) }
+            .Where(p => p.Item2 > 0).Select(p => (p.Item1, options.DeviceAddress, p.Item2)).ToList();
+        services.AddSingleton<IServer>(sp => new DeviceListenerServer(
+            kestrel.ImplementationInstance as IServer
+                ?? kestrel.ImplementationFactory?.Invoke(sp) as IServer
+                ?? (IServer)ActivatorUtilities.CreateInstance(sp, kestrel.ImplementationType!),
+            devicePorts,
+            sp.GetRequiredService<ILogger<DeviceListenerServer>>()));
     }
 
     private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>
