@@ -228,7 +228,7 @@ internal static class IngestBenchmark
         List<Application.Monitoring.Alert> alerts = [];
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            alerts = [.. (await services.Alerts.ListAsync(limit: 100_000)).Where(a => a.Type == "exclusion_breach")];
+            alerts = [.. (await services.Alerts.ListAsync(limit: 100_000)).Where(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach)];
             if (alerts.Count >= zones)
             {
                 break;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -84,7 +85,7 @@ public static class TagwatchServer
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestMetrics.MeterName, OperationalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusalAudit.RememberShownReason);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
         builder.Services.AddSingleton(services.AlertDesk);
@@ -108,6 +109,16 @@ public static class TagwatchServer
         {
             // One token bucket per address over all device uploads: the OsmAnd port and the batch endpoint.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                // A 429 says when to come back.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(http =>
                 options.MaxRequestsPerSecondPerAddress == 0 || !IsDeviceUpload(http, options)
                     ? RateLimitPartition.GetNoLimiter(IPAddress.None)
@@ -120,6 +131,7 @@ public static class TagwatchServer
                     }));
         });
 
+        UseDeviceListenerServer(builder.Services, options);
         var app = builder.Build();
         if (options.OsmAndPort > 0)
         {
@@ -139,6 +151,7 @@ public static class TagwatchServer
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRefusalAudit();
         app.UseCsrfProtection();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
@@ -169,6 +182,21 @@ public static class TagwatchServer
         app.MapPost(BatchIngestEndpoint.Path, (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
             BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock)).WithTags("Devices").WithName("IngestBatch").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>Wraps Kestrel so its TCP device ports are logged as device listeners, not as HTTP addresses.</summary>
+    private static void UseDeviceListenerServer(IServiceCollection services, ServerOptions options)
+    {
+        var kestrel = services.Last(d => d.ServiceType == typeof(IServer));
+        services.Remove(kestrel);
+        var devicePorts = new[] { ("GT06", options.Gt06Port), ("H02", options.H02Port) }
+            .Where(p => p.Item2 > 0).Select(p => (p.Item1, options.DeviceAddress, p.Item2)).ToList();
+        services.AddSingleton<IServer>(sp => new DeviceListenerServer(
+            kestrel.ImplementationInstance as IServer
+                ?? kestrel.ImplementationFactory?.Invoke(sp) as IServer
+                ?? (IServer)ActivatorUtilities.CreateInstance(sp, kestrel.ImplementationType!),
+            devicePorts,
+            sp.GetRequiredService<ILogger<DeviceListenerServer>>()));
     }
 
     private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>

@@ -74,4 +74,25 @@ public sealed class AlertCommandsTests
         Assert.All(records, r => Assert.StartsWith("console:", r.GetProperty("actor").GetString(), StringComparison.Ordinal));
         Assert.Equal("TW-00001", records[1].GetProperty("subject").GetString());
     }
+
+    [Fact]
+    public async Task Console_lists_of_matches_and_conditions_and_the_statistics_are_recorded_in_the_audit_log()
+    {
+        using var tagwatch = new Tagwatch();
+        string db = tagwatch.DatabasePath;
+        await tagwatch.RunAsync("offenders", "enrol", "--given-name", "Sam", "--family-name", "Example", "--dob", "1998-05-01", "--offence", "robbery",
+            "--custodial", "--gps-condition", "--licence-start", "2019-03-01", "--licence-end", "2020-01-31", "--home-lat", "51.4613", "--home-lon", "-0.1156",
+            "--risk-tier", "high", "--ref", "TW-00001", "--db", db);
+        await tagwatch.RunAsync("zones", "add", "--offender", "TW-00001", "--kind", "exclusion", "--circle", "51.4700,-0.1000,200", "--label", "victim's street", "--db", db);
+
+        Assert.Equal(0, (await tagwatch.RunAsync("matches", "list", "--db", db)).ExitCode);
+        Assert.Equal(0, (await tagwatch.RunAsync("conditions", "list", "--db", db)).ExitCode);
+        Assert.Equal(0, (await tagwatch.RunAsync("stats", "--db", db)).ExitCode);
+        var export = await tagwatch.RunAsync("audit", "export", "--db", db);
+
+        var records = export.Output.Trim().Split('\n').Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).TakeLast(3).ToList();
+        Assert.Equal(["list.matches", "view.record", "view.statistics"], records.Select(r => r.GetProperty("action").GetString()));
+        Assert.All(records, r => Assert.StartsWith("console:", r.GetProperty("actor").GetString(), StringComparison.Ordinal));
+        Assert.Contains("TW-00001", records[1].GetProperty("data").GetString(), StringComparison.Ordinal);
+    }
 }

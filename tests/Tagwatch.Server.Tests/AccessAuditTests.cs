@@ -18,13 +18,15 @@ public sealed class AccessAuditTests
         using var police = api.ClientFor("police");
         using var monitoring = api.ClientFor("monitoring");
         using var reviewer = api.ClientFor("reviewer");
+        var (lat, lon) = api.CentreOf("police");
+        string area = FormattableString.Invariant($"lat={lat}&lon={lon}&radius={Math.Min(1500, Math.Floor(Core.Access.BoroughScope.Of([api.PoliceBoroughs["police"]]).MaxRadiusMetres(new(lat, lon))))}");
 
         var checks = new (HttpClient Client, string Path, string Action, string Actor, string? Subject, string? Purpose)[]
         {
             (probation, $"/api/v1/offenders/{api.CaseloadReference}", AuditActions.ViewRecord, "pat.probation", api.CaseloadReference, null),
             (probation, $"/api/v1/offenders/{api.CaseloadReference}/trail?{window}", AuditActions.ViewTrail, "pat.probation", api.CaseloadReference, null),
             (probation, $"/api/v1/offenders/{api.CaseloadReference}/trail?{window}&format=gpx", AuditActions.Export, "pat.probation", api.CaseloadReference, null),
-            (police, $"/api/v1/offenders/{api.CaseloadReference}/trail?{window}&purpose=robbery%20enquiry%20CR-1&lat=51.47&lon=-0.11&radius=1500", AuditActions.ViewTrail, "sam.police", api.CaseloadReference, "robbery enquiry CR-1"),
+            (police, $"/api/v1/offenders/{api.CaseloadReference}/trail?{window}&purpose=robbery%20enquiry%20CR-1&{area}", AuditActions.ViewTrail, "sam.police", api.CaseloadReference, "robbery enquiry CR-1"),
             (police, $"/api/v1/matches/{api.DisclosedMatch.Id}", AuditActions.ViewMatch, "sam.police", api.DisclosedMatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null),
             (reviewer, "/api/v1/matches", AuditActions.ListMatches, "rae.reviewer", null, null),
             (monitoring, "/api/v1/positions/live", AuditActions.ViewPositions, "mo.centre", null, null),
@@ -40,7 +42,7 @@ public sealed class AccessAuditTests
             Assert.Equal((check.Action, check.Actor, check.Subject, check.Purpose), (record.Event.Action, record.Event.Actor, record.Event.SubjectId, record.Event.Purpose));
         }
 
-        var near = await police.PostAsJsonAsync("/api/v1/near", new { latitude = 51.47, longitude = -0.11, radius = 500, from = start.ToString(), to = (start + NodaTime.Duration.FromHours(1)).ToString(), purpose = "robbery enquiry CR-2" });
+        var near = await police.PostAsJsonAsync("/api/v1/near", new { latitude = lat, longitude = lon, radius = 200, from = start.ToString(), to = (start + NodaTime.Duration.FromHours(1)).ToString(), purpose = "robbery enquiry CR-2" });
         Assert.Equal(HttpStatusCode.OK, near.StatusCode);
         var search = (await api.Server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.Search))).Single();
         Assert.Equal("robbery enquiry CR-2", search.Event.Purpose);
@@ -75,9 +77,12 @@ public sealed class AccessAuditTests
         var day = await probation.GetFromJsonAsync<JsonElement>($"{basePath}&to={start + NodaTime.Duration.FromHours(24)}&limit=5000");
         var all = day.GetProperty("fixes").EnumerateArray().ToList();
         Assert.NotEmpty(all);
-        var centre = all[all.Count / 2];
+        // A fix 300 m or more inside the boroughs of one of the two police accounts (their scope allows that circle).
+        var (centre, officer) = all.SelectMany(f => new[] { "police", "police-other" }.Select(p => (Fix: f, Principal: p)))
+            .First(c => Core.Access.BoroughScope.Of([api.PoliceBoroughs[c.Principal]]).MaxRadiusMetres(new(c.Fix.GetProperty("latitude").GetDouble(), c.Fix.GetProperty("longitude").GetDouble())) >= 300);
         double lat = centre.GetProperty("latitude").GetDouble(), lon = centre.GetProperty("longitude").GetDouble();
-        var area = await police.GetFromJsonAsync<JsonElement>(
+        using var inScope = api.ClientFor(officer);
+        var area = await inScope.GetFromJsonAsync<JsonElement>(
             $"{basePath}&to={start + NodaTime.Duration.FromHours(24)}&purpose=robbery%20enquiry%20CR-1&lat={lat}&lon={lon}&radius=300&limit=5000");
         var inside = area.GetProperty("fixes").EnumerateArray().ToList();
         Assert.InRange(inside.Count, 1, all.Count - 1);

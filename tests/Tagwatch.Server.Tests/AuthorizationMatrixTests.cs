@@ -44,8 +44,9 @@ public sealed class AuthorizationMatrixTests
         ["ListOffenders"] = "probation probation-other",
         ["GetOffender"] = "probation",
         ["GetOffenderConditions"] = "probation",
-        ["GetOffenderTrail"] = "probation police police-other",
-        ["SearchNear"] = "probation probation-other police police-other",
+        // The trail and search areas lie in "police-other"'s borough (Lambeth), not in "police"'s.
+        ["GetOffenderTrail"] = "probation police-other",
+        ["SearchNear"] = "probation probation-other police-other",
         ["ListMatches"] = "police police-other reviewer",
         ["GetMatch"] = "police reviewer",
         ["QualifyMatch"] = "reviewer",
@@ -153,7 +154,7 @@ public sealed class AuthorizationMatrixTests
         {
             "ImportCrimes" => "?format=tagwatch",
             "ListCrimes" => $"?from={start - NodaTime.Duration.FromDays(2)}&to={start + NodaTime.Duration.FromDays(5)}",
-            "GetOffenderTrail" => $"?from={start}&to={start + NodaTime.Duration.FromHours(1)}&purpose=robbery%20investigation%20ref%20123&lat=51.47&lon=-0.11&radius=2000",
+            "GetOffenderTrail" => $"?from={start}&to={start + NodaTime.Duration.FromHours(1)}&purpose=robbery%20investigation%20ref%20123&lat=51.47&lon=-0.11&radius=500",
             _ => "",
         };
         string body = operation.Id switch

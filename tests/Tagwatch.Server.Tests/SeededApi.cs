@@ -38,6 +38,17 @@ internal sealed class SeededApi : IAsyncDisposable
 
     public PilotSimulation Pilot { get; private set; } = null!;
 
+    /// <summary>The borough codes of "police" and "police-other".</summary>
+    public Dictionary<string, string> PoliceBoroughs { get; } = [];
+
+    /// <summary>A point well inside the borough of a police principal, for trails and searches its scope allows.</summary>
+    public (double Latitude, double Longitude) CentreOf(string policePrincipal)
+    {
+        var borough = Core.Boroughs.BoroughMap.London.Find(PoliceBoroughs[policePrincipal])!;
+        var inside = Core.Boroughs.BoroughMap.London.Boundary(borough).InteriorPoint;
+        return (inside.Y, inside.X);
+    }
+
     public UserAccounts Accounts { get; private set; } = null!;
 
     public static async Task<SeededApi> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
@@ -59,6 +70,16 @@ internal sealed class SeededApi : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client for a new police account of <paramref name="boroughCode"/> only.</summary>
+    public async Task<HttpClient> NewPoliceClientAsync(string username, string boroughCode)
+    {
+        await Accounts.CreateAsync(new NewUser(username, Role.Police, [boroughCode], []), Password);
+        var (_, secret) = await Accounts.CreateTokenAsync(username, "tests", TimeSpan.FromDays(1));
+        var client = new HttpClient { BaseAddress = Server.Api.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
     private async Task SeedAsync()
     {
         var services = Server.Services;
@@ -77,6 +98,8 @@ internal sealed class SeededApi : IAsyncDisposable
         await AddAsync("monitoring", new NewUser("mo.centre", Role.MonitoringOfficer, [], []));
         await AddAsync("probation", new NewUser("pat.probation", Role.ProbationOfficer, [], [CaseloadReference]));
         await AddAsync("probation-other", new NewUser("pip.probation", Role.ProbationOfficer, [], [offenders[1]]));
+        PoliceBoroughs["police"] = chosen.BoroughCode!;
+        PoliceBoroughs["police-other"] = otherBorough;
         await AddAsync("police", new NewUser("sam.police", Role.Police, [chosen.BoroughCode!], []));
         await AddAsync("police-other", new NewUser("sid.police", Role.Police, [otherBorough], []));
         await AddAsync("reviewer", new NewUser("rae.reviewer", Role.MatchReviewer, [], []));

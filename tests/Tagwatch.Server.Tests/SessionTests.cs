@@ -104,6 +104,36 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Only_failed_sign_ins_count_against_the_address_and_the_refusal_says_when_to_retry()
+    {
+        await using var api = await SeededApi.StartAsync(o => o with { SignInAttemptsPerMinute = 3 });
+        // A fresh client per attempt: no session cookie carried over (a signed-in client's posts need the CSRF token).
+        async Task<HttpResponseMessage> SignInAsync(string username, string password)
+        {
+            using var client = api.ClientFor("anonymous");
+            return await client.PostAsJsonAsync("/api/v1/session", new { username, password });
+        }
+
+
+        var successes = new List<HttpStatusCode>();
+        for (int i = 0; i < 5; i++)
+        {
+            successes.Add((await SignInAsync("mo.centre", SeededApi.Password)).StatusCode);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            await SignInAsync("nobody", "wrong wrong wrong");
+        }
+
+        var refused = await SignInAsync("mo.centre", SeededApi.Password);
+
+        Assert.All(successes, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? -1, 1, 60);
+    }
+
+    [Fact]
     public async Task Responses_carry_the_security_headers_and_api_answers_are_not_cached()
     {
         await using var api = await SeededApi.StartAsync();

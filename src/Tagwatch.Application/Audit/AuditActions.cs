@@ -7,6 +7,9 @@ public static class AuditActions
     public const string ViewTrail = "view.trail";
     public const string ViewPositions = "view.positions";
     public const string ViewAlerts = "view.alerts";
+
+    /// <summary>Counts over the scheme's data (how many people, tags, fixes, crimes are held).</summary>
+    public const string ViewStatistics = "view.statistics";
     public const string ViewMatch = "view.match";
     public const string ListMatches = "list.matches";
     public const string Search = "search.near";
@@ -29,4 +32,7 @@ public static class AuditActions
     public const string AuditSearch = "audit.search";
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
+
+    /// <summary>A request for personal data refused (403 or 404), with who asked, what and why.</summary>
+    public const string Refused = "access.refused";
 }

@@ -24,12 +24,17 @@ internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand
         {
             var reference = OptionParsers.Reference(settings.Offender);
             who = (await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.")).Id;
-            await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", reference.ToString(), "conditions in force", cancellationToken);
         }
 
         var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
+        var conditions = await workspace.Conditions.ActiveAsync(who, cancellationToken);
+
+        // Zones can be victims' addresses: the list is a read of personal data, recorded with whose conditions it showed.
+        var shown = conditions.Select(c => people.GetValueOrDefault(c.Offender, "?")).Distinct().Order(StringComparer.Ordinal).ToList();
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", settings.Offender is null ? null : OptionParsers.Reference(settings.Offender).ToString(),
+            $"conditions in force ({conditions.Count}) of {string.Join(",", shown)}", cancellationToken);
         var table = new Table().AddColumns("id", "person", "kind", "label", "schedule", "grace", "area");
-        foreach (var c in await workspace.Conditions.ActiveAsync(who, cancellationToken))
+        foreach (var c in conditions)
         {
             table.AddRow(
                 c.Id.ToString(CultureInfo.InvariantCulture),

@@ -33,6 +33,8 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
             .Where(m => !settings.SignificantOnly || m.Significant)
             .Where(m => settings.State is null || string.Equals(m.State, settings.State, StringComparison.OrdinalIgnoreCase))
             .ToList();
+        await services.AuditAsync(Application.Audit.AuditActions.ListMatches, "match", null,
+            $"{matches.Count} matches{(settings.SignificantOnly ? " (significant)" : "")}{(settings.State is null ? "" : $" ({settings.State})")}", cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(matches.Select(m => new

@@ -41,6 +41,8 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
     {
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var stats = await GatherAsync(workspace, cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ViewStatistics, "scheme", null,
+            $"database statistics: {stats["offenders"]} people, {stats["tags"]} tags, {stats["fixes"]} fixes, {stats["crimes"]} crimes", cancellationToken);
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(stats));

@@ -1,3 +1,5 @@
+using Tagwatch.Core.Geo;
+
 namespace Tagwatch.Core.Access;
 
 /// <summary>
@@ -39,6 +41,29 @@ public static class AccessPolicy
     {
         Role.Police => boroughCode is not null && actor.Boroughs.Contains(boroughCode),
         Role.MatchReviewer => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether an actor may search, or see positions in, the circle of <paramref name="radiusMetres"/> around
+    /// <paramref name="centre"/>: police only when the whole circle lies within their boroughs (widened by
+    /// <see cref="BoroughScope.BufferMetres"/>); probation (caseload), the monitoring centre and the hub are not scoped by place.
+    /// </summary>
+    public static bool CoversArea(Actor actor, GeoPoint centre, double radiusMetres) => actor.Role switch
+    {
+        Role.Police => BoroughScope.Of(actor.Boroughs).CoversCircle(centre, radiusMetres),
+        Role.ProbationOfficer or Role.MonitoringOfficer or Role.MatchReviewer => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether an actor may be shown a position (a fix of a trail or an export, a live position): police only inside
+    /// their boroughs (widened by <see cref="BoroughScope.BufferMetres"/>); roles scoped by caseload or unscoped always.
+    /// </summary>
+    public static bool CoversPosition(Actor actor, GeoPoint position) => actor.Role switch
+    {
+        Role.Police => BoroughScope.Of(actor.Boroughs).Covers(position),
+        Role.ProbationOfficer or Role.MonitoringOfficer or Role.MatchReviewer => true,
         _ => false,
     };
 

@@ -63,6 +63,12 @@ internal static class MonitoringApi
             var recent = await services.Fixes.ReadAsync(assignment.Tag, now - Duration.FromHours(12), now + Duration.FromMinutes(1), http.RequestAborted);
             contacts.TryGetValue(assignment.Tag, out var contact);
             var last = recent.Count > 0 ? recent[^1] : (Core.Fixes.Fix?)null;
+            if (last is { } fix && !AccessPolicy.CoversPosition(actor, fix.Position))
+            {
+                // A borough-scoped actor sees no tag whose last position lies outside their boroughs.
+                continue;
+            }
+
             positions.Add(new
             {
                 tag = assignment.Tag.Value, offender = references.GetValueOrDefault(assignment.Offender),

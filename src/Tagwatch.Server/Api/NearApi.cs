@@ -37,6 +37,12 @@ internal static class NearApi
                 $"police searches cover at most {AccessPolicy.PoliceTrailRadiusMetres} m and {AccessPolicy.PoliceTrailWindow.TotalHours} hours");
         }
 
+        if (!AccessPolicy.CoversArea(actor, new GeoPoint(body.Latitude, body.Longitude), body.Radius))
+        {
+            // Refused before the search runs, so nothing is searched or recorded as a search.
+            return OffendersApi.AreaOutsideBoroughs(actor, new GeoPoint(body.Latitude, body.Longitude));
+        }
+
         var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from, to, body.Purpose ?? "", actor.Username, http.RequestAborted);
         var visible = actor.Role == Role.ProbationOfficer ? hits.Where(h => h.OffenderReference is { } r && actor.Caseload.Contains(r)).ToList() : hits;
         await http.AuditAsync(actor, AuditActions.Search, "area", null,

@@ -129,6 +129,12 @@ internal static class OffendersApi
             }
 
             area = new Circle(new GeoPoint(lat.Value, lon.Value), radius.Value);
+
+            // Checked before the person is looked up, so the answer says nothing about whether they exist.
+            if (!AccessPolicy.CoversArea(actor, area.Value.Centre, area.Value.Radius))
+            {
+                return AreaOutsideBoroughs(actor, area.Value.Centre);
+            }
         }
         else if (offender is null || !AccessPolicy.CoversOffender(actor, offender.Reference.ToString()))
         {
@@ -143,7 +149,8 @@ internal static class OffendersApi
         var fixes = await FixesAsync(services, offender.Id, start, end, http.RequestAborted);
         if (area is { } circle)
         {
-            fixes = fixes.Where(f => Geodesic.DistanceMetres(f.Fix.Position, circle.Centre) <= circle.Radius).ToList();
+            // Every fix returned lies in the area and in the actor's boroughs (the area check makes the second a safeguard).
+            fixes = fixes.Where(f => Geodesic.DistanceMetres(f.Fix.Position, circle.Centre) <= circle.Radius && AccessPolicy.CoversPosition(actor, f.Fix.Position)).ToList();
         }
 
         string window = $"{start}–{end}";
@@ -236,6 +243,16 @@ internal static class OffendersApi
         return AccessPolicy.CoversOffender(actor, offender.Reference.ToString())
             ? (actor, offender, null)
             : (actor, offender, ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload."));
+    }
+
+    /// <summary>403 for an area a police user's boroughs do not cover, naming the boroughs and the largest radius that would fit there.</summary>
+    internal static IResult AreaOutsideBoroughs(Actor actor, GeoPoint centre)
+    {
+        var scope = BoroughScope.Of(actor.Boroughs);
+        double fits = Math.Floor(scope.MaxRadiusMetres(centre));
+        return ApiProblems.OutOfScope(
+            $"The area asked for is not within your boroughs ({scope}) and {BoroughScope.BufferMetres} m beyond their boundaries"
+            + (fits > 0 ? $"; around this centre the radius may be at most {fits} m." : "; its centre lies outside them."));
     }
 
     private readonly record struct Circle(GeoPoint Centre, double Radius);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -22,7 +23,8 @@ internal static class SessionApi
     public static void MapSessionApi(this IEndpointRouteBuilder api)
     {
         var session = api.MapGroup("/session").WithTags("Session");
-        session.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(AuthenticationSetup.SignInLimit).WithName("SignIn");
+        // Throttled by failures (SignInThrottle), not by the rate limiter, which would count successful sign-ins too.
+        session.MapPost("/", SignInAsync).AllowAnonymous().WithName("SignIn");
         session.MapGet("/", MeAsync).RequireAuthorization().WithName("GetSession");
         session.MapGet("/oidc", (string? returnUrl, ServerOptions options) => OidcSignIn.Challenge(returnUrl, options)).AllowAnonymous()
             .RequireRateLimiting(AuthenticationSetup.SignInLimit).WithName("SignInWithProvider")
@@ -46,8 +48,17 @@ internal static class SessionApi
             .RequireAuthorization().WithName("ConfirmSecondFactor");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, UserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery)
+    private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, UserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
     {
+        string address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(address) is { } wait)
+        {
+            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
+                detail: $"Too many failed sign-ins from this address; try again in {seconds} s.");
+        }
+
         if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
         {
             return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.Username) ? "username" : "password", "required");
@@ -61,6 +72,7 @@ internal static class SessionApi
         var (outcome, userId, stamp) = await accounts.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
         if (outcome != SignInOutcome.Succeeded)
         {
+            throttle.Failed(address);
             await audit.AppendAsync(new AuditEvent(body.Username, "-", AuditActions.SignInFailed, "user", body.Username, outcome.ToString()), http.RequestAborted);
             return outcome switch
             {

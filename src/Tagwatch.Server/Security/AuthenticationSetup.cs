@@ -23,7 +23,7 @@ internal static class AuthenticationSetup
     /// <summary>The claim holding the account's security stamp when the session began.</summary>
     public const string StampClaim = "tagwatch:stamp";
 
-    /// <summary>The rate-limit policy of the sign-in endpoint.</summary>
+    /// <summary>The rate-limit policy of the provider sign-in endpoint (password sign-in is throttled by failures).</summary>
     public const string SignInLimit = "sign-in";
 
     private const string SelectorScheme = "Tagwatch";
@@ -78,6 +78,9 @@ internal static class AuthenticationSetup
                 o.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
             }
         });
+        services.AddSingleton<SignInThrottle>();
+
+        // The provider sign-in's redirects have no outcome to count yet, so they are limited per request.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
