@@ -83,9 +83,18 @@ internal static class MatchesApi
         }
 
         var detail = await services.Matches.GetMatchAsync(id, http.RequestAborted);
-        return detail is not null && CanSee(actor, detail.Match)
-            ? (actor, detail, null)
-            : (actor, null!, ApiProblems.NotFound($"There is no match {id}."));
+        if (detail is not null && CanSee(actor, detail.Match))
+        {
+            return (actor, detail, null);
+        }
+
+        if (detail is not null)
+        {
+            // The caller sees "no such match"; the audit log keeps why.
+            http.RecordRefusalReason($"match {id} is {detail.Match.State}, of borough {detail.Match.BoroughCode ?? "unknown"}: not disclosed to this account");
+        }
+
+        return (actor, null!, ApiProblems.NotFound($"There is no match {id}."));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext http, TagwatchServices services)
