@@ -133,6 +133,7 @@ public sealed partial class LicenceMonitor(
         _lastTick = now;
         InvalidateCaches();
         await RefreshAsync(now, cancellationToken);
+        await EndAlertsOfEndedMonitoringAsync(now, cancellationToken);
         _ongoingHealth = await LoadOngoingHealthAsync(cancellationToken);
         var wornSince = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.From);
         var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
@@ -274,6 +275,33 @@ public sealed partial class LicenceMonitor(
         {
             var ended = ongoing with { End = at };
             await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
+            AlertChanged?.Invoke(ended, "ended");
+        }
+    }
+
+    /// <summary>
+    /// Ends every alert still ongoing for someone who no longer wears the tag as a monitored person, at the end of their
+    /// last monitored wearing period: what the tag shows afterwards is nobody's, so a breach or a silence cannot go on
+    /// being theirs. The alert stays in the queue for the monitoring officer to resolve.
+    /// </summary>
+    private async Task EndAlertsOfEndedMonitoringAsync(Instant now, CancellationToken cancellationToken)
+    {
+        foreach (var alert in await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken))
+        {
+            if (alert.End is not null || alert.Offender is not { } wearer)
+            {
+                continue;
+            }
+
+            var periods = _assignments!.Where(a => a.Tag == alert.Tag && a.Offender == wearer).ToList();
+            if (periods.Exists(a => a.Covers(now)))
+            {
+                continue;
+            }
+
+            var lastWorn = periods.Where(a => a.To is not null).Select(a => a.To!.Value).DefaultIfEmpty(now).Max();
+            var ended = alert with { End = Instant.Max(alert.Start, Instant.Min(lastWorn, now)) };
+            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
         }
     }

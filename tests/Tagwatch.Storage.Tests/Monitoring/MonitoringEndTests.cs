@@ -196,6 +196,35 @@ public sealed class MonitoringEndTests : IAsyncLifetime
         Assert.Equal(Start + Duration.FromMinutes(30), Assert.Single(await _db.Tags.AssignmentsAsync()).To);
     }
 
+    [Fact]
+    public async Task End_AlertsStillOngoing_EndWithTheMonitoringAndSaySo()
+    {
+        var person = await EnrolAndFitAsync();
+        await ExclusionAsync(person.Id);
+        _db.Clock.Advance(TimeSpan.FromMinutes(10));
+        var last = Start + Duration.FromMinutes(9);
+        await StoreAsync(StandingAt(Spot, Start, 10)); // in the zone until the tag fell silent
+        await _db.Ingest.CommitAsync(Commit(new DeviceContact(Tag, last, last, 80, false, "gt06")));
+        await _db.Monitor.EvaluateTagAsync(Tag, Start);
+        _db.Clock.Advance(TimeSpan.FromMinutes(25));
+        await _db.Monitor.TickAsync();
+        Assert.Equal(2, (await _db.Alerts.ListAsync()).Count(a => a.End is null)); // the breach and the silence, both ongoing
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _db.Offenders.EndAsync(person.Reference, "licence revoked");
+        var endedAt = Start + Duration.FromMinutes(40);
+        _db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _db.Monitor.TickAsync();
+
+        var alerts = await _db.Alerts.ListAsync();
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.Equal(endedAt, a.End));
+        foreach (var alert in alerts)
+        {
+            Assert.Contains(await _db.Alerts.HistoryAsync(alert.Id), h => h.Action == "ended" && h.Note.Contains("monitoring ended", StringComparison.Ordinal));
+        }
+    }
+
     private async Task<Offender> EnrolAndFitAsync(LocalDate? licenceEnd = null)
     {
         var enrolled = await _db.Offenders.EnrolAsync(new EnrolmentRequest
