@@ -88,25 +88,8 @@ public sealed class BoroughScope
     private static Geometry ToGrid(Geometry wgs84)
     {
         var copy = wgs84.Copy();
-        copy.Apply(new ToGridFilter());
+        copy.Apply(new NationalGridFilter());
         copy.GeometryChanged();
         return copy;
-    }
-
-    private sealed class ToGridFilter : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (int i = 0; i < seq.Count; i++)
-            {
-                var grid = NationalGrid.ToGrid(new GeoPoint(seq.GetY(i), seq.GetX(i)));
-                seq.SetX(i, grid.Easting);
-                seq.SetY(i, grid.Northing);
-            }
-        }
     }
 }

@@ -97,7 +97,7 @@ public sealed class ZoneArea
         }
 
         var grid = Grid.CreateGeometry(wgs84);
-        grid.Apply(new ToGridFilter());
+        grid.Apply(new NationalGridFilter());
         grid.GeometryChanged();
         if (grid.Area < 1)
         {
@@ -149,22 +149,5 @@ public sealed class ZoneArea
         var coordinate = new Coordinate(grid.Easting, grid.Northing);
         double distance = _boundary!.Distance(Grid.CreatePoint(coordinate));
         return _locator!.Locate(coordinate) == Location.Exterior ? distance : -distance;
-    }
-
-    private sealed class ToGridFilter : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (int i = 0; i < seq.Count; i++)
-            {
-                var grid = NationalGrid.ToGrid(new GeoPoint(seq.GetY(i), seq.GetX(i)));
-                seq.SetX(i, grid.Easting);
-                seq.SetY(i, grid.Northing);
-            }
-        }
     }
 }
