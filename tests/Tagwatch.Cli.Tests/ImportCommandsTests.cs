@@ -84,7 +84,7 @@ public sealed class ImportCommandsTests
     public async Task ImportCrimes_PoliceUkSample_IsStoredAsAreaContext()
     {
         using var tagwatch = new Tagwatch();
-        string file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/crimes/policeuk-met-2019-02-sample.csv"));
+        string file = TestData.Path("crimes", "policeuk-met-2019-02-sample.csv");
 
         var result = await tagwatch.RunAsync("import", "crimes", file, "--format", "policeuk", "--json", "--db", tagwatch.DatabasePath);
         var stats = await tagwatch.RunAsync("stats", "--json", "--db", tagwatch.DatabasePath);
@@ -113,7 +113,7 @@ public sealed class ImportCommandsTests
     public async Task ImportFixes_NmeaReceiverLog_StoresItsFixes()
     {
         using var tagwatch = new Tagwatch();
-        string file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/nmea/bu353-glonass.log"));
+        string file = TestData.Path("nmea", "bu353-glonass.log");
 
         var result = await tagwatch.RunAsync("import", "fixes", file, "--tag", "BU353", "--create-tags", "--json", "--db", tagwatch.DatabasePath);
 

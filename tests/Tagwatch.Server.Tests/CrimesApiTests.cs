@@ -58,7 +58,7 @@ public sealed class CrimesApiTests
     {
         await using var api = await SeededApi.StartAsync();
         using var police = api.ClientFor("police");
-        await using var file = File.OpenRead(SharedData.Path("crimes", "policeuk-met-2019-02-sample.csv"));
+        await using var file = File.OpenRead(TestData.Path("crimes", "policeuk-met-2019-02-sample.csv"));
 
         var response = await police.PostAsync("/api/v1/crimes/import?format=policeuk", new StreamContent(file));
 

@@ -41,7 +41,7 @@ public sealed class BoroughMapTests
     {
         // Ward outlines are an independent source: each ward's interior point must lie in its borough.
         var options = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory() } };
-        var wards = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(SharedData.Path("boundaries", file)), options)!;
+        var wards = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(TestData.Path("boundaries", file)), options)!;
 
         Assert.True(wards.Count >= 18);
         foreach (var ward in wards)

@@ -47,7 +47,7 @@ public sealed class NationalGridTests
     [Fact]
     public void ProjectOsgb36_EveryTransverseMercatorRowOfThePublishedExamples_MatchesWithinTolerance()
     {
-        var rows = File.ReadAllLines(SharedData.Path("grid", "published-worked-examples.csv")).Skip(1)
+        var rows = File.ReadAllLines(TestData.Path("grid", "published-worked-examples.csv")).Skip(1)
             .Select(ParseCsv)
             .Where(r => r[4] == "OSGB36 National Grid" && r[1] == "OSGB36 geodetic")
             .ToList();

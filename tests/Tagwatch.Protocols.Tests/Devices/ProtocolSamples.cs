@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace Tagwatch.Protocols.Tests.Devices;
 
-/// <summary>Real tracker messages from the Traccar project's decoder tests (../shared/data/protocol-samples).</summary>
+/// <summary>Real tracker messages from the Traccar project's decoder tests (tests/TestData/protocol-samples).</summary>
 internal sealed record ProtocolSample(int Line, string Verify, string PayloadKind, string Payload, double? Latitude, double? Longitude, string? TimeUtc, bool? Valid)
 {
     public static IReadOnlyList<ProtocolSample> Load(string protocol) =>
-        [.. File.ReadLines(SharedData.Path("protocol-samples", protocol + ".jsonl")).Select(Parse)];
+        [.. File.ReadLines(TestData.Path("protocol-samples", protocol + ".jsonl")).Select(Parse)];
 
     public byte[] Bytes => PayloadKind == "hex" ? Convert.FromHexString(Payload) : System.Text.Encoding.ASCII.GetBytes(Payload);
 

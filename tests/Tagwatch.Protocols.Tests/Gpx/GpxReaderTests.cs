@@ -12,7 +12,7 @@ public sealed class GpxReaderTests
 
     private static List<ParsedRow<Tagwatch.Protocols.Csv.FixRecord>> ReadFile(string name)
     {
-        using var reader = File.OpenText(SharedData.Path("gpx", name));
+        using var reader = File.OpenText(TestData.Path("gpx", name));
         return GpxReader.Read(reader, Tag, Received).ToList();
     }
 

@@ -12,13 +12,13 @@ public sealed class NmeaReaderTests
     private static readonly Instant Received = Instant.FromUtc(2025, 1, 1, 0, 0);
 
     public static TheoryData<string> Captures() =>
-        [.. Directory.GetFiles(SharedData.Path("nmea"), "*.log").Where(f => File.Exists(f + ".chk")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(TestData.Path("nmea"), "*.log").Where(f => File.Exists(f + ".chk")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Captures))]
     public void Read_RealReceiverCapture_EveryPositionGpsdReportedIsAFix(string file)
     {
-        string path = SharedData.Path("nmea", file);
+        string path = TestData.Path("nmea", file);
         using var reader = File.OpenText(path);
         var fixes = NmeaReader.Read(reader, Tag, Received).Where(r => r.IsValid).Select(r => r.Value!.Fix).ToList();
         var reported = File.ReadLines(path + ".chk")

@@ -22,7 +22,7 @@ namespace Tagwatch.Storage.Tests.Correlation;
 /// <summary>Tags that report no accuracy (GT06, H02) are evidence with an estimated one.</summary>
 public sealed class EstimatedAccuracyTests
 {
-    // Real messages from the Traccar project's decoder tests, as copied into ../shared/data/protocol-samples:
+    // Real messages from the Traccar project's decoder tests, as copied into tests/TestData/protocol-samples:
     // traccar/traccar src/test/java/org/traccar/protocol/{Gt06,H02}ProtocolDecoderTest.java, commit 9e5c458, Apache-2.0.
     // Gt06: the login of line 414 (IMEI 863586038760942) and the GPS location of line 499 (2011-03-26 11:27:49, 23.111678 N
     // 114.409208 E, 12 satellites, valid, no accuracy). H02: the V1 report of line 180 (2015-03-07 03:01:49,

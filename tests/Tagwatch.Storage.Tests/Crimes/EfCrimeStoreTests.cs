@@ -103,7 +103,7 @@ public sealed class EfCrimeStoreTests
     public async Task ImportArea_PoliceUkFileTwice_SecondTimeAddsNothing()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
-        string path = SharedData.Path("crimes", "policeuk-met-2019-02-sample.csv");
+        string path = TestData.Path("crimes", "policeuk-met-2019-02-sample.csv");
 
         using (var first = File.OpenText(path))
         {
