@@ -133,8 +133,8 @@ public sealed partial class LicenceMonitor(
         _lastTick = now;
         InvalidateCaches();
         await RefreshAsync(now, cancellationToken);
-        await EndAlertsOfEndedMonitoringAsync(now, cancellationToken);
-        _ongoingHealth = await LoadOngoingHealthAsync(cancellationToken);
+        var open = await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken);
+        _ongoingHealth = OngoingHealth(await EndAlertsOfEndedMonitoringAsync(open, now, cancellationToken));
         var wornSince = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.From);
         var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
         foreach (var contact in await ingest.StaleContactsAsync(now - options.NoContactAfter, now - options.NoFixAfter, cancellationToken))
@@ -282,20 +282,24 @@ public sealed partial class LicenceMonitor(
     /// <summary>
     /// Ends every alert still ongoing for someone who no longer wears the tag as a monitored person, at the end of their
     /// last monitored wearing period: what the tag shows afterwards is nobody's, so a breach or a silence cannot go on
-    /// being theirs. The alert stays in the queue for the monitoring officer to resolve.
+    /// being theirs. The alert stays in the queue for the monitoring officer to resolve. Returns the open alerts as they
+    /// are afterwards.
     /// </summary>
-    private async Task EndAlertsOfEndedMonitoringAsync(Instant now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Alert>> EndAlertsOfEndedMonitoringAsync(IReadOnlyList<Alert> open, Instant now, CancellationToken cancellationToken)
     {
-        foreach (var alert in await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken))
+        var after = new List<Alert>(open.Count);
+        foreach (var alert in open)
         {
             if (alert.End is not null || alert.Offender is not { } wearer)
             {
+                after.Add(alert);
                 continue;
             }
 
             var periods = _assignments!.Where(a => a.Tag == alert.Tag && a.Offender == wearer).ToList();
             if (periods.Exists(a => a.Covers(now)))
             {
+                after.Add(alert);
                 continue;
             }
 
@@ -303,11 +307,17 @@ public sealed partial class LicenceMonitor(
             var ended = alert with { End = Instant.Max(alert.Start, Instant.Min(lastWorn, now)) };
             await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
+            after.Add(ended);
         }
+
+        return after;
     }
 
     private async Task<HashSet<(TagId, AlertKind)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
-        [.. (await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken)).Where(a => a.End is null && a.ConditionId is null).Select(a => (a.Tag, a.Type))];
+        OngoingHealth(await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken));
+
+    private static HashSet<(TagId, AlertKind)> OngoingHealth(IEnumerable<Alert> open) =>
+        [.. open.Where(a => a.End is null && a.ConditionId is null).Select(a => (a.Tag, a.Type))];
 
     private async Task<OffenderId?> WearerAsync(TagId tag, Instant at, CancellationToken cancellationToken)
     {
