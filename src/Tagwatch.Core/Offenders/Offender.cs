@@ -63,4 +63,12 @@ public sealed record Offender
     public Interval MonitoringPeriod => new(
         UkTime.AtStartOfDay(MonitoringStart).ToInstant(),
         UkTime.AtStartOfDay(MonitoringEnd.PlusDays(1)).ToInstant());
+
+    /// <summary>Why a tag may not be fitted to this person from <paramref name="from"/>, or null when it may.</summary>
+    /// <remarks>A wearing period wholly after monitoring ended would make the tag's fixes nobody's: every store that
+    /// records a fitting asks this first.</remarks>
+    public string? FittingRefusal(Instant from) =>
+        from >= MonitoringPeriod.End
+            ? $"Monitoring of {Reference} ended on {MonitoringEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; a tag fitted after that is not theirs."
+            : null;
 }

@@ -60,10 +60,9 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
             ?? throw new KeyNotFoundException($"Tag {tag} is not registered.");
         var wearer = (await context.Offenders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offender.Value, cancellationToken)
             ?? throw new KeyNotFoundException($"No one enrolled has the id {offender.Value}.")).ToOffender();
-        if (from >= wearer.MonitoringPeriod.End)
+        if (wearer.FittingRefusal(from) is { } refusal)
         {
-            // The wearing period would lie wholly outside monitoring: the tag's fixes would be nobody's.
-            throw new Core.NotAllowedNowException($"Monitoring of {wearer.Reference} ended on {wearer.MonitoringEnd:yyyy-MM-dd}; a tag fitted after that is not theirs.");
+            throw new Core.NotAllowedNowException(refusal);
         }
 
         long fromMs = from.ToUnixTimeMilliseconds();
