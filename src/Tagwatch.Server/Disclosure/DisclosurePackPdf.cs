@@ -72,7 +72,7 @@ public static class DisclosurePackPdf
             w.Space(3);
             w.Table(
                 ["Seq", "Time (UK)", "Latitude", "Longitude", "Conf. (m)", "Speed (km/h)", "Heading (°)", "Dist. (m)", "Kind"],
-                [0.05, 0.21, 0.11, 0.12, 0.09, 0.11, 0.1, 0.09, 0.12],
+                [0.05, 0.21, 0.11, 0.11, 0.09, 0.12, 0.1, 0.09, 0.12],
                 pack.Evidence.Select((e, i) => new[]
                 {
                     (i + 1).ToString(CultureInfo.InvariantCulture), Time(Instant.FromUnixTimeMilliseconds(e.TimeUnixMs)),
