@@ -120,7 +120,7 @@ public static partial class MojCrimeBatchReader
             Position = position,
             Grid = grid,
             ReceivedAsGrid = asGrid,
-            LocationPrecisionMetres = asGrid ? NationalGrid.DatumShiftAccuracyMetres : 0,
+            LocationPrecisionMetres = asGrid ? NationalGrid.HelmertAccuracyMetres : 0,
             BatchId = f[3],
             Text = f[12],
             Source = CrimeSource.MojBatch,
