@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Geo;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -46,6 +47,9 @@ internal abstract class GridCommandBase : Command<GridCommandBase.Settings>
 
     /// <summary>Converts one input (arguments joined by a space, or one line).</summary>
     protected abstract bool Convert(string input, out string output, out string? error);
+
+    /// <summary>The note that ends a line converted by the Helmert fallback; nothing for OSTN15.</summary>
+    protected static string FallbackSuffix(bool isHelmertFallback) => isHelmertFallback ? $" ({NationalGrid.HelmertFallbackNote})" : "";
 
     protected static string[] Split(string input) =>
         input.Split([' ', ',', '\t', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -5,6 +5,7 @@ using Tagwatch.Protocols.Csv;
 namespace Tagwatch.Cli.Commands;
 
 /// <summary><c>tagwatch grid to-bng LAT LON</c>: prints <c>EASTING NORTHING GRIDREF</c> (metres to the millimetre, 10-figure reference).</summary>
+/// <remarks>By OSTN15; a result from the Helmert fallback outside OSTN15's grid ends with a note in parentheses.</remarks>
 internal sealed class GridToBngCommand : GridCommandBase
 {
     protected override bool Convert(string input, out string output, out string? error)
@@ -31,8 +32,9 @@ internal sealed class GridToBngCommand : GridCommandBase
 
         try
         {
-            var grid = NationalGrid.ToGrid(new GeoPoint(lat, lon));
-            output = string.Create(CultureInfo.InvariantCulture, $"{grid.Easting:0.000} {grid.Northing:0.000} {GridReference.Format(grid)}");
+            var conversion = NationalGrid.ConvertToGrid(new GeoPoint(lat, lon));
+            var grid = conversion.Grid;
+            output = string.Create(CultureInfo.InvariantCulture, $"{grid.Easting:0.000} {grid.Northing:0.000} {GridReference.Format(grid)}") + FallbackSuffix(conversion.IsHelmertFallback);
             error = null;
             return true;
         }

@@ -5,7 +5,10 @@ using Tagwatch.Protocols.Csv;
 namespace Tagwatch.Cli.Commands;
 
 /// <summary><c>tagwatch grid to-wgs84 EASTING NORTHING</c> or <c>tagwatch grid to-wgs84 TQ 30 80</c>: prints <c>LAT LON</c>.</summary>
-/// <remarks>A grid reference names a square; its centre is converted.</remarks>
+/// <remarks>
+/// A grid reference names a square; its centre is converted. By OSTN15; a result from the Helmert fallback outside
+/// OSTN15's grid ends with a note in parentheses.
+/// </remarks>
 internal sealed class GridToWgs84Command : GridCommandBase
 {
     protected override bool Convert(string input, out string output, out string? error)
@@ -34,8 +37,9 @@ internal sealed class GridToWgs84Command : GridCommandBase
             return false;
         }
 
-        var point = NationalGrid.ToWgs84(grid);
-        output = string.Create(CultureInfo.InvariantCulture, $"{point.Latitude:0.0000000} {point.Longitude:0.0000000}");
+        var conversion = NationalGrid.ConvertToWgs84(grid);
+        var point = conversion.Position;
+        output = string.Create(CultureInfo.InvariantCulture, $"{point.Latitude:0.0000000} {point.Longitude:0.0000000}") + FallbackSuffix(conversion.IsHelmertFallback);
         error = null;
         return true;
     }

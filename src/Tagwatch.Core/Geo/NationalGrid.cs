@@ -30,6 +30,9 @@ public static class NationalGrid
     /// <summary>Accuracy in metres of a conversion by the Helmert fallback, as OS states it.</summary>
     public const double HelmertAccuracyMetres = 5.0;
 
+    /// <summary>What a result from the Helmert fallback says about itself, wherever one is shown.</summary>
+    public const string HelmertFallbackNote = "Helmert fallback: outside the OSTN15 grid, good to about 5 m";
+
     // OS's stopping rule for the inverse: the estimate moved less than 0.1 mm. OS's test points take two or three steps.
     private const double InverseToleranceMetres = 0.0001;
     private const int InverseMaxSteps = 20;

@@ -108,7 +108,7 @@ public static partial class MojCrimeBatchReader
             return ParsedRow<Crime>.Rejected(row, errors);
         }
 
-        var (position, grid, asGrid) = location!.Value;
+        var (position, grid, asGrid, conversionAccuracy) = location!.Value;
         return ParsedRow<Crime>.Ok(row, new Crime
         {
             Force = force!.Key,
@@ -120,7 +120,7 @@ public static partial class MojCrimeBatchReader
             Position = position,
             Grid = grid,
             ReceivedAsGrid = asGrid,
-            LocationPrecisionMetres = asGrid ? NationalGrid.HelmertAccuracyMetres : 0,
+            LocationPrecisionMetres = asGrid ? conversionAccuracy : 0,
             BatchId = f[3],
             Text = f[12],
             Source = CrimeSource.MojBatch,
@@ -165,7 +165,8 @@ public static partial class MojCrimeBatchReader
         return UkTime.ResolveLocal(parsed.Value, resolver).ToInstant();
     }
 
-    private static (GeoPoint Position, GridPoint Grid, bool AsGrid)? ParseLocation(string easting, string northing, string latitude, string longitude, string datum, Action<string, string> error)
+    // A location sent as eastings and northings is kept exactly; its WGS84 position is derived, as good as the conversion.
+    private static (GeoPoint Position, GridPoint Grid, bool AsGrid, double ConversionAccuracyMetres)? ParseLocation(string easting, string northing, string latitude, string longitude, string datum, Action<string, string> error)
     {
         bool hasGrid = easting.Length > 0 || northing.Length > 0;
         bool hasGeo = latitude.Length > 0 || longitude.Length > 0;
@@ -204,7 +205,8 @@ public static partial class MojCrimeBatchReader
             }
 
             var grid = new GridPoint(e, n);
-            return (NationalGrid.ToWgs84(grid), grid, true);
+            var wgs84 = NationalGrid.ConvertToWgs84(grid);
+            return (wgs84.Position, grid, true, wgs84.AccuracyMetres);
         }
 
         bool valid = Coordinate(latitude, "latitude", "longitude", 49.5, 61.5, out double lat, error)
@@ -221,7 +223,7 @@ public static partial class MojCrimeBatchReader
         }
 
         var point = new GeoPoint(lat, lon);
-        return (point, NationalGrid.ToGrid(point), false);
+        return (point, NationalGrid.ToGrid(point), false, 0);
     }
 
     private static bool Coordinate(string text, string field, string partner, double min, double max, out double value, Action<string, string> error)

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Tagwatch.Core.Crimes;
+using Tagwatch.Core.Geo;
 using Tagwatch.Protocols.Crimes;
 
 namespace Tagwatch.Protocols.Tests.Crimes;
@@ -53,8 +54,18 @@ public sealed class MojCrimeBatchReaderTests
         Assert.Equal(531000, crime.Grid.Easting);
         Assert.Equal(175500, crime.Grid.Northing);
         Assert.InRange(crime.Position.Latitude, 51.45, 51.47);
-        Assert.Equal(5, crime.LocationPrecisionMetres);
         Assert.Equal(CrimeCategory.BurglaryDwelling, crime.Category);
+    }
+
+    [Fact]
+    public void Read_GridRowAtAnOsTestPoint_DerivesWgs84ByOstn15ToTheMillimetreWithAMetrePrecision()
+    {
+        // OS test point TP09 (Vauxhall): OSGB36 530624.974, 178388.464 is ETRS89 51.48936564950, -0.11992557180.
+        var line = ValidGrid.Replace("531000,175500", "530624.974,178388.464", StringComparison.Ordinal);
+        var crime = Assert.Single(Read(line)).Value!;
+
+        Assert.True(Geodesic.DistanceMetres(crime.Position, new GeoPoint(51.48936564950, -0.11992557180)) < 0.001);
+        Assert.Equal(NationalGrid.Ostn15AccuracyMetres, crime.LocationPrecisionMetres);
     }
 
     [Theory]
