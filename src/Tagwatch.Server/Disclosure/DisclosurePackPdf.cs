@@ -41,8 +41,11 @@ public static class DisclosurePackPdf
             w.Field("Crime reference", c.Reference);
             w.Field("Crime type", $"{c.Category} ({c.CategoryCode})");
             w.Field("Committed between", $"{Time(c.CommittedFrom)} and {Time(c.CommittedTo)}");
+            var grid = PackGridPositions.Of(pack);
+            var crimeGrid = grid.Crime.Grid;
             w.Field("Location", string.Create(CultureInfo.InvariantCulture,
-                $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(c.Grid)} (E {c.Grid.Easting:F0}, N {c.Grid.Northing:F0})"));
+                $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(crimeGrid)} (E {crimeGrid.Easting:F0}, N {crimeGrid.Northing:F0})"));
+            w.Field("Datum conversion", grid.CrimeConversionText(c));
             w.Field("Location precision", c.LocationPrecisionMetres > 0 ? $"± {c.LocationPrecisionMetres:0} m as supplied" : "exact point as supplied");
             w.Field("Borough", c.BoroughCode is { } code && BoroughMap.London.Find(code) is { } b ? $"{b.Name} ({b.Code})" : "not in a London borough");
 
@@ -63,9 +66,13 @@ public static class DisclosurePackPdf
 
             w.SectionHeading("3. Exhibit A: map of the crime location and the tag's fixes");
             var map = w.Block(330);
-            EvidenceMap.Draw(w.Graphics, map, pack, pack.BufferMetres, w.Small);
+            EvidenceMap.Draw(w.Graphics, map, pack, grid, pack.BufferMetres, w.Small);
             w.Space(4);
             w.Line(EvidenceMap.Legend(pack.BufferMetres), w.Small);
+            if (grid.MapUsesHelmertFallback)
+            {
+                w.Line(MapFallbackNote, w.Small);
+            }
 
             w.SectionHeading("4. Exhibit B: table of points");
             w.Line($"Closest approach {m.MinDistanceMetres:0.0} m at {Time(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs))}; time within the buffer {m.DwellSeconds / 60:0.#} min.", w.Body);
@@ -160,6 +167,10 @@ public static class DisclosurePackPdf
             w.Field("Evidence points", $"{points.RootElement.GetArrayLength()} (listed in full with the match in the service)");
         }
     }
+
+    /// <summary>Printed under the map when any of its points lies outside the OSTN15 grid.</summary>
+    public const string MapFallbackNote =
+        "Note: some positions on this map lie outside the OSTN15 grid and were placed on the National Grid by the OS 7-parameter Helmert shift, good to about 5 m; all others by OSTN15.";
 
     /// <summary>What the pack says under the table when any point's confidence radius is estimated.</summary>
     public const string EstimatedNote =

@@ -10,11 +10,11 @@ namespace Tagwatch.Server.Disclosure;
 /// </summary>
 internal static class EvidenceMap
 {
-    public static void Draw(XGraphics g, XRect area, DisclosurePack pack, double bufferMetres, XFont font)
+    public static void Draw(XGraphics g, XRect area, DisclosurePack pack, PackGridPositions grid, double bufferMetres, XFont font)
     {
-        var centre = pack.Crime.Grid;
-        var evidence = pack.Evidence.Select(e => (Point: NationalGrid.ToGrid(new GeoPoint(e.Latitude, e.Longitude)), e)).ToList();
-        var fixes = pack.Vicinity.Select(f => (Point: NationalGrid.ToGrid(f.Position), f)).ToList();
+        var centre = grid.Crime.Grid;
+        var evidence = grid.Evidence.Zip(pack.Evidence, (point, e) => (Point: point, e)).ToList();
+        var fixes = grid.Vicinity.Zip(pack.Vicinity, (point, f) => (Point: point, f)).ToList();
         double reach = new[] { bufferMetres * 1.6, pack.Crime.LocationPrecisionMetres * 1.3, 150 }
             .Concat(evidence.Select(e => Distance(e.Point, centre) * 1.15))
             .Max();
