@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Tagwatch.Core.Geo;
 
@@ -91,15 +92,23 @@ internal sealed class Ostn15Grid
     }
 
     // Each grid is stored as deltas mod 2^16 (a node minus its west neighbour; a row's first node minus the first node
-    // of the row below), low bytes then high bytes: see tools/pack-ostn15.py.
+    // of the row below), low bytes then high bytes: see tools/pack-ostn15.py. Run once, so compiled optimised at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Undelta(ReadOnlySpan<byte> planes, ushort[] nodes, int component)
     {
         var low = planes[..NodeCount];
         var high = planes[NodeCount..];
-        for (int i = 0; i < NodeCount; i++)
+        int rowStart = 0;
+        for (int row = 0; row < Rows; row++)
         {
-            int previous = i % Columns != 0 ? nodes[2 * (i - 1) + component] : i >= Columns ? nodes[2 * (i - Columns) + component] : 0;
-            nodes[2 * i + component] = (ushort)(previous + (low[i] | high[i] << 8));
+            int previous = row == 0 ? 0 : nodes[2 * (rowStart - Columns) + component];
+            for (int i = rowStart; i < rowStart + Columns; i++)
+            {
+                previous = (ushort)(previous + (low[i] | high[i] << 8));
+                nodes[2 * i + component] = (ushort)previous;
+            }
+
+            rowStart += Columns;
         }
     }
 }

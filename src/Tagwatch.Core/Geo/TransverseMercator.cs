@@ -7,7 +7,9 @@ namespace Tagwatch.Core.Geo;
 /// <remarks>
 /// The grid's parameters are fixed (true origin 49°N 2°W, scale 0.9996012717, false origin −400 km E, +100 km N);
 /// the ellipsoid varies: Airy 1830 for OSGB36 itself, GRS80 for the ETRS89 "pseudo grid" that OSTN15 shifts.
-/// Good to better than a millimetre across Great Britain. Immutable and thread-safe.
+/// These are the series OS's software uses, so results agree with OS's; projecting and unprojecting close to within a
+/// millimetre from 130 to 680 km easting, and drift apart to several millimetres towards the grid's west and east
+/// edges (OS's own test point TP31, St Kilda, shows 5 mm). Immutable and thread-safe.
 /// </remarks>
 internal sealed class TransverseMercator
 {
