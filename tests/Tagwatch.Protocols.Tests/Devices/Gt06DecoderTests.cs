@@ -76,6 +76,49 @@ public sealed class Gt06DecoderTests
         Assert.Equal(Instant.FromUtc(2026, 2, 12, 10, 30, 50), Assert.Single(message.Positions).Time);
     }
 
+    // A tag whose clock reset after a flat battery sends dates from 2000: the first byte (the year) is then ≤ 0x09 like
+    // an IMEI's, but the frame is a plain location and must be decoded (and so acknowledged).
+    [Theory]
+    [InlineData(2000, 1, 1)]
+    [InlineData(2009, 12, 31)]
+    public void Decode_LocationDatedBefore2010_IsAPlainLocationNotAnImei(int year, int month, int day)
+    {
+        var time = Instant.FromUtc(year, month, day, 0, 0);
+
+        var message = LoggedIn().Decode(Gt06Frames.Location(time, 51.4613, -0.1156, 0, 0, false, 2), Received).Message!;
+
+        Assert.Equal("123456789012345", message.DeviceId);
+        Assert.Equal(time, Assert.Single(message.Positions).Time);
+        Assert.Equal(Gt06Frames.Ack(0x12, 2, extended: false), message.Response);
+    }
+
+    [Fact]
+    public void Framer_WifiReportWithZeroLengthField_EndsAtItsStopBits()
+    {
+        var sample = ProtocolSample.Load("gt06").Single(s => s.Line == 288);
+        byte[] stream = [.. sample.Bytes, .. Gt06Frames.Login("123456789012345", 1)];
+
+        Assert.Equal(FrameScan.Whole(sample.Bytes.Length), Gt06Framer.Scan(stream));
+    }
+
+    [Fact]
+    public void Framer_FrameWithoutStopBitsBeforeAGoodFrame_SkipsOnlyTheBadOne()
+    {
+        var bad = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 0), 51.47, -0.11, 5, 90, true, 1);
+        bad[^1] = 0x00;
+        var good = Gt06Frames.Location(Instant.FromUtc(2026, 3, 1, 12, 1), 51.47, -0.11, 5, 90, true, 2);
+        byte[] stream = [.. bad, .. good];
+
+        int at = 0;
+        while (Gt06Framer.Scan(stream.AsSpan(at)) is { Status: FrameScanStatus.Skip } skip)
+        {
+            at += skip.Length;
+        }
+
+        Assert.Equal(bad.Length, at);
+        Assert.Equal(FrameScan.Whole(good.Length), Gt06Framer.Scan(stream.AsSpan(at)));
+    }
+
     [Theory]
     [MemberData(nameof(PositionSamples))]
     public void Decode_TraccarPositionSample_GivesPlausiblePosition(int line)
@@ -236,6 +279,55 @@ public sealed class Gt06DecoderTests
         var input = truncate ? frame.AsSpan(0, at) : frame;
         var result = LoggedIn().Decode(input, Received);
         return result.IsSuccess || result.Error is not null;
+    }
+
+    private static readonly byte[][] TraccarFrames = [.. ProtocolSample.Load("gt06").Select(s => s.Bytes)];
+
+    // Every message type of Traccar's vectors, the vendor layouts included, with one byte changed or cut short.
+    [Property(MaxTest = 3000)]
+    public bool Decode_MutatedTraccarVectorOfAnyType_NeverThrows(int sample, int position, byte value, bool truncate)
+    {
+        var frame = (byte[])TraccarFrames[(int)((uint)sample % (uint)TraccarFrames.Length)].Clone();
+        int at = (int)((uint)position % (uint)frame.Length);
+        frame[at] = value;
+        var result = new Gt06Decoder().Decode(truncate ? frame.AsSpan(0, at) : frame, Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    // Traccar's vectors of every type, with noise between them: the framer always moves on or waits, and finds every
+    // vector whose framing is whole.
+    [Property(MaxTest = 500)]
+    public bool Framer_TraccarVectorsBetweenNoise_AreFoundAndTheStreamProgresses(int[] picks, byte[] noise)
+    {
+        var frames = (picks ?? []).Take(8).Select(p => TraccarFrames[(int)((uint)p % (uint)TraccarFrames.Length)]).ToList();
+        var stream = new List<byte>();
+        foreach (var frame in frames)
+        {
+            stream.AddRange((noise ?? []).Where(b => b is not 0x78 and not 0x79).Take(5));
+            stream.AddRange(frame);
+        }
+
+        var rest = stream.ToArray().AsSpan();
+        int found = 0;
+        while (rest.Length > 0)
+        {
+            var scan = Gt06Framer.Scan(rest);
+            if (scan.Status == FrameScanStatus.NeedMore)
+            {
+                break;
+            }
+
+            if (scan.Length < 1 || scan.Length > rest.Length)
+            {
+                return false;
+            }
+
+            found += scan.Status == FrameScanStatus.Frame ? 1 : 0;
+            rest = rest[scan.Length..];
+        }
+
+        int whole = frames.Count(f => f[^2] == 0x0D && f[^1] == 0x0A);
+        return found >= whole - 1; // the last may wait for more bytes when its length field claims more than it has
     }
 
     [Fact]
