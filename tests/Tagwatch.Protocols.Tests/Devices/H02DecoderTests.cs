@@ -225,6 +225,16 @@ public sealed class H02DecoderTests
         return result.IsSuccess || result.Error is not null;
     }
 
+    // The newer forms too: the 42-byte binary with an IMEI and the VP1 report.
+    [Property(MaxTest = 2000)]
+    public bool Decode_MutatedLongIdBinaryOrVp1_NeverThrows(int position, byte value, bool vp1)
+    {
+        byte[] message = vp1 ? "*hq,356327081001239,VP1,A,2228.1234,N,11402.5678,E,0.50,120.00,081118#"u8.ToArray() : Convert.FromHexString(LongIdBinary);
+        message[(int)((uint)position % (uint)message.Length)] = value;
+        var result = H02Decoder.Decode(message, Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
     [Property(MaxTest = 1000)]
     public bool Framer_RandomStream_AlwaysMakesProgressOrWaits(byte[] bytes)
     {

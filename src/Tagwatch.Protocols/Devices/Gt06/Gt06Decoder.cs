@@ -58,7 +58,9 @@ public sealed partial class Gt06Decoder
         int actualLength = bodyEnd - headerBytes;
         if (actualLength < 5)
         {
-            return DecodeResult.Fail(string.Create(CultureInfo.InvariantCulture, $"frame of {frame.Length} bytes is shorter than protocol number, serial and CRC (5 bytes after the length field)"));
+            return DecodeResult.Fail(lengthField < 5
+                ? string.Create(CultureInfo.InvariantCulture, $"length field {lengthField} is shorter than protocol number, serial and CRC (5)")
+                : string.Create(CultureInfo.InvariantCulture, $"frame of {frame.Length} bytes holds fewer than the 5 bytes of protocol number, serial and CRC"));
         }
 
         string? irregularity = !stopBits ? "frame does not end with stop bits 0D 0A"
