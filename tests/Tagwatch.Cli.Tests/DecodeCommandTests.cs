@@ -36,6 +36,24 @@ public sealed class DecodeCommandTests
         Assert.Contains("length field 2 is shorter", errors[0].GetString(), StringComparison.Ordinal);
     }
 
+    // Messages a new user met refused before: a GT06 X1 location (0x34), a frame whose length field is a byte short
+    // (decoded, its integrity reported failed), and an H02 binary report with a 15-digit IMEI (42 bytes).
+    [Theory]
+    [InlineData("gt06", "78783c340000000011061809130c0903107d2408488a5800144c00000000000001940b00b1000047ff000000000500018f42210000000100050003010b69450d0a", "2017-06-24T09:19:12Z", true)]
+    [InlineData("gt06", "78781511170103100e1f9904efe30400a97f88003410ffdd000d0a", "2023-01-03T16:14:31Z", false)]
+    [InlineData("h02", "2435632708100123901245431311165035313006004318210e000000fffffbffff002400000000000000", "2016-11-13T12:45:43Z", true)]
+    public async Task Decode_MessagesRefusedBefore_PrintTheirPosition(string protocol, string payload, string time, bool intact)
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", protocol, payload);
+
+        Assert.Equal(0, result.ExitCode);
+        var message = JsonDocument.Parse(result.Output).RootElement.GetProperty("messages")[0];
+        Assert.Equal(time, message.GetProperty("positions")[0].GetProperty("time").GetString());
+        Assert.Equal(intact, message.GetProperty("checksum_valid").GetBoolean());
+    }
+
     [Fact]
     public async Task Decode_OsmAndRequestLine_PrintsPositionInKmh()
     {

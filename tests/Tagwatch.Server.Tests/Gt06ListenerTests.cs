@@ -72,6 +72,25 @@ public sealed class Gt06ListenerTests : IAsyncLifetime
         Assert.True(Assert.Single(await _server.Services.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue)).Flags.HasFlag(FixFlags.BadChecksum));
     }
 
+    // A tag whose clock reset after a flat battery dates its fixes from 2000: the frame must still be answered, or the
+    // tag resends it for ever; the fix itself is a clock fault and is not stored.
+    [Theory]
+    [InlineData(2000, 1, 1)]
+    [InlineData(2005, 6, 1)]
+    [InlineData(2009, 12, 31)]
+    public async Task ClockResetLocation_IsStoredAsAFrameAndAcknowledgedButItsFixRefused(int year, int month, int day)
+    {
+        using var device = await LoggedInAsync();
+        var clockReset = Gt06Frames.Location(Instant.FromUtc(year, month, day, 0, 0), 51.4613, -0.1156, 0, 0, false, 2);
+
+        byte[] stream = [.. clockReset, .. Gt06Frames.Location(Recent, 51.47, -0.11, 4, 90, true, 3)];
+        await device.GetStream().WriteAsync(stream);
+
+        AssertBytes([.. Gt06Frames.Ack(0x12, 2, false), .. Gt06Frames.Ack(0x12, 3, false)], await device.ReadExactlyAsync(20));
+        Assert.Equal(51.47, Assert.Single(await _server.Services.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue)).Latitude, 5);
+        Assert.Equal(3, (await _server.Services.Ingest.FramesAsync(Tag, Instant.MinValue, Instant.MaxValue)).Count);
+    }
+
     [Fact]
     public async Task LocationBeforeLogin_IsNotAcknowledgedOrStored()
     {

@@ -51,6 +51,7 @@ internal static class DeviceMessageJson
         json.WriteEndArray();
         WriteOptional(json, "battery_percent", message.BatteryPercent);
         WriteOptional(json, "power_v", message.PowerVolts);
+        WriteOptional(json, "battery_v", message.BatteryVolts);
         if (message.Charging is { } charging)
         {
             json.WriteBoolean("charging", charging);

@@ -74,7 +74,11 @@ public sealed class CapturedPayloadDecoder
                     at += found.Length;
                     break;
                 default:
-                    results.Add(DecodeResult.Fail(string.Create(CultureInfo.InvariantCulture, $"at byte {at}: incomplete frame ({bytes.Length - at} bytes)")));
+                    // A capture ends where the payload ends: what is left is the last frame, however short its
+                    // framing (a missing stop bit, an H02 binary message of an unusual length). The decoder says
+                    // what it can read of it.
+                    var last = decode(bytes.AsSpan(at));
+                    results.Add(last.IsSuccess ? last : DecodeResult.Fail(string.Create(CultureInfo.InvariantCulture, $"at byte {at}: incomplete frame ({bytes.Length - at} bytes): {last.Error}")));
                     at = bytes.Length;
                     break;
             }

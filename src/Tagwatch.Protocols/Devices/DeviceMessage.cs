@@ -28,6 +28,9 @@ public sealed record DeviceMessage
     /// <summary>External power or battery voltage in volts, when reported.</summary>
     public double? PowerVolts { get; init; }
 
+    /// <summary>The tag's own battery voltage in volts, when the device reports a voltage rather than a percentage.</summary>
+    public double? BatteryVolts { get; init; }
+
     /// <summary>Whether the device is charging, when reported.</summary>
     public bool? Charging { get; init; }
 

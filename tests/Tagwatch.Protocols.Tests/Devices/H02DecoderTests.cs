@@ -121,6 +121,56 @@ public sealed class H02DecoderTests
         Assert.False(p.Valid);
     }
 
+    // Firmware that sends V2 and VI1 reports, and a numeric coding scheme or nothing where A/V stands: the position is
+    // still there (Traccar reads it too; a coding scheme comes with a fix, an empty flag does not).
+    [Theory]
+    [InlineData("*HQ,4210209006,V1,054048,0,2828.2297,N,07733.4332,E,000.5,047,080918,EEE7FBDF#", true)]
+    [InlineData("*HQ,4210209006,V2,054048,,2828.2297,N,07733.4332,E,000.5,047,080918,FFFFFBFF#", false)]
+    [InlineData("*HQ,4210209006,VI1,054048,A,2828.2297,N,07733.4332,E,000.5,047,080918,FFFFFBFF#", true)]
+    public void Decode_ValidityFieldZeroEmptyOrNewType_KeepsThePosition(string text, bool valid)
+    {
+        var p = Assert.Single(Decode(Encoding.ASCII.GetBytes(text)).Positions);
+
+        Assert.Equal(Instant.FromUtc(2018, 9, 8, 5, 40, 48), p.Time);
+        Assert.Equal(28 + (28.2297 / 60), p.Latitude, 6);
+        Assert.Equal(77 + (33.4332 / 60), p.Longitude, 6);
+        Assert.Equal(valid, p.Valid);
+    }
+
+    [Fact]
+    public void Decode_Vp1WithFix_GivesThePositionAtTheReceivedTime()
+    {
+        var message = Decode("*hq,356327081001239,VP1,A,2228.1234,N,11402.5678,E,0.50,120.00,081118#"u8.ToArray());
+
+        var p = Assert.Single(message.Positions);
+        Assert.Equal(22 + (28.1234 / 60), p.Latitude, 6);
+        Assert.Equal(114 + (2.5678 / 60), p.Longitude, 6);
+        Assert.True(p.TimeAssumed);
+        Assert.Equal(Received, p.Time);
+    }
+
+    // The 42-byte binary form carries a 15-digit IMEI in 8 bytes; the rest is the 32-byte form's.
+    private const string LongIdBinary = "24" + "3563270810012390" + "1245431311165035313006004318210e000000fffffbff" + "ff002400000000000000";
+
+    [Fact]
+    public void DecodeCaptured_BinaryWithImei_ReadsThe42ByteForm()
+    {
+        var results = new CapturedPayloadDecoder("h02").Decode(LongIdBinary, Received);
+
+        var message = Assert.Single(results).Message!;
+        Assert.Equal(42, Convert.FromHexString(LongIdBinary).Length);
+        Assert.Equal("356327081001239", message.DeviceId);
+        Assert.Equal(Instant.FromUtc(2016, 11, 13, 12, 45, 43), Assert.Single(message.Positions).Time);
+    }
+
+    [Fact]
+    public void Framer_42ByteBinaryFollowedByText_IsSplitAtTheNextMessage()
+    {
+        byte[] stream = [.. Convert.FromHexString(LongIdBinary), .. "*HQ,1,HTBT,90#"u8.ToArray()];
+
+        Assert.Equal(FrameScan.Whole(42), H02Framer.Scan(stream));
+    }
+
     [Theory]
     [InlineData("*HQ,1,V1,132926,A,9935.3933,N,07920.4134,E,0,0,280519,FFFFFFFF#", "latitude")]
     [InlineData("*HQ,1,V1,132926,A,1935.3933,N,07920.4134,E,0,0,310219,FFFFFFFF#", "not a valid date")]
@@ -172,6 +222,16 @@ public sealed class H02DecoderTests
         var text = "*HQ,865205035331981,V1,132926,A,1935.3933,N,07920.4134,E,  3.34,342,280519,FFFFFFFF#".ToCharArray();
         text[(int)((uint)position % (uint)text.Length)] = value;
         var result = H02Decoder.Decode(Encoding.UTF8.GetBytes(text), Received);
+        return result.IsSuccess || result.Error is not null;
+    }
+
+    // The newer forms too: the 42-byte binary with an IMEI and the VP1 report.
+    [Property(MaxTest = 2000)]
+    public bool Decode_MutatedLongIdBinaryOrVp1_NeverThrows(int position, byte value, bool vp1)
+    {
+        byte[] message = vp1 ? "*hq,356327081001239,VP1,A,2228.1234,N,11402.5678,E,0.50,120.00,081118#"u8.ToArray() : Convert.FromHexString(LongIdBinary);
+        message[(int)((uint)position % (uint)message.Length)] = value;
+        var result = H02Decoder.Decode(message, Received);
         return result.IsSuccess || result.Error is not null;
     }
 

@@ -11,7 +11,7 @@ namespace Tagwatch.Protocols.Devices.Gt06;
 /// give an error result naming the field; no exception escapes <see cref="Decode"/>.
 /// Coordinates are u32 ÷ 1,800,000 degrees; hemisphere, validity and course are bits of the course/status word.
 /// </remarks>
-public sealed class Gt06Decoder
+public sealed partial class Gt06Decoder
 {
     /// <summary>Protocol name used in messages and tag records.</summary>
     public const string ProtocolName = "gt06";
@@ -49,30 +49,39 @@ public sealed class Gt06Decoder
 
         int lengthField = extended ? header.U16("length") : header.U8("length");
         int headerBytes = header.Position;
-        if (lengthField < 5)
+
+        // The frame's own bytes decide where it ends, as Traccar reads it: some firmware writes a length field that
+        // disagrees with what it sends, and a capture may lack the stop bits. Such a frame is decoded, and its
+        // integrity is reported as failed (ChecksumValid false), like a bad CRC.
+        bool stopBits = frame.Length >= headerBytes + 2 && frame[^2] == 0x0D && frame[^1] == 0x0A;
+        int bodyEnd = stopBits ? frame.Length - 2 : frame.Length;
+        int actualLength = bodyEnd - headerBytes;
+        if (actualLength < 5)
         {
-            return DecodeResult.Fail(string.Create(CultureInfo.InvariantCulture, $"length field {lengthField} is shorter than protocol number, serial and CRC (5)"));
+            return DecodeResult.Fail(lengthField < 5
+                ? string.Create(CultureInfo.InvariantCulture, $"length field {lengthField} is shorter than protocol number, serial and CRC (5)")
+                : string.Create(CultureInfo.InvariantCulture, $"frame of {frame.Length} bytes holds fewer than the 5 bytes of protocol number, serial and CRC"));
         }
 
-        if (frame.Length != headerBytes + lengthField + 2)
-        {
-            return DecodeResult.Fail(string.Create(CultureInfo.InvariantCulture, $"frame is {frame.Length} bytes but its length field {lengthField} makes it {headerBytes + lengthField + 2}"));
-        }
-
-        if (frame[^2] != 0x0D || frame[^1] != 0x0A)
-        {
-            return DecodeResult.Fail("frame does not end with stop bits 0D 0A");
-        }
+        string? irregularity = !stopBits ? "frame does not end with stop bits 0D 0A"
+            : actualLength != lengthField ? string.Create(CultureInfo.InvariantCulture, $"length field {lengthField} disagrees with the {actualLength} bytes the frame holds")
+            : null;
 
         byte type = frame[headerBytes];
-        int crcAt = headerBytes + lengthField - 2;
+        int crcAt = bodyEnd - 2;
         int serial = (frame[crcAt - 2] << 8) | frame[crcAt - 1];
         ushort crc = (ushort)((frame[crcAt] << 8) | frame[crcAt + 1]);
         bool crcValid = Gt06Crc.Compute(frame[2..crcAt]) == crc;
-        var content = frame.Slice(headerBytes + 1, lengthField - 5);
+        var content = frame.Slice(headerBytes + 1, actualLength - 5);
+        if (irregularity is not null && content.Length < GpsBytes && actualLength - 1 >= GpsBytes)
+        {
+            // A malformed frame too short for its GPS block once serial and CRC are set aside: Traccar reads the block
+            // on into them, and so does Tagwatch (the integrity is reported failed all the same).
+            content = frame.Slice(headerBytes + 1, actualLength - 1);
+        }
 
-        var message = DecodeContent(type, content, serial, extended, received) with { ChecksumValid = crcValid, Serial = serial };
-        return DecodeResult.Ok(message);
+        var message = DecodeContent(type, content, serial, extended, received) with { ChecksumValid = crcValid && irregularity is null, Serial = serial };
+        return DecodeResult.Ok(irregularity is null ? message : message with { Note = message.Note is null ? irregularity : $"{irregularity}; {message.Note}" });
     }
 
     private DeviceMessage DecodeContent(byte type, ReadOnlySpan<byte> content, int serial, bool extended, Instant received)
@@ -82,12 +91,12 @@ public sealed class Gt06Decoder
         {
             case 0x01:
                 return Login(ref c, serial, extended);
-            case 0x10 or 0x12 or 0x22:
-                return Location(ref c, type, serial, extended, received, hasStatus: false);
-            case 0x11 when content.Length >= 18:
-                return Location(ref c, type, serial, extended, received, hasStatus: false);
-            case 0x16 or 0x26 or 0x27:
-                return Location(ref c, type, serial, extended, received, hasStatus: true);
+            case 0x10 or 0x12 or 0x1E or 0x22 or 0x25 or 0x37 or 0xA0:
+                return Location(ref c, type, serial, extended, GpsPrefix(type, content), hasStatus: false);
+            case 0x11 when content.Length >= GpsBytes:
+                return Location(ref c, type, serial, extended, 0, hasStatus: false);
+            case 0x16 or 0x26 or 0x27 or 0xA4:
+                return Location(ref c, type, serial, extended, 0, hasStatus: true);
             case 0x13 or 0x23:
                 return Status(ref c, type, serial, extended);
             case 0x8A:
@@ -95,7 +104,7 @@ public sealed class Gt06Decoder
             case 0x94:
                 return Information(ref c, type);
             default:
-                return Message("unsupported") with
+                return VendorMessage(type, content, serial, extended) ?? Message("unsupported") with
                 {
                     Note = string.Create(CultureInfo.InvariantCulture, $"protocol number 0x{type:X2} carries nothing Tagwatch uses; not acknowledged"),
                 };
@@ -135,25 +144,28 @@ public sealed class Gt06Decoder
         return Message("login") with { Response = Gt06Frames.Ack(0x01, serial, extended) };
     }
 
-    private DeviceMessage Location(ref ByteCursor c, byte type, int serial, bool extended, Instant received, bool hasStatus)
+    private DeviceMessage Location(ref ByteCursor c, byte type, int serial, bool extended, int gpsAt, bool hasStatus)
     {
-        // Some models put their BCD IMEI before the date. A date's first byte is the year since 2000 (≥ 0x0A for any
-        // date since 2010) while an IMEI's first byte is 0x0d, so a first byte ≤ 0x09 marks the IMEI-prefixed form.
         string? inlineImei = null;
-        if (c.Remaining >= 8 + 18 && c.Peek() <= 0x09)
+        if (gpsAt > 0)
         {
-            string digits = Convert.ToHexString(c.Take(8, "IMEI"));
-            inlineImei = digits.All(char.IsAsciiDigit) ? digits.TrimStart('0') : throw new FrameFormatException($"IMEI bytes {digits} are not BCD digits");
+            // The IMEI-prefixed layouts (see GpsPrefix): [location source byte,] BCD IMEI, [device date,] then the GPS block.
+            c.Skip(gpsAt == ImeiBytes ? 0 : 1, "location source");
+            inlineImei = Convert.ToHexString(c.Take(ImeiBytes, "IMEI")).TrimStart('0');
+            c.Skip(gpsAt - c.Position, "device date");
         }
 
-        var position = ReadGps(ref c, received);
+        var position = ReadGps(ref c);
         var alarms = new List<DeviceAlarm>();
         int? battery = null;
         bool? charging = null;
         if (hasStatus)
         {
             int lbsLength = c.U8("LBS length");
-            c.Skip(Math.Max(lbsLength - 1, 0), "LBS information");
+            // The length counts itself; SeeWorld models send a 4-byte cell ID in a block whose length says 9 (their
+            // message is one byte longer than the standard 32-byte content).
+            int lbsBytes = lbsLength == 9 && type == 0x16 && c.Position + c.Remaining == StandardStatusContent + 1 ? 9 : lbsLength - 1;
+            c.Skip(Math.Max(lbsBytes, 0), "LBS information");
             ReadStatus(ref c, alarms, out battery, out charging);
         }
 
@@ -196,19 +208,23 @@ public sealed class Gt06Decoder
         };
     }
 
-    private DecodedPosition? ReadGps(ref ByteCursor c, Instant received)
+    // The common GPS block: date and time (6), satellites (1), latitude (4), longitude (4), speed (1), course/status (2).
+    // An all-zero date means the device has had no fix yet: no position.
+    private DecodedPosition? ReadGps(ref ByteCursor c, bool hasSatellites = true, bool hasSpeed = true)
     {
         var dateTime = c.Take(6, "date and time");
-        byte info = c.U8("GPS information length and satellites");
+        var position = ReadFix(ref c, hasSatellites, hasSpeed);
+        return dateTime.IndexOfAnyExcept((byte)0) < 0 ? null : position with { Time = DeviceTime(dateTime) };
+    }
+
+    // Everything of the GPS block after its date; the time is the caller's to set.
+    private static DecodedPosition ReadFix(ref ByteCursor c, bool hasSatellites, bool hasSpeed)
+    {
+        byte info = hasSatellites ? c.U8("GPS information length and satellites") : (byte)0;
         uint latitudeRaw = c.U32("latitude");
         uint longitudeRaw = c.U32("longitude");
-        byte speedKmh = c.U8("speed");
+        int? speedKmh = hasSpeed ? c.U8("speed") : null;
         ushort courseStatus = c.U16("course and status");
-        if (dateTime.IndexOfAnyExcept((byte)0) < 0)
-        {
-            return null;
-        }
-
         double latitude = latitudeRaw / CoordinateDivisor;
         double longitude = longitudeRaw / CoordinateDivisor;
         if (latitude > 90 || longitude > 180)
@@ -216,25 +232,15 @@ public sealed class Gt06Decoder
             throw new FrameFormatException(string.Create(CultureInfo.InvariantCulture, $"position {latitude:F6}, {longitude:F6} is outside the range of latitude and longitude"));
         }
 
-        if ((courseStatus & 0x0400) == 0)
-        {
-            latitude = -latitude;
-        }
-
-        if ((courseStatus & 0x0800) != 0)
-        {
-            longitude = -longitude;
-        }
-
         return new DecodedPosition
         {
-            Time = DeviceTime(dateTime),
-            Latitude = latitude,
-            Longitude = longitude,
+            Time = Instant.MinValue,
+            Latitude = (courseStatus & 0x0400) == 0 ? -latitude : latitude,
+            Longitude = (courseStatus & 0x0800) != 0 ? -longitude : longitude,
             Valid = (courseStatus & 0x1000) != 0,
             SpeedKmh = speedKmh,
             HeadingDegrees = courseStatus & 0x03FF,
-            Satellites = info & 0x0F,
+            Satellites = hasSatellites ? info & 0x0F : null,
         };
     }
 

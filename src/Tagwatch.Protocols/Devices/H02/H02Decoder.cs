@@ -17,6 +17,9 @@ public static class H02Decoder
     /// <summary>Protocol name used in messages and tag records.</summary>
     public const string ProtocolName = "h02";
 
+    /// <summary>Length of the binary form that carries a 15-digit IMEI.</summary>
+    public const int LongIdBinaryBytes = 42;
+
     /// <summary>Decodes one message as found by <see cref="H02Framer"/>.</summary>
     public static DecodeResult Decode(ReadOnlySpan<byte> message, Instant received)
     {
@@ -67,6 +70,11 @@ public static class H02Decoder
                 return message with { Kind = "cells", Note = "cell-tower report without a position; not geolocated" };
         }
 
+        if (type == "VP1")
+        {
+            return VisitedPlace(fields, message, received);
+        }
+
         int validity = FindValidityField(fields);
         if (validity < 0)
         {
@@ -74,7 +82,8 @@ public static class H02Decoder
         }
 
         string timeText = fields[validity - 1].Trim();
-        bool valid = fields[validity].Trim() == "A";
+        string flag = fields[validity].Trim();
+        bool valid = flag == "A" || (flag.Length > 0 && flag.All(char.IsAsciiDigit)); // digits: a coding scheme, sent with a fix
         string latText = Field(fields, validity + 1), latHemisphere = Field(fields, validity + 2);
         string lonText = Field(fields, validity + 3), lonHemisphere = Field(fields, validity + 4);
         int dateIndex = validity + 7;
@@ -111,7 +120,8 @@ public static class H02Decoder
     {
         var c = new ByteCursor(message);
         c.Skip(1, "marker");
-        string id = Convert.ToHexString(c.Take(5, "device ID"));
+        // The 42-byte form carries a 15-digit IMEI in 8 bytes instead of the 10-digit ID in 5.
+        string id = message.Length == LongIdBinaryBytes ? Convert.ToHexString(c.Take(8, "device ID"))[..15] : Convert.ToHexString(c.Take(5, "device ID"));
         string time = Bcd(c.Take(3, "time"), "time");
         string date = Bcd(c.Take(3, "date"), "date");
         string latDigits = Bcd(c.Take(4, "latitude"), "latitude");
@@ -148,14 +158,37 @@ public static class H02Decoder
         };
     }
 
-    // The position block starts at the time field before an A/V validity flag that is followed by a coordinate and
-    // its hemisphere: V1, V8, V19 and V4 (command replies with extra fields in front) all share it.
+    // VP1: "*hq,IMEI,VP1,A|B,DDMM.MMMM,N,DDDMM.MMMM,E,knots,course,ddmmyy#" with a fix, or "VP1,V,MCC,MNC,cells" without.
+    // It carries a date but no time of day: the received time stands in, marked assumed.
+    private static DeviceMessage VisitedPlace(string[] fields, DeviceMessage message, Instant received)
+    {
+        if (Field(fields, 3) is not ("A" or "B") || Field(fields, 5) is not ("N" or "S") || Field(fields, 7) is not ("E" or "W"))
+        {
+            return message with { Kind = "cells", Note = "cell-tower report without a position; not geolocated" };
+        }
+
+        var position = new DecodedPosition
+        {
+            Time = received,
+            TimeAssumed = true,
+            Latitude = Coordinate(Field(fields, 4), Field(fields, 5), 'S', "latitude", 90),
+            Longitude = Coordinate(Field(fields, 6), Field(fields, 7), 'W', "longitude", 180),
+            SpeedKmh = OptionalNumber(Field(fields, 8), "speed", 0, 1000) * 1.852,
+            HeadingDegrees = OptionalNumber(Field(fields, 9), "course", 0, 360),
+        };
+        return message with { Kind = "location", Positions = [position], Note = $"VP1 gives the date {Field(fields, 10)} but no time of day: the received time stands in" };
+    }
+
+    // The position block starts at the time field before a validity flag (A, V, B, empty, or a numeric coding scheme)
+    // that is followed by a coordinate and its hemisphere: V1, V2, VI1, V8, V19 and V4 (command replies with extra
+    // fields in front) all share it.
     private static int FindValidityField(string[] fields)
     {
         for (int i = 4; i + 4 < fields.Length; i++)
         {
             string flag = fields[i].Trim();
-            if (flag is "A" or "V" && Field(fields, i + 2) is "N" or "S" && Field(fields, i + 4) is "E" or "W"
+            bool isFlag = flag is "A" or "V" or "B" or "" || flag.All(char.IsAsciiDigit);
+            if (isFlag && Field(fields, i + 2) is "N" or "S" && Field(fields, i + 4) is "E" or "W"
                 && (fields[i - 1].Trim().Length == 0 || IsSixDigits(fields[i - 1].Trim())))
             {
                 return i;

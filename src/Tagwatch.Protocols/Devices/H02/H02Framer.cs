@@ -4,8 +4,9 @@ namespace Tagwatch.Protocols.Devices.H02;
 
 /// <summary>Finds H02 messages in a TCP byte stream: text <c>*XX,…#</c> and binary <c>$…</c> of a fixed length.</summary>
 /// <remarks>
-/// Binary messages carry no length: devices send 32 or 45 bytes. With <c>binaryLength</c> 0 the framer takes 45 bytes
-/// unless a new message starts at byte 32 (or only 32 bytes have arrived and nothing follows yet).
+/// Binary messages carry no length: devices send 32, 42 (a 15-digit IMEI) or 45 bytes. With <c>binaryLength</c> 0 the
+/// framer takes 45 bytes unless a new message starts at byte 32 or 42 (or only 32 bytes have arrived and nothing
+/// follows yet).
 /// </remarks>
 public static class H02Framer
 {
@@ -58,6 +59,11 @@ public static class H02Framer
         if (buffer.Length > Short && buffer[Short] is (byte)'*' or (byte)'$')
         {
             return Short;
+        }
+
+        if (buffer.Length > H02Decoder.LongIdBinaryBytes && buffer[H02Decoder.LongIdBinaryBytes] is (byte)'*' or (byte)'$')
+        {
+            return H02Decoder.LongIdBinaryBytes;
         }
 
         if (buffer.Length >= Long)
