@@ -15,6 +15,7 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var cutoffs = RetentionCutoffs.From(policy, now);
         var counts = await store.PurgeAsync(cutoffs, dryRun, cancellationToken);
+        counts = counts with { AuditRecords = await audit.RemoveBeforeAsync(cutoffs.Audit, policy.AuditDays, actor, actorRole, dryRun, cancellationToken) };
         if (!dryRun)
         {
             await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Erase, "retention", null,
