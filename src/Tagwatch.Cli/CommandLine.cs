@@ -114,7 +114,7 @@ internal static class CommandLine
             branch.SetDescription("Deleting data past its retention period; legal holds.");
             branch.AddCommand<RetentionRunCommand>("run").WithDescription("Delete (or with --dry-run count) data past retention; the erasure is audited.");
             branch.AddCommand<RetentionHoldCommand>("hold").WithDescription("Place a legal hold on a person's data, with the reason.");
-            branch.AddCommand<RetentionLiftCommand>("lift").WithDescription("Lift a person's legal hold.");
+            branch.AddCommand<RetentionLiftCommand>("lift").WithDescription("Lift a person's legal hold, with the reason.");
             branch.AddCommand<RetentionHoldsCommand>("holds").WithDescription("List legal holds.");
         });
         config.AddBranch("audit", branch =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -91,12 +90,10 @@ public static class TagwatchServer
         builder.Services.AddSingleton(services.AlertDesk);
         builder.Services.AddTagwatchSecurity(services.Database, options);
 
-        // Session cookies and antiforgery tokens are sealed with keys kept beside the database, so a restart keeps
-        // everyone signed in (and several server processes on one database could share them).
-        string database = Path.GetFullPath(services.Database.Path);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Tagwatch")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + ".keys")));
+        // Session cookies, antiforgery tokens and second-factor seeds are sealed with keys kept beside the database
+        // (registered with Identity, AddTagwatchSecurity), so a restart keeps everyone signed in and the console
+        // reads the same seeds.
+        builder.Services.AddHostedService<AuthenticatorKeyProtection>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Tagwatch API";

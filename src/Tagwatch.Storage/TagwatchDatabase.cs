@@ -33,6 +33,10 @@ public sealed class TagwatchDatabase
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
+    /// <summary>The data-protection key ring beside the database (<c>NAME.keys</c>): it seals sessions and encrypts
+    /// second-factor seeds, so it is as secret as the database and kept owner-only like it.</summary>
+    public string KeyRingFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + ".keys");
+
     /// <summary>When true (the default), a commit that grows the write-ahead log past about 4 MB copies it into the
     /// database itself, stalling that commit. A server turns this off and calls <see cref="CheckpointPassiveAsync"/>
     /// from a background loop instead, so device acknowledgements never wait for a checkpoint.</summary>
@@ -50,6 +54,8 @@ public sealed class TagwatchDatabase
             {
                 throw new StorageException($"Cannot open database {database.Path}: folder {directory} does not exist.");
             }
+
+            database.MakeOwnerOnly();
 
             bool upToDate;
             await using (var connection = await database.OpenConnectionAsync(cancellationToken))
@@ -72,6 +78,39 @@ public sealed class TagwatchDatabase
         }
 
         return database;
+    }
+
+    /// <summary>
+    /// A new database file is created owner-only before SQLite opens it: SQLite gives its write-ahead log and
+    /// shared-memory files the database file's mode, so they are owner-only too. Files an earlier version left readable
+    /// by others are restricted.
+    /// </summary>
+    private void MakeOwnerOnly()
+    {
+        if (!File.Exists(Path))
+        {
+            try
+            {
+                // An empty file is an empty database to SQLite.
+                using var created = new FileStream(Path, OwnerOnlyFiles.CreateNew());
+            }
+            catch (IOException) when (File.Exists(Path))
+            {
+                // Another process created it first.
+            }
+        }
+
+        foreach (string file in new[] { Path, Path + "-wal", Path + "-shm" })
+        {
+            try
+            {
+                OwnerOnlyFiles.Restrict(file);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new StorageException($"Cannot open database {Path}: {file} is readable by other users and this account cannot restrict it (make it owner-only, mode 0600).", ex);
+            }
+        }
     }
 
     /// <summary>The identifiers of the schema migrations this build carries, in order.</summary>

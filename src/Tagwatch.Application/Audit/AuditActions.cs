@@ -33,6 +33,10 @@ public static class AuditActions
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
 
+    /// <summary>The retention purge removed the oldest audit records and moved the chain's base: the record names the
+    /// new base (<c>SEQ:HASH</c>), which verification requires of every moved base.</summary>
+    public const string AuditPurge = "audit.purge";
+
     /// <summary>A request for personal data refused (403 or 404), with who asked, what and why.</summary>
     public const string Refused = "access.refused";
 }

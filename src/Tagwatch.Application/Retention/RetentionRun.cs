@@ -15,6 +15,7 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var cutoffs = RetentionCutoffs.From(policy, now);
         var counts = await store.PurgeAsync(cutoffs, dryRun, cancellationToken);
+        counts = counts with { AuditRecords = await audit.RemoveBeforeAsync(cutoffs.Audit, policy.AuditDays, actor, actorRole, dryRun, cancellationToken) };
         if (!dryRun)
         {
             await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.Erase, "retention", null,
@@ -26,20 +27,20 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
 
     public async Task<LegalHold> PlaceHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
     {
-        StatedText.CheckLength(reason, "reason");
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ArgumentException("reason: a legal hold states why (e.g. the proceedings it preserves data for).", nameof(reason));
-        }
+        RequireReason(reason, "a legal hold states why (e.g. the proceedings it preserves data for)");
 
         var hold = await store.PlaceHoldAsync(offenderReference, reason.Trim(), actor, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
         await audit.AppendAsync(new AuditEvent(actor, actorRole, AuditActions.LegalHold, "offender", hold.OffenderReference, "legal hold placed", hold.Reason), cancellationToken);
         return hold;
     }
 
+    /// <summary>Lifts a standing hold, stating why (the proceedings ended, the appeal was dismissed): once lifted, the
+    /// next purge deletes whatever of the person's is due, so the reason is kept on the audit record.</summary>
+    /// <exception cref="ArgumentException">No reason is given.</exception>
     public async Task<bool> LiftHoldAsync(string offenderReference, string reason, string actor, string actorRole, CancellationToken cancellationToken = default)
     {
-        StatedText.CheckLength(reason, "reason");
+        RequireReason(reason, "lifting a legal hold states why (e.g. the proceedings have ended)");
+        reason = reason.Trim();
         bool lifted = await store.LiftHoldAsync(offenderReference, actor, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
         if (lifted)
         {
@@ -47,5 +48,14 @@ public sealed class RetentionRun(IRetentionStore store, IAuditLog audit, Retenti
         }
 
         return lifted;
+    }
+
+    private static void RequireReason(string reason, string why)
+    {
+        StatedText.CheckLength(reason, "reason");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException($"reason: {why}.", nameof(reason));
+        }
     }
 }

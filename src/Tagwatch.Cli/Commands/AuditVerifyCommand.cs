@@ -1,13 +1,15 @@
 using System.ComponentModel;
 using System.Globalization;
+using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Retention;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch audit verify [--expect-head SEQ:HASH]</c>: checks the whole hash chain.</summary>
+/// <summary><c>tagwatch audit verify [--expect-head SEQ:HASH] [--audit-days N]</c>: checks the whole hash chain and its base.</summary>
 internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettings
@@ -15,13 +17,23 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
         [CommandOption("--expect-head <SEQ:HASH>")]
         [Description("A head printed by an earlier verify and kept outside the system: it must still be in the chain (detects a cut-off tail).")]
         public string? ExpectHead { get; init; }
+
+        [CommandOption("--audit-days <N>")]
+        [Description("The audit retention period in force (default 2555, seven years): a chain base younger than it is reported.")]
+        public int? AuditDays { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var expected = ParseHead(settings.ExpectHead);
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var result = await services.Audit.VerifyAsync(expected, cancellationToken);
+        int auditDays = settings.AuditDays ?? new RetentionPolicy().AuditDays;
+        if (auditDays < 1)
+        {
+            throw new ArgumentException($"--audit-days: {auditDays} must be at least 1 day.");
+        }
+
+        var result = await services.Audit.VerifyAsync(expected, Duration.FromDays(auditDays), cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.AuditVerify, "audit", null, $"{result.Entries} records; intact {result.Intact}"), cancellationToken);
         if (result.Intact)
         {

@@ -85,7 +85,7 @@ internal sealed class RetentionHoldCommand : AsyncCommand<RetentionHoldCommand.S
     }
 }
 
-/// <summary><c>tagwatch retention lift REF --reason …</c>.</summary>
+/// <summary><c>tagwatch retention lift REF --reason …</c>: the reason is required and kept on the audit record.</summary>
 internal sealed class RetentionLiftCommand : AsyncCommand<RetentionHoldCommand.Settings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RetentionHoldCommand.Settings settings, CancellationToken cancellationToken)

@@ -1,7 +1,10 @@
+using Tagwatch.Storage;
+
 namespace Tagwatch.Cli.Infrastructure;
 
 /// <summary>Writes an output file whole or not at all: into a temporary file beside it, renamed over it once complete,
-/// so a command that fails or is refused half way never leaves a previous file truncated or a new one half written.</summary>
+/// so a command that fails or is refused half way never leaves a previous file truncated or a new one half written.
+/// The file is readable by its owner alone.</summary>
 internal static class WholeFile
 {
     /// <summary>Refuses, before any work is done, a file whose folder does not exist.</summary>
@@ -24,7 +27,8 @@ internal static class WholeFile
         string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // Owner-only from its creation (exports and packs hold personal data); the rename keeps the mode.
+            await using (var stream = new FileStream(temporary, OwnerOnlyFiles.CreateNew()))
             {
                 await write(stream);
             }

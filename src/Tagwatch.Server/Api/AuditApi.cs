@@ -15,10 +15,10 @@ internal static class AuditApi
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(nameof(Permission.ReadAudit));
         audit.MapGet("/", SearchAsync).WithName("SearchAudit");
         audit.MapGet("/export", ExportAsync).WithName("ExportAudit");
-        audit.MapGet("/verify", async (HttpContext http, IAuditLog log) =>
+        audit.MapGet("/verify", async (HttpContext http, IAuditLog log, ServerOptions options) =>
         {
             var actor = await http.RequiredActorAsync();
-            var result = await log.VerifyAsync(cancellationToken: http.RequestAborted);
+            var result = await log.VerifyAsync(retention: NodaTime.Duration.FromDays(options.Retention.AuditDays), cancellationToken: http.RequestAborted);
             await http.AuditAsync(actor, AuditActions.AuditVerify, "audit", null, $"{result.Entries} records; intact {result.Intact}");
             return Results.Ok(new { intact = result.Intact, entries = result.Entries, head_sequence = result.HeadSequence, head_hash = result.HeadHash, problems = result.Problems });
         }).WithName("VerifyAudit");

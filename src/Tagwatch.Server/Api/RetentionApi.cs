@@ -41,7 +41,12 @@ internal static class RetentionApi
         retention.MapDelete("/holds/{reference}", async (string reference, string? reason, HttpContext http, RetentionRun run) =>
         {
             var actor = await http.RequiredActorAsync();
-            return await run.LiftHoldAsync(reference, reason ?? "", actor.Username, actor.Role.ToString(), http.RequestAborted)
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return ApiProblems.Invalid("reason", "lifting a legal hold states why (e.g. the proceedings have ended): send it as ?reason=…");
+            }
+
+            return await run.LiftHoldAsync(reference, reason, actor.Username, actor.Role.ToString(), http.RequestAborted)
                 ? Results.NoContent()
                 : ApiProblems.NotFound($"There is no standing legal hold on '{reference}'.");
         }).WithName("LiftLegalHold");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Storage.Model;
@@ -13,12 +14,19 @@ public static class IdentitySetup
     /// <summary>How long a lock lasts.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    /// <summary>Registers Identity's core (user manager, PBKDF2 hasher, lockout, authenticator tokens) on the store's database.</summary>
+    /// <summary>
+    /// Registers Identity's core (user manager, PBKDF2 hasher, lockout, authenticator tokens) on the store's database,
+    /// and data protection on the key ring beside it (<see cref="TagwatchDatabase.KeyRingFolder"/>, owner-only): it
+    /// seals the server's sessions and encrypts second-factor seeds, so the server and the console share it.
+    /// </summary>
     public static IdentityBuilder AddTagwatchIdentity(this IServiceCollection services, TagwatchDatabase database)
     {
         services.AddScoped(_ => database.CreateContext());
         services.AddLogging();
-        return services
+        services.AddDataProtection()
+            .SetApplicationName("Tagwatch")
+            .PersistKeysToFileSystem(OwnerOnlyFiles.CreateFolder(database.KeyRingFolder));
+        var identity = services
             .AddIdentityCore<UserRow>(options =>
             {
                 // Length over composition rules (NCSC password guidance); 12 characters at least.
@@ -36,5 +44,10 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<TagwatchDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<UserRow>>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // The store that keeps second-factor seeds encrypted replaces the one AddEntityFrameworkStores registered.
+        services.AddScoped<AuthenticatorKeyStore>();
+        services.AddScoped<IUserStore<UserRow>>(sp => sp.GetRequiredService<AuthenticatorKeyStore>());
+        return identity;
     }
 }

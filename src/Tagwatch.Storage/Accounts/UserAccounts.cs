@@ -254,6 +254,24 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         return true;
     }
 
+    /// <summary>Encrypts every second-factor seed still stored in plain text by an earlier version; returns how many.</summary>
+    public async Task<int> ProtectStoredAuthenticatorKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<AuthenticatorKeyStore>();
+        var context = scope.ServiceProvider.GetRequiredService<TagwatchDbContext>();
+        var holders = await context.UserTokens.Where(t => t.Name == "AuthenticatorKey" && !t.Value!.StartsWith(AuthenticatorKeyStore.ProtectedPrefix))
+            .Select(t => t.UserId).Distinct().ToListAsync(cancellationToken);
+        int protectedNow = 0;
+        foreach (string userId in holders)
+        {
+            var user = await context.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+            protectedNow += await store.ProtectIfPlainAsync(user, cancellationToken) ? 1 : 0;
+        }
+
+        return protectedNow;
+    }
+
     /// <summary>Creates a personal API token for <paramref name="username"/>; the secret is returned once and only its hash kept.</summary>
     public async Task<(ApiTokenInfo Token, string Secret)> CreateTokenAsync(string username, string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {

@@ -20,31 +20,69 @@ public sealed class SqliteAuditLog(TagwatchDatabase database, TimeProvider clock
         ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.Action);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        (long lastSequence, string lastHash) = await HeadAsync(connection, transaction, cancellationToken);
-        var at = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        long sequence = lastSequence + 1;
-        string hash = AuditChain.Hash(sequence, at, auditEvent, lastHash);
-        await using (var insert = connection.CreateCommand())
+        var entry = await AppendAsync(connection, transaction, Now(), auditEvent, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <inheritdoc />
+    public async Task<long> RemoveBeforeAsync(Instant cutoff, int retentionDays, string actor, string actorRole, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retentionDays, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        long cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        if (dryRun)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ($seq, $at, $actor, $role, $action, $stype, $sid, $data, $purpose, $to, $prev, $hash)";
-            insert.Parameters.AddWithValue("$seq", sequence);
-            insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$actor", auditEvent.Actor);
-            insert.Parameters.AddWithValue("$role", auditEvent.ActorRole);
-            insert.Parameters.AddWithValue("$action", auditEvent.Action);
-            insert.Parameters.AddWithValue("$stype", auditEvent.SubjectType);
-            insert.Parameters.AddWithValue("$sid", (object?)auditEvent.SubjectId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$data", auditEvent.Data);
-            insert.Parameters.AddWithValue("$purpose", (object?)auditEvent.Purpose ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$to", (object?)auditEvent.DisclosedTo ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$prev", lastHash);
-            insert.Parameters.AddWithValue("$hash", hash);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return await ScalarAsync(connection, transaction, $"SELECT COUNT(*) FROM audit_log WHERE AtUnixMs < {cutoffMs}", cancellationToken);
+        }
+
+        var current = await ChainBaseAsync(connection, transaction, cancellationToken);
+        if (retentionDays < current.RetentionDays)
+        {
+            throw new ArgumentException(
+                $"retention:audit-days: {retentionDays} is shorter than the {current.RetentionDays} days this audit log was already trimmed under; the database refuses to shorten it.",
+                nameof(retentionDays));
+        }
+
+        // The records removed are a prefix of the chain: everything up to the last record older than the cut-off.
+        AuditChainBase next;
+        await using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = $"SELECT Sequence, Hash, AtUnixMs FROM audit_log WHERE Sequence = (SELECT MAX(Sequence) FROM audit_log WHERE AtUnixMs < {cutoffMs})";
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return 0;
+            }
+
+            next = new AuditChainBase(reader.GetInt64(0), reader.GetString(1), Instant.FromUnixTimeMilliseconds(reader.GetInt64(2)), retentionDays, 0);
+        }
+
+        long removed = await ScalarAsync(connection, transaction, $"SELECT COUNT(*) FROM audit_log WHERE Sequence <= {next.Sequence}", cancellationToken);
+
+        // The move is recorded first: the database lets the base move only to the record the newest purge record names,
+        // and lets records go only once the base has passed them.
+        var move = await AppendAsync(connection, transaction, Now(), next.MoveRecord(actor, actorRole, removed, cutoff), cancellationToken);
+        await using (var purge = connection.CreateCommand())
+        {
+            purge.Transaction = transaction;
+            purge.CommandText = """
+                UPDATE audit_chain_base SET Sequence = $seq, Hash = $hash, AtUnixMs = $at, RetentionDays = $days, MovedBy = $by WHERE Id = 1;
+                DELETE FROM audit_log WHERE Sequence <= $seq;
+                """;
+            purge.Parameters.AddWithValue("$seq", next.Sequence);
+            purge.Parameters.AddWithValue("$hash", next.Hash);
+            purge.Parameters.AddWithValue("$at", next.At.ToUnixTimeMilliseconds());
+            purge.Parameters.AddWithValue("$days", retentionDays);
+            purge.Parameters.AddWithValue("$by", move.Sequence);
+            await purge.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new AuditEntry(sequence, at, auditEvent, lastHash, hash);
+        return removed;
     }
 
     /// <inheritdoc />
@@ -98,14 +136,16 @@ public sealed class SqliteAuditLog(TagwatchDatabase database, TimeProvider clock
     }
 
     /// <inheritdoc />
-    public async Task<AuditVerification> VerifyAsync((long Sequence, string Hash)? expectedHead = null, CancellationToken cancellationToken = default)
+    public async Task<AuditVerification> VerifyAsync((long Sequence, string Hash)? expectedHead = null, Duration? retention = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // A deferred (read) transaction: one consistent snapshot of the log, its base and sqlite_sequence.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var problems = new List<string>();
-        (long previousSequence, string previousHash) = await ChainBaseAsync(connection, transaction, cancellationToken);
+        var chainBase = await ChainBaseAsync(connection, transaction, cancellationToken);
+        (long previousSequence, string previousHash) = (chainBase.Sequence, chainBase.Hash);
         bool expectedHeadSeen = expectedHead is null || expectedHead.Value.Sequence <= previousSequence;
+        AuditEntry? move = null;
         long count = 0;
         await using (var command = connection.CreateCommand())
         {
@@ -140,6 +180,11 @@ public sealed class SqliteAuditLog(TagwatchDatabase database, TimeProvider clock
                     }
                 }
 
+                if (entry.Sequence == chainBase.MovedBy)
+                {
+                    move = entry;
+                }
+
                 previousSequence = entry.Sequence;
                 previousHash = entry.Hash;
             }
@@ -156,7 +201,43 @@ public sealed class SqliteAuditLog(TagwatchDatabase database, TimeProvider clock
             problems.Add($"record {expectedHead!.Value.Sequence}, noted earlier, is no longer in the log");
         }
 
+        problems.AddRange(AuditChainBaseCheck.Problems(chainBase, move, Now(), retention));
         return new AuditVerification(problems.Count == 0, count, previousSequence, previousHash, problems);
+    }
+
+    /// <summary>Appends inside the caller's write transaction, linking to the last record (or the chain's base).</summary>
+    private static async Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, Instant at, AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        (long lastSequence, string lastHash) = await HeadAsync(connection, transaction, cancellationToken);
+        long sequence = lastSequence + 1;
+        string hash = AuditChain.Hash(sequence, at, auditEvent, lastHash);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ($seq, $at, $actor, $role, $action, $stype, $sid, $data, $purpose, $to, $prev, $hash)";
+        insert.Parameters.AddWithValue("$seq", sequence);
+        insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$actor", auditEvent.Actor);
+        insert.Parameters.AddWithValue("$role", auditEvent.ActorRole);
+        insert.Parameters.AddWithValue("$action", auditEvent.Action);
+        insert.Parameters.AddWithValue("$stype", auditEvent.SubjectType);
+        insert.Parameters.AddWithValue("$sid", (object?)auditEvent.SubjectId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$data", auditEvent.Data);
+        insert.Parameters.AddWithValue("$purpose", (object?)auditEvent.Purpose ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$to", (object?)auditEvent.DisclosedTo ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$prev", lastHash);
+        insert.Parameters.AddWithValue("$hash", hash);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return new AuditEntry(sequence, at, auditEvent, lastHash, hash);
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<(long Sequence, string Hash)> HeadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -171,16 +252,19 @@ public sealed class SqliteAuditLog(TagwatchDatabase database, TimeProvider clock
         }
 
         await reader.DisposeAsync();
-        return await ChainBaseAsync(connection, transaction, cancellationToken);
+        var chainBase = await ChainBaseAsync(connection, transaction, cancellationToken);
+        return (chainBase.Sequence, chainBase.Hash);
     }
 
-    private static async Task<(long Sequence, string Hash)> ChainBaseAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<AuditChainBase> ChainBaseAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Sequence, Hash FROM audit_chain_base WHERE Id = 1";
+        command.CommandText = "SELECT Sequence, Hash, AtUnixMs, RetentionDays, MovedBy FROM audit_chain_base WHERE Id = 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditChainBase(reader.GetInt64(0), reader.GetString(1), Instant.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetInt32(3), reader.GetInt64(4))
+            : AuditChainBase.Genesis;
     }
 
     private static async Task<long> HighestIssuedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -47,13 +47,7 @@ internal static class DayGridFile
         string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            using (var file = new FileStream(temporary, options))
+            using (var file = new FileStream(temporary, OwnerOnlyFiles.CreateNew()))
             {
                 file.Write(header);
                 EachSection(grid, tagTable, cellStarts, file.Write);
@@ -155,8 +149,6 @@ internal static class DayGridFile
         action(MemoryMarshal.AsBytes(grid.LongitudeOffsets));
         action(MemoryMarshal.AsBytes(grid.TagOrdinals));
     }
-
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private static long Pad8(long length) => (length + 7) / 8 * 8;
 

@@ -169,7 +169,7 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
         {
             if (!Directory.Exists(Folder))
             {
-                CreateOwnerOnlyFolder(Folder);
+                OwnerOnlyFiles.CreateFolder(Folder);
             }
 
             string path = PathOf(grid.Day, version);
@@ -194,18 +194,6 @@ public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
 
     private string PathOf(int day, long version) =>
         Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{day}.{(ulong)version:x16}{Extension}"));
-
-    private static void CreateOwnerOnlyFolder(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
 
     private static bool TryDelete(string file)
     {

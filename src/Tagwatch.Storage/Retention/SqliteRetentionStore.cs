@@ -69,8 +69,9 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGri
 
         long auditMs = cutoffs.Audit.ToUnixTimeMilliseconds();
         long searches = await DeleteAsync(connection, dryRun, "location_searches", "Id", $"AtUnixMs < {auditMs}", cancellationToken);
-        long audit = await PurgeAuditAsync(connection, dryRun, auditMs, cancellationToken);
-        return new RetentionCounts(chunks, events, frames, alerts, matches, crimes, searches, audit) { People = people };
+
+        // The audit log trims itself (IAuditLog.RemoveBeforeAsync): its base moves only with a record of the move.
+        return new RetentionCounts(chunks, events, frames, alerts, matches, crimes, searches, AuditRecords: 0) { People = people };
     }
 
     /// <inheritdoc />
@@ -272,53 +273,6 @@ public sealed class SqliteRetentionStore(TagwatchDatabase database, SqliteFixGri
                 return deleted;
             }
         }
-    }
-
-    /// <summary>Removes audit records older than the cut-off and moves the chain's base to the last one removed, in one transaction.</summary>
-    private static async Task<long> PurgeAuditAsync(SqliteConnection connection, bool dryRun, long beforeMs, CancellationToken cancellationToken)
-    {
-        if (dryRun)
-        {
-            return await ScalarAsync(connection, $"SELECT COUNT(*) FROM audit_log WHERE AtUnixMs < {beforeMs}", cancellationToken);
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        long last;
-        string hash;
-        await using (var find = connection.CreateCommand())
-        {
-            // The records removed are a prefix of the chain: everything up to the last record older than the cut-off.
-            find.Transaction = transaction;
-            find.CommandText = $"SELECT Sequence, Hash FROM audit_log WHERE Sequence = (SELECT MAX(Sequence) FROM audit_log WHERE AtUnixMs < {beforeMs})";
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return 0;
-            }
-
-            (last, hash) = (reader.GetInt64(0), reader.GetString(1));
-        }
-
-        long removed;
-        await using (var count = connection.CreateCommand())
-        {
-            count.Transaction = transaction;
-            count.CommandText = $"SELECT COUNT(*) FROM audit_log WHERE Sequence <= {last}";
-            removed = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        await using var purge = connection.CreateCommand();
-        purge.Transaction = transaction;
-        purge.CommandText = """
-            UPDATE audit_chain_base SET Purging = 1 WHERE Id = 1;
-            DELETE FROM audit_log WHERE Sequence <= $last;
-            UPDATE audit_chain_base SET Sequence = $last, Hash = $hash, Purging = 0 WHERE Id = 1;
-            """;
-        purge.Parameters.AddWithValue("$last", last);
-        purge.Parameters.AddWithValue("$hash", hash);
-        await purge.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return removed;
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -93,6 +93,23 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task Lifting_a_hold_needs_a_reason_which_the_audit_record_keeps()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var held = await EnrolAsync(db, 0, HeldTag);
+        var retention = db.Retention(TenDays);
+        await retention.PlaceHoldAsync(held.Reference.ToString(), "appeal pending", "ada", "Administrator");
+
+        var noReason = await Assert.ThrowsAsync<ArgumentException>(() => retention.LiftHoldAsync(held.Reference.ToString(), "  ", "ada", "Administrator"));
+        Assert.StartsWith("reason: lifting a legal hold states why", noReason.Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await db.RetentionStore.HoldsAsync()).Lifted);
+
+        Assert.True(await retention.LiftHoldAsync(held.Reference.ToString(), " appeal dismissed, Court of Appeal ", "ada", "Administrator"));
+        var lift = (await db.Audit.SearchAsync(new AuditQuery(Action: AuditActions.LegalHold)))[^1];
+        Assert.Equal(("legal hold lifted", "appeal dismissed, Court of Appeal", "ada"), (lift.Event.Data, lift.Event.Purpose, lift.Event.Actor));
+    }
+
+    [Fact]
     public void A_policy_that_would_erase_the_audit_of_data_it_keeps_is_refused()
     {
         var problems = (TenDays with { AuditDays = 5, TrailDays = 0 }).Validate();

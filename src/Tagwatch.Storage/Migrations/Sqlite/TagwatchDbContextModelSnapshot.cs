@@ -276,11 +276,17 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Purging")
+                    b.Property<long>("MovedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
