@@ -9,7 +9,8 @@ public sealed record ServerOptions
     /// <summary>The SQLite database file.</summary>
     public string Database { get; init; } = "tagwatch.db";
 
-    /// <summary>HTTP addresses of the API and health endpoints, e.g. <c>http://127.0.0.1:5000</c> (several separated by ';').</summary>
+    /// <summary>Addresses of the API and health endpoints, e.g. <c>http://127.0.0.1:5000</c> or <c>https://0.0.0.0:443</c>
+    /// (several separated by ';'); an https address needs a certificate (<see cref="Tls"/>).</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5000";
 
     /// <summary>Address the device listeners bind to; 127.0.0.1 by default, 0.0.0.0 to take devices from the network.</summary>
@@ -58,8 +59,25 @@ public sealed record ServerOptions
     /// <summary>A signed-in session ends after this many minutes without a request.</summary>
     public int SessionIdleMinutes { get; init; } = 30;
 
+    /// <summary>A signed-in session ends this many hours after sign-in, however active it has been (absolute lifetime).</summary>
+    public int SessionLifetimeHours { get; init; } = 12;
+
     /// <summary>Sign-in attempts allowed per address per minute (accounts also lock after five failures).</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
+
+    /// <summary>HTTPS and TLS: the certificate, device listeners over TLS, secure cookies, HSTS (section <c>Tls</c>).</summary>
+    public TlsOptions Tls { get; init; } = new();
+
+    /// <summary>Reverse proxies whose forwarded headers are believed (section <c>Proxies</c>).</summary>
+    public ProxyOptions Proxies { get; init; } = new();
+
+    /// <summary>The bearer token a Prometheus scraper must send to read <c>/metrics</c>; empty (the default) turns
+    /// <c>/metrics</c> off.</summary>
+    public string MetricsToken { get; init; } = "";
+
+    /// <summary>The https addresses among <see cref="Urls"/>.</summary>
+    public IEnumerable<string> HttpsUrls => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem <see cref="Validate"/> finds.</summary>
     public void ThrowIfInvalid()
@@ -77,9 +95,9 @@ public sealed record ServerOptions
         var problems = new List<string>();
         foreach (string url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http" || uri.Port is < 0 or > 65535)
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Port is < 0 or > 65535)
             {
-                problems.Add($"urls: '{url}' is not an http://host:port address");
+                problems.Add($"urls: '{url}' is not an http://host:port or https://host:port address");
             }
         }
 
@@ -117,11 +135,23 @@ public sealed record ServerOptions
             problems.Add($"session-idle-minutes: {SessionIdleMinutes} must be between 1 and 1440");
         }
 
+        if (SessionLifetimeHours is < 1 or > 7 * 24 || SessionLifetimeHours * 60 < SessionIdleMinutes)
+        {
+            problems.Add($"session-lifetime-hours: {SessionLifetimeHours} must be between 1 and 168, and not shorter than the idle timeout");
+        }
+
+        if (MetricsToken.Length is > 0 and < 16)
+        {
+            problems.Add("metrics-token: at least 16 characters (a random secret shared with the Prometheus scraper)");
+        }
+
         if (SignInAttemptsPerMinute < 1)
         {
             problems.Add($"sign-in-attempts-per-minute: {SignInAttemptsPerMinute} must be at least 1");
         }
 
+        problems.AddRange(Tls.Validate(HttpsUrls.Any()));
+        problems.AddRange(Proxies.Validate());
         problems.AddRange(Retention.Validate());
         problems.AddRange(Oidc.Validate());
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NodaTime.Serialization.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -44,7 +46,17 @@ public static class TagwatchServer
         // The key ring beside the database is protected by the file system's permissions (there is no key-encryption
         // certificate on Linux); the per-start warning about it says nothing an operator can act on.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+        // Loaded once (the options were validated, so it loads) and shared by every TLS endpoint.
+        var certificate = options.Tls.HasCertificate ? options.Tls.LoadCertificate() : null;
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options, certificate));
+        builder.Services.AddForwardedProxies(options.Proxies);
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(options.Tls.HstsMaxAgeDays);
+            // The default exempts localhost; a server answering over HTTPS says so whatever name it was reached by.
+            hsts.ExcludedHosts.Clear();
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.ConfigureForNodaTime(NodaTime.DateTimeZoneProviders.Tzdb));
 
         var ingestOptions = new IngestOptions();
         builder.Services.AddSingleton(options);
@@ -130,6 +142,12 @@ public static class TagwatchServer
 
         UseDeviceListenerServer(builder.Services, options);
         var app = builder.Build();
+        if (options.Proxies.Enabled)
+        {
+            // First of all, so every limit, log and cookie below sees the client's address and scheme.
+            app.UseForwardedHeaders();
+        }
+
         if (options.OsmAndPort > 0)
         {
             // The OsmAnd port speaks only the OsmAnd protocol, whatever the path.
@@ -144,7 +162,9 @@ public static class TagwatchServer
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHsts();
         app.UseSecurityHeaders();
+        app.UseMetricsAccess(options);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -152,8 +172,8 @@ public static class TagwatchServer
         app.UseCsrfProtection();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
-        // Counts only, no personal data: scraped by the operator's Prometheus, like the health endpoints.
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Counts only, no personal data, but exact: only for the scraper holding the metrics token (MetricsAccess).
+        app.MapPrometheusScrapingEndpoint(MetricsAccess.Path);
         app.MapOpenApi();
         app.MapScalarApiReference();
         var api = app.MapGroup("/api/v1");
@@ -200,37 +220,42 @@ public static class TagwatchServer
         (options.OsmAndPort > 0 && http.Connection.LocalPort == options.OsmAndPort)
         || http.Request.Path.Equals(BatchIngestEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
-    private static void Listen(KestrelServerOptions kestrel, ServerOptions options)
+    private static void Listen(KestrelServerOptions kestrel, ServerOptions options, X509Certificate2? certificate)
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxBatchBodyBytes, options.MaxOsmAndBodyBytes);
         foreach (string url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var uri = new Uri(url);
+            Action<ListenOptions> https = uri.Scheme == Uri.UriSchemeHttps ? listen => listen.UseHttps(certificate!) : _ => { };
             if (uri.Host is "localhost")
             {
-                kestrel.ListenLocalhost(uri.Port);
+                kestrel.ListenLocalhost(uri.Port, https);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port);
+                kestrel.Listen(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port, https);
             }
         }
 
         var address = IPAddress.Parse(options.DeviceAddress);
         if (options.OsmAndPort > 0)
         {
-            kestrel.Listen(address, options.OsmAndPort);
+            kestrel.Listen(address, options.OsmAndPort, listen => UseTlsIf(listen, options.Tls.OsmAnd, certificate));
         }
 
         if (options.Gt06Port > 0)
         {
-            kestrel.Listen(address, options.Gt06Port, listen => listen.UseConnectionHandler<Gt06ConnectionHandler>());
+            kestrel.Listen(address, options.Gt06Port, listen => UseTlsIf(listen, options.Tls.Gt06, certificate).UseConnectionHandler<Gt06ConnectionHandler>());
         }
 
         if (options.H02Port > 0)
         {
-            kestrel.Listen(address, options.H02Port, listen => listen.UseConnectionHandler<H02ConnectionHandler>());
+            kestrel.Listen(address, options.H02Port, listen => UseTlsIf(listen, options.Tls.H02, certificate).UseConnectionHandler<H02ConnectionHandler>());
         }
     }
+
+    /// <summary>TLS on a device listener that is configured for it: the handshake comes first, then the protocol as ever.</summary>
+    private static ListenOptions UseTlsIf(ListenOptions listen, bool tls, X509Certificate2? certificate) =>
+        tls ? listen.UseHttps(certificate!) : listen;
 }

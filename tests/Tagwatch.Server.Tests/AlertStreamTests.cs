@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Alerts;
 using Tagwatch.Protocols.Devices.Gt06;
 
 namespace Tagwatch.Server.Tests;
@@ -68,6 +71,51 @@ public sealed class AlertStreamTests
         using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await probationReader.ReadLineAsync(quiet.Token));
         Assert.Equal(2, (await api.Server.Services.Audit.SearchAsync(new(Action: "view.alerts"))).Count(e => e.Event.Data == "live alert stream opened"));
+    }
+
+    [Theory]
+    [InlineData("disabled")]
+    [InlineData("role changed")]
+    public async Task An_open_stream_delivers_nothing_more_and_closes_once_its_account_may_no_longer_watch_alerts(string change)
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var monitoring = api.ClientFor("monitoring");
+        using var stream = await monitoring.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        var feed = api.Server.App.Services.GetRequiredService<AlertFeed>();
+        await WaitForSubscriberAsync(feed);
+
+        if (change == "disabled")
+        {
+            await api.Accounts.SetDisabledAsync("mo.centre", true);
+        }
+        else
+        {
+            await api.Accounts.ChangeRoleAsync("mo.centre", Core.Access.Role.Evaluator, []);
+        }
+
+        var now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+        feed.Publish(new Alert(1, AlertKind.Sos, AlertSeverity.Critical, AlertState.Open, Core.Identity.TagId.Parse(RunningServer.Gt06Imei), null, null, now, null, now, "SOS pressed", "{}", 0), "raised");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        Assert.DoesNotContain(lines, l => l.Contains("SOS pressed", StringComparison.Ordinal));
+        Assert.Contains("event: end", lines);
+    }
+
+    /// <summary>The stream subscribes just after answering its headers; a change published before that would not reach it.</summary>
+    private static async Task WaitForSubscriberAsync(AlertFeed feed)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (feed.Subscribers == 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     private static async Task WearTheGt06TagAsync(SeededApi api)

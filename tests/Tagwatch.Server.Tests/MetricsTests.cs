@@ -15,16 +15,37 @@ public sealed class ProcessWideMeters;
 [Collection(nameof(ProcessWideMeters))]
 public sealed class MetricsTests
 {
+    private const string ScrapeToken = "scrape-token-for-the-tests";
+
+    [Fact]
+    public async Task Metrics_need_the_scrape_token_and_are_off_without_one()
+    {
+        await using var guarded = await RunningServer.StartAsync(o => o with { MetricsToken = ScrapeToken });
+        await using var off = await RunningServer.StartAsync();
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "guessed-token-of-the-same-size");
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/Metrics");
+        right.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ScrapeToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await guarded.Api.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await guarded.Api.GetAsync("/METRICS/")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await guarded.Api.SendAsync(wrong)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await guarded.Api.SendAsync(right)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await off.Api.GetAsync("/metrics")).StatusCode);
+    }
+
     [Fact]
     public async Task Metrics_are_scraped_in_prometheus_text_with_ingest_matches_and_runs_and_no_personal_data()
     {
-        await using var api = await SeededApi.StartAsync();
+        await using var api = await SeededApi.StartAsync(o => o with { MetricsToken = ScrapeToken });
         long now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         using var fix = await api.Server.OsmAnd.GetAsync(string.Create(CultureInfo.InvariantCulture, $"/?id={RunningServer.OsmAndId}&lat=51.5&lon=-0.1&timestamp={now}"));
         fix.EnsureSuccessStatusCode();
         await api.Server.App.Services.GetRequiredService<OperationalMetrics>().RefreshAsync(CancellationToken.None);
 
-        string text = await api.Server.Api.GetStringAsync("/metrics");
+        using var scraper = new HttpClient { BaseAddress = api.Server.Api.BaseAddress };
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ScrapeToken);
+        string text = await scraper.GetStringAsync("/metrics");
 
         // Counters (ingest) add up across servers that ran earlier in this process, hence "at least one".
         Assert.Matches(@"(?m)^tagwatch_ingest_fixes_stored_total(\{[^}]*\})? [1-9]", text);

@@ -21,8 +21,21 @@ internal sealed class RunningServer : IAsyncDisposable
         Services = services;
         App = app;
         Options = options;
-        Api = new HttpClient { BaseAddress = new Uri(options.Urls) };
+        Api = NewClient();
         OsmAnd = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.OsmAndPort}") };
+    }
+
+    /// <summary>A client of the API (the first address), trusting the server's own certificate when it speaks HTTPS.</summary>
+    public HttpClient NewClient(CookieContainer? cookies = null)
+    {
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer() };
+        if (Options.Tls.HasCertificate)
+        {
+            string certificate = Options.Tls.CertificatePath;
+            handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) => TestCertificate.Matches(presented, certificate);
+        }
+
+        return new HttpClient(handler) { BaseAddress = new Uri(Options.Urls.Split(';')[0]) };
     }
 
     public string Directory { get; }
@@ -37,11 +50,20 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient OsmAnd { get; }
 
-    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null)
+    /// <summary>A scratch folder for a server's database and files.</summary>
+    public static string NewDirectory()
     {
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
+        return directory;
+    }
+
+    public static async Task<RunningServer> StartAsync(
+        Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null)
+    {
+        clock ??= TimeProvider.System;
+        directory ??= NewDirectory();
+        var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), clock);
         await services.Tags.RegisterAsync([
             new Tag(TagId.Parse(Gt06Imei), "gt06", null),
             new Tag(TagId.Parse(OsmAndId), "osmand", null),
@@ -65,7 +87,7 @@ internal sealed class RunningServer : IAsyncDisposable
                 H02Port = ports[3],
             };
             options = configure?.Invoke(options) ?? options;
-            var app = TagwatchServer.Build(options, services, TimeProvider.System);
+            var app = TagwatchServer.Build(options, services, clock);
             try
             {
                 await app.StartAsync();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using OtpNet;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 
@@ -88,10 +90,10 @@ public sealed class SessionTests
             last = await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = "wrong wrong wrong" });
         }
 
-        Assert.Contains("Account locked", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var right = await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = SeededApi.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Equal(IdentitySetup.MaxFailedSignIns + 1, (await api.Server.Services.Audit.SearchAsync(new(Action: "sign.in.failed"))).Count);
+        Assert.Contains(await api.Server.Services.Audit.SearchAsync(new(Action: "sign.in.failed")), e => e.Event.Data == "LockedOut");
 
         await using var limited = await RunningServer.StartAsync(o => o with { SignInAttemptsPerMinute = 3 });
         var statuses = new List<HttpStatusCode>();
@@ -101,6 +103,152 @@ public sealed class SessionTests
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_exactly_as_an_unknown_user_name_does()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var client = api.ClientFor("anonymous");
+        for (int i = 0; i < IdentitySetup.MaxFailedSignIns; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = "wrong wrong wrong" });
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/session", new { username = "sam.police", password = SeededApi.Password });
+        var unknown = await client.PostAsJsonAsync("/api/v1/session", new { username = "nobody.at.all", password = SeededApi.Password });
+
+        Assert.True((await api.Accounts.GetAsync("sam.police")).LockedOut);
+        Assert.Equal(unknown.StatusCode, locked.StatusCode);
+        Assert.Equal(await WithoutTraceIdAsync(unknown), await WithoutTraceIdAsync(locked));
+    }
+
+    private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
+    {
+        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        problem.Remove("traceId");
+        return problem.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_no_longer_works()
+    {
+        await using var api = await SeededApi.StartAsync();
+        var cookies = new CookieContainer();
+        using var browser = api.Server.NewClient(cookies);
+        var signIn = await (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).Content.ReadFromJsonAsync<JsonElement>();
+        var copied = new CookieContainer();
+        copied.Add(cookies.GetAllCookies());
+        using var thief = api.Server.NewClient(copied);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/api/v1/alerts")).StatusCode);
+
+        using var signOut = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session");
+        signOut.Headers.Add("X-CSRF-TOKEN", signIn.GetProperty("csrf_token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(signOut)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_its_absolute_lifetime_however_active_it_is()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var server = await RunningServer.StartAsync(
+            o => o with { SessionIdleMinutes = 30, SessionLifetimeHours = 12 },
+            services => UserAccounts.Create(services.Database, clock).CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
+            clock);
+        using var browser = server.NewClient(new CookieContainer());
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);
+
+        // A request every 20 minutes keeps the idle timeout from ever running out...
+        var statuses = new List<HttpStatusCode>();
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(12); elapsed += TimeSpan.FromMinutes(20))
+        {
+            statuses.Add((await browser.GetAsync("/api/v1/alerts")).StatusCode);
+            clock.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        // ...but twelve hours after signing in the session is over.
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_revokes_the_accounts_tokens_and_enabling_a_disabled_account_does_not_revive_them()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var admin = api.ClientFor("admin");
+        using var monitoring = api.ClientFor("monitoring");
+        Assert.Equal(HttpStatusCode.OK, (await monitoring.GetAsync("/api/v1/alerts")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/users/mo.centre/reset-password", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await monitoring.GetAsync("/api/v1/alerts")).StatusCode);
+
+        using var police = api.ClientFor("police");
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync("/api/v1/matches")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/users/sam.police/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/users/sam.police/enable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await police.GetAsync("/api/v1/matches")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_cannot_switch_off_the_second_factor()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var token = api.ClientFor("monitoring");
+
+        var refused = await token.PostAsJsonAsync("/api/v1/session/totp", new { password = SeededApi.Password });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("signed-in session", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Turning_the_second_factor_on_keeps_the_callers_session_and_replacing_it_needs_the_password_and_a_current_code()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var browser = api.Server.NewClient(new CookieContainer());
+        var signIn = await (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).Content.ReadFromJsonAsync<JsonElement>();
+        string csrf = signIn.GetProperty("csrf_token").GetString()!;
+        Task<HttpResponseMessage> PostAsync(string path, object body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("X-CSRF-TOKEN", csrf);
+            return browser.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("/api/v1/session/totp", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("/api/v1/session/totp", new { password = "not the password" })).StatusCode);
+        var started = await PostAsync("/api/v1/session/totp", new { password = SeededApi.Password });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var phone = new Totp(Base32Encoding.ToBytes((await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/api/v1/session/totp/confirm", new { code = phone.ComputeTotp() })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+        Assert.True((await api.Accounts.GetAsync("mo.centre")).TwoFactor);
+
+        var withoutCode = await PostAsync("/api/v1/session/totp", new { password = SeededApi.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
+        Assert.Contains("code", await withoutCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await api.Accounts.GetAsync("mo.centre")).TwoFactor);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("/api/v1/session/totp", new { password = SeededApi.Password, code = phone.ComputeTotp() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_are_listed_with_their_times_as_iso_instants()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var monitoring = api.ClientFor("monitoring");
+
+        var created = await (await monitoring.PostAsJsonAsync("/api/v1/tokens", new { name = "records system", days = 30 })).Content.ReadFromJsonAsync<JsonElement>();
+        var tokens = await monitoring.GetFromJsonAsync<JsonElement>("/api/v1/tokens");
+
+        var listed = tokens.EnumerateArray().First();
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("created").ValueKind);
+        Assert.True(DateTimeOffset.TryParse(listed.GetProperty("created").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.EndsWith("Z", listed.GetProperty("expires").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", created.GetProperty("expires").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

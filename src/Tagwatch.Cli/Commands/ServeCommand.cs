@@ -9,7 +9,7 @@ using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch serve [--db PATH] [--urls URLS] [--osmand-port N] [--gt06-port N] [--h02-port N] [--demo]</c>:
+/// <summary><c>tagwatch serve [--db PATH] [--urls URLS] [--certificate PATH [--certificate-key PATH]] [--osmand-port N] [--gt06-port N] [--h02-port N] [--demo]</c>:
 /// the API, the device listeners and the ingest pipeline in one process, until stopped (Ctrl+C).</summary>
 /// <remarks>Settings come from appsettings.json (section <c>Tagwatch:Server</c>), then environment variables
 /// (<c>Tagwatch__Server__Gt06Port</c>…), then these options.</remarks>
@@ -18,8 +18,16 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     internal sealed class Settings : DatabaseSettings
     {
         [CommandOption("--urls <URLS>")]
-        [Description("HTTP addresses of the API, ';'-separated (default http://127.0.0.1:5000).")]
+        [Description("Addresses of the API, ';'-separated (default http://127.0.0.1:5000); https:// needs --certificate.")]
         public string? Urls { get; init; }
+
+        [CommandOption("--certificate <PATH>")]
+        [Description("TLS certificate: PEM (key in the same file or --certificate-key) or PKCS#12 (.pfx); its password only from configuration (Tagwatch__Server__Tls__CertificatePassword).")]
+        public string? Certificate { get; init; }
+
+        [CommandOption("--certificate-key <PATH>")]
+        [Description("The PEM private key of --certificate, when it is a separate file.")]
+        public string? CertificateKey { get; init; }
 
         [CommandOption("--device-address <IP>")]
         [Description("Address the device listeners bind to (default 127.0.0.1; 0.0.0.0 for devices on the network).")]
@@ -61,6 +69,11 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             Gt06Port = settings.Gt06Port ?? configured.Gt06Port,
             H02Port = settings.H02Port ?? configured.H02Port,
             BadChecksum = settings.BadChecksum ?? configured.BadChecksum,
+            Tls = configured.Tls with
+            {
+                CertificatePath = settings.Certificate ?? configured.Tls.CertificatePath,
+                KeyPath = settings.CertificateKey ?? configured.Tls.KeyPath,
+            },
         };
         options.ThrowIfInvalid();
 

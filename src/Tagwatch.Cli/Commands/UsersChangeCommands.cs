@@ -13,7 +13,7 @@ internal class UserSettings : DatabaseSettings
     public string Username { get; init; } = "";
 }
 
-/// <summary><c>tagwatch users disable|enable USERNAME</c>: on disabling, sessions and tokens stop at once.</summary>
+/// <summary><c>tagwatch users disable|enable USERNAME</c>: on disabling, sessions end and tokens are revoked at once.</summary>
 internal abstract class UsersAccessCommand : AsyncCommand<UserSettings>
 {
     protected abstract bool Disable { get; }
@@ -42,7 +42,7 @@ internal sealed class UsersEnableCommand : UsersAccessCommand
     protected override bool Disable => false;
 }
 
-/// <summary><c>tagwatch users reset-password USERNAME</c>: prints a one-time password; unlocks; ends sessions.</summary>
+/// <summary><c>tagwatch users reset-password USERNAME</c>: prints a one-time password; unlocks; ends sessions and revokes tokens.</summary>
 internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ namespace Tagwatch.Server.Api;
 /// monitor makes them, with a comment line every 15 s to keep proxies from closing the stream. Probation officers see
 /// their caseload's alerts only. Opening the stream is audited once.
 /// </summary>
+/// <remarks>
+/// A stream outlives the authorisation that opened it, so the account is read again before each alert and with each
+/// heartbeat: a scope change (caseload, role) applies to the next alert, and once the credentials no longer stand — the
+/// account disabled, its role without <see cref="Permission.ViewAlerts"/>, the session signed out or expired, the token
+/// revoked — the stream says why (<c>event: end</c>) and closes.
+/// </remarks>
 internal static class AlertStreamEndpoint
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
@@ -31,11 +37,18 @@ internal static class AlertStreamEndpoint
         var references = new Dictionary<OffenderId, string>();
         using var writeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var heartbeats = HeartbeatAsync(http, writeLock, stop.Token);
+        var heartbeats = HeartbeatAsync(http, writeLock, stop);
         try
         {
             await foreach (var change in feed.SubscribeAsync(stop.Token))
             {
+                if (await StillAllowedAsync(http, stop.Token) is not { } current)
+                {
+                    await EndAsync(http, writeLock, stop);
+                    break;
+                }
+
+                actor = current;
                 string? reference = change.Alert.Offender is { } id ? await ReferenceAsync(references, id, services, stop.Token) : null;
                 if (actor.Role != Role.MonitoringOfficer && !AccessPolicy.CoversOffender(actor, reference ?? ""))
                 {
@@ -51,9 +64,9 @@ internal static class AlertStreamEndpoint
                 await WriteAsync(http, writeLock, $"event: alert\nid: {a.Id}\ndata: {json}\n\n", stop.Token);
             }
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the heartbeat found the account no longer allowed and ended the stream.
         }
         finally
         {
@@ -62,19 +75,43 @@ internal static class AlertStreamEndpoint
         }
     }
 
-    private static async Task HeartbeatAsync(HttpContext http, SemaphoreSlim writeLock, CancellationToken cancellationToken)
+    /// <summary>Keeps proxies from closing a quiet stream, and ends it when the account is no longer allowed even if no alert comes.</summary>
+    private static async Task HeartbeatAsync(HttpContext http, SemaphoreSlim writeLock, CancellationTokenSource stop)
     {
         using var timer = new PeriodicTimer(Heartbeat);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                await WriteAsync(http, writeLock, ": keep-alive\n\n", cancellationToken);
+                if (await StillAllowedAsync(http, stop.Token) is null)
+                {
+                    await EndAsync(http, writeLock, stop);
+                    return;
+                }
+
+                await WriteAsync(http, writeLock, ": keep-alive\n\n", stop.Token);
             }
         }
         catch (OperationCanceledException)
         {
             // stream closed
+        }
+    }
+
+    /// <summary>The caller as the account stands now, or null when it may no longer watch alerts.</summary>
+    private static async Task<Actor?> StillAllowedAsync(HttpContext http, CancellationToken cancellationToken) =>
+        await http.RecheckActorAsync(cancellationToken) is { } actor && AccessPolicy.Allows(actor.Role, Permission.ViewAlerts) ? actor : null;
+
+    /// <summary>Tells the client why the stream ends (so it signs in again rather than reconnecting blindly), then ends it.</summary>
+    private static async Task EndAsync(HttpContext http, SemaphoreSlim writeLock, CancellationTokenSource stop)
+    {
+        try
+        {
+            await WriteAsync(http, writeLock, "event: end\ndata: {\"reason\":\"access ended: sign in again\"}\n\n", stop.Token);
+        }
+        finally
+        {
+            await stop.CancelAsync();
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +19,8 @@ internal static class SessionApi
 
     public sealed record CodeRequest(string Code);
 
+    public sealed record ReauthenticationRequest(string? Password, string? Code);
+
     public static void MapSessionApi(this IEndpointRouteBuilder api)
     {
         var session = api.MapGroup("/session").WithTags("Session");
@@ -31,21 +32,14 @@ internal static class SessionApi
             .WithDescription("Redirects to the configured OpenID Connect provider; on return the session cookie is set and the browser goes to returnUrl (a local path).");
         session.MapDelete("/", async (HttpContext http) =>
         {
-            await http.SignOutAsync(AuthenticationSetup.SessionScheme);
+            await Sessions.EndAsync(http);
             return Results.NoContent();
         }).RequireAuthorization().WithName("SignOut");
         session.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithName("ChangePassword");
-        session.MapPost("/totp", async (HttpContext http, UserAccounts accounts) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            string key = await accounts.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
-            return Results.Ok(new { key, uri = $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6" });
-        }).RequireAuthorization().WithName("StartSecondFactor");
-        session.MapPost("/totp/confirm", async (HttpContext http, CodeRequest body, UserAccounts accounts) =>
-            await accounts.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted)
-                ? Results.NoContent()
-                : ApiProblems.Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code"))
-            .RequireAuthorization().WithName("ConfirmSecondFactor");
+        session.MapPost("/totp", StartSecondFactorAsync).RequireAuthorization().WithName("StartSecondFactor")
+            .WithDescription("From a signed-in session only, with the password and (when a second factor is on) a current code: a new authenticator key; the second factor is off until confirmed.");
+        session.MapPost("/totp/confirm", ConfirmSecondFactorAsync).RequireAuthorization().WithName("ConfirmSecondFactor")
+            .WithDescription("From a signed-in session only: turns the second factor on once a code from the new key matches. The session continues; the account's other sessions end.");
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, UserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
@@ -69,25 +63,23 @@ internal static class SessionApi
             return ApiProblems.Invalid("username", "too long");
         }
 
-        var (outcome, userId, stamp) = await accounts.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
+        var (outcome, userId, _) = await accounts.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
         if (outcome != SignInOutcome.Succeeded)
         {
             throttle.Failed(address);
             await audit.AppendAsync(new AuditEvent(body.Username, "-", AuditActions.SignInFailed, "user", body.Username, outcome.ToString()), http.RequestAborted);
-            return outcome switch
-            {
-                SignInOutcome.LockedOut => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account locked",
-                    detail: $"Too many failed sign-ins; try again in {IdentitySetup.LockoutDuration.TotalMinutes} minutes or ask an administrator to reset the password."),
-                SignInOutcome.SecondFactorRequired => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
-                    detail: "Send the 6-digit code from the authenticator app as 'code'.", extensions: new Dictionary<string, object?> { ["second_factor_required"] = true }),
-                _ => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password (or code) is wrong, or the account is disabled."),
-            };
+            // A locked account answers as a wrong password does (and as an unknown name does), so the answer never
+            // tells whether a user name exists; the audit record keeps the real outcome.
+            return outcome == SignInOutcome.SecondFactorRequired
+                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
+                    detail: "Send the 6-digit code from the authenticator app as 'code'.", extensions: new Dictionary<string, object?> { ["second_factor_required"] = true })
+                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                    detail: $"The user name or password (or code) is wrong, or the account is disabled, or locked for {IdentitySetup.LockoutDuration.TotalMinutes} minutes "
+                        + $"after {IdentitySetup.MaxFailedSignIns} failed sign-ins (an administrator's password reset unlocks it).");
         }
 
         var account = await accounts.GetAsync(body.Username, http.RequestAborted);
-        var principal = AuthenticationSetup.SessionPrincipal(userId!, stamp, account.MustChangePassword);
-        await http.SignInAsync(AuthenticationSetup.SessionScheme, principal);
-        http.User = principal;
+        await Sessions.SignInAsync(http, userId!, account.MustChangePassword);
         await audit.AppendAsync(new AuditEvent(account.Username, account.Role.ToString(), AuditActions.SignIn, "user", account.Username, "session started"), http.RequestAborted);
         var tokens = antiforgery.GetAndStoreTokens(http);
         return Results.Ok(new { username = account.Username, role = account.Role.ToString(), must_change_password = account.MustChangePassword, csrf_token = tokens.RequestToken });
@@ -122,13 +114,63 @@ internal static class SessionApi
         }
 
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "own password changed"), http.RequestAborted);
-        if (http.User.Identity?.AuthenticationType == AuthenticationSetup.SessionScheme)
-        {
-            // The change renewed the security stamp (ending other sessions); this one continues on the new stamp.
-            string? stamp = await accounts.SecurityStampAsync(userId, http.RequestAborted);
-            await http.SignInAsync(AuthenticationSetup.SessionScheme, AuthenticationSetup.SessionPrincipal(userId, stamp, mustChangePassword: false));
-        }
-
+        // The change renewed the security stamp (ending other sessions); this one continues on the new stamp.
+        await Sessions.RenewAsync(http);
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// A new authenticator key. Replacing the key switches the second factor off until confirmed, so it needs what
+    /// signing in needs — the password and, when a second factor is on, a current code — and a signed-in session: a
+    /// token (an integration's, or a leaked one) cannot switch off its owner's second factor.
+    /// </summary>
+    private static async Task<IResult> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, UserAccounts accounts, IAuditLog audit)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!Sessions.IsSession(http.User))
+        {
+            return InteractiveSessionRequired();
+        }
+
+        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
+        {
+            return ApiProblems.Invalid("password", "required: the account's password (and 'code', the current authenticator code, when a second factor is on)");
+        }
+
+        var (outcome, _, _) = await accounts.CheckSignInAsync(actor.Username, body.Password, body.Code, http.RequestAborted);
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.SignInFailed, "user", actor.Username, $"second factor change refused: {outcome}"), http.RequestAborted);
+            return outcome == SignInOutcome.SecondFactorRequired
+                ? ApiProblems.Invalid("code", "required: the current code from the authenticator app (the second factor is on)")
+                : ApiProblems.Invalid("password", "the password or code is wrong (failures count towards locking the account)");
+        }
+
+        string key = await accounts.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
+        await Sessions.RenewAsync(http);
+        await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "new authenticator key issued; second factor off until confirmed"), http.RequestAborted);
+        return Results.Ok(new { key, uri = $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6" });
+    }
+
+    /// <summary>Turns the second factor on; the caller's session continues on the renewed stamp, the account's others end.</summary>
+    private static async Task<IResult> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, UserAccounts accounts, IAuditLog audit)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!Sessions.IsSession(http.User))
+        {
+            return InteractiveSessionRequired();
+        }
+
+        if (!await accounts.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted))
+        {
+            return ApiProblems.Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code");
+        }
+
+        await Sessions.RenewAsync(http);
+        await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "second factor turned on"), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static IResult InteractiveSessionRequired() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signed-in session required",
+        detail: "The second factor is changed only from a signed-in session (POST /api/v1/session), never with an API token.");
 }

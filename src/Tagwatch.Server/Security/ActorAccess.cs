@@ -25,6 +25,30 @@ internal static class ActorAccess
         return actor;
     }
 
+    /// <summary>
+    /// The request's actor read afresh, for answers that go on long after authorisation (the alert stream): null once
+    /// its credentials no longer stand — a session signed out, past its lifetime or on an old stamp, a token revoked or
+    /// expired — or the account is disabled. Role and scope are the account's current ones.
+    /// </summary>
+    public static async Task<Actor?> RecheckActorAsync(this HttpContext http, CancellationToken cancellationToken)
+    {
+        string? userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var accounts = http.RequestServices.GetRequiredService<UserAccounts>();
+        bool stands = http.User.Identity?.AuthenticationType switch
+        {
+            AuthenticationSetup.SessionScheme => await Sessions.IsCurrentAsync(http.User, http.RequestServices, cancellationToken),
+            ApiTokenAuthenticationHandler.Scheme => ApiTokenAuthenticationHandler.BearerSecret(http.Request) is { } secret
+                && await accounts.ResolveTokenAsync(secret, cancellationToken) == userId,
+            _ => false,
+        };
+        return stands ? await accounts.ActorAsync(userId, cancellationToken) : null;
+    }
+
     /// <summary>The actor of an endpoint that requires one (authorisation has already run).</summary>
     public static async Task<Actor> RequiredActorAsync(this HttpContext http) =>
         await http.ActorAsync() ?? throw new InvalidOperationException("An authorised request has no actor.");

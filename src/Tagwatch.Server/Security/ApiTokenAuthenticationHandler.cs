@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tagwatch.Storage.Accounts;
@@ -19,13 +20,11 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerSecret(Request) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
 
-        string secret = header["Bearer ".Length..].Trim();
         string? userId = await accounts.ResolveTokenAsync(secret, Context.RequestAborted);
         if (userId is null)
         {
@@ -34,5 +33,12 @@ internal sealed class ApiTokenAuthenticationHandler(
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.AuthenticationMethod, "token")], Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+    }
+
+    /// <summary>The secret of an <c>Authorization: Bearer …</c> header, or null when there is none.</summary>
+    public static string? BearerSecret(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -33,11 +32,16 @@ internal static class AuthenticationSetup
         services.AddTagwatchIdentity(database);
         services.AddSingleton<UserAccounts>();
         services.AddHttpContextAccessor();
+        // Cookies are Secure whenever the request came over HTTPS (directly or through a listed proxy), or always when
+        // configured. The antiforgery cookie follows the request only: antiforgery refuses to work at all on a request it
+        // sees as plain HTTP with an Always policy, and its cookie is worthless without the session cookie beside it.
+        var secure = options.Tls.AlwaysSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfProtection.HeaderName;
             o.Cookie.Name = "tagwatch.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "session or token", o => o.ForwardDefaultSelector = http =>
@@ -48,17 +52,15 @@ internal static class AuthenticationSetup
                 o.Cookie.Name = "tagwatch.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = secure;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionIdleMinutes);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = async c =>
                 {
-                    // A password reset, a disabled account or a changed password ends the session at once.
-                    var accounts = c.HttpContext.RequestServices.GetRequiredService<UserAccounts>();
-                    string? userId = c.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-                    if (userId is null || !await accounts.IsStampCurrentAsync(userId, c.Principal!.FindFirstValue(StampClaim), c.HttpContext.RequestAborted))
+                    // Signing out, the absolute lifetime, a password reset, a disabled account or a changed password end the session at once.
+                    if (c.Principal is null || !await Sessions.IsCurrentAsync(c.Principal, c.HttpContext.RequestServices, c.HttpContext.RequestAborted))
                     {
                         c.RejectPrincipal();
                     }
@@ -66,7 +68,7 @@ internal static class AuthenticationSetup
             });
         if (options.Oidc.Enabled)
         {
-            authentication.AddOidc(options.Oidc);
+            authentication.AddOidc(options.Oidc, secure);
         }
 
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
@@ -84,18 +86,6 @@ internal static class AuthenticationSetup
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-    }
-
-    /// <summary>A session principal for an account that just proved its credentials.</summary>
-    public static ClaimsPrincipal SessionPrincipal(string userId, string? stamp, bool mustChangePassword)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(StampClaim, stamp ?? ""), new(ClaimTypes.AuthenticationMethod, "password") };
-        if (mustChangePassword)
-        {
-            claims.Add(new Claim(MustChangePasswordClaim, "true"));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SessionScheme));
     }
 
     /// <summary>Until a one-time password is changed, the session may only change it (or sign out).</summary>

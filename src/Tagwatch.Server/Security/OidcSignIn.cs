@@ -15,7 +15,7 @@ internal static class OidcSignIn
 {
     public const string Scheme = "Oidc";
 
-    public static void AddOidc(this AuthenticationBuilder authentication, OidcOptions oidc) =>
+    public static void AddOidc(this AuthenticationBuilder authentication, OidcOptions oidc, CookieSecurePolicy secure) =>
         authentication.AddOpenIdConnect(Scheme, o =>
         {
             o.Authority = oidc.Authority;
@@ -28,9 +28,9 @@ internal static class OidcSignIn
             // The answer comes back as a top-level GET, so the Lax correlation and nonce cookies travel with it.
             o.ResponseMode = OpenIdConnectResponseMode.Query;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SecurePolicy = secure;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = secure;
             o.SignInScheme = AuthenticationSetup.SessionScheme;
             o.CallbackPath = "/signin-oidc";
             o.MapInboundClaims = false;
@@ -52,8 +52,7 @@ internal static class OidcSignIn
                     return;
                 }
 
-                string? stamp = await accounts.SecurityStampAsync(account.Id, context.HttpContext.RequestAborted);
-                context.Principal = AuthenticationSetup.SessionPrincipal(account.Id, stamp, mustChangePassword: false);
+                context.Principal = await Sessions.StartAsync(context.HttpContext, account.Id, mustChangePassword: false);
                 await audit.AppendAsync(new AuditEvent(account.Username, account.Role.ToString(), AuditActions.SignIn, "user", account.Username, $"session started through OpenID Connect ({oidc.Authority})"));
             };
             o.Events.OnRemoteFailure = async context =>

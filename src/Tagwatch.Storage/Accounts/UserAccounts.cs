@@ -24,6 +24,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
 
     private const string PasswordAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    // Sessions are kept in Identity's per-account token table (user_tokens) under their own provider name: one row per
+    // signed-in session, keyed by a random id the session cookie carries.
+    private const string SessionProvider = "tagwatch:session";
+
     /// <summary>Accounts on <paramref name="database"/> for a process without its own container (the command line).</summary>
     public static UserAccounts Create(TagwatchDatabase database, TimeProvider clock)
     {
@@ -114,6 +118,8 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
 
         if (await users.IsLockedOutAsync(user))
         {
+            // Hash here too, so a locked account answers as slowly as an unknown name or a wrong password.
+            users.PasswordHasher.HashPassword(user, password);
             return (SignInOutcome.LockedOut, null, null);
         }
 
@@ -146,11 +152,42 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         return (SignInOutcome.Succeeded, user.Id, user.SecurityStamp);
     }
 
-    /// <summary>Whether a signed-in session's security stamp is still current (a reset, disable or password change ends sessions).</summary>
-    public async Task<bool> IsStampCurrentAsync(string userId, string? stamp, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a new signed-in session of <paramref name="userId"/> on the server and returns its id (for the session
+    /// cookie). The account's sessions that began more than <paramref name="lifetime"/> ago are deleted on the way.
+    /// </summary>
+    public async Task<string> StartSessionAsync(string userId, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        string id = Base64Url(RandomNumberGenerator.GetBytes(16));
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        string expired = (now - (long)lifetime.TotalMilliseconds).ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
+        await using var context = database.CreateContext();
+        // Values are zero-padded start times, so they compare as text; sessions older than the lifetime are dead anyway.
+        context.UserTokens.RemoveRange(context.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == SessionProvider && string.Compare(t.Value, expired) < 0));
+        context.UserTokens.Add(new IdentityUserToken<string>
+        {
+            UserId = userId, LoginProvider = SessionProvider, Name = id, Value = now.ToString("D13", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await context.SaveChangesAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Whether a signed-in session still stands: its record is on the server (not signed out), the account is enabled,
+    /// and its security stamp is the one the session began with (a reset, disable or password change ends sessions).
+    /// </summary>
+    public async Task<bool> IsSessionCurrentAsync(string userId, string? sessionId, string? stamp, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && !u.Disabled, cancellationToken);
+        return await context.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && !u.Disabled, cancellationToken)
+            && await context.UserTokens.AsNoTracking().AnyAsync(t => t.UserId == userId && t.LoginProvider == SessionProvider && t.Name == sessionId, cancellationToken);
+    }
+
+    /// <summary>Ends one session on the server (signing out): its cookie, even copied elsewhere, no longer works.</summary>
+    public async Task EndSessionAsync(string userId, string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        await context.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == SessionProvider && t.Name == sessionId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>An account's current security stamp.</summary>
@@ -184,10 +221,14 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         Check(await users.UpdateAsync(user), "password");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await EndSessionsAndTokensAsync(user.Id, cancellationToken);
         return oneTime;
     }
 
-    /// <summary>Disables (or re-enables) an account; disabling ends its sessions and stops its tokens at once.</summary>
+    /// <summary>
+    /// Disables (or re-enables) an account; disabling ends its sessions and revokes its tokens at once, so re-enabling
+    /// it later revives neither: its owner signs in again and makes new tokens.
+    /// </summary>
     public async Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -196,6 +237,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         user.Disabled = disabled;
         Check(await users.UpdateAsync(user), $"user '{username}'");
         await users.UpdateSecurityStampAsync(user);
+        if (disabled)
+        {
+            await EndSessionsAndTokensAsync(user.Id, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -213,6 +258,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         user.Boroughs = string.Join(',', codes);
         Check(await users.UpdateAsync(user), $"user '{username}'");
         await users.UpdateSecurityStampAsync(user);
+        await EndSessionsAsync(user.Id, cancellationToken);
         if (role != Role.ProbationOfficer)
         {
             await SetCaseloadAsync(user.Id, [], cancellationToken);
@@ -349,6 +395,22 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         }
 
         return row.UserId;
+    }
+
+    /// <summary>A reset or a disabled account ends everything that acted for it: sessions and personal tokens.</summary>
+    private async Task EndSessionsAndTokensAsync(string userId, CancellationToken cancellationToken)
+    {
+        await EndSessionsAsync(userId, cancellationToken);
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        await context.ApiTokens.Where(t => t.UserId == userId && t.RevokedUnixMs == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedUnixMs, now), cancellationToken);
+    }
+
+    private async Task EndSessionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        await context.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == SessionProvider).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string[] ValidateScope(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload)

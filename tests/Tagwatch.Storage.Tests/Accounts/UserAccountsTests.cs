@@ -109,12 +109,44 @@ public sealed class UserAccountsTests
         Assert.Null(await accounts.ResolveTokenAsync(secondSecret));
         Assert.NotNull((await accounts.ListTokensAsync("sam.police"))[0].LastUsed);
 
-        await accounts.SetDisabledAsync("sam.police", true);
-        Assert.Null(await accounts.ActorAsync(owner.Id));
-        await accounts.SetDisabledAsync("sam.police", false);
         Assert.True(await accounts.RevokeTokenAsync(first.Id));
         Assert.Null(await accounts.ResolveTokenAsync(firstSecret));
         Assert.False(await accounts.RevokeTokenAsync(999));
+    }
+
+    [Fact]
+    public async Task Disabling_revokes_the_accounts_tokens_so_enabling_it_again_does_not_revive_them()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var (owner, _) = await accounts.CreateAsync(Police(), Password);
+        var (_, secret) = await accounts.CreateTokenAsync("sam.police", "records system", TimeSpan.FromDays(30));
+
+        await accounts.SetDisabledAsync("sam.police", true);
+        Assert.Null(await accounts.ActorAsync(owner.Id));
+        await accounts.SetDisabledAsync("sam.police", false);
+
+        Assert.NotNull(await accounts.ActorAsync(owner.Id));
+        Assert.Null(await accounts.ResolveTokenAsync(secret));
+        Assert.NotNull((await accounts.ListTokensAsync("sam.police")).Single().Revoked);
+    }
+
+    [Fact]
+    public async Task A_session_stands_until_signed_out_on_the_server()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await accounts.CreateAsync(Police(), Password);
+        var (_, userId, stamp) = await accounts.CheckSignInAsync("sam.police", Password, null);
+        string first = await accounts.StartSessionAsync(userId!, TimeSpan.FromHours(12));
+        string second = await accounts.StartSessionAsync(userId!, TimeSpan.FromHours(12));
+
+        await accounts.EndSessionAsync(userId!, first);
+
+        Assert.NotEqual(first, second);
+        Assert.False(await accounts.IsSessionCurrentAsync(userId!, first, stamp));
+        Assert.True(await accounts.IsSessionCurrentAsync(userId!, second, stamp));
+        Assert.False(await accounts.IsSessionCurrentAsync(userId!, "made-up", stamp));
     }
 
     [Fact]
@@ -134,16 +166,19 @@ public sealed class UserAccountsTests
     }
 
     [Fact]
-    public async Task A_reset_gives_a_new_one_time_password_unlocks_and_changes_the_security_stamp()
+    public async Task A_reset_gives_a_new_one_time_password_unlocks_and_ends_sessions_and_tokens()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
         var accounts = UserAccounts.Create(db.Database, db.Clock);
         await accounts.CreateAsync(Police(), Password);
         var (_, userId, stamp) = await accounts.CheckSignInAsync("sam.police", Password, null);
+        string session = await accounts.StartSessionAsync(userId!, TimeSpan.FromHours(12));
+        var (_, secret) = await accounts.CreateTokenAsync("sam.police", "records system", TimeSpan.FromDays(30));
 
         string oneTime = await accounts.ResetPasswordAsync("sam.police");
 
-        Assert.False(await accounts.IsStampCurrentAsync(userId!, stamp));
+        Assert.False(await accounts.IsSessionCurrentAsync(userId!, session, stamp));
+        Assert.Null(await accounts.ResolveTokenAsync(secret));
         Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("sam.police", Password, null)).Outcome);
         Assert.Equal(SignInOutcome.Succeeded, (await accounts.CheckSignInAsync("sam.police", oneTime, null)).Outcome);
     }
