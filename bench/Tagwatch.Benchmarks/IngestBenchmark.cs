@@ -34,7 +34,8 @@ internal static class IngestBenchmark
         Directory.CreateDirectory(directory);
         string database = Path.Combine(directory, "bench.db");
         int devices = args[0] == "gt06" ? connections : 1000;
-        string secret = await PrepareAsync(database, devices, args[0] == "gt06" ? Math.Min(zones, devices) : 0);
+        // Each scenario's tags are registered for the protocol they report over: a tag's fixes come only that way.
+        string secret = await PrepareAsync(database, devices, args[0] == "osmand" ? "osmand" : "gt06", args[0] == "gt06" ? Math.Min(zones, devices) : 0);
         int api = FreePort(), osmand = FreePort(), gt06 = FreePort();
         using var server = StartServer(database, api, osmand, gt06);
         try
@@ -44,7 +45,7 @@ internal static class IngestBenchmark
             return args[0] switch
             {
                 "batch" => await BatchAsync(api, secret, seconds, clients, batch),
-                "osmand" => await OsmAndAsync(osmand, seconds, clients),
+                "osmand" => await OsmAndAsync(osmand, secret, seconds, clients),
                 _ => await Gt06Async(gt06, connections, minutes, Math.Min(zones, connections), database),
             };
         }
@@ -98,10 +99,11 @@ internal static class IngestBenchmark
         return 0;
     }
 
-    private static async Task<int> OsmAndAsync(int port, int seconds, int clients)
+    private static async Task<int> OsmAndAsync(int port, string secret, int seconds, int clients)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret); // a gateway credential
         long start = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() - 72_000;
         long done = 0, sequence = 0, failed = 0;
         var latencies = new List<double>();
@@ -248,10 +250,10 @@ internal static class IngestBenchmark
     // Zoned devices are spread evenly over the minute (every k-th device), as real wearers' tags are.
     private static bool IsZoned(int d, int devices, int zones) => zones > 0 && d % Math.Max(devices / zones, 1) == 0 && d / Math.Max(devices / zones, 1) < zones;
 
-    private static async Task<string> PrepareAsync(string database, int devices, int zones = 0)
+    private static async Task<string> PrepareAsync(string database, int devices, string protocol, int zones = 0)
     {
         var services = await TagwatchServices.OpenAsync(database, TimeProvider.System);
-        await services.Tags.RegisterAsync([.. Enumerable.Range(0, devices).Select(d => new Tag(TagId.Parse(DeviceId(d)), "gt06", "bench"))]);
+        await services.Tags.RegisterAsync([.. Enumerable.Range(0, devices).Select(d => new Tag(TagId.Parse(DeviceId(d)), protocol, "bench"))]);
         if (zones > 0)
         {
             var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InUtc().Date;

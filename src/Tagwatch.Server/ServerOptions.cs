@@ -50,6 +50,12 @@ public sealed record ServerOptions
     /// <summary>Largest batch upload body, bytes.</summary>
     public int MaxBatchBodyBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>Networks (CIDR, e.g. <c>10.20.0.0/16</c>) of device gateways trusted to vouch for their devices: a
+    /// mobile operator's private APN or a vendor's platform on a private link. OsmAnd requests whose sender address is in
+    /// one are accepted without a device credential (still only for tags registered for OsmAnd). Empty by default:
+    /// every OsmAnd request then needs its device's credential. See docs/deployment.md, "Device credentials".</summary>
+    public IReadOnlyList<string> DeviceGatewayNetworks { get; init; } = [];
+
     /// <summary>Sign-in through a force's or probation's OpenID Connect provider (section <c>Oidc</c>); off unless an authority is set.</summary>
     public OidcOptions Oidc { get; init; } = new();
 
@@ -118,6 +124,14 @@ public sealed record ServerOptions
         if (used.Count != used.Distinct().Count())
         {
             problems.Add("device ports must differ from each other");
+        }
+
+        foreach (string network in DeviceGatewayNetworks)
+        {
+            if (!IPNetwork.TryParse(network, out _))
+            {
+                problems.Add($"device-gateway-networks: '{network}' is not a network in CIDR notation such as 10.20.0.0/16");
+            }
         }
 
         if (H02BinaryLength is not (0 or 32 or 45))

@@ -58,7 +58,7 @@ public static class TagwatchServer
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.ConfigureForNodaTime(NodaTime.DateTimeZoneProviders.Tzdb));
 
-        var ingestOptions = new IngestOptions();
+        var ingestOptions = new IngestOptions { ListenerPorts = ListenerPorts(options) };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(services);
@@ -91,6 +91,7 @@ public static class TagwatchServer
         builder.Services.AddSingleton(sp => new IngestPipeline(
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
         builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));
+        builder.Services.AddSingleton(new DeviceProofReader(services.Credentials, [.. options.DeviceGatewayNetworks.Select(n => IPNetwork.Parse(n))]));
         builder.Services.AddSingleton<OperationalMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationalMetrics>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -156,7 +157,8 @@ public static class TagwatchServer
                 osmand =>
                 {
                     osmand.UseRateLimiter();
-                    osmand.Run(http => OsmAndEndpoint.HandleAsync(http, http.RequestServices.GetRequiredService<IngestPipeline>(), options, clock));
+                    osmand.Run(http => OsmAndEndpoint.HandleAsync(
+                        http, http.RequestServices.GetRequiredService<IngestPipeline>(), http.RequestServices.GetRequiredService<DeviceProofReader>(), options, clock));
                 });
         }
 
@@ -215,6 +217,12 @@ public static class TagwatchServer
             devicePorts,
             sp.GetRequiredService<ILogger<DeviceListenerServer>>()));
     }
+
+    /// <summary>The port each device protocol is served on: a tag's messages are accepted only there.</summary>
+    private static Dictionary<string, IReadOnlySet<int>> ListenerPorts(ServerOptions options) =>
+        new[] { (Protocols.Devices.OsmAnd.OsmAndDecoder.ProtocolName, options.OsmAndPort), (Protocols.Devices.Gt06.Gt06Decoder.ProtocolName, options.Gt06Port), (Protocols.Devices.H02.H02Decoder.ProtocolName, options.H02Port) }
+            .Where(p => p.Item2 > 0)
+            .ToDictionary(p => p.Item1, p => (IReadOnlySet<int>)new HashSet<int> { p.Item2 }, StringComparer.Ordinal);
 
     private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>
         (options.OsmAndPort > 0 && http.Connection.LocalPort == options.OsmAndPort)

@@ -132,7 +132,10 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         builder.Entity<RefusedDeviceRow>(e =>
         {
             e.ToTable("refused_devices");
-            e.HasKey(d => d.DeviceId);
+            e.HasKey(d => new { d.DeviceId, d.Protocol, d.Reason, d.Source });
+            e.Property(d => d.Reason).HasDefaultValue("unregistered");
+            e.Property(d => d.Source).HasDefaultValue("");
+            e.HasIndex(d => d.LastSeenUnixMs);
         });
         builder.Entity<DeviceCredentialRow>(e =>
         {

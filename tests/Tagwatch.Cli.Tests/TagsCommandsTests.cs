@@ -1,3 +1,7 @@
+using NodaTime;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Storage;
+
 namespace Tagwatch.Cli.Tests;
 
 public sealed class TagsCommandsTests
@@ -19,6 +23,25 @@ public sealed class TagsCommandsTests
         Assert.DoesNotContain(secret, listed.Output, StringComparison.Ordinal);
         Assert.Contains("359339075010001", listed.Output, StringComparison.Ordinal);
         Assert.Matches(@"phone\s*│\s*\d{4}-\d\d-\d\dT[^│]*│\s*\d{4}-", listed.Output);
+    }
+
+    [Fact]
+    public async Task Refused_IdentifierWithControlCharacters_IsPrintedEscaped()
+    {
+        using var tagwatch = new Tagwatch();
+        var services = await TagwatchServices.OpenAsync(tagwatch.DatabasePath, TimeProvider.System);
+        var seen = Instant.FromUtc(2026, 11, 25, 10, 0);
+        var commit = new IngestCommit();
+        var refused = new RefusedDevice("31337\u001b[2J\u0007", "h02", seen, seen, 3, "192.0.2.7:4000") { Detail = "device '31337\u001b[2J' is not registered" };
+        commit.Refused[refused.Key] = refused; // as an earlier version recorded such identifiers
+        await services.Ingest.CommitAsync(commit);
+
+        var result = await tagwatch.RunAsync("tags", "refused", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain(result.Output, c => c is '\u001b' or '\u0007');
+        string deviceColumn = string.Concat(result.Output.Split('\n').Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim()));
+        Assert.Contains(@"31337\u001B[2J\u0007", deviceColumn, StringComparison.Ordinal); // the cell may wrap
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Storage;
@@ -45,24 +44,5 @@ public sealed class ListenerLogTests
         Assert.DoesNotContain(listening, m => m.EndsWith($":{ports[2]}", StringComparison.Ordinal) || m.EndsWith($":{ports[3]}", StringComparison.Ordinal));
         Assert.Contains($"GT06 device listener on tcp://127.0.0.1:{ports[2]}", log.Messages);
         Assert.Contains($"H02 device listener on tcp://127.0.0.1:{ports[3]}", log.Messages);
-    }
-
-    private sealed class CapturingLogger : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception));
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -8,21 +8,24 @@ using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Tests;
 
-/// <summary>The real server on loopback ports over a real SQLite file in a scratch folder, with some tags registered.</summary>
+/// <summary>The real server on loopback ports over a real SQLite file in a scratch folder, with some tags registered.
+/// <see cref="OsmAnd"/> uploads as the OsmAnd tag does, with its device credential.</summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
     public const string Gt06Imei = "863586038760942";
     public const string OsmAndId = "902064";
     public const string H02Id = "865205035331981";
 
-    private RunningServer(string directory, TagwatchServices services, WebApplication app, ServerOptions options)
+    private RunningServer(string directory, TagwatchServices services, WebApplication app, ServerOptions options, string osmAndSecret)
     {
+        OsmAndSecret = osmAndSecret;
         Directory = directory;
         Services = services;
         App = app;
         Options = options;
         Api = NewClient();
         OsmAnd = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.OsmAndPort}") };
+        OsmAnd.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", osmAndSecret);
     }
 
     /// <summary>A client of the API (the first address), trusting the server's own certificate when it speaks HTTPS.</summary>
@@ -38,6 +41,9 @@ internal sealed class RunningServer : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = new Uri(Options.Urls.Split(';')[0]) };
     }
 
+    /// <summary>The OsmAnd tag's device credential.</summary>
+    public string OsmAndSecret { get; }
+
     public string Directory { get; }
 
     public TagwatchServices Services { get; }
@@ -48,6 +54,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Api { get; }
 
+    /// <summary>The OsmAnd port, authenticated as the OsmAnd tag (<see cref="OsmAndId"/>).</summary>
     public HttpClient OsmAnd { get; }
 
     /// <summary>A scratch folder for a server's database and files.</summary>
@@ -69,6 +76,7 @@ internal sealed class RunningServer : IAsyncDisposable
             new Tag(TagId.Parse(OsmAndId), "osmand", null),
             new Tag(TagId.Parse(H02Id), "h02", null),
         ]);
+        var (_, osmAndSecret) = await services.Credentials.CreateAsync(TagId.Parse(OsmAndId), "test phone");
         if (beforeStart is not null)
         {
             await beforeStart(services);
@@ -91,7 +99,7 @@ internal sealed class RunningServer : IAsyncDisposable
             try
             {
                 await app.StartAsync();
-                return new RunningServer(directory, services, app, options);
+                return new RunningServer(directory, services, app, options, osmAndSecret);
             }
             catch (IOException) when (attempt < 5)
             {

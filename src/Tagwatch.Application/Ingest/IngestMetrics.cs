@@ -16,7 +16,7 @@ public sealed class IngestMetrics : IDisposable
         Messages = _meter.CreateCounter<long>("tagwatch.ingest.messages", description: "Device messages committed, by protocol");
         FixesStored = _meter.CreateCounter<long>("tagwatch.ingest.fixes_stored", description: "New fixes stored");
         Duplicates = _meter.CreateCounter<long>("tagwatch.ingest.duplicates", description: "Fixes already stored (retries, re-uploads)");
-        Refused = _meter.CreateCounter<long>("tagwatch.ingest.refused", description: "Messages refused: unknown or unnamed device");
+        Refused = _meter.CreateCounter<long>("tagwatch.ingest.refused", description: "Messages refused, by reason (tag reason: unregistered, malformed_identifier, wrong_protocol, wrong_port, no_credential, credential_not_for_device, no_device)");
         RejectedPositions = _meter.CreateCounter<long>("tagwatch.ingest.rejected_positions", description: "Positions refused as clock faults");
         Commits = _meter.CreateCounter<long>("tagwatch.ingest.commits", description: "Group commits");
         CommitSeconds = _meter.CreateHistogram<double>("tagwatch.ingest.commit_duration", unit: "s", description: "Time of one group commit");
@@ -32,7 +32,7 @@ public sealed class IngestMetrics : IDisposable
     /// <summary>Duplicate fixes.</summary>
     public Counter<long> Duplicates { get; }
 
-    /// <summary>Refused messages.</summary>
+    /// <summary>Refused messages, with a <c>reason</c> tag (<see cref="RefusalReason"/> in snake_case, or <c>no_device</c>).</summary>
     public Counter<long> Refused { get; }
 
     /// <summary>Positions refused as clock faults.</summary>

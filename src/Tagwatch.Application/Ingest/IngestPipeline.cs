@@ -9,6 +9,8 @@ using Tagwatch.Application.Tags;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
+using Tagwatch.Core.Tags;
+using Tagwatch.Core.Text;
 using Tagwatch.Protocols.Devices;
 
 namespace Tagwatch.Application.Ingest;
@@ -31,12 +33,14 @@ public sealed partial class IngestPipeline : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<IIngestObserver> _observers;
+    private readonly DeviceAdmission _admission;
     private readonly Channel<Pending> _queue;
     private readonly Task _writer;
 
     // Writer-owned state: registered devices (with their typical accuracy, for fixes that report none), devices
-    // recently found unregistered, each tag's last trusted fix.
-    private readonly Dictionary<TagId, double> _registered = [];
+    // recently found unregistered, refusals recently logged, each tag's last trusted fix.
+    private readonly Dictionary<TagId, (Tag Tag, double TypicalAccuracyMetres)> _registered = [];
+    private readonly Dictionary<(string, RefusalReason), Instant> _refusalLoggedUntil = [];
     private readonly Dictionary<string, Instant> _unknownUntil = new(StringComparer.Ordinal);
     private readonly Dictionary<TagId, Fix> _lastTrusted = [];
 
@@ -50,6 +54,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         _clock = clock;
         _logger = logger;
         _observers = [.. observers];
+        _admission = new DeviceAdmission(options);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         Metrics = new IngestMetrics(() => _queue.Reader.Count);
         _writer = Task.Run(RunWriterAsync);
@@ -122,21 +127,35 @@ public sealed partial class IngestPipeline : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var now = Instant.FromDateTimeOffset(_clock.GetUtcNow());
-        var devices = await ResolveDevicesAsync(group, now);
-        var commit = new IngestCommit();
+        var refusals = group.Select(p => _admission.CheckSender(p.Message)).ToArray();
+        var devices = await ResolveDevicesAsync(group, refusals, now);
+        var commit = new IngestCommit { MaxRefusalRecords = _options.MaxRefusalRecords };
         var results = new IngestResult?[group.Count];
         for (int i = 0; i < group.Count; i++)
         {
             var ingest = group[i].Message;
             var message = ingest.Message;
+            if (refusals[i] is { } early)
+            {
+                results[i] = Refuse(commit, ingest, now, early);
+                continue;
+            }
+
             if (devices[i] is not { } tag)
             {
-                results[i] = Refuse(commit, ingest, now);
+                results[i] = RefuseUnknown(commit, ingest, now);
+                continue;
+            }
+
+            var registered = _registered[tag];
+            if (_admission.CheckBinding(registered.Tag, ingest) is { } refusal)
+            {
+                results[i] = Refuse(commit, ingest, now, refusal);
                 continue;
             }
 
             var rejected = new List<string>();
-            var accepted = AddFixes(commit, tag, ingest, _registered[tag], rejected);
+            var accepted = AddFixes(commit, tag, ingest, registered.TypicalAccuracyMetres, rejected);
             commit.Frames.Add(new RawFrame(tag, ingest.Received, message.Protocol, ingest.Raw));
 
             // Only accepted fixes with a lock date anything: a clock fault must not move an alarm or the last fix.
@@ -174,15 +193,15 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         }
     }
 
-    // Each message's device, or null when it names none or an unregistered one.
-    private async Task<TagId?[]> ResolveDevicesAsync(List<Pending> group, Instant now)
+    // Each message's device, or null when it names none or an unregistered one (or is refused already).
+    private async Task<TagId?[]> ResolveDevicesAsync(List<Pending> group, DeviceAdmission.Refusal?[] refusals, Instant now)
     {
         var ids = new TagId?[group.Count];
         var toAsk = new HashSet<TagId>();
         for (int i = 0; i < group.Count; i++)
         {
             string? deviceId = group[i].Message.Message.DeviceId;
-            if (deviceId is null || !TagId.TryParse(deviceId, out var tag, out _))
+            if (refusals[i] is not null || deviceId is null || !TagId.TryParse(deviceId, out var tag, out _))
             {
                 continue;
             }
@@ -206,7 +225,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
             {
                 if (found.TryGetValue(tag, out var registered))
                 {
-                    _registered[tag] = _quality.Accuracy.TypicalFor(registered.Model, registered.Protocol);
+                    _registered[tag] = (registered, _quality.Accuracy.TypicalFor(registered.Model, registered.Protocol));
                     _unknownUntil.Remove(tag.Value);
                 }
                 else
@@ -228,22 +247,66 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         return ids;
     }
 
-    private IngestResult Refuse(IngestCommit commit, IngestMessage ingest, Instant now)
+    // A message that names no device, or one that is not registered.
+    private IngestResult RefuseUnknown(IngestCommit commit, IngestMessage ingest, Instant now)
     {
-        Metrics.Refused.Add(1);
         string? deviceId = ingest.Message.DeviceId;
         if (deviceId is null)
         {
+            Metrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", "no_device"));
             LogNoDevice(ingest.Message.Protocol, ingest.Remote);
             return new IngestResult(IngestStatus.NoDevice, ingest.Message.Positions.Count, [], "the message names no device (log in first)");
         }
 
-        string key = deviceId.Length > 40 ? deviceId[..40] : deviceId;
-        commit.Refused[key] = commit.Refused.TryGetValue(key, out var seen)
-            ? seen with { LastSeen = now, Messages = seen.Messages + 1, LastRemote = ingest.Remote ?? seen.LastRemote }
-            : new RefusedDevice(key, ingest.Message.Protocol, now, now, 1, ingest.Remote);
-        return new IngestResult(IngestStatus.UnknownDevice, ingest.Message.Positions.Count, [], $"device '{key}' is not registered");
+        return Refuse(commit, ingest, now, new DeviceAdmission.Refusal(RefusalReason.Unregistered, $"device '{PrintableText.Escape(Truncate(deviceId))}' is not registered"));
     }
+
+    // Counts the refusal (metrics, and the record of refusals written with this commit). An identifier that is not
+    // even well-formed for its protocol (garbage, a scan) is counted under one record per listener and sender, so
+    // invented identifiers cannot fill the record.
+    private IngestResult Refuse(IngestCommit commit, IngestMessage ingest, Instant now, DeviceAdmission.Refusal refusal)
+    {
+        string protocol = ingest.Message.Protocol;
+        string deviceId = ingest.Message.DeviceId ?? "";
+        var reason = refusal.Reason;
+        string source = "";
+        string detail = refusal.Detail;
+        if (!DeviceAdmission.IsWellFormed(protocol, deviceId))
+        {
+            reason = RefusalReason.MalformedIdentifier;
+            detail = $"'{PrintableText.Escape(Truncate(deviceId))}' is not a {protocol} device identifier";
+            deviceId = "";
+            source = SenderAddress(ingest.Remote);
+        }
+
+        string reasonName = JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
+        Metrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", reasonName));
+        var key = (deviceId, protocol, reason, source);
+        commit.Refused[key] = commit.Refused.TryGetValue(key, out var seen)
+            ? seen with { LastSeen = now, Messages = seen.Messages + 1, LastRemote = ingest.Remote ?? seen.LastRemote, Detail = detail }
+            : new RefusedDevice(deviceId, protocol, now, now, 1, ingest.Remote) { Reason = reason, Source = source, Detail = detail };
+        if (reason != RefusalReason.Unregistered && (!_refusalLoggedUntil.TryGetValue((deviceId, reason), out var until) || until <= now))
+        {
+            if (_refusalLoggedUntil.Count > 10_000)
+            {
+                _refusalLoggedUntil.Clear(); // a flood of invented identifiers must not grow this without end
+            }
+
+            _refusalLoggedUntil[(deviceId, reason)] = now + _options.UnknownDeviceRecheck;
+            LogRefused(protocol, reasonName, PrintableText.Escape(detail)!, PrintableText.Escape(ingest.Remote));
+        }
+
+        var status = reason is RefusalReason.Unregistered or RefusalReason.MalformedIdentifier ? IngestStatus.UnknownDevice : IngestStatus.Refused;
+        return new IngestResult(status, ingest.Message.Positions.Count, [], detail, reason);
+    }
+
+    private static string Truncate(string deviceId) => deviceId.Length > 40 ? deviceId[..40] : deviceId;
+
+    // The address part of "address:port" (TCP peers) or an address (HTTP), so a sender's reconnections count together.
+    private static string SenderAddress(string? remote) =>
+        remote is null ? "unknown"
+        : System.Net.IPEndPoint.TryParse(remote, out var endPoint) ? endPoint.Address.ToString()
+        : remote.Length > 64 ? remote[..64] : remote;
 
     // Adds the message's acceptable fixes to the commit and returns them; refused positions go to `rejected`.
     private List<Fix> AddFixes(IngestCommit commit, TagId tag, IngestMessage ingest, double typicalAccuracyMetres, List<string> rejected)
@@ -376,6 +439,9 @@ public sealed partial class IngestPipeline : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refusing messages from unregistered device {DeviceId} (counted under refused devices)")]
     private partial void LogUnknownDevice(string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Protocol} message ({Reason}): {Detail} (from {Remote}; counted under refused devices)")]
+    private partial void LogRefused(string protocol, string reason, string detail, string? remote);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Protocol} message that names no device ({Remote})")]
     private partial void LogNoDevice(string protocol, string? remote);

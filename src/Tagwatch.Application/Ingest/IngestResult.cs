@@ -9,6 +9,10 @@ public enum IngestStatus
     /// <summary>The device is not registered: nothing was stored; the refusal is counted.</summary>
     UnknownDevice,
 
+    /// <summary>The device is registered, but this message may not report for it (another protocol or port, no
+    /// credential, another device's credential): nothing was stored; the refusal is counted with its reason.</summary>
+    Refused,
+
     /// <summary>The message names no device (e.g. a GT06 location before any login).</summary>
     NoDevice,
 
@@ -21,7 +25,8 @@ public enum IngestStatus
 /// <param name="Positions">Positions in the message.</param>
 /// <param name="Rejected">Positions refused as impossible (clock faults), each with its reason.</param>
 /// <param name="Reason">Why the message was not stored, when it was not.</param>
-public sealed record IngestResult(IngestStatus Status, int Positions, IReadOnlyList<string> Rejected, string? Reason = null)
+/// <param name="Refusal">The kind of refusal, when the device was refused.</param>
+public sealed record IngestResult(IngestStatus Status, int Positions, IReadOnlyList<string> Rejected, string? Reason = null, RefusalReason? Refusal = null)
 {
     /// <summary>True when the device may be acknowledged.</summary>
     public bool IsStored => Status == IngestStatus.Stored;

@@ -9,6 +9,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Core.Tags;
 using Tagwatch.Protocols;
+using Tagwatch.Protocols.Devices.OsmAnd;
 
 namespace Tagwatch.Application.Simulation;
 
@@ -58,7 +59,8 @@ public sealed class SimulationLoader(OffenderService offenders, IOffenderStore o
             enrolled.Add((i, result.Offender.Id));
         }
 
-        await tags.RegisterAsync(pilot.Offenders.Select(o => new Tag(o.Tag, "simulated", "Tagwatch simulator")).ToList(), cancellationToken);
+        // Registered for OsmAnd: that is the protocol the demo's live devices report over.
+        await tags.RegisterAsync(pilot.Offenders.Select(o => new Tag(o.Tag, OsmAndDecoder.ProtocolName, "Tagwatch simulator")).ToList(), cancellationToken);
         var uk = DateTimeZoneProviders.Tzdb["Europe/London"];
         foreach (var (index, id) in enrolled)
         {

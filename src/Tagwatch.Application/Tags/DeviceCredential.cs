@@ -7,6 +7,9 @@ namespace Tagwatch.Application.Tags;
 /// <remarks>A device credential can only write fixes; it never reads anything.</remarks>
 public sealed record DeviceCredential(long Id, TagId? Tag, string Name, Instant Created, Instant? Revoked)
 {
+    /// <summary>Every credential's secret starts with this, so a secret in a URL path is told from an ordinary path.</summary>
+    public const string SecretPrefix = "twd_";
+
     /// <summary>True for a gateway credential, which may upload for every registered device.</summary>
     public bool IsGateway => Tag is null;
 

@@ -116,7 +116,8 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     }
 
     /// <summary>True when there is no demo database yet, or the demo database's scheme no longer covers today (a demo
-    /// built by an older version, dated to 2019, or one left for a year): such a demo is rebuilt in the present.
+    /// built by an older version, dated to 2019, or one left for a year), or whose tags an older version registered for no
+    /// protocol the live devices speak ("simulated"): such a demo is rebuilt in the present.
     /// Any other database is left alone.</summary>
     private static async Task<bool> DemoIsMissingOrStaleAsync(string database, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -134,7 +135,8 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var services = await TagwatchServices.OpenAsync(path, clock, cancellationToken);
         var scheme = await services.OffenderStore.GetSchemeAsync(cancellationToken);
         var today = services.Offenders.Today;
-        return today < scheme.StartDate || today > scheme.EndDate;
+        return today < scheme.StartDate || today > scheme.EndDate
+            || (await services.Tags.ListAsync(cancellationToken)).Any(t => t.Protocol == "simulated");
     }
 
     private static string Port(int port) => port == 0 ? "off" : port.ToString(System.Globalization.CultureInfo.InvariantCulture);

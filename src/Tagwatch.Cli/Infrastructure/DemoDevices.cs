@@ -10,10 +10,13 @@ namespace Tagwatch.Cli.Infrastructure;
 /// Live demo devices: the tags of the demo pilot's people on licence today walk around their wearers' homes and report
 /// over the real OsmAnd protocol to the server's own listener once a minute, as real tags do, so their history runs on
 /// into the present and live positions move while a newcomer looks. A person whose licence has ended wears no tag.
+/// They upload as a vendor gateway would: with a gateway credential, made afresh at each start (the previous one
+/// revoked), since OsmAnd uploads need a credential.
 /// </summary>
 internal static class DemoDevices
 {
     private const int Devices = 100;
+    private const string CredentialName = "demo devices (serve --demo)";
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     public static async Task RunAsync(ServerOptions options, TagwatchServices services, TimeProvider clock, CancellationToken cancellationToken)
@@ -33,6 +36,7 @@ internal static class DemoDevices
             .ToList();
         string host = options.DeviceAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.DeviceAddress;
         using var http = new HttpClient { BaseAddress = new Uri($"http://{host}:{options.OsmAndPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await GatewaySecretAsync(services, cancellationToken));
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
@@ -53,6 +57,16 @@ internal static class DemoDevices
             }
         }
         while (await timer.TickOrStopAsync(cancellationToken));
+    }
+
+    private static async Task<string> GatewaySecretAsync(TagwatchServices services, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in (await services.Credentials.ListAsync(cancellationToken)).Where(c => c.Name == CredentialName && c.Revoked is null))
+        {
+            await services.Credentials.RevokeAsync(earlier.Id, cancellationToken);
+        }
+
+        return (await services.Credentials.CreateAsync(null, CredentialName, cancellationToken)).Secret;
     }
 
     /// <summary>A wearer ambling about within a kilometre or so of home.</summary>

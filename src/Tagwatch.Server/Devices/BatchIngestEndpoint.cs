@@ -70,7 +70,8 @@ public static class BatchIngestEndpoint
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: problem);
             }
 
-            var messages = parsed.ByDevice.Select(d => new IngestMessage(d.Value.Message(d.Key), received, Encoding.UTF8.GetBytes(d.Value.Raw.Append(']').ToString()), http.Connection.RemoteIpAddress?.ToString())).ToList();
+            var proof = DeviceProof.Of(credential);
+            var messages = parsed.ByDevice.Select(d => new IngestMessage(d.Value.Message(d.Key), received, Encoding.UTF8.GetBytes(d.Value.Raw.Append(']').ToString()), http.Connection.RemoteIpAddress?.ToString(), http.Connection.LocalPort, proof)).ToList();
             var outcomes = await pipeline.SubmitManyAsync(messages, http.RequestAborted);
             if (outcomes.Any(o => o.Status == IngestStatus.Failed))
             {
@@ -215,7 +216,7 @@ public static class BatchIngestEndpoint
             Append(item);
         }
 
-        public DeviceMessage Message(TagId device) => new() { Protocol = "batch", Kind = "upload", DeviceId = device.Value, Positions = _positions, Alarms = _alarms };
+        public DeviceMessage Message(TagId device) => new() { Protocol = IngestOptions.BatchProtocol, Kind = "upload", DeviceId = device.Value, Positions = _positions, Alarms = _alarms };
 
         private void Append(JsonElement item)
         {

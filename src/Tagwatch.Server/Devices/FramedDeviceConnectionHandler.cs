@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tagwatch.Application.Ingest;
+using Tagwatch.Core.Text;
 using Tagwatch.Protocols.Devices;
 
 namespace Tagwatch.Server.Devices;
@@ -46,7 +47,7 @@ public abstract partial class FramedDeviceConnectionHandler(IngestPipeline pipel
             return;
         }
 
-        var state = new ConnectionState(CreateDecoder(), remote);
+        var state = new ConnectionState(CreateDecoder(), remote, (connection.LocalEndPoint as IPEndPoint)?.Port);
         try
         {
             await ServeAsync(connection.Transport, state, connection.ConnectionClosed);
@@ -162,19 +163,22 @@ public abstract partial class FramedDeviceConnectionHandler(IngestPipeline pipel
             var result = state.Decode(frame, received);
             if (!result.IsSuccess)
             {
-                LogUndecodable(Protocol, state.Remote, result.Error!, Convert.ToHexString(frame.AsSpan(0, Math.Min(frame.Length, 64))));
+                // Device text reaches the log escaped: a control sequence in it must not act on an operator's terminal.
+                string error = PrintableText.Escape(result.Error)!, hex = Convert.ToHexString(frame.AsSpan(0, Math.Min(frame.Length, 64)));
+                LogUndecodable(Protocol, state.Remote, error, hex);
                 continue;
             }
 
             var message = result.Message!;
             if (!message.ChecksumValid && options.BadChecksum == BadChecksumPolicy.Reject)
             {
-                LogBadChecksum(Protocol, state.Remote, message.DeviceId);
+                string? device = PrintableText.Escape(message.DeviceId);
+                LogBadChecksum(Protocol, state.Remote, device);
                 continue;
             }
 
-            state.DeviceId = message.DeviceId ?? state.DeviceId;
-            messages.Add(new IngestMessage(message, received, frame, state.Remote));
+            state.DeviceId = PrintableText.Escape(message.DeviceId) ?? state.DeviceId; // for the log only
+            messages.Add(new IngestMessage(message, received, frame, state.Remote, state.LocalPort));
         }
 
         if (messages.Count == 0)
@@ -207,8 +211,10 @@ public abstract partial class FramedDeviceConnectionHandler(IngestPipeline pipel
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Protocol}: rejected frame with a bad checksum from {Remote} (device {DeviceId})")]
     private partial void LogBadChecksum(string protocol, string remote, string? deviceId);
 
-    private sealed class ConnectionState(Func<byte[], Instant, DecodeResult> decode, string remote)
+    private sealed class ConnectionState(Func<byte[], Instant, DecodeResult> decode, string remote, int? localPort)
     {
+        public int? LocalPort { get; } = localPort;
+
         public Func<byte[], Instant, DecodeResult> Decode { get; } = decode;
 
         public string Remote { get; } = remote;

@@ -10,11 +10,13 @@ namespace Tagwatch.Server.Devices;
 
 /// <summary>The OsmAnd HTTP listener (Traccar Client and compatible trackers): GET/POST with parameters, or a JSON body.</summary>
 /// <remarks>200 only once the fix is durable; an unknown device gets 400 (parameter form) or 404 (JSON form), as the
-/// protocol's clients expect; a malformed request gets 400 with the reason in plain text.</remarks>
+/// protocol's clients expect; a malformed request gets 400 with the reason in plain text. Every request must be vouched
+/// for (<see cref="DeviceProofReader"/>): without a valid credential 401, with another device's credential or for a tag
+/// registered for another protocol 403 — each refusal counted with its reason.</remarks>
 public static class OsmAndEndpoint
 {
     /// <summary>Handles one request on the OsmAnd port, whatever its path.</summary>
-    public static async Task HandleAsync(HttpContext http, IngestPipeline pipeline, ServerOptions options, TimeProvider clock)
+    public static async Task HandleAsync(HttpContext http, IngestPipeline pipeline, DeviceProofReader proofs, ServerOptions options, TimeProvider clock)
     {
         var request = http.Request;
         var received = Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -68,8 +70,12 @@ public static class OsmAndEndpoint
             return;
         }
 
-        byte[] raw = [.. Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"), .. body];
-        var result = await pipeline.SubmitAsync(new IngestMessage(decoded.Message!, received, raw, http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
+        // The request is kept as evidence, but never a credential in its path.
+        string path = DeviceProofReader.PathSecret(request.Path) is null ? request.Path.ToString() : "/(credential)";
+        byte[] raw = [.. Encoding.UTF8.GetBytes($"{request.Method} {path}{request.QueryString}\n"), .. body];
+        var proof = await proofs.ReadAsync(http);
+        var result = await pipeline.SubmitAsync(
+            new IngestMessage(decoded.Message!, received, raw, http.Connection.RemoteIpAddress?.ToString(), http.Connection.LocalPort, proof), http.RequestAborted);
         switch (result.Status)
         {
             case IngestStatus.Stored:
@@ -77,6 +83,13 @@ public static class OsmAndEndpoint
                 break;
             case IngestStatus.UnknownDevice:
                 await Reply(http, json ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, result.Reason!);
+                break;
+            case IngestStatus.Refused when result.Refusal == RefusalReason.NoCredential:
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                await Reply(http, StatusCodes.Status401Unauthorized, result.Reason!);
+                break;
+            case IngestStatus.Refused:
+                await Reply(http, StatusCodes.Status403Forbidden, result.Reason!);
                 break;
             case IngestStatus.NoDevice:
                 await Reply(http, StatusCodes.Status400BadRequest, result.Reason!);

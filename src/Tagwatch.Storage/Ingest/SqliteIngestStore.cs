@@ -28,7 +28,12 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
         await InsertFramesAsync(connection, transaction, keys, commit.Frames, cancellationToken);
         await InsertEventsAsync(connection, transaction, keys, commit.Events, cancellationToken);
         await UpsertContactsAsync(connection, transaction, keys, commit.Contacts.Values, cancellationToken);
-        await UpsertRefusedAsync(connection, transaction, commit.Refused.Values, cancellationToken);
+        if (commit.Refused.Count > 0)
+        {
+            await UpsertRefusedAsync(connection, transaction, commit.Refused.Values, cancellationToken);
+            await FoldOldestRefusalsAsync(connection, transaction, commit.MaxRefusalRecords, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return appended;
     }
@@ -38,7 +43,12 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
     {
         await using var context = database.CreateContext();
         var rows = await context.RefusedDevices.AsNoTracking().OrderByDescending(r => r.LastSeenUnixMs).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RefusedDevice(r.DeviceId, r.Protocol, Instant.FromUnixTimeMilliseconds(r.FirstSeenUnixMs), Instant.FromUnixTimeMilliseconds(r.LastSeenUnixMs), r.Messages, r.LastRemote))];
+        return [.. rows.Select(r => new RefusedDevice(r.DeviceId, r.Protocol, Instant.FromUnixTimeMilliseconds(r.FirstSeenUnixMs), Instant.FromUnixTimeMilliseconds(r.LastSeenUnixMs), r.Messages, r.LastRemote)
+        {
+            Reason = ReasonOf(r.Reason),
+            Source = r.Source,
+            Detail = r.Detail,
+        })];
     }
 
     /// <inheritdoc />
@@ -245,26 +255,63 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
         using var upsert = connection.CreateCommand();
         upsert.Transaction = transaction;
         upsert.CommandText = """
-            INSERT INTO refused_devices (DeviceId, Protocol, FirstSeenUnixMs, LastSeenUnixMs, Messages, LastRemote)
-            VALUES ($id, $protocol, $first, $last, $messages, $remote)
-            ON CONFLICT (DeviceId) DO UPDATE SET LastSeenUnixMs = max(LastSeenUnixMs, excluded.LastSeenUnixMs),
-                Messages = Messages + excluded.Messages, LastRemote = coalesce(excluded.LastRemote, LastRemote), Protocol = excluded.Protocol
+            INSERT INTO refused_devices (DeviceId, Protocol, Reason, Source, FirstSeenUnixMs, LastSeenUnixMs, Messages, LastRemote, Detail)
+            VALUES ($id, $protocol, $reason, $source, $first, $last, $messages, $remote, $detail)
+            ON CONFLICT (DeviceId, Protocol, Reason, Source) DO UPDATE SET LastSeenUnixMs = max(LastSeenUnixMs, excluded.LastSeenUnixMs),
+                Messages = Messages + excluded.Messages, LastRemote = coalesce(excluded.LastRemote, LastRemote), Detail = coalesce(excluded.Detail, Detail)
             """;
         var id = upsert.Parameters.Add("$id", SqliteType.Text);
         var protocol = upsert.Parameters.Add("$protocol", SqliteType.Text);
+        var reason = upsert.Parameters.Add("$reason", SqliteType.Text);
+        var source = upsert.Parameters.Add("$source", SqliteType.Text);
         var first = upsert.Parameters.Add("$first", SqliteType.Integer);
         var last = upsert.Parameters.Add("$last", SqliteType.Integer);
         var messages = upsert.Parameters.Add("$messages", SqliteType.Integer);
         var remote = upsert.Parameters.Add("$remote", SqliteType.Text);
+        var detail = upsert.Parameters.Add("$detail", SqliteType.Text);
         foreach (var r in refused)
         {
             id.Value = r.DeviceId;
             protocol.Value = r.Protocol;
+            reason.Value = ReasonName(r.Reason);
+            source.Value = r.Source;
             first.Value = r.FirstSeen.ToUnixTimeMilliseconds();
             last.Value = r.LastSeen.ToUnixTimeMilliseconds();
             messages.Value = r.Messages;
             remote.Value = (object?)r.LastRemote ?? DBNull.Value;
+            detail.Value = (object?)r.Detail ?? DBNull.Value;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    // Keeps the record of refusals to its cap: the least recently seen records beyond it are folded into one record
+    // (reason "folded"), their messages still counted and their first sighting kept, so nothing is hidden and a
+    // flood of invented identifiers cannot grow the table without end.
+    private static async Task FoldOldestRefusalsAsync(SqliteConnection connection, SqliteTransaction transaction, int maxRefusalRecords, CancellationToken cancellationToken)
+    {
+        using var fold = connection.CreateCommand();
+        fold.Transaction = transaction;
+        fold.CommandText = """
+            CREATE TEMP TABLE IF NOT EXISTS folding_refusals (DeviceId TEXT, Protocol TEXT, Reason TEXT, Source TEXT);
+            DELETE FROM folding_refusals;
+            INSERT INTO folding_refusals
+                SELECT DeviceId, Protocol, Reason, Source FROM refused_devices WHERE Reason <> $folded
+                ORDER BY LastSeenUnixMs, Messages LIMIT max(0, (SELECT count(*) FROM refused_devices WHERE Reason <> $folded) - $cap);
+            INSERT INTO refused_devices (DeviceId, Protocol, Reason, Source, FirstSeenUnixMs, LastSeenUnixMs, Messages, LastRemote, Detail)
+                SELECT '', '', $folded, '', min(r.FirstSeenUnixMs), max(r.LastSeenUnixMs), sum(r.Messages), NULL, 'older refusals folded together when the record was full'
+                FROM refused_devices r JOIN folding_refusals f USING (DeviceId, Protocol, Reason, Source)
+                WHERE true HAVING count(*) > 0
+            ON CONFLICT (DeviceId, Protocol, Reason, Source) DO UPDATE SET FirstSeenUnixMs = min(FirstSeenUnixMs, excluded.FirstSeenUnixMs),
+                LastSeenUnixMs = max(LastSeenUnixMs, excluded.LastSeenUnixMs), Messages = Messages + excluded.Messages;
+            DELETE FROM refused_devices WHERE (DeviceId, Protocol, Reason, Source) IN (SELECT DeviceId, Protocol, Reason, Source FROM folding_refusals);
+            """;
+        fold.Parameters.AddWithValue("$folded", ReasonName(RefusalReason.Folded));
+        fold.Parameters.AddWithValue("$cap", Math.Max(1, maxRefusalRecords - 1)); // one place is the folded record's
+        await fold.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string ReasonName(RefusalReason reason) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
+
+    private static RefusalReason ReasonOf(string name) =>
+        Enum.TryParse<RefusalReason>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var reason) ? reason : RefusalReason.Unregistered;
 }

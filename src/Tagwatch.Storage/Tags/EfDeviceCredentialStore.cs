@@ -12,8 +12,6 @@ namespace Tagwatch.Storage.Tags;
 /// a safe verifier (no password-style stretching is needed) and lets a credential be found by its hash.</summary>
 public sealed class EfDeviceCredentialStore(TagwatchDatabase database, TimeProvider clock) : IDeviceCredentialStore
 {
-    private const string SecretPrefix = "twd_";
-
     /// <inheritdoc />
     public async Task<(DeviceCredential Credential, string Secret)> CreateAsync(TagId? tag, string name, CancellationToken cancellationToken = default)
     {
@@ -30,7 +28,7 @@ public sealed class EfDeviceCredentialStore(TagwatchDatabase database, TimeProvi
                 ?? throw new KeyNotFoundException($"Tag {t} is not registered.");
         }
 
-        string secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        string secret = DeviceCredential.SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var row = new DeviceCredentialRow { TagKey = tagKey, Name = name.Trim(), SecretHash = Hash(secret), CreatedUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds() };
         context.DeviceCredentials.Add(row);
         await context.SaveChangesAsync(cancellationToken);
@@ -40,7 +38,7 @@ public sealed class EfDeviceCredentialStore(TagwatchDatabase database, TimeProvi
     /// <inheritdoc />
     public async Task<DeviceCredential?> VerifyAsync(string secret, CancellationToken cancellationToken = default)
     {
-        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
+        if (!secret.StartsWith(DeviceCredential.SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
             return null;
         }

@@ -212,6 +212,59 @@ public sealed class IngestPipelineTests : IAsyncLifetime
         Assert.Equal(9, Assert.Single(await _db.Fixes.ReadAsync(Tag, Now - Duration.FromHours(1), Now)).AccuracyMetres); // the model before the protocol
     }
 
+    [Fact]
+    public async Task Submit_Gt06MessageOnAPortNotConfiguredForGt06_IsRefusedAndCounted()
+    {
+        var options = new IngestOptions { ListenerPorts = new Dictionary<string, IReadOnlySet<int>> { ["gt06"] = new HashSet<int> { 5023 } } };
+        await using var pipeline = new IngestPipeline(_db.Ingest, _db.Tags, _db.Quality, options, TemporaryDatabase.NewClock(), NullLogger<IngestPipeline>.Instance, []);
+
+        var elsewhere = await pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(2)) with { ListenerPort = 5013 });
+        var unknownPort = await pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(2)));
+        var own = await pipeline.SubmitAsync(Message(Now - Duration.FromMinutes(1)) with { ListenerPort = 5023 });
+
+        Assert.Equal((IngestStatus.Refused, RefusalReason.WrongPort), (elsewhere.Status, elsewhere.Refusal));
+        Assert.Contains("port 5013; gt06 devices report on port 5023", elsewhere.Reason, StringComparison.Ordinal);
+        Assert.Equal(IngestStatus.Refused, unknownPort.Status);
+        Assert.True(own.IsStored);
+        Assert.Equal(Now - Duration.FromMinutes(1), Assert.Single(await _db.Fixes.ReadAsync(Tag, Instant.MinValue, Instant.MaxValue)).Time);
+        var refused = Assert.Single(await _db.Ingest.RefusedDevicesAsync());
+        Assert.Equal((Tag.Value, RefusalReason.WrongPort, 2L), (refused.DeviceId, refused.Reason, refused.Messages));
+    }
+
+    [Fact]
+    public async Task Submit_MoreRefusedDevicesThanTheCap_FoldsTheLeastRecentlySeenAndKeepsEveryCount()
+    {
+        var clock = TemporaryDatabase.NewClock();
+        await using var pipeline = new IngestPipeline(_db.Ingest, _db.Tags, _db.Quality, new IngestOptions { MaxRefusalRecords = 5 }, clock, NullLogger<IngestPipeline>.Instance, []);
+
+        for (int i = 0; i < 20; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await pipeline.SubmitAsync(Message(Now, device: $"35933907502{i:D4}"));
+        }
+
+        var refused = await _db.Ingest.RefusedDevicesAsync();
+        Assert.Equal(5, refused.Count);
+        Assert.Equal(20, refused.Sum(r => r.Messages));
+        var folded = Assert.Single(refused, r => r.Reason == RefusalReason.Folded);
+        Assert.Equal(16, folded.Messages);
+        Assert.Equal("359339075020019", refused[0].DeviceId); // the most recent are kept as they are
+    }
+
+    [Fact]
+    public async Task Submit_GarbageIdentifiersFromOneSender_AreCountedUnderOneMalformedRecord()
+    {
+        var random = new Random(5);
+        for (int i = 0; i < 100; i++)
+        {
+            string garbage = new([.. Enumerable.Range(0, 10).Select(_ => (char)random.Next(1, 128))]);
+            await _pipeline.SubmitAsync(Message(Now, device: "\u001b" + garbage) with { Remote = $"192.0.2.7:{4000 + i}" });
+        }
+
+        var refused = Assert.Single(await _db.Ingest.RefusedDevicesAsync());
+        Assert.Equal((RefusalReason.MalformedIdentifier, "", "192.0.2.7", 100L), (refused.Reason, refused.DeviceId, refused.Source, refused.Messages));
+    }
+
     private static IngestMessage Message(Instant time, string? device = "359339075010000", double latitude = 51.4613, byte[]? raw = null, int? battery = null) =>
         new(
             new DeviceMessage

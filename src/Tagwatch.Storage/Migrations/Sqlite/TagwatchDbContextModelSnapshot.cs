@@ -1229,6 +1229,22 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<string>("DeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Protocol")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("unregistered");
+
+                    b.Property<string>("Source")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FirstSeenUnixMs")
                         .HasColumnType("INTEGER");
 
@@ -1241,11 +1257,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<long>("Messages")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Protocol")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.HasKey("DeviceId", "Protocol", "Reason", "Source");
 
-                    b.HasKey("DeviceId");
+                    b.HasIndex("LastSeenUnixMs");
 
                     b.ToTable("refused_devices", (string)null);
                 });
