@@ -51,7 +51,9 @@ public sealed class TagwatchServices
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
-        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, Audit, clock);
+        PendingWork = new EfPendingCorrelationStore(database);
+        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, PendingWork, Audit, clock);
+        PendingCorrelation = new PendingCorrelation(ScoredCorrelation, PendingWork, Matches);
         Review = new MatchReview(Matches, Audit, clock);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;
@@ -89,6 +91,12 @@ public sealed class TagwatchServices
     public SqliteFixGrids FixGrids { get; }
 
     public ScoredCorrelation ScoredCorrelation { get; }
+
+    /// <summary>The durable queue of correlation work waiting (fix spans, crimes).</summary>
+    public EfPendingCorrelationStore PendingWork { get; }
+
+    /// <summary>Does the correlation work waiting; resumes what a crash left.</summary>
+    public PendingCorrelation PendingCorrelation { get; }
 
     public EfLocationSearchLog Searches { get; }
 

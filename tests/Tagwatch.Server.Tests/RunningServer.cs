@@ -15,9 +15,12 @@ internal sealed class RunningServer : IAsyncDisposable
     public const string OsmAndId = "902064";
     public const string H02Id = "865205035331981";
 
-    private RunningServer(string directory, TagwatchServices services, WebApplication app, ServerOptions options)
+    private readonly bool _ownsDirectory;
+
+    private RunningServer(string directory, bool ownsDirectory, TagwatchServices services, WebApplication app, ServerOptions options)
     {
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
         Services = services;
         App = app;
         Options = options;
@@ -37,9 +40,12 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient OsmAnd { get; }
 
-    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null)
+    /// <summary>Starts a server on a fresh scratch folder, deleted on dispose; or on <paramref name="directory"/>'s database
+    /// (created there if new), which the caller keeps — to start a server again on what an earlier one left.</summary>
+    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, string? directory = null)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "tagwatch-server-tests", Guid.NewGuid().ToString("N"));
+        bool ownsDirectory = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "tagwatch-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
         await services.Tags.RegisterAsync([
@@ -69,7 +75,7 @@ internal sealed class RunningServer : IAsyncDisposable
             try
             {
                 await app.StartAsync();
-                return new RunningServer(directory, services, app, options);
+                return new RunningServer(directory, ownsDirectory, services, app, options);
             }
             catch (IOException) when (attempt < 5)
             {
@@ -92,6 +98,11 @@ internal sealed class RunningServer : IAsyncDisposable
         OsmAnd.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
