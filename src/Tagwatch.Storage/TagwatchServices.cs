@@ -4,6 +4,7 @@ using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
+using Tagwatch.Application.Tags;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
@@ -51,6 +52,7 @@ public sealed class TagwatchServices
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
+        Fitting = new TagFitting(Tags, Fixes, Audit);
         PendingWork = new EfPendingCorrelationStore(database);
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, PendingWork, Audit, clock);
         PendingCorrelation = new PendingCorrelation(ScoredCorrelation, PendingWork, Matches);
@@ -68,6 +70,9 @@ public sealed class TagwatchServices
     public SqliteFixStore Fixes { get; }
 
     public EfTagDirectory Tags { get; }
+
+    /// <summary>Fitting tags as people record it: refused over stored fixes unless made as an audited correction.</summary>
+    public TagFitting Fitting { get; }
 
     public EfCrimeStore Crimes { get; }
 
