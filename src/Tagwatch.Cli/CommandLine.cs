@@ -129,6 +129,7 @@ internal static class CommandLine
             branch.AddCommand<TagsAddCommand>("add").WithDescription("Register a tag.");
             branch.AddCommand<TagsListCommand>("list").WithDescription("List registered tags.");
             branch.AddCommand<TagsAssignCommand>("assign").WithDescription("Start a person wearing a tag.");
+            branch.AddCommand<TagsCorrectCommand>("correct").WithDescription("Correct who wore a tag over fixes already stored, with a reason (audited; their crimes are checked again).");
             branch.AddCommand<TagsRefusedCommand>("refused").WithDescription("Devices that reported without being registered.");
             branch.AddBranch("credential", credential =>
             {

@@ -84,9 +84,8 @@ public static class TagwatchServer
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddSingleton(services.ScoredCorrelation);
-        builder.Services.AddSingleton<CorrelationWorker>();
-        builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<CorrelationWorker>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CorrelationWorker>());
+        builder.Services.AddSingleton(services.PendingCorrelation);
+        builder.Services.AddHostedService<CorrelationWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());
         builder.Services.AddSingleton(sp => new IngestPipeline(
             services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));

@@ -50,6 +50,8 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<CorrelationRunRow> CorrelationRuns => Set<CorrelationRunRow>();
 
+    public DbSet<PendingCorrelationRow> PendingCorrelation => Set<PendingCorrelationRow>();
+
     public DbSet<MatchRow> Matches => Set<MatchRow>();
 
     public DbSet<MatchHistoryRow> MatchHistory => Set<MatchHistoryRow>();
@@ -207,6 +209,13 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
         {
             e.ToTable("correlation_runs");
             e.HasIndex(r => r.StartedUnixMs);
+            e.Property(r => r.Status).HasDefaultValue("finished");
+            e.HasIndex(r => r.Status);
+        });
+        builder.Entity<PendingCorrelationRow>(e =>
+        {
+            e.ToTable("correlation_pending");
+            e.Property(p => p.Id).HasAnnotation("Sqlite:Autoincrement", true);
         });
         builder.Entity<MatchRow>(e =>
         {

@@ -4,6 +4,7 @@ using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Simulation;
+using Tagwatch.Application.Tags;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
@@ -51,7 +52,10 @@ public sealed class TagwatchServices
         Alerts = new EfAlertStore(database);
         AlertDesk = new AlertDesk(Alerts, clock);
         Audit = new SqliteAuditLog(database, clock);
-        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, Audit, clock);
+        Fitting = new TagFitting(Tags, Fixes, Audit);
+        PendingWork = new EfPendingCorrelationStore(database);
+        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, PendingWork, Audit, clock);
+        PendingCorrelation = new PendingCorrelation(ScoredCorrelation, PendingWork, Matches);
         Review = new MatchReview(Matches, Audit, clock);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;
@@ -66,6 +70,9 @@ public sealed class TagwatchServices
     public SqliteFixStore Fixes { get; }
 
     public EfTagDirectory Tags { get; }
+
+    /// <summary>Fitting tags as people record it: refused over stored fixes unless made as an audited correction.</summary>
+    public TagFitting Fitting { get; }
 
     public EfCrimeStore Crimes { get; }
 
@@ -89,6 +96,12 @@ public sealed class TagwatchServices
     public SqliteFixGrids FixGrids { get; }
 
     public ScoredCorrelation ScoredCorrelation { get; }
+
+    /// <summary>The durable queue of correlation work waiting (fix spans, crimes).</summary>
+    public EfPendingCorrelationStore PendingWork { get; }
+
+    /// <summary>Does the correlation work waiting; resumes what a crash left.</summary>
+    public PendingCorrelation PendingCorrelation { get; }
 
     public EfLocationSearchLog Searches { get; }
 

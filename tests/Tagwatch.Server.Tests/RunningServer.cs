@@ -16,10 +16,13 @@ internal sealed class RunningServer : IAsyncDisposable
     public const string OsmAndId = "902064";
     public const string H02Id = "865205035331981";
 
-    private RunningServer(string directory, TagwatchServices services, WebApplication app, ServerOptions options, string osmAndSecret)
+    private readonly bool _ownsDirectory;
+
+    private RunningServer(string directory, bool ownsDirectory, TagwatchServices services, WebApplication app, ServerOptions options, string osmAndSecret)
     {
         OsmAndSecret = osmAndSecret;
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
         Services = services;
         App = app;
         Options = options;
@@ -65,10 +68,13 @@ internal sealed class RunningServer : IAsyncDisposable
         return directory;
     }
 
+    /// <summary>Starts a server on a fresh scratch folder, deleted on dispose; or on <paramref name="directory"/>'s database
+    /// (created there if new), which the caller keeps — to start a server again on what an earlier one left.</summary>
     public static async Task<RunningServer> StartAsync(
         Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null)
     {
         clock ??= TimeProvider.System;
+        bool ownsDirectory = directory is null;
         directory ??= NewDirectory();
         var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), clock);
         await services.Tags.RegisterAsync([
@@ -99,7 +105,7 @@ internal sealed class RunningServer : IAsyncDisposable
             try
             {
                 await app.StartAsync();
-                return new RunningServer(directory, services, app, options, osmAndSecret);
+                return new RunningServer(directory, ownsDirectory, services, app, options, osmAndSecret);
             }
             catch (IOException) when (attempt < 5)
             {
@@ -122,6 +128,11 @@ internal sealed class RunningServer : IAsyncDisposable
         OsmAnd.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -36,6 +36,10 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public EfCrimeStore Crimes => _services.Crimes;
 
+    public Application.Tags.TagFitting Fitting => _services.Fitting;
+
+    public Storage.Correlation.EfPendingCorrelationStore PendingWork => _services.PendingWork;
+
     public EfOffenderStore OffenderStore => _services.OffenderStore;
 
     public OffenderService Offenders => _services.Offenders;

@@ -20,6 +20,9 @@ public static class AuditActions
     public const string AmendMatch = "amend.match";
     public const string ChangeConditions = "change.conditions";
     public const string ChangeRecord = "change.record";
+
+    /// <summary>A correction of who wore a tag over fixes already stored (with its reason).</summary>
+    public const string CorrectAssignment = "correct.assignment";
     public const string ChangeUsers = "change.users";
     public const string ChangeSettings = "change.settings";
     public const string HandleAlert = "handle.alert";

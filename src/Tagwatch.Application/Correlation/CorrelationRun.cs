@@ -29,6 +29,9 @@ public sealed record CorrelationRun
 
     public Instant? Finished { get; init; }
 
+    /// <summary>Running until finished; interrupted when its process stopped first.</summary>
+    public CorrelationRunStatus Status { get; init; } = CorrelationRunStatus.Running;
+
     public int Crimes { get; init; }
 
     public int Subjects { get; init; }

@@ -39,6 +39,10 @@ public interface ICorrelationStore
     /// <exception cref="Core.NotAllowedNowException">The match is not disclosed, or the amendment already was.</exception>
     Task<MatchAmendment> DiscloseSupplementAsync(long matchId, int number, SupplementDisclosure disclosure, CancellationToken cancellationToken = default);
 
+    /// <summary>Marks every run recorded as <see cref="CorrelationRunStatus.Running"/> as
+    /// <see cref="CorrelationRunStatus.Interrupted"/>; returns how many were.</summary>
+    Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>How many runs are recorded.</summary>
     Task<long> CountRunsAsync(CancellationToken cancellationToken = default);
 

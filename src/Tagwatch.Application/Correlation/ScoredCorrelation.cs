@@ -17,9 +17,10 @@ namespace Tagwatch.Application.Correlation;
 /// and only while they wore them. With <c>allTags</c>, every tag with fixes is checked; fixes worn by nobody in
 /// scope are checked with neutral offender factors. A run that revises a reviewed, disclosed or withdrawn match
 /// records that in the audit log (by <c>system</c>): the reviewer's decision, or what the police hold, was about the
-/// old result.
+/// old result. A run over every current crime checks everything waiting in <see cref="IPendingCorrelationStore"/> when
+/// it started, and clears it when it finishes.
 /// </remarks>
-public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, IAuditLog audit, TimeProvider clock)
+public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, IPendingCorrelationStore pending, IAuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -30,8 +31,24 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
     public async Task<Outcome> RunAsync(ScoringParameters parameters, bool allTags, string trigger, string requestedBy, Instant? from = null, Instant? to = null, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
+        bool everything = from is null && to is null;
+        var waitingCrimes = everything ? await pending.PendingCrimesAsync(cancellationToken) : null;
+        var waitingFixes = everything ? await pending.PendingFixesAsync(cancellationToken) : null;
         var current = await crimes.CurrentAsync(from ?? Instant.MinValue, to ?? Instant.MaxValue, cancellationToken);
-        return await RunAsync(parameters, allTags, trigger, requestedBy, current, cancellationToken);
+        var outcome = await RunAsync(parameters, allTags, trigger, requestedBy, current, cancellationToken);
+
+        // Every current crime was checked against every subject's whole trail: what was waiting then is done.
+        if (waitingCrimes is not null)
+        {
+            await pending.CompleteCrimesAsync(waitingCrimes.UpTo, cancellationToken);
+        }
+
+        if (waitingFixes is not null)
+        {
+            await pending.CompleteFixesAsync(waitingFixes.UpTo, cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>Incremental: checks just these crimes (newly imported or changed) against all history.</summary>
@@ -101,7 +118,7 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
         var (matches, subjectCount, checkedTags) = current.Count == 0 ? ([], 0, []) : await MatchAsync(sites, allTags, windowsFrom, dataFrom, dataTo, parameters, cancellationToken);
         var saved = await store.SaveMatchesAsync(
             run.Id, matches, current.Select(c => (c.Force, c.Reference)).ToList(), checkedTags.Select(t => t.Value).ToList(), Now(), cancellationToken);
-        run = run with { Finished = Now(), Subjects = subjectCount, Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
+        run = run with { Finished = Now(), Status = CorrelationRunStatus.Finished, Subjects = subjectCount, Matches = matches.Count, Significant = matches.Count(m => m.Significant) };
         await store.RecordRunAsync(run, cancellationToken);
         foreach (var revised in saved.Revisions)
         {

@@ -21,6 +21,9 @@ public interface IFixStore
     /// <summary>Reads the fixes of every given tag in [from, to]; the per-tag lists are ordered by time.</summary>
     Task<IReadOnlyDictionary<TagId, IReadOnlyList<Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default);
 
+    /// <summary>The time of the tag's latest stored fix, or null when it has none.</summary>
+    Task<Instant?> LatestFixTimeAsync(TagId tag, CancellationToken cancellationToken = default);
+
     /// <summary>Streams the fixes of every given tag in [from, to], one tag at a time (ordered by time within each),
     /// so that a large caseload never has to be in memory at once. Tags with no fixes are skipped.</summary>
     IAsyncEnumerable<(TagId Tag, Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default);

@@ -19,10 +19,21 @@ public interface ITagDirectory
     /// <summary>All registered tags.</summary>
     Task<IReadOnlyList<Tag>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Starts a wearing period, closing the tag's open period (if any) at <paramref name="from"/>.</summary>
+    /// <summary>Starts a wearing period under <see cref="WearingRules.Plan"/>, in one transaction: the tag's open period
+    /// with someone else and the person's open period with another tag (a swap) end at <paramref name="from"/>.</summary>
+    /// <remarks>Whether stored fixes would change hands is not checked here: fittings by people go through
+    /// <see cref="TagFitting"/>, which refuses that.</remarks>
     /// <exception cref="KeyNotFoundException">The tag is not registered or the person not enrolled.</exception>
-    /// <exception cref="Core.NotAllowedNowException">The person's monitoring ended before <paramref name="from"/>.</exception>
+    /// <exception cref="Core.NotAllowedNowException">The person's monitoring ended before <paramref name="from"/>, or the
+    /// fitting would overlap a wearing period of the tag or of the person.</exception>
     Task AssignAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a fitting as <see cref="AssignAsync"/> does, as a correction of the record over stored fixes: the
+    /// span from <paramref name="from"/> to now is queued for correlation in the same transaction, since whose fixes are
+    /// whose changed in it.</summary>
+    /// <exception cref="KeyNotFoundException">The tag is not registered or the person not enrolled.</exception>
+    /// <exception cref="Core.NotAllowedNowException">As for <see cref="AssignAsync"/>.</exception>
+    Task CorrectAssignmentAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default);
 
     /// <summary>Every wearing period as recorded, oldest first: the device's history.</summary>
     Task<IReadOnlyList<TagAssignment>> AssignmentsAsync(CancellationToken cancellationToken = default);

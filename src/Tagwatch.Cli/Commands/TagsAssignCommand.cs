@@ -7,7 +7,8 @@ using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch tags assign ID --offender REF [--from ISO-INSTANT]</c>.</summary>
+/// <summary><c>tagwatch tags assign ID --offender REF [--from ISO-INSTANT]</c>: an ordinary fitting, refused when it
+/// would change whose stored fixes are (<c>tags correct</c> records that, with a reason).</summary>
 internal sealed class TagsAssignCommand : AsyncCommand<TagsAssignCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettings
@@ -30,7 +31,7 @@ internal sealed class TagsAssignCommand : AsyncCommand<TagsAssignCommand.Setting
             : throw new ArgumentException($"--from '{settings.From}' is not an ISO-8601 UTC instant");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
-        await workspace.Tags.AssignAsync(id, offender.Id, from, cancellationToken);
+        await workspace.Fitting.FitAsync(id, offender.Id, from, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {id} worn from {from}", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}.");
         return ExitCodes.Ok;

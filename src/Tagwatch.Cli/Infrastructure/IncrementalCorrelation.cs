@@ -4,8 +4,9 @@ using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
 
-/// <summary>After an import, checks what changed at once: new or changed crimes against all history, and late
-/// fixes against the crimes whose windows they touch. The summary goes to standard error so that --json output
+/// <summary>After an import, checks what changed at once: new or changed crimes against all history (the import queued
+/// them in its own transaction; any left waiting by an earlier import that was stopped are checked with them), and
+/// late fixes against the crimes whose windows they touch. The summary goes to standard error so that --json output
 /// stays one line.</summary>
 internal static class IncrementalCorrelation
 {
@@ -13,10 +14,9 @@ internal static class IncrementalCorrelation
     {
         var parameters = new ScoringParameters();
         var requestedBy = $"import by {Environment.UserName}";
-        if (report.ChangedCrimes.Count > 0)
+        if (await services.PendingCorrelation.RunCrimesAsync(requestedBy, cancellationToken) is { } crimes)
         {
-            var outcome = await services.ScoredCorrelation.RunForCrimesAsync(parameters, report.ChangedCrimes, requestedBy, cancellationToken);
-            Print("new or changed crimes", outcome);
+            Print("new or changed crimes", crimes);
         }
 
         if (report.FixSpan is { } span)

@@ -65,11 +65,9 @@ internal static class CrimesApi
             "policeuk" => await importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), http.RequestAborted),
             _ => await importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, policeForce), http.RequestAborted),
         };
-        ScoredCorrelation.Outcome? correlated = null;
-        if (report.ChangedCrimes.Count > 0)
-        {
-            correlated = await services.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), report.ChangedCrimes, $"import by {actor.Username}", http.RequestAborted);
-        }
+        // The import queued its new and changed crimes in its own transaction; checking what waits checks them (and any
+        // an interrupted earlier import left).
+        var correlated = await services.PendingCorrelation.RunCrimesAsync($"import by {actor.Username}", http.RequestAborted);
 
         await http.AuditAsync(actor, AuditActions.ImportCrimes, "crime", null,
             $"{format} file: {report.Rows} rows, {report.Accepted} accepted, {report.Updated} updated, {report.Duplicates} duplicates, {report.Rejected} rejected");
@@ -107,6 +105,6 @@ internal static class CrimesApi
     private static object Json(CorrelationRun r) => new
     {
         id = r.Id, mode = r.Mode, trigger = r.Trigger, requested_by = r.RequestedBy, algorithm = r.AlgorithmVersion, data_from = r.DataFrom.ToString(), data_to = r.DataTo.ToString(),
-        started = r.Started.ToString(), finished = r.Finished?.ToString(), crimes = r.Crimes, subjects = r.Subjects, matches = r.Matches, significant = r.Significant,
+        started = r.Started.ToString(), finished = r.Finished?.ToString(), status = r.Status.ToString().ToLowerInvariant(), crimes = r.Crimes, subjects = r.Subjects, matches = r.Matches, significant = r.Significant,
     };
 }

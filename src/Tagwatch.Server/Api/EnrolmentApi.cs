@@ -30,13 +30,18 @@ internal static class EnrolmentApi
 
     public sealed record AssignRequest(string Offender, string? From);
 
+    public sealed record AssignmentCorrectionRequest(string Offender, string From, string Reason);
+
     public static void MapEnrolmentApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/offenders", EnrolAsync).WithTags("Offenders").RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("EnrolOffender")
             .WithDescription("Enrols a person under the scheme's rules (refusals are listed with their reasons, 422); the enrolling officer's caseload gains them.");
         var tags = api.MapGroup("/tags").WithTags("Registry").RequireAuthorization(nameof(Permission.ManageTags));
         tags.MapPost("/", RegisterTagAsync).WithName("RegisterTag");
-        tags.MapPost("/{id}/assignments", AssignAsync).WithName("AssignTag");
+        tags.MapPost("/{id}/assignments", AssignAsync).WithName("AssignTag")
+            .WithDescription("An ordinary fitting: refused (409) when it would overlap a wearing period or change whose stored fixes are.");
+        tags.MapPost("/{id}/assignments/corrections", CorrectAssignmentAsync).WithName("CorrectTagAssignment")
+            .WithDescription("A fitting recorded as a correction over fixes already stored, with its reason: audited, and the span's crimes are checked again.");
     }
 
     private static async Task<IResult> EnrolAsync(EnrolRequest body, HttpContext http, TagwatchServices services, UserAccounts accounts)
@@ -157,8 +162,36 @@ internal static class EnrolmentApi
             }
         }
 
-        await services.Tags.AssignAsync(tag, offender.Id, from, http.RequestAborted);
+        await services.Fitting.FitAsync(tag, offender.Id, from, http.RequestAborted);
         await http.AuditAsync(actor, AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {tag.Value} worn from {from}");
         return Results.Created($"/api/v1/tags/{tag.Value}", new { tag = tag.Value, offender = offender.Reference.ToString(), from = from.ToString() });
+    }
+
+    private static async Task<IResult> CorrectAssignmentAsync(string id, AssignmentCorrectionRequest body, HttpContext http, TagwatchServices services)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!TagId.TryParse(id, out var tag, out string? error))
+        {
+            return ApiProblems.Invalid("id", error!);
+        }
+
+        var offender = OffenderReference.TryParse(body.Offender, out var reference, out _) ? await services.OffenderStore.FindAsync(reference, http.RequestAborted) : null;
+        if (offender is null)
+        {
+            return ApiProblems.Invalid("offender", $"no enrolled person has the reference '{body.Offender}'");
+        }
+
+        if (!ApiValues.TryInstant(body.From, out var from))
+        {
+            return ApiProblems.Invalid("from", $"'{body.From}' is not an ISO-8601 UTC instant");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return ApiProblems.Invalid("reason", "required: why the record of who wore the tag is corrected");
+        }
+
+        await services.Fitting.CorrectAsync(tag, offender.Id, offender.Reference.ToString(), from, body.Reason, (actor.Username, actor.Role.ToString()), http.RequestAborted);
+        return Results.Created($"/api/v1/tags/{tag.Value}", new { tag = tag.Value, offender = offender.Reference.ToString(), from = from.ToString(), corrected = true });
     }
 }

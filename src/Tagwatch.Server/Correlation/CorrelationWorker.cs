@@ -1,93 +1,73 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Tagwatch.Application.Correlation;
-using Tagwatch.Application.Ingest;
-using Tagwatch.Correlation.Scored;
 using Tagwatch.Server.Health;
 
 namespace Tagwatch.Server.Correlation;
 
 /// <summary>
-/// Incremental correlation beside ingest: every minute, the crimes whose windows the fixes committed since the last
-/// pass touch are checked again (late uploads change matches; crimes imported earlier meet the fixes that arrive after them).
-/// A pass whose fixes touch no crime's window checks nothing and records no run.
+/// Incremental correlation beside ingest: at start-up and then every minute, the work waiting in the durable queue is
+/// done — crimes imported and not yet checked, and the crimes whose windows the fixes committed since the last pass
+/// touch (late uploads change matches; crimes imported earlier meet the fixes that arrive after them). Each ingest
+/// commit and crime import queues its work in its own transaction, so work acknowledged before a crash is resumed
+/// here after it. A pass whose fixes touch no crime's window checks nothing and records no run.
 /// </summary>
-public sealed partial class CorrelationWorker(ScoredCorrelation correlation, ILogger<CorrelationWorker> logger) : BackgroundService, IIngestObserver
+public sealed partial class CorrelationWorker(PendingCorrelation pending, ILogger<CorrelationWorker> logger) : BackgroundService
 {
+    private const string RequestedBy = "new fixes";
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
-    private readonly Lock _gate = new();
-    private long _fromMs = long.MaxValue;
-    private long _toMs = long.MinValue;
 
-    /// <inheritdoc />
-    public void OnCommitted(IngestCommit commit)
+    /// <summary>Before anything else runs: the runs a stopped process left unfinished are marked interrupted (their work
+    /// is still queued and is done by the first pass).</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var fixes in commit.Fixes.Values)
+        int interrupted = await pending.MarkInterruptedRunsAsync(cancellationToken);
+        if (interrupted > 0)
         {
-            if (fixes.Count == 0)
-            {
-                continue;
-            }
-
-            long min = fixes.Min(f => f.TimeUnixMs), max = fixes.Max(f => f.TimeUnixMs);
-            lock (_gate)
-            {
-                _fromMs = Math.Min(_fromMs, min);
-                _toMs = Math.Max(_toMs, max);
-            }
+            LogInterrupted(interrupted);
         }
+
+        await base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
-        while (await timer.TickOrStopAsync(stoppingToken))
+        do
         {
-            long from, to;
-            lock (_gate)
-            {
-                (from, to) = (_fromMs, _toMs);
-                (_fromMs, _toMs) = (long.MaxValue, long.MinValue);
-            }
-
-            if (from > to)
-            {
-                continue;
-            }
-
             try
             {
-                var outcome = await correlation.RunForFixesAsync(
-                    new ScoringParameters(), Instant.FromUnixTimeMilliseconds(from), Instant.FromUnixTimeMilliseconds(to), "new fixes", stoppingToken);
-                if (outcome is not null)
+                if (await pending.RunCrimesAsync(RequestedBy, stoppingToken) is { } crimes)
                 {
-                    LogRun(outcome.Run.Crimes, outcome.Saved.Created, outcome.Saved.Updated, outcome.Saved.Withdrawn);
+                    LogRun("waiting crimes", crimes.Run.Crimes, crimes.Saved.Created, crimes.Saved.Updated, crimes.Saved.Withdrawn);
+                }
+
+                if (await pending.RunFixesAsync(RequestedBy, stoppingToken) is { } fixes)
+                {
+                    LogRun("new fixes", fixes.Run.Crimes, fixes.Saved.Created, fixes.Saved.Updated, fixes.Saved.Withdrawn);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-#pragma warning disable CA1031 // A failed pass must not stop ingest or later passes; the span is retried with the next one.
+#pragma warning disable CA1031 // A failed pass must not stop ingest or later passes; its work stays queued for the next.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                lock (_gate)
-                {
-                    _fromMs = Math.Min(_fromMs, from);
-                    _toMs = Math.Max(_toMs, to);
-                }
-
                 LogFailed(ex);
             }
         }
+        while (await timer.TickOrStopAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Correlation of new fixes: {Crimes} crimes checked; {Created} new, {Updated} updated, {Withdrawn} withdrawn matches")]
-    private partial void LogRun(int crimes, int created, int updated, int withdrawn);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Correlation of {What}: {Crimes} crimes checked; {Created} new, {Updated} updated, {Withdrawn} withdrawn matches")]
+    private partial void LogRun(string what, int crimes, int created, int updated, int withdrawn);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Correlation of new fixes failed; the span is retried in a minute")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} correlation runs left unfinished by a stopped process are marked interrupted; their work is done again")]
+    private partial void LogInterrupted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Correlation of waiting work failed; it stays queued and is retried in a minute")]
     private partial void LogFailed(Exception ex);
 }

@@ -33,8 +33,11 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
         row.Significant = run.Significant;
         row.StartedUnixMs = run.Started.ToUnixTimeMilliseconds();
         row.FinishedUnixMs = run.Finished?.ToUnixTimeMilliseconds();
+        row.Status = StatusName(run.Status);
         await context.SaveChangesAsync(cancellationToken);
     }
+
+    private static string StatusName(CorrelationRunStatus status) => status.ToString().ToLowerInvariant();
 
     /// <inheritdoc />
     public async Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default)
@@ -296,6 +299,15 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
     }
 
     /// <inheritdoc />
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        string running = StatusName(CorrelationRunStatus.Running), interrupted = StatusName(CorrelationRunStatus.Interrupted);
+        await using var context = database.CreateContext();
+        return await context.CorrelationRuns.Where(r => r.Status == running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, interrupted), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<long> CountRunsAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
@@ -313,6 +325,7 @@ public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelation
             DataFrom = Instant.FromUnixTimeMilliseconds(r.DataFromUnixMs), DataTo = Instant.FromUnixTimeMilliseconds(r.DataToUnixMs),
             Started = Instant.FromUnixTimeMilliseconds(r.StartedUnixMs), Finished = r.FinishedUnixMs is { } f ? Instant.FromUnixTimeMilliseconds(f) : null,
             Crimes = r.Crimes, Subjects = r.Subjects, Matches = r.Matches, Significant = r.Significant,
+            Status = Enum.Parse<CorrelationRunStatus>(r.Status, ignoreCase: true),
         }).ToList();
     }
 

@@ -67,6 +67,10 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
             }
         }
 
+        // The new and changed crimes wait for correlation in the same transaction: a crash after this commit cannot leave
+        // them never checked (a re-import would find them unchanged and queue nothing).
+        Correlation.EfPendingCorrelationStore.QueueCrimes(
+            context, crimes.Where((_, i) => outcomes[i] != CrimeUpsertOutcome.Unchanged).Select(c => (c.Force, c.Reference)).Distinct(), importedMs);
         context.ChangeTracker.DetectChanges();
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

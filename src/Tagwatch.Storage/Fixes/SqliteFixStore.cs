@@ -232,6 +232,17 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
     }
 
     /// <inheritdoc />
+    public async Task<Instant?> LatestFixTimeAsync(TagId tag, CancellationToken cancellationToken = default)
+    {
+        // Each chunk row carries its last fix time: the tag's latest is the greatest, read from the chunk rows alone.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(c.EndUnixMs) FROM fix_chunks c JOIN tags t ON t.Key = c.TagKey WHERE t.DeviceId = $id";
+        command.Parameters.AddWithValue("$id", tag.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) is long latest ? Instant.FromUnixTimeMilliseconds(latest) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -34,6 +34,7 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
             await FoldOldestRefusalsAsync(connection, transaction, commit.MaxRefusalRecords, cancellationToken);
         }
 
+        await QueueCorrelationAsync(connection, transaction, commit.Fixes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appended;
     }
@@ -167,6 +168,35 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : IIngestStore
             .OrderBy(e => e.TimeUnixMs).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new DeviceEventRecord(tag, Instant.FromUnixTimeMilliseconds(r.TimeUnixMs), Instant.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.Kind))];
+    }
+
+    /// <summary>Queues the commit's fix times for correlation in its own transaction: a crash after the commit cannot lose
+    /// the crimes those fixes are to be checked against (<see cref="Application.Correlation.IPendingCorrelationStore"/>).</summary>
+    private static async Task QueueCorrelationAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, List<Core.Fixes.Fix>> fixes, CancellationToken cancellationToken)
+    {
+        long from = long.MaxValue, to = long.MinValue, received = 0;
+        foreach (var tagFixes in fixes.Values)
+        {
+            foreach (var fix in tagFixes)
+            {
+                from = Math.Min(from, fix.TimeUnixMs);
+                to = Math.Max(to, fix.TimeUnixMs);
+                received = Math.Max(received, fix.ReceivedUnixSeconds);
+            }
+        }
+
+        if (from > to)
+        {
+            return;
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = Correlation.EfPendingCorrelationStore.QueueFixesSql;
+        insert.Parameters.AddWithValue("$queued", received * 1000); // the store has no clock: queued when the latest fix arrived
+        insert.Parameters.AddWithValue("$from", from);
+        insert.Parameters.AddWithValue("$to", to);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task InsertFramesAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<RawFrame> frames, CancellationToken cancellationToken)

@@ -30,4 +30,7 @@ public sealed class CorrelationRunRow
     public long StartedUnixMs { get; set; }
 
     public long? FinishedUnixMs { get; set; }
+
+    /// <summary><c>running</c>, <c>finished</c> or <c>interrupted</c> (<see cref="Application.Correlation.CorrelationRunStatus"/>).</summary>
+    public string Status { get; set; } = "running";
 }

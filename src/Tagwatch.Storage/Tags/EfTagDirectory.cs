@@ -3,6 +3,7 @@ using NodaTime;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
+using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Model;
 using Tagwatch.Storage.Offenders;
 
@@ -52,7 +53,14 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
     }
 
     /// <inheritdoc />
-    public async Task AssignAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default)
+    public Task AssignAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default) =>
+        FitAsync(tag, offender, from, correction: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task CorrectAssignmentAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default) =>
+        FitAsync(tag, offender, from, correction: true, cancellationToken);
+
+    private async Task FitAsync(TagId tag, OffenderId offender, Instant from, bool correction, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -65,19 +73,33 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
             throw new Core.NotAllowedNowException(refusal);
         }
 
-        long fromMs = from.ToUnixTimeMilliseconds();
-        var open = await context.TagAssignments.Where(a => a.TagKey == row.Key && a.ToUnixMs == null).ToListAsync(cancellationToken);
-        foreach (var assignment in open)
+        // The tag's wearing periods and the person's, read in the transaction that records the fitting: the rules are
+        // kept against what is stored, whoever else is fitting tags.
+        var periods = await (from a in context.TagAssignments
+                             join t in context.Tags on a.TagKey equals t.Key
+                             where a.TagKey == row.Key || a.OffenderId == offender.Value
+                             select new { Row = a, t.DeviceId }).ToListAsync(cancellationToken);
+        var history = periods.Select(p => ToAssignment(p.DeviceId, p.Row)).ToList();
+        var plan = WearingRules.Plan(tag, offender, from, history);
+        if (plan.Refusal is { } overlap)
         {
-            if (assignment.FromUnixMs >= fromMs)
-            {
-                throw new Core.NotAllowedNowException($"Tag {tag} has a wearing period starting at or after {from}; end it first.");
-            }
+            throw new Core.NotAllowedNowException(overlap);
+        }
 
-            assignment.ToUnixMs = fromMs;
+        long fromMs = from.ToUnixTimeMilliseconds();
+        foreach (var period in periods.Where(p => plan.Ended.Contains(ToAssignment(p.DeviceId, p.Row))))
+        {
+            period.Row.ToUnixMs = fromMs;
         }
 
         context.TagAssignments.Add(new TagAssignmentRow { TagKey = row.Key, OffenderId = offender.Value, FromUnixMs = fromMs });
+        if (correction)
+        {
+            // Whose fixes are whose changed from the fitting on: the crimes of that span are checked again.
+            long nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            EfPendingCorrelationStore.QueueSpan(context, "assignment correction", fromMs, Math.Max(fromMs, nowMs), nowMs);
+        }
+
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -96,6 +118,12 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
             Instant.FromUnixTimeMilliseconds(r.FromUnixMs),
             r.ToUnixMs is { } to ? Instant.FromUnixTimeMilliseconds(to) : null)).ToList();
     }
+
+    private static TagAssignment ToAssignment(string deviceId, TagAssignmentRow row) => new(
+        TagId.Parse(deviceId),
+        new OffenderId(row.OffenderId),
+        Instant.FromUnixTimeMilliseconds(row.FromUnixMs),
+        row.ToUnixMs is { } to ? Instant.FromUnixTimeMilliseconds(to) : null);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<TagAssignment>> MonitoredAssignmentsAsync(CancellationToken cancellationToken = default)

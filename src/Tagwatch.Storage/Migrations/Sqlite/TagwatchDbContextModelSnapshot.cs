@@ -513,6 +513,12 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<long>("StartedUnixMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("finished");
+
                     b.Property<int>("Subjects")
                         .HasColumnType("INTEGER");
 
@@ -523,6 +529,8 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StartedUnixMs");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("correlation_runs", (string)null);
                 });
@@ -1136,6 +1144,37 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("offenders", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.PendingCorrelationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Force")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("correlation_pending", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.PersonalDetailsRow", b =>

@@ -1,0 +1,39 @@
+using NodaTime.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch tags correct ID --offender REF --from ISO-INSTANT --reason TEXT</c>: a fitting recorded as a
+/// correction over fixes already stored (a fitting recorded late, a tag recorded on the wrong person).</summary>
+internal sealed class TagsCorrectCommand : AsyncCommand<TagsCorrectCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--offender <REF>")]
+        public string Offender { get; init; } = "";
+
+        [CommandOption("--from <INSTANT>")]
+        public string From { get; init; } = "";
+
+        [CommandOption("--reason <TEXT>")]
+        public string Reason { get; init; } = "";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var id = TagId.TryParse(settings.Id, out var tag, out var error) ? tag : throw new ArgumentException(error);
+        var from = InstantPattern.ExtendedIso.Parse(settings.From) is { Success: true } parsed ? parsed.Value
+            : throw new ArgumentException($"--from '{settings.From}' is not an ISO-8601 UTC instant");
+        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
+        await workspace.Fitting.CorrectAsync(id, offender.Id, offender.Reference.ToString(), from, settings.Reason, (ConsoleActor.Name, ConsoleActor.Role), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Corrected: tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}; the crimes of the span since are queued to be checked again.");
+        return ExitCodes.Ok;
+    }
+}
