@@ -86,6 +86,7 @@ public static class TagwatchServer
             .AddMeter(IngestMetrics.MeterName, OperationalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusalAudit.RememberShownReason);
+        JsonBodyProblems.AddTo(builder.Services);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
         builder.Services.AddSingleton(services.AlertDesk);

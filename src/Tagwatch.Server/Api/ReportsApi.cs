@@ -33,7 +33,7 @@ internal static class ReportsApi
         int breaches = alerts.Count(a => a.Type.IsBreach && a.State != Core.Alerts.AlertState.Withdrawn);
         return Results.Ok(new
         {
-            as_of = today.ToString(),
+            as_of = ApiValues.Date(today),
             small_cells = $"breakdown counts under {SmallestCell} are null (suppressed)",
             caseload = new
             {

@@ -48,6 +48,12 @@ internal static class UsersApi
         }).WithName("ChangeRole");
         users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts) =>
         {
+            if (body.Caseload is null)
+            {
+                // Missing is not empty: emptying a caseload is said with [].
+                return ApiProblems.Invalid("caseload", "required: the whole new caseload, [] to empty it");
+            }
+
             await accounts.ReplaceCaseloadAsync(username, body.Caseload ?? [], http.RequestAborted);
             await AuditChangeAsync(http, username, $"caseload replaced: [{string.Join(",", body.Caseload ?? [])}]");
             return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
