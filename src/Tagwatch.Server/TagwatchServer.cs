@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -89,6 +90,8 @@ public static class TagwatchServer
         JsonBodyProblems.AddTo(builder.Services);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
+        // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
+        builder.Services.AddSingleton(services.Approvals(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
         builder.Services.AddSingleton(services.AlertDesk);
         builder.Services.AddTagwatchSecurity(services.Database, options);
 
@@ -163,6 +166,7 @@ public static class TagwatchServer
         var api = app.MapGroup("/api/v1");
         api.MapSessionApi();
         api.MapUsersApi();
+        api.MapApprovalsApi();
         api.MapOffendersApi();
         api.MapMonitoringApi();
         api.MapMatchesApi();

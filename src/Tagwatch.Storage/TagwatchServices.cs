@@ -1,8 +1,10 @@
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Reports;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Accounts;
@@ -53,6 +55,7 @@ public sealed class TagwatchServices
         Audit = new SqliteAuditLog(database, clock);
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, Audit, clock);
         Review = new MatchReview(Matches, Audit, clock);
+        SchemeSummary = new SchemeSummaryReport(Offenders, Alerts, Matches);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
@@ -108,6 +111,12 @@ public sealed class TagwatchServices
 
     /// <summary>Accounts and tokens (built on first use: it carries its own Identity container).</summary>
     public UserAccounts Accounts => _accounts.Value;
+
+    /// <summary>Account changes that widen scope, with a second administrator's approval when <paramref name="requireSecondApproval"/>.</summary>
+    public AccountApprovals Approvals(bool requireSecondApproval) => new(Audit, new UserAccountChanges(Accounts), requireSecondApproval);
+
+    /// <summary>The evaluation report, small counts withheld.</summary>
+    public SchemeSummaryReport SchemeSummary { get; }
 
     /// <summary>The hash-chained audit log.</summary>
     public SqliteAuditLog Audit { get; }

@@ -37,7 +37,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient OsmAnd { get; }
 
-    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null)
+    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, string[]? configuration = null)
     {
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -65,7 +65,7 @@ internal sealed class RunningServer : IAsyncDisposable
                 H02Port = ports[3],
             };
             options = configure?.Invoke(options) ?? options;
-            var app = TagwatchServer.Build(options, services, TimeProvider.System);
+            var app = TagwatchServer.Build(options, services, TimeProvider.System, configuration);
             try
             {
                 await app.StartAsync();
