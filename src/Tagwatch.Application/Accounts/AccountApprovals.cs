@@ -40,6 +40,7 @@ public sealed class AccountApprovals(IAuditLog audit, IAccountChanges accounts, 
             return new AccountChangeSubmission(await accounts.ApplyAsync(change, cancellationToken), null);
         }
 
+        await accounts.CheckAsync(change, cancellationToken);
         var entry = await audit.AppendAsync(
             new AuditEvent(actor, actorRole, AuditActions.ApprovalRequested, "user", change.Username, JsonSerializer.Serialize(change, Json), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),
             cancellationToken);

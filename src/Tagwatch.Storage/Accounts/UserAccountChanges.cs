@@ -29,6 +29,32 @@ public sealed class UserAccountChanges(UserAccounts accounts) : IAccountChanges
     }
 
     /// <inheritdoc />
+    public async Task CheckAsync(AccountChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind == AccountChangeKind.CreateUser)
+        {
+            if ((await accounts.ListAsync(cancellationToken: cancellationToken)).Any(a => string.Equals(a.Username, change.Username, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"user '{change.Username}' already exists", nameof(change));
+            }
+
+            await accounts.CheckScopeAsync(change.Role ?? Role.Evaluator, change.Boroughs ?? [], change.Caseload ?? [], cancellationToken);
+            return;
+        }
+
+        var account = await accounts.GetAsync(change.Username, cancellationToken); // unknown: KeyNotFoundException
+        if (change.Kind == AccountChangeKind.ReplaceCaseload)
+        {
+            await accounts.CheckScopeAsync(account.Role, account.Boroughs, change.Caseload ?? [], cancellationToken);
+        }
+        else if (change.Kind == AccountChangeKind.ChangeRole && change.Role is { } role)
+        {
+            await accounts.CheckScopeAsync(role, change.Boroughs ?? [], role == Role.ProbationOfficer ? account.Caseload : [], cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<int> CountAdministratorsAsync(CancellationToken cancellationToken = default) =>
         (await accounts.ListAsync(cancellationToken: cancellationToken)).Count(a => a.Role == Role.Administrator && !a.Disabled);
 }
