@@ -101,6 +101,13 @@ internal static class CommandLine
             branch.AddCommand<UsersResetPasswordCommand>("reset-password").WithDescription("Issue a one-time password; unlocks the account.");
             branch.AddCommand<UsersCaseloadCommand>("caseload").WithDescription("Replace a probation officer's caseload.");
             branch.AddCommand<UsersRoleCommand>("role").WithDescription("Give an account another role and scope; its sessions end.");
+            branch.AddBranch("approvals", approvals =>
+            {
+                approvals.SetDescription("Scope grants waiting for a second administrator (Tagwatch:Accounts:RequireSecondApproval).");
+                approvals.AddCommand<UsersApprovalsListCommand>("list").WithDescription("List the requests waiting for approval.");
+                approvals.AddCommand<UsersApprovalsApproveCommand>("approve").WithDescription("Approve a request made by another administrator: it takes effect.");
+                approvals.AddCommand<UsersApprovalsRejectCommand>("reject").WithDescription("Reject (or withdraw) a request, with a reason.");
+            });
         });
         config.AddBranch("tokens", branch =>
         {
@@ -116,6 +123,11 @@ internal static class CommandLine
             branch.AddCommand<RetentionHoldCommand>("hold").WithDescription("Place a legal hold on a person's data, with the reason.");
             branch.AddCommand<RetentionLiftCommand>("lift").WithDescription("Lift a person's legal hold, with the reason.");
             branch.AddCommand<RetentionHoldsCommand>("holds").WithDescription("List legal holds.");
+        });
+        config.AddBranch("reports", branch =>
+        {
+            branch.SetDescription("Reports for evaluating the scheme.");
+            branch.AddCommand<ReportsSummaryCommand>("summary").WithDescription("The evaluation report (counts only; small counts withheld) as JSON, or --csv.");
         });
         config.AddBranch("audit", branch =>
         {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using NodaTime.Serialization.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -97,8 +98,11 @@ public static class TagwatchServer
             .AddMeter(IngestMetrics.MeterName, OperationalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusalAudit.RememberShownReason);
+        JsonBodyProblems.AddTo(builder.Services);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddSingleton<IAuditLog>(services.Audit);
+        // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
+        builder.Services.AddSingleton(services.Approvals(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
         builder.Services.AddSingleton(services.AlertDesk);
         builder.Services.AddTagwatchSecurity(services.Database, options);
 
@@ -180,6 +184,7 @@ public static class TagwatchServer
         var api = app.MapGroup("/api/v1");
         api.MapSessionApi();
         api.MapUsersApi();
+        api.MapApprovalsApi();
         api.MapOffendersApi();
         api.MapMonitoringApi();
         api.MapMatchesApi();

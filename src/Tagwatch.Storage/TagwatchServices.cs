@@ -1,8 +1,10 @@
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Reports;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Boroughs;
@@ -57,6 +59,7 @@ public sealed class TagwatchServices
         ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, PendingWork, Audit, clock);
         PendingCorrelation = new PendingCorrelation(ScoredCorrelation, PendingWork, Matches);
         Review = new MatchReview(Matches, Audit, clock);
+        SchemeSummary = new SchemeSummaryReport(Offenders, Alerts, Matches);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
         _clock = clock;
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
@@ -121,6 +124,12 @@ public sealed class TagwatchServices
 
     /// <summary>Accounts and tokens (built on first use: it carries its own Identity container).</summary>
     public UserAccounts Accounts => _accounts.Value;
+
+    /// <summary>Account changes that widen scope, with a second administrator's approval when <paramref name="requireSecondApproval"/>.</summary>
+    public AccountApprovals Approvals(bool requireSecondApproval) => new(Audit, new UserAccountChanges(Accounts), requireSecondApproval);
+
+    /// <summary>The evaluation report, small counts withheld.</summary>
+    public SchemeSummaryReport SchemeSummary { get; }
 
     /// <summary>The hash-chained audit log.</summary>
     public SqliteAuditLog Audit { get; }

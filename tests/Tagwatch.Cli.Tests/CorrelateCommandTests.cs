@@ -31,4 +31,31 @@ public sealed class CorrelateCommandTests
         Assert.Equal("crime_ref,tag_id,fix_count,min_distance_m\n", await File.ReadAllTextAsync(file));
         Assert.Empty(Directory.GetFiles(tagwatch.WorkingDirectory, "*.tmp"));
     }
+
+    [Fact]
+    public async Task Out_CrimeReferencesAndTagIdsLikeFormulas_AreWrittenAsTextNotFormulas()
+    {
+        using var tagwatch = new Tagwatch();
+        var lines = Enumerable.Range(0, 30).Select(i => $"-A1,2019-03-01T12:{i:00}:00Z,51.4613,-0.1156,8");
+        await File.WriteAllLinesAsync(Path.Combine(tagwatch.WorkingDirectory, "fixes.csv"), ["tag_id,timestamp,lat,lon,accuracy_m", .. lines]);
+        await File.WriteAllTextAsync(Path.Combine(tagwatch.WorkingDirectory, "crimes.csv"), """
+            crime_ref,category,lat,lon,committed_from,committed_to
+            "=HYPERLINK(""http://evil.example"",""open"")",robbery,51.4613,-0.1156,2019-03-01T12:10:00Z,2019-03-01T12:20:00Z
+            @SUM(A1:A9),robbery,51.4613,-0.1156,2019-03-01T12:10:00Z,2019-03-01T12:20:00Z
+
+            """);
+        Assert.Equal(0, (await tagwatch.RunAsync("import", "fixes", "fixes.csv", "--create-tags", "--no-correlate")).ExitCode);
+        Assert.Equal(0, (await tagwatch.RunAsync("import", "crimes", "crimes.csv", "--format", "tagwatch", "--no-correlate")).ExitCode);
+
+        Assert.Equal(0, (await tagwatch.RunAsync("correlate", "--strict", "--out", "strict.csv")).ExitCode);
+        Assert.Equal(0, (await tagwatch.RunAsync("correlate", "--all-tags", "--out", "scored.csv")).ExitCode);
+
+        var strict = await File.ReadAllLinesAsync(Path.Combine(tagwatch.WorkingDirectory, "strict.csv"));
+        Assert.Equal(3, strict.Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",'-A1,30,0.00", strict);
+        Assert.Contains("'@SUM(A1:A9),'-A1,30,0.00", strict);
+        var scored = await File.ReadAllLinesAsync(Path.Combine(tagwatch.WorkingDirectory, "scored.csv"));
+        Assert.Equal(3, scored.Length);
+        Assert.All(scored.Skip(1), line => Assert.Matches("^(\"'=HYPERLINK|'@SUM)", line));
+    }
 }

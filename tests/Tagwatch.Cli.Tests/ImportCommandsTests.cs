@@ -43,6 +43,21 @@ public sealed class ImportCommandsTests
     }
 
     [Fact]
+    public async Task ExportFixes_TagIdLikeAFormula_IsWrittenAsTextAndImportsBack()
+    {
+        using var tagwatch = new Tagwatch();
+        tagwatch.Write("fixes.csv", "tag_id,timestamp,lat,lon,accuracy_m\n-A1,2019-02-18T08:00:00Z,51.4613,-0.1156,8\n");
+        Assert.Equal(0, (await tagwatch.RunAsync("import", "fixes", "fixes.csv", "--create-tags", "--no-correlate")).ExitCode);
+
+        var export = await tagwatch.RunAsync("export", "fixes", "--tag=-A1", "--from", "2019-02-18T00:00:00Z", "--to", "2019-02-19T00:00:00Z", "--out", "out.csv");
+        var again = await tagwatch.RunAsync("import", "fixes", "out.csv", "--json", "--no-correlate");
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.Equal("'-A1,2019-02-18T08:00:00Z,51.4613000,-0.1156000,8.0,,,", File.ReadAllLines(Path.Combine(tagwatch.WorkingDirectory, "out.csv"))[1]);
+        Assert.Equal(1, JsonDocument.Parse(again.Output).RootElement.GetProperty("duplicates").GetInt32());
+    }
+
+    [Fact]
     public async Task ImportFixes_Help_ShowsTheOptionalColumnsInBrackets()
     {
         using var tagwatch = new Tagwatch();

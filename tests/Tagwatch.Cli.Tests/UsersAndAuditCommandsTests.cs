@@ -10,7 +10,9 @@ public sealed class UsersAndAuditCommandsTests
         using var tagwatch = new Tagwatch();
         string db = tagwatch.DatabasePath;
 
-        var police = await tagwatch.RunAsync(["users", "add", "--username", "sam.police", "--role", "police", "--borough", "Lambeth", "--password-stdin", "--db", db], "correct horse battery staple\n");
+        // A single-administrator installation: scope grants take effect at once (see the approval test below).
+        var police = await tagwatch.RunAsync(["users", "add", "--username", "sam.police", "--role", "police", "--borough", "Lambeth", "--password-stdin", "--db", db], "correct horse battery staple\n",
+            new Dictionary<string, string> { ["Tagwatch__Accounts__RequireSecondApproval"] = "false" });
         var admin = await tagwatch.RunAsync("users", "add", "--username", "ada.admin", "--role", "administrator", "--db", db);
         var token = await tagwatch.RunAsync("tokens", "create", "--username", "sam.police", "--name", "crime system", "--db", db);
         var disabled = await tagwatch.RunAsync("users", "disable", "sam.police", "--db", db);
@@ -32,6 +34,36 @@ public sealed class UsersAndAuditCommandsTests
         Assert.All(lines, l => Assert.Contains("\"action\":\"change.users\"", l, StringComparison.Ordinal));
         Assert.DoesNotContain("twp_", export.Output, StringComparison.Ordinal);
         Assert.Contains("disabled: role Police; boroughs [E09000022]", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scope_grant_at_the_console_waits_for_another_administrator_and_its_requester_cannot_approve_it()
+    {
+        using var tagwatch = new Tagwatch();
+        string db = tagwatch.DatabasePath;
+        Assert.Equal(0, (await tagwatch.RunAsync("users", "add", "--username", "ada.admin", "--role", "administrator", "--db", db)).ExitCode); // the first: nobody to approve
+
+        var requested = await tagwatch.RunAsync("users", "add", "--username", "sam.police", "--role", "police", "--borough", "Lambeth", "--db", db);
+        var listed = await tagwatch.RunAsync("users", "approvals", "list", "--db", db);
+        string id = System.Text.RegularExpressions.Regex.Match(requested.Output, @"request (\d+)").Groups[1].Value;
+        var self = await tagwatch.RunAsync("users", "approvals", "approve", id, "--db", db);
+        var users = await tagwatch.RunAsync("users", "list", "--db", db);
+        var withdrawn = await tagwatch.RunAsync("users", "approvals", "reject", id, "--reason", "asked for the wrong borough", "--db", db);
+        var after = await tagwatch.RunAsync("users", "approvals", "list", "--db", db);
+        var audit = await tagwatch.RunAsync("audit", "export", "--action", "approval.", "--db", db);
+
+        Assert.Equal(0, requested.ExitCode);
+        Assert.Contains("Waiting for a second administrator's approval", requested.Output, StringComparison.Ordinal);
+        Assert.Contains("create sam.police as Police", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(2, self.ExitCode);
+        Assert.Contains("a different administrator must approve it", self.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam.police", users.Output, StringComparison.Ordinal);
+        Assert.Equal(0, withdrawn.ExitCode);
+        Assert.DoesNotContain("sam.police", after.Output, StringComparison.Ordinal);
+        string[] records = audit.Output.Trim().Split('\n');
+        Assert.Equal(2, records.Length);
+        Assert.Contains("\"action\":\"approval.requested\"", records[0], StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"approval.rejected\"", records[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,36 @@ public sealed class CrimesApiTests
     }
 
     [Fact]
+    public async Task Police_import_only_crimes_of_their_own_boroughs_and_each_other_row_is_rejected_naming_its_borough()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var police = api.ClientFor("police");
+        var (ownLat, ownLon) = api.CentreOf("police");
+        var (otherLat, otherLon) = api.CentreOf("police-other");
+        var other = Core.Boroughs.BoroughMap.London.Find(api.PoliceBoroughs["police-other"])!;
+        string csv = string.Create(CultureInfo.InvariantCulture, $"""
+            crime_ref,category,lat,lon,committed_from,committed_to
+            OWN-1,robbery,{ownLat},{ownLon},2019-02-18T10:00:00Z,2019-02-18T10:30:00Z
+            OTHER-1,robbery,{otherLat},{otherLon},2019-02-18T10:00:00Z,2019-02-18T10:30:00Z
+            KENT-1,robbery,51.2798,1.0789,2019-02-18T10:00:00Z,2019-02-18T10:30:00Z
+
+            """);
+
+        var response = await police.PostAsync("/api/v1/crimes/import?format=tagwatch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, 1, 2), (report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        var errors = report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt64(), e.GetProperty("field").GetString(), e.GetProperty("reason").GetString()!)).ToList();
+        Assert.Equal([(3L, "location"), (4L, "location")], errors.Select(e => (e.Item1, e.Item2)));
+        Assert.Contains($"in {other.Name} ({other.Code}), outside your boroughs", errors[0].Item3, StringComparison.Ordinal);
+        Assert.Contains("outside every London borough", errors[1].Item3, StringComparison.Ordinal);
+        var stored = await api.Server.Services.Crimes.CurrentAsync(NodaTime.Instant.FromUtc(2019, 2, 18, 0, 0), NodaTime.Instant.FromUtc(2019, 2, 19, 0, 0));
+        Assert.Contains(stored, c => c.Reference == "OWN-1");
+        Assert.DoesNotContain(stored, c => c.Reference is "OTHER-1" or "KENT-1");
+    }
+
+    [Fact]
     public async Task A_police_uk_street_level_file_is_taken_as_area_context_with_its_row_report()
     {
         await using var api = await SeededApi.StartAsync();

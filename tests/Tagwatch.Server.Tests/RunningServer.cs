@@ -71,7 +71,7 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>Starts a server on a fresh scratch folder, deleted on dispose; or on <paramref name="directory"/>'s database
     /// (created there if new), which the caller keeps — to start a server again on what an earlier one left.</summary>
     public static async Task<RunningServer> StartAsync(
-        Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null)
+        Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null, string[]? configuration = null)
     {
         clock ??= TimeProvider.System;
         bool ownsDirectory = directory is null;
@@ -101,7 +101,7 @@ internal sealed class RunningServer : IAsyncDisposable
                 H02Port = ports[3],
             };
             options = configure?.Invoke(options) ?? options;
-            var app = TagwatchServer.Build(options, services, clock);
+            var app = TagwatchServer.Build(options, services, clock, configuration);
             try
             {
                 await app.StartAsync();

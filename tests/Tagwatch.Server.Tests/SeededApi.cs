@@ -51,9 +51,11 @@ internal sealed class SeededApi : IAsyncDisposable
 
     public UserAccounts Accounts { get; private set; } = null!;
 
-    public static async Task<SeededApi> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
+    /// <param name="configure">Server options to change.</param>
+    /// <param name="configuration">Configuration as command-line arguments (<c>--Tagwatch:Accounts:RequireSecondApproval=false</c>).</param>
+    public static async Task<SeededApi> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, string[]? configuration = null)
     {
-        var server = await RunningServer.StartAsync(o => configure?.Invoke(o with { SignInAttemptsPerMinute = 1000 }) ?? o with { SignInAttemptsPerMinute = 1000 });
+        var server = await RunningServer.StartAsync(o => configure?.Invoke(o with { SignInAttemptsPerMinute = 1000 }) ?? o with { SignInAttemptsPerMinute = 1000 }, configuration: configuration);
         var seeded = new SeededApi(server);
         await seeded.SeedAsync();
         return seeded;
@@ -71,10 +73,13 @@ internal sealed class SeededApi : IAsyncDisposable
     }
 
     /// <summary>A client for a new police account of <paramref name="boroughCode"/> only.</summary>
-    public async Task<HttpClient> NewPoliceClientAsync(string username, string boroughCode)
+    public Task<HttpClient> NewPoliceClientAsync(string username, string boroughCode) => NewClientAsync(new NewUser(username, Role.Police, [boroughCode], []));
+
+    /// <summary>A client for a new account, made directly in the store (no approval asked).</summary>
+    public async Task<HttpClient> NewClientAsync(NewUser user)
     {
-        await Accounts.CreateAsync(new NewUser(username, Role.Police, [boroughCode], []), Password);
-        var (_, secret) = await Accounts.CreateTokenAsync(username, "tests", TimeSpan.FromDays(1));
+        await Accounts.CreateAsync(user, Password);
+        var (_, secret) = await Accounts.CreateTokenAsync(user.Username, "tests", TimeSpan.FromDays(1));
         var client = new HttpClient { BaseAddress = Server.Api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;

@@ -42,4 +42,13 @@ public static class AuditActions
 
     /// <summary>A request for personal data refused (403 or 404), with who asked, what and why.</summary>
     public const string Refused = "access.refused";
+
+    /// <summary>An administrator asked for an account change that widens someone's scope; it waits for a second administrator.</summary>
+    public const string ApprovalRequested = "approval.requested";
+
+    /// <summary>A second administrator approved a requested account change, which took effect.</summary>
+    public const string ApprovalGranted = "approval.granted";
+
+    /// <summary>An administrator rejected (or its requester withdrew) a requested account change.</summary>
+    public const string ApprovalRejected = "approval.rejected";
 }

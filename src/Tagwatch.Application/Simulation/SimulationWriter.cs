@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime.Text;
 using Tagwatch.Protocols.Csv;
 
@@ -17,7 +16,8 @@ public static class SimulationWriter
         {
             var writer = new FixCsvWriter(fixFile);
             writer.WriteHeader();
-            await eventFile.WriteLineAsync("tag_id,timestamp,event");
+            var eventCsv = new CsvWriter(eventFile);
+            eventCsv.WriteHeader("tag_id", "timestamp", "event");
             for (int i = 0; i < pilot.Offenders.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -31,7 +31,8 @@ public static class SimulationWriter
                 fixes += trail.Count;
                 foreach (var e in events.OrderBy(e => e.Time))
                 {
-                    await eventFile.WriteLineAsync($"{e.Tag},{InstantPattern.ExtendedIso.Format(e.Time)},{e.Kind}");
+                    eventCsv.Text(e.Tag.Value).Text(InstantPattern.ExtendedIso.Format(e.Time)).Text(e.Kind);
+                    eventCsv.EndRow();
                 }
 
                 tagsDone?.Report(i + 1);
@@ -40,35 +41,44 @@ public static class SimulationWriter
 
         await using (var crimes = Create(directory, "crimes.csv"))
         {
-            await crimes.WriteLineAsync("crime_ref,category,lat,lon,committed_from,committed_to");
+            var csv = new CsvWriter(crimes);
+            csv.WriteHeader("crime_ref", "category", "lat", "lon", "committed_from", "committed_to");
             foreach (var c in pilot.Crimes)
             {
-                await crimes.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{c.Reference},{c.CategoryCode},{c.Position.Latitude:0.000000},{c.Position.Longitude:0.000000},{InstantPattern.General.Format(c.CommittedFrom)},{InstantPattern.General.Format(c.CommittedTo)}"));
+                csv.Text(c.Reference).Text(c.CategoryCode).Number(c.Position.Latitude, Degrees).Number(c.Position.Longitude, Degrees)
+                    .Text(InstantPattern.General.Format(c.CommittedFrom)).Text(InstantPattern.General.Format(c.CommittedTo));
+                csv.EndRow();
             }
         }
 
         await using (var offenders = Create(directory, "offenders.csv"))
         {
-            await offenders.WriteLineAsync("offender_ref,tag_id,given_name,family_name,date_of_birth,index_offence,risk_tier,home_borough,home_lat,home_lon,licence_start,licence_end");
+            var csv = new CsvWriter(offenders);
+            csv.WriteHeader("offender_ref", "tag_id", "given_name", "family_name", "date_of_birth", "index_offence", "risk_tier", "home_borough", "home_lat", "home_lon", "licence_start", "licence_end");
             foreach (var o in pilot.Offenders)
             {
-                await offenders.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{o.Reference},{o.Tag},{o.Person.GivenName},{o.Person.FamilyName},{LocalDatePattern.Iso.Format(o.Person.DateOfBirth)},{o.IndexOffence},{o.RiskTier},{o.HomeBoroughCode},{o.Home.Latitude:0.000000},{o.Home.Longitude:0.000000},{LocalDatePattern.Iso.Format(o.LicenceStart)},{LocalDatePattern.Iso.Format(o.LicenceEnd)}"));
+                csv.Text(o.Reference.ToString()).Text(o.Tag.Value).Text(o.Person.GivenName).Text(o.Person.FamilyName).Text(LocalDatePattern.Iso.Format(o.Person.DateOfBirth))
+                    .Text(o.IndexOffence.ToString()).Text(o.RiskTier.ToString()).Text(o.HomeBoroughCode).Number(o.Home.Latitude, Degrees).Number(o.Home.Longitude, Degrees)
+                    .Text(LocalDatePattern.Iso.Format(o.LicenceStart)).Text(LocalDatePattern.Iso.Format(o.LicenceEnd));
+                csv.EndRow();
             }
         }
 
         await using (var truth = Create(directory, "truth.csv"))
         {
-            await truth.WriteLineAsync("crime_ref,tag_id,kind");
+            var csv = new CsvWriter(truth);
+            csv.WriteHeader("crime_ref", "tag_id", "kind");
             foreach (var t in pilot.Truth)
             {
-                await truth.WriteLineAsync($"{t.CrimeReference},{t.Tag},{t.Kind.ToString().ToLowerInvariant()}");
+                csv.Text(t.CrimeReference).Text(t.Tag.Value).Text(t.Kind.ToString().ToLowerInvariant());
+                csv.EndRow();
             }
         }
 
         return fixes;
     }
+
+    private const string Degrees = "0.000000";
 
     private static StreamWriter Create(string directory, string name) =>
         new(Path.Combine(directory, name), append: false, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };

@@ -7,6 +7,7 @@ using NodaTime.Text;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Correlation.Strict;
+using Tagwatch.Protocols.Csv;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -58,12 +59,13 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
             // Who was where, for every crime: a read of location data, recorded (durably) before it is written out.
             await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
                 string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
-            await WriteAsync(settings.Out, async output =>
+            await WriteAsync(settings.Out, csv =>
             {
-                await output.WriteLineAsync("crime_ref,tag_id,fix_count,min_distance_m");
+                csv.WriteHeader("crime_ref", "tag_id", "fix_count", "min_distance_m");
                 foreach (var match in matches)
                 {
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Csv(match.CrimeReference)},{match.Tag},{match.FixCount},{match.MinDistanceMetres:0.00}"));
+                    csv.Text(match.CrimeReference).Text(match.Tag.Value).Number(match.FixCount).Number(match.MinDistanceMetres, "0.00");
+                    csv.EndRow();
                 }
             });
             Summary($"{matches.Count:N0} crime–tag pairs", settings.Out, clock);
@@ -74,17 +76,18 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         scoring = settings.Threshold is { } threshold ? scoring with { SignificanceThreshold = threshold } : scoring;
         var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", ConsoleActor.Name, cancellationToken: cancellationToken);
         await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", outcome.Run.Id.ToString(), $"manual run: {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches", cancellationToken);
-        await WriteAsync(settings.Out, async output =>
+        await WriteAsync(settings.Out, csv =>
         {
-            await output.WriteLineAsync("crime_ref,offender_ref,tag_id,score,significant,min_distance_m,closest_time,dwell_s,gap_s,factors");
+            csv.WriteHeader("crime_ref", "offender_ref", "tag_id", "score", "significant", "min_distance_m", "closest_time", "dwell_s", "gap_s", "factors");
             foreach (var m in outcome.Matches)
             {
                 var f = m.Factors;
                 string factors = string.Create(CultureInfo.InvariantCulture,
                     $"closeness={f.Closeness:0.000};dwell={f.Dwell:0.000};window={f.WindowOverlap:0.000};quality={f.FixQuality:0.000};relevance={f.CategoryRelevance:0.00};habitual={f.HabitualPlace:0.00}{(m.HabitualPlace is null ? "" : $" ({m.HabitualPlace})")}");
                 string closest = InstantPattern.ExtendedIso.Format(Instant.FromUnixTimeMilliseconds(m.ClosestTimeUnixMs));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{Csv(m.Crime.Reference)},{m.OffenderReference},{m.Tag},{m.Score:0.000},{(m.Significant ? "true" : "false")},{m.MinDistanceMetres:0.00},{closest},{m.DwellSeconds:0},{m.GapSeconds:0},{Csv(factors)}"));
+                csv.Text(m.Crime.Reference).Text(m.OffenderReference).Text(m.Tag.Value).Number(m.Score, "0.000").Boolean(m.Significant)
+                    .Number(m.MinDistanceMetres, "0.00").Text(closest).Number(m.DwellSeconds, "0").Number(m.GapSeconds, "0").Text(factors);
+                csv.EndRow();
             }
         });
 
@@ -95,16 +98,20 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
     }
 
     /// <summary>Writes the CSV to standard output, or whole to the file (a refused or failed run leaves an earlier file as it was).</summary>
-    private static async Task WriteAsync(string? file, Func<TextWriter, Task> write)
+    private static async Task WriteAsync(string? file, Action<CsvWriter> write)
     {
         if (file is null)
         {
-            await write(Console.Out);
+            write(new CsvWriter(Console.Out));
             await Console.Out.FlushAsync();
             return;
         }
 
-        await WholeFile.WriteTextAsync(file, write);
+        await WholeFile.WriteTextAsync(file, output =>
+        {
+            write(new CsvWriter(output));
+            return Task.CompletedTask;
+        });
     }
 
     private static void Summary(string what, string? file, Stopwatch clock)
@@ -112,7 +119,4 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         string where = file is null ? "" : $" written to {file}";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}{where} in {clock.Elapsed.TotalSeconds:0.000} s."));
     }
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

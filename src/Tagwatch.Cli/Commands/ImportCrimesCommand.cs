@@ -2,12 +2,14 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Protocols.Crimes;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch import crimes FILE --format moj|policeuk|tagwatch [--force KEY] [--json]</c>.</summary>
+/// <summary><c>tagwatch import crimes FILE --format moj|policeuk|tagwatch [--force KEY] [--borough B]… [--json]</c>.</summary>
 internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Settings>
 {
     internal sealed class Settings : DatabaseSettings
@@ -23,6 +25,10 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
         [Description("Police force of a tagwatch-format file (default METROPOLITAN).")]
         public string Force { get; init; } = "METROPOLITAN";
 
+        [CommandOption("--borough <BOROUGH>")]
+        [Description("Import for the police of this borough (name or code; repeat for several): rows located elsewhere are rejected, naming the row and the borough.")]
+        public string[] Boroughs { get; init; } = [];
+
         [CommandOption("--no-correlate")]
         [Description("Do not check what the import changed against crimes and trails straight away.")]
         public bool NoCorrelate { get; init; }
@@ -32,9 +38,14 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
-            Format.ToLowerInvariant() is "moj" or "policeuk" or "tagwatch"
-                ? PoliceForce.Find(Force) is null ? ValidationResult.Error($"--force '{Force}' is not a known police force") : ValidationResult.Success()
-                : ValidationResult.Error("--format must be moj, policeuk or tagwatch");
+            Format.ToLowerInvariant() is not ("moj" or "policeuk" or "tagwatch") ? ValidationResult.Error("--format must be moj, policeuk or tagwatch")
+            : PoliceForce.Find(Force) is null ? ValidationResult.Error($"--force '{Force}' is not a known police force")
+            : Boroughs.FirstOrDefault(b => BoroughMap.London.Find(b) is null) is { } unknown ? ValidationResult.Error($"--borough '{unknown}' is not a London borough")
+            : ValidationResult.Success();
+
+        /// <summary>The police scope the import runs under, or null for an unscoped import.</summary>
+        public Actor? Importer => Boroughs.Length == 0 ? null
+            : new Actor(ConsoleActor.Name, Role.Police, Boroughs.Select(b => BoroughMap.London.Find(b)!.Code).ToHashSet(), new HashSet<string>());
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -45,9 +56,9 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
         var importer = services.CrimeImporter;
         var report = await FileProgress.RunAsync("Importing crimes", stream, !settings.Json, () => settings.Format.ToLowerInvariant() switch
         {
-            "moj" => importer.ImportAsync(MojCrimeBatchReader.Read(reader), cancellationToken),
-            "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), cancellationToken),
-            _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), cancellationToken),
+            "moj" => importer.ImportAsync(MojCrimeBatchReader.Read(reader), settings.Importer, cancellationToken),
+            "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), settings.Importer, cancellationToken),
+            _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), settings.Importer, cancellationToken),
         });
         await services.AuditAsync(Application.Audit.AuditActions.ImportCrimes, "crime", null, $"{settings.Format} file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
         int exitCode = ReportPrinter.Print(report, settings.Json);

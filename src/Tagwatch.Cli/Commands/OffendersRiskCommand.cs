@@ -28,7 +28,7 @@ internal sealed class OffendersRiskCommand : AsyncCommand<OffendersRiskCommand.S
         var tier = OptionParsers.Enum<RiskTier>(settings.Tier, "--tier");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var change = await workspace.Offenders.ChangeRiskTierAsync(OptionParsers.Reference(settings.Reference), tier, settings.Reason, OptionParsers.OptionalDate(settings.From, "--from"), cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", settings.Reference.ToUpperInvariant(), $"risk tier {change.Tier} from {change.EffectiveFrom}: {change.Reason}", cancellationToken);
+        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", settings.Reference.ToUpperInvariant(), $"risk tier {change.Tier} from {OffenderView.Date(change.EffectiveFrom)}: {change.Reason}", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Risk tier of {settings.Reference.ToUpperInvariant()} is {OptionParsers.Kebab(change.Tier.ToString())} from {OffenderView.Date(change.EffectiveFrom)}.");
         return ExitCodes.Ok;
     }

@@ -89,7 +89,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             await DemoUsers.CreateAsync(services, cancellationToken);
         }
 
-        await using var app = TagwatchServer.Build(options, services, clock);
+        // The demo has one administrator: nobody could approve its scope grants, so they take effect at once.
+        string[]? demoSettings = settings.Demo ? ["--Tagwatch:Accounts:RequireSecondApproval=false"] : null;
+        await using var app = TagwatchServer.Build(options, services, clock, demoSettings);
         await app.StartAsync(cancellationToken);
         AnsiConsole.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
         AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");

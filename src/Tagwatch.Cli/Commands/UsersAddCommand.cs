@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Access;
@@ -51,6 +52,14 @@ internal sealed class UsersAddCommand : AsyncCommand<UsersAddCommand.Settings>
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var change = new AccountChange(AccountChangeKind.CreateUser, settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName);
+        if (await ConsoleApprovals.Of(services).NeedsApprovalAsync(change, ConsoleActor.Name, cancellationToken))
+        {
+            // A chosen password cannot wait in the audit log: the approver is given a one-time password instead.
+            await ConsoleApprovals.SubmitAsync(services, change, cancellationToken);
+            return ExitCodes.Ok;
+        }
+
         var (account, oneTime) = await services.Accounts.CreateAsync(
             new NewUser(settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName), password, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("created", account)), cancellationToken);

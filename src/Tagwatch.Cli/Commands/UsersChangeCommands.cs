@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Cli.Infrastructure;
 
@@ -48,8 +49,12 @@ internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        string oneTime = await services.Accounts.ResetPasswordAsync(settings.Username, cancellationToken);
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
+        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ResetPassword, account.Username), cancellationToken) is not { OneTimePassword: { } oneTime })
+        {
+            return ExitCodes.Ok;
+        }
+
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("password reset", account)), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"One-time password for {account.Username} (shown once; must be changed at first sign-in):");
         Console.Out.WriteLine(oneTime);
@@ -74,7 +79,12 @@ internal sealed class UsersRoleCommand : AsyncCommand<UsersRoleCommand.Settings>
     {
         var role = OptionParsers.Enum<Core.Access.Role>(settings.Role, "--role");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await services.Accounts.ChangeRoleAsync(settings.Username, role, settings.Boroughs, cancellationToken);
+        await services.Accounts.GetAsync(settings.Username, cancellationToken); // an unknown account is named now, not at approval
+        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ChangeRole, settings.Username, role, settings.Boroughs), cancellationToken) is null)
+        {
+            return ExitCodes.Ok;
+        }
+
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("role changed", account)), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"{account.Username} is now {OptionParsers.Kebab(account.Role.ToString())}; their sessions have ended.");
@@ -95,7 +105,12 @@ internal sealed class UsersCaseloadCommand : AsyncCommand<UsersCaseloadCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await services.Accounts.ReplaceCaseloadAsync(settings.Username, settings.Caseload, cancellationToken);
+        await services.Accounts.GetAsync(settings.Username, cancellationToken); // an unknown account is named now, not at approval
+        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ReplaceCaseload, settings.Username, Caseload: settings.Caseload), cancellationToken) is null)
+        {
+            return ExitCodes.Ok;
+        }
+
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("caseload replaced", account)), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"{account.Username}'s caseload: {string.Join(", ", account.Caseload)}");

@@ -28,4 +28,11 @@ internal static class AppSettings
 
         return new FixQualityRules { Accuracy = accuracy };
     }
+
+    /// <summary>
+    /// Whether scope grants wait for a second administrator (<c>Tagwatch:Accounts:RequireSecondApproval</c>, default true),
+    /// as the server reads it.
+    /// </summary>
+    public static bool RequireSecondApproval(IConfiguration configuration) =>
+        configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true);
 }

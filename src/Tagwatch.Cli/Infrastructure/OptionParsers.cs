@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -9,8 +8,7 @@ internal static class OptionParsers
 {
     public static LocalDate Date(string? text, string option)
     {
-        var result = LocalDatePattern.Iso.Parse(text?.Trim() ?? "");
-        return result.Success ? result.Value : throw new ArgumentException($"{option} '{text}' is not a date yyyy-MM-dd");
+        return Core.Offenders.RecordDate.TryParse(text, out var date, out var error) ? date : throw new ArgumentException($"{option}: {error}");
     }
 
     public static LocalDate? OptionalDate(string? text, string option) => string.IsNullOrWhiteSpace(text) ? null : Date(text, option);

@@ -22,6 +22,14 @@ public static class AccessPolicy
     /// <summary>Whether <paramref name="role"/> may do <paramref name="permission"/> at all (scope is checked separately).</summary>
     public static bool Allows(Role role, Permission permission) => Grants[role].Contains(permission);
 
+    /// <summary>
+    /// Whether granting <paramref name="role"/> widens what its holder may see: it reaches location data (trails, live
+    /// positions, searches, match evidence) or administers accounts. Such grants need a second administrator's approval.
+    /// </summary>
+    public static bool GrantsWiderScope(Role role) =>
+        role == Role.Administrator
+        || Grants[role].Overlaps([Permission.ViewTrails, Permission.ViewLivePositions, Permission.SearchNear, Permission.ReceiveMatches, Permission.ReviewMatches]);
+
     /// <summary>The permissions of a role, for display.</summary>
     public static IReadOnlyCollection<Permission> PermissionsOf(Role role) => Grants[role];
 

@@ -36,7 +36,7 @@ public static class TagwatchCrimeCsvReader
                 continue;
             }
 
-            string reference = csv.GetString(refCol).Trim();
+            string reference = CsvCell.Unguard(csv.GetFieldSpan(refCol).Trim()).ToString(); // as written by CsvWriter
             if (reference.Length is 0 or > 64)
             {
                 errors.Add(new RowError(row, "crime_ref", reference.Length == 0 ? "is missing" : "is longer than 64 characters"));

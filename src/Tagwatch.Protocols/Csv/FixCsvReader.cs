@@ -41,7 +41,7 @@ public static class FixCsvReader
 
             // The hot path allocates nothing per row but the record itself; errors are built only for bad rows.
             List<RowError>? errors = null;
-            var tagSpan = csv.GetFieldSpan(tagColumn);
+            var tagSpan = CsvCell.Unguard(csv.GetFieldSpan(tagColumn)); // a tag ID such as '-1' comes back from an export guarded
             if (lastTagText is null || !tagSpan.SequenceEqual(lastTagText))
             {
                 lastTagText = tagSpan.ToString();

@@ -4,14 +4,15 @@ using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Protocols.Csv;
 
-/// <summary>Writes fixes in the fix CSV format, exactly (latitude and longitude to 1e-7°, times to the millisecond).</summary>
+/// <summary>Writes fixes in the fix CSV format, exactly (latitude and longitude to 1e-7°, times to the millisecond), through <see cref="CsvWriter"/>.</summary>
 /// <remarks>What it writes, <see cref="FixCsvReader"/> reads back to equal fixes (apart from the received time).</remarks>
 public sealed class FixCsvWriter(TextWriter output)
 {
     /// <summary>The header line.</summary>
     public const string Header = "tag_id,timestamp,lat,lon,accuracy_m,speed_kmh,heading_deg,source";
 
-    private readonly char[] _buffer = new char[256];
+    private readonly CsvWriter _csv = new(output);
+    private readonly char[] _buffer = new char[32];
 
     /// <summary>Writes the header.</summary>
     public void WriteHeader() => output.WriteLine(Header);
@@ -20,29 +21,17 @@ public sealed class FixCsvWriter(TextWriter output)
     public void Write(TagId tag, in Fix fix)
     {
         var span = _buffer.AsSpan();
-        int n = 0;
-        tag.Value.AsSpan().CopyTo(span);
-        n += tag.Value.Length;
-        span[n++] = ',';
+        _csv.Text(tag.Value);
         var time = DateTimeOffset.FromUnixTimeMilliseconds(fix.TimeUnixMs).UtcDateTime;
-        time.TryFormat(span[n..], out int written, time.Millisecond == 0 ? "yyyy-MM-ddTHH:mm:ssZ" : "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        n += written;
-        span[n++] = ',';
-        n += FormatE7(fix.LatitudeE7, span[n..]);
-        span[n++] = ',';
-        n += FormatE7(fix.LongitudeE7, span[n..]);
-        span[n++] = ',';
-        n += FormatTenths(fix.AccuracyDecimetres, span[n..]);
-        span[n++] = ',';
-        n += FormatTenths(fix.SpeedDecikmh, span[n..]);
-        span[n++] = ',';
-        n += FormatTenths(fix.HeadingDecidegrees, span[n..]);
-        span[n++] = ',';
-        string source = fix.Source switch { FixSource.Gps => "gps", FixSource.Lbs => "lbs", FixSource.Wifi => "wifi", _ => "" };
-        source.AsSpan().CopyTo(span[n..]);
-        n += source.Length;
-        output.Write(span[..n]);
-        output.WriteLine();
+        time.TryFormat(span, out int written, time.Millisecond == 0 ? "yyyy-MM-ddTHH:mm:ssZ" : "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        _csv.Text(span[..written]);
+        _csv.Number(span[..FormatE7(fix.LatitudeE7, span)]);
+        _csv.Number(span[..FormatE7(fix.LongitudeE7, span)]);
+        _csv.Number(span[..FormatTenths(fix.AccuracyDecimetres, span)]);
+        _csv.Number(span[..FormatTenths(fix.SpeedDecikmh, span)]);
+        _csv.Number(span[..FormatTenths(fix.HeadingDecidegrees, span)]);
+        _csv.Text(fix.Source switch { FixSource.Gps => "gps", FixSource.Lbs => "lbs", FixSource.Wifi => "wifi", _ => "" });
+        _csv.EndRow();
     }
 
     private static int FormatE7(int value, Span<char> destination)

@@ -4,7 +4,7 @@ using NodaTime.Text;
 
 namespace Tagwatch.Server.Api;
 
-/// <summary>The API's one reading of enum names and instants in requests, and the problem that names a bad one.</summary>
+/// <summary>The API's one reading of enum names and instants in requests, the problem that names a bad one, and its one writing of dates.</summary>
 internal static class ApiValues
 {
     /// <summary>An enum value by name: case-insensitive, '-' and '_' ignored (<c>no-further-action</c>), never a number.</summary>
@@ -27,4 +27,7 @@ internal static class ApiValues
         instant = result.Success ? result.Value : default;
         return result.Success;
     }
+
+    /// <summary>A date as ISO 8601 (<c>1987-09-10</c>): NodaTime's own <c>ToString()</c> writes "Thursday, 10 September 1987".</summary>
+    public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

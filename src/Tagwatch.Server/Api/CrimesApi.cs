@@ -61,9 +61,10 @@ internal static class CrimesApi
         var importer = services.CrimeImporter;
         var report = format switch
         {
-            "moj" => await importer.ImportAsync(MojCrimeBatchReader.Read(reader), http.RequestAborted),
-            "policeuk" => await importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), http.RequestAborted),
-            _ => await importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, policeForce), http.RequestAborted),
+            // Police store crimes of their own boroughs only: the others are rejected row by row.
+            "moj" => await importer.ImportAsync(MojCrimeBatchReader.Read(reader), actor, http.RequestAborted),
+            "policeuk" => await importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), actor, http.RequestAborted),
+            _ => await importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, policeForce), actor, http.RequestAborted),
         };
         // The import queued its new and changed crimes in its own transaction; checking what waits checks them (and any
         // an interrupted earlier import left).

@@ -50,9 +50,9 @@ internal static class EnrolmentApi
         var date = LocalDatePattern.Iso;
         foreach (var (field, text) in new[] { ("dateOfBirth", body.DateOfBirth), ("licenceStart", body.LicenceStart), ("licenceEnd", body.LicenceEnd) })
         {
-            if (!date.Parse(text ?? "").Success)
+            if (!RecordDate.TryParse(text, out _, out var error))
             {
-                return ApiProblems.Invalid(field, $"'{text}' is not a date (yyyy-MM-dd)");
+                return ApiProblems.Invalid(field, error!);
             }
         }
 
@@ -111,7 +111,7 @@ internal static class EnrolmentApi
             + (result.LikelyDuplicates.Count == 0 ? "" : $"; warned: likely duplicate of {string.Join(", ", result.LikelyDuplicates)}"));
         return Results.Created($"/api/v1/offenders/{reference}", new
         {
-            reference, home_borough = offender.HomeBoroughCode, monitoring_start = offender.MonitoringStart.ToString(), monitoring_end = offender.MonitoringEnd.ToString(),
+            reference, home_borough = offender.HomeBoroughCode, monitoring_start = ApiValues.Date(offender.MonitoringStart), monitoring_end = ApiValues.Date(offender.MonitoringEnd),
             warnings = result.Warnings, likely_duplicates = result.LikelyDuplicates.Select(r => r.Value),
         });
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
 using Tagwatch.Server.Security;
@@ -23,6 +24,12 @@ internal static class NearApi
         if (!GeoPoint.IsValidLatitude(body.Latitude) || !GeoPoint.IsValidLongitude(body.Longitude))
         {
             return ApiProblems.Invalid("latitude", $"{body.Latitude}, {body.Longitude} is not a position on Earth");
+        }
+
+        if (body.Radius is not (> 0 and <= NearQuery.MaxRadiusMetres))
+        {
+            // A relational pattern is false for NaN, so NaN and infinities are refused here with the rest.
+            return ApiProblems.Invalid("radius", $"{body.Radius} is not a radius in metres: more than 0 and at most {NearQuery.MaxRadiusMetres}");
         }
 
         if (!ApiValues.TryInstant(body.From, out var from) || !ApiValues.TryInstant(body.To, out var to))

@@ -41,7 +41,7 @@ internal static class OffendersApi
         return Results.Ok(mine.Select(o => new
         {
             reference = o.Reference.ToString(), status = o.StatusOn(today).ToString(), risk_tier = o.RiskTier.ToString(), home_borough = o.HomeBoroughCode,
-            licence_start = o.LicenceStart.ToString(), licence_end = o.LicenceEnd.ToString(),
+            licence_start = ApiValues.Date(o.LicenceStart), licence_end = ApiValues.Date(o.LicenceEnd),
         }));
     }
 
@@ -58,14 +58,14 @@ internal static class OffendersApi
         return Results.Ok(new
         {
             reference = offender.Reference.ToString(),
-            given_name = person?.GivenName, family_name = person?.FamilyName, date_of_birth = person?.DateOfBirth.ToString(),
+            given_name = person?.GivenName, family_name = person?.FamilyName, date_of_birth = person is null ? null : ApiValues.Date(person.DateOfBirth),
             index_offences = offender.IndexOffences.Select(i => i.ToString()),
             risk_tier = offender.RiskTier.ToString(), home_borough = offender.HomeBoroughCode,
             home = new { latitude = offender.HomeAddress.Latitude, longitude = offender.HomeAddress.Longitude },
-            licence_start = offender.LicenceStart.ToString(), licence_end = offender.LicenceEnd.ToString(),
-            monitoring_start = offender.MonitoringStart.ToString(), monitoring_end = offender.MonitoringEnd.ToString(),
+            licence_start = ApiValues.Date(offender.LicenceStart), licence_end = ApiValues.Date(offender.LicenceEnd),
+            monitoring_start = ApiValues.Date(offender.MonitoringStart), monitoring_end = ApiValues.Date(offender.MonitoringEnd),
             status = offender.StatusOn(services.Offenders.Today).ToString(), end_reason = offender.EndReason,
-            risk_history = risk.Select(r => new { tier = r.Tier.ToString(), from = r.EffectiveFrom.ToString(), reason = r.Reason }),
+            risk_history = risk.Select(r => new { tier = r.Tier.ToString(), from = ApiValues.Date(r.EffectiveFrom), reason = r.Reason }),
         });
     }
 
@@ -123,7 +123,7 @@ internal static class OffendersApi
                 return ApiProblems.Invalid("to", $"police trail access covers at most {AccessPolicy.PoliceTrailWindow.TotalHours} hours (the minimum necessary time)");
             }
 
-            if (lat is null || lon is null || radius is null || radius <= 0 || radius > AccessPolicy.PoliceTrailRadiusMetres || !GeoPoint.IsValidLatitude(lat.Value) || !GeoPoint.IsValidLongitude(lon.Value))
+            if (lat is null || lon is null || radius is not (> 0 and <= AccessPolicy.PoliceTrailRadiusMetres) || !GeoPoint.IsValidLatitude(lat.Value) || !GeoPoint.IsValidLongitude(lon.Value))
             {
                 return ApiProblems.Invalid("radius", $"police trail access needs an area: lat, lon and a radius of at most {AccessPolicy.PoliceTrailRadiusMetres} m");
             }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using NodaTime.Text;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Boroughs;
@@ -71,10 +70,15 @@ internal static class RegistryApi
             tier = parsed;
         }
 
-        var start = body.Start is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(body.Start) is { Success: true } date ? date.Value : null;
-        if (body.Start is not null && start is null)
+        LocalDate? start = null;
+        if (body.Start is not null)
         {
-            return ApiProblems.Invalid("start", $"'{body.Start}' is not a date (yyyy-MM-dd)");
+            if (!Core.Offenders.RecordDate.TryParse(body.Start, out var date, out var error))
+            {
+                return ApiProblems.Invalid("start", error!);
+            }
+
+            start = date;
         }
 
         var updated = scheme with
@@ -96,13 +100,13 @@ internal static class RegistryApi
 
         await services.OffenderStore.SaveSchemeAsync(updated, http.RequestAborted);
         await http.AuditAsync(actor, AuditActions.ChangeSettings, "scheme", null,
-            $"scheme: capacity {updated.Capacity}; boroughs [{string.Join(",", updated.BoroughCodes)}]; {updated.StartDate}–{updated.EndDate}; correlation from {updated.CorrelationMinimumTier}");
+            $"scheme: capacity {updated.Capacity}; boroughs [{string.Join(",", updated.BoroughCodes)}]; {ApiValues.Date(updated.StartDate)}–{ApiValues.Date(updated.EndDate)}; correlation from {updated.CorrelationMinimumTier}");
         return Results.Ok(Json(updated));
     }
 
     private static object Json(SchemeSettings s) => new
     {
-        name = s.Name, boroughs = s.BoroughCodes, capacity = s.Capacity, start = s.StartDate.ToString(), end = s.EndDate.ToString(), length_months = s.LengthMonths,
+        name = s.Name, boroughs = s.BoroughCodes, capacity = s.Capacity, start = ApiValues.Date(s.StartDate), end = ApiValues.Date(s.EndDate), length_months = s.LengthMonths,
         max_monitoring_months = s.MaxMonitoringMonths, eligible_offences = s.EligibleOffences.Select(o => o.ToString()),
         correlation_minimum_tier = s.CorrelationMinimumTier.ToString(),
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Security;
@@ -28,28 +29,53 @@ internal static class UsersApi
         users.MapPost("/", CreateAsync).WithName("CreateUser");
         users.MapPost("/{username}/disable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
         users.MapPost("/{username}/enable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
-        users.MapPost("/{username}/reset-password", async (string username, HttpContext http, UserAccounts accounts) =>
+        users.MapPost("/{username}/reset-password", async (string username, HttpContext http, AccountApprovals approvals) =>
         {
-            string oneTime = await accounts.ResetPasswordAsync(username, http.RequestAborted);
-            await AuditChangeAsync(http, username, "password reset");
-            return Results.Ok(new { username, one_time_password = oneTime });
+            var change = new AccountChange(AccountChangeKind.ResetPassword, username);
+            var submission = await SubmitAsync(http, approvals, change);
+            if (submission.IsPending)
+            {
+                return ApprovalsApi.Pending(submission, change);
+            }
+
+            await AuditChangeAsync(http, username, submission.Result!.Description);
+            return Results.Ok(new { username, one_time_password = submission.Result.OneTimePassword });
         }).WithName("ResetPassword");
-        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts) =>
+        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
         {
             if (!ApiValues.TryEnum<Role>(body.Role, out var role))
             {
                 return ApiValues.NotOneOf<Role>("role", body.Role);
             }
 
-            await accounts.ChangeRoleAsync(username, role, body.Boroughs ?? [], http.RequestAborted);
-            var account = await accounts.GetAsync(username, http.RequestAborted);
-            await AuditChangeAsync(http, username, $"role changed: {account.Role}; boroughs [{string.Join(",", account.Boroughs)}]; sessions ended");
-            return Results.Ok(Json(account));
+            await accounts.GetAsync(username, http.RequestAborted); // an unknown account is 404 now, not at approval
+            var change = new AccountChange(AccountChangeKind.ChangeRole, username, role, body.Boroughs ?? []);
+            var submission = await SubmitAsync(http, approvals, change);
+            if (submission.IsPending)
+            {
+                return ApprovalsApi.Pending(submission, change);
+            }
+
+            await AuditChangeAsync(http, username, submission.Result!.Description);
+            return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
         }).WithName("ChangeRole");
-        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts) =>
+        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
         {
-            await accounts.ReplaceCaseloadAsync(username, body.Caseload ?? [], http.RequestAborted);
-            await AuditChangeAsync(http, username, $"caseload replaced: [{string.Join(",", body.Caseload ?? [])}]");
+            if (body.Caseload is null)
+            {
+                // Missing is not empty: emptying a caseload is said with [].
+                return ApiProblems.Invalid("caseload", "required: the whole new caseload, [] to empty it");
+            }
+
+            await accounts.GetAsync(username, http.RequestAborted); // an unknown account is 404 now, not at approval
+            var change = new AccountChange(AccountChangeKind.ReplaceCaseload, username, Caseload: body.Caseload);
+            var submission = await SubmitAsync(http, approvals, change);
+            if (submission.IsPending)
+            {
+                return ApprovalsApi.Pending(submission, change);
+            }
+
+            await AuditChangeAsync(http, username, submission.Result!.Description);
             return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
         }).WithName("ReplaceCaseload");
 
@@ -91,16 +117,30 @@ internal static class UsersApi
         }).WithName("RevokeToken");
     }
 
-    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts)
+    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals)
     {
         if (!ApiValues.TryEnum<Role>(body.Role, out var role))
         {
             return ApiValues.NotOneOf<Role>("role", body.Role);
         }
 
-        var (account, oneTime) = await accounts.CreateAsync(new NewUser(body.Username ?? "", role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName), null, http.RequestAborted);
-        await AuditChangeAsync(http, account.Username, $"created: role {account.Role}; boroughs [{string.Join(",", account.Boroughs)}]; caseload [{string.Join(",", account.Caseload)}]");
-        return Results.Created($"/api/v1/users/{account.Username}", new { user = Json(account), one_time_password = oneTime });
+        var change = new AccountChange(AccountChangeKind.CreateUser, body.Username ?? "", role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName);
+        var submission = await SubmitAsync(http, approvals, change);
+        if (submission.IsPending)
+        {
+            return ApprovalsApi.Pending(submission, change);
+        }
+
+        var account = await accounts.GetAsync(change.Username, http.RequestAborted);
+        await AuditChangeAsync(http, account.Username, submission.Result!.Description);
+        return Results.Created($"/api/v1/users/{account.Username}", new { user = Json(account), one_time_password = submission.Result.OneTimePassword });
+    }
+
+    // Scope grants go through the approval use case: made at once, or recorded as waiting for a second administrator.
+    private static async Task<AccountChangeSubmission> SubmitAsync(HttpContext http, AccountApprovals approvals, AccountChange change)
+    {
+        var actor = await http.RequiredActorAsync();
+        return await approvals.SubmitAsync(change, actor.Username, actor.Role.ToString(), null, http.RequestAborted);
     }
 
     private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, UserAccounts accounts)

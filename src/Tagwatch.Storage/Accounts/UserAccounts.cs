@@ -413,6 +413,18 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         await context.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == SessionProvider).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Checks a role's scope as <see cref="CreateAsync"/> and the other changes would (boroughs of police, a caseload of
+    /// known people for probation only), without changing anything: a change waiting for approval is refused at once
+    /// when it could never be made.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scope breaks a rule; the message says which.</exception>
+    public async Task CheckScopeAsync(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload, CancellationToken cancellationToken = default)
+    {
+        ValidateScope(role, boroughs, caseload);
+        await EnsureOffendersExistAsync(caseload, cancellationToken);
+    }
+
     private static string[] ValidateScope(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload)
     {
         var codes = new List<string>();

@@ -36,4 +36,12 @@ public sealed class TagwatchCrimeCsvReaderTests
     {
         Assert.Equal(field, Assert.Single(Assert.Single(Read(line + "\n")).Errors).Field);
     }
+
+    [Fact]
+    public void Read_ReferenceGuardedByTheCsvWriter_ComesBackAsSent()
+    {
+        var crime = Assert.Single(Read("\"'=HYPERLINK(\"\"http://x\"\")\",robbery,51.5,-0.1,2019-02-18T08:00:00Z,2019-02-18T08:30:00Z\n")).Value!;
+
+        Assert.Equal("=HYPERLINK(\"http://x\")", crime.Reference);
+    }
 }

@@ -132,6 +132,18 @@ public sealed class FixCsvReaderTests
     }
 
     [Fact]
+    public void Write_TagIdLikeAFormula_IsGuardedAndReadsBack()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var fix = Fix.Create(Received, Received, new GeoPoint(51.4613, -0.1156), accuracyMetres: 8);
+        new FixCsvWriter(output).Write(TagId.Parse("-A1"), fix);
+
+        Assert.StartsWith("'-A1,2019-03-01T00:00:00Z,51.4613000,-0.1156000,8.0,", output.ToString(), StringComparison.Ordinal);
+        var back = Assert.Single(Read(FixCsvWriter.Header + "\n" + output));
+        Assert.Equal("-A1", back.Value!.Tag.Value);
+    }
+
+    [Fact]
     public void Create_ValuesOutOfRange_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Fix.Create(Received, Received, new GeoPoint(0, 0), accuracyMetres: -1));

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace Tagwatch.Application.Reports;
+
+/// <summary>
+/// The evaluation report: aggregate, pseudonymised figures for evaluating the scheme — counts only, no names,
+/// references, addresses or positions — with small counts withheld (<see cref="SmallCells"/>). The API, the console's
+/// JSON and its CSV all show this one value, so a figure withheld in one is withheld in all.
+/// </summary>
+public sealed record SchemeSummary(
+    [property: JsonPropertyName("as_of")] string AsOf,
+    [property: JsonPropertyName("small_cells")] string SmallCellsNote,
+    [property: JsonPropertyName("caseload")] SchemeSummary.CaseloadFigures Caseload,
+    [property: JsonPropertyName("compliance")] SchemeSummary.ComplianceFigures Compliance,
+    [property: JsonPropertyName("alerts")] SchemeSummary.AlertFigures Alerts,
+    [property: JsonPropertyName("matches")] SchemeSummary.MatchFigures Matches)
+{
+    /// <summary>People enrolled and their breakdowns (each sums to <paramref name="Enrolled"/>).</summary>
+    public sealed record CaseloadFigures(
+        [property: JsonPropertyName("enrolled")] int Enrolled,
+        [property: JsonPropertyName("monitored_person_days")] long MonitoredPersonDays,
+        [property: JsonPropertyName("by_status")] IReadOnlyDictionary<string, int?>? ByStatus,
+        [property: JsonPropertyName("by_risk_tier")] IReadOnlyDictionary<string, int?>? ByRiskTier,
+        [property: JsonPropertyName("by_home_borough")] IReadOnlyDictionary<string, int?>? ByHomeBorough);
+
+    /// <summary>Breaches per 100 days of monitoring, over the days each person has been monitored so far.</summary>
+    public sealed record ComplianceFigures(
+        [property: JsonPropertyName("breach_alerts")] int? BreachAlerts,
+        [property: JsonPropertyName("breaches_per_100_person_days")] double? BreachesPer100PersonDays,
+        [property: JsonPropertyName("device_alerts")] int? DeviceAlerts);
+
+    /// <summary>Alerts and their breakdowns (each sums to <paramref name="Total"/>).</summary>
+    public sealed record AlertFigures(
+        [property: JsonPropertyName("total")] int Total,
+        [property: JsonPropertyName("by_category")] IReadOnlyDictionary<string, int?>? ByCategory,
+        [property: JsonPropertyName("by_type")] IReadOnlyDictionary<string, int?>? ByType,
+        [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState);
+
+    /// <summary>Matches and their breakdowns (by state sums to <paramref name="Total"/>).</summary>
+    public sealed record MatchFigures(
+        [property: JsonPropertyName("total")] int Total,
+        [property: JsonPropertyName("significant")] int? Significant,
+        [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState,
+        [property: JsonPropertyName("by_outcome")] IReadOnlyDictionary<string, int?>? ByOutcome);
+}

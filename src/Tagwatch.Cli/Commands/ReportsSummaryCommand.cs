@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Spectre.Console.Cli;
+using Tagwatch.Application.Reports;
+using Tagwatch.Cli.Infrastructure;
+
+namespace Tagwatch.Cli.Commands;
+
+/// <summary><c>tagwatch reports summary [--csv]</c>: the evaluation report, small counts withheld as in the API.</summary>
+internal sealed class ReportsSummaryCommand : AsyncCommand<ReportsSummaryCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--csv")]
+        [Description("Print section,figure,category,count rows instead of JSON.")]
+        public bool Csv { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var summary = await services.SchemeSummary.BuildAsync(cancellationToken);
+        await services.AuditAsync(Application.Audit.AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary", cancellationToken);
+        if (settings.Csv)
+        {
+            SchemeSummaryCsv.Write(summary, Console.Out);
+        }
+        else
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(summary));
+        }
+
+        await Console.Out.FlushAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Tagwatch.Cli.Tests;
+
+public sealed class ReportsCommandTests
+{
+    [Fact]
+    public async Task Summary_AsJsonAndCsv_WithholdsTheSameCountsAndNoneCanBeWorkedOutFromTotals()
+    {
+        using var tagwatch = new Tagwatch();
+        Assert.Equal(0, (await tagwatch.RunAsync("simulate", "--tags", "7", "--days", "3", "--seed", "3", "--load")).ExitCode);
+
+        var json = await tagwatch.RunAsync("reports", "summary");
+        var csv = await tagwatch.RunAsync("reports", "summary", "--csv");
+
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(0, csv.ExitCode);
+        var report = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Empty(SmallCellAttack.Findings(report));
+        var rows = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')).ToList();
+        foreach (var section in new[] { "caseload", "alerts", "matches" })
+        {
+            foreach (var figure in report.GetProperty(section).EnumerateObject())
+            {
+                var inCsv = rows.Where(r => r[0] == section && r[1] == figure.Name).ToList();
+                switch (figure.Value.ValueKind)
+                {
+                    case JsonValueKind.Object:
+                        Assert.Equal(
+                            figure.Value.EnumerateObject().Select(c => (c.Name, c.Value.ValueKind == JsonValueKind.Null ? "" : c.Value.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))).OrderBy(c => c.Name, StringComparer.Ordinal),
+                            inCsv.Select(r => (r[2], r[3])));
+                        break;
+                    case JsonValueKind.Null:
+                        Assert.Equal(("*", ""), (Assert.Single(inCsv)[2], inCsv[0][3]));
+                        break;
+                    default:
+                        Assert.Equal(figure.Value.ToString(), Assert.Single(inCsv)[3]);
+                        break;
+                }
+            }
+        }
+    }
+}
