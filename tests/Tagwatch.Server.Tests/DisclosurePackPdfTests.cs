@@ -61,6 +61,7 @@ public sealed class DisclosurePackPdfTests
         string text = RenderText(NationalGrid.ToWgs84(grid), receivedAsGrid: true, grid);
 
         Assert.Contains("gridreferenceassupplied;WGS84positionderivedfromitbyOrdnanceSurvey'sOSTN15", text, StringComparison.Ordinal);
+        Assert.Contains("±1m(theWGS84positionderivedfromthesuppliedgridreference)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class DisclosurePackPdfTests
         {
             Force = "MPS", Reference = "CRI1", Category = CrimeCategory.Robbery, CategoryCode = "robbery", CommittedFrom = at, CommittedTo = at + Duration.FromMinutes(15),
             Position = place, Grid = grid ?? NationalGrid.ToGrid(place), ReceivedAsGrid = receivedAsGrid,
+            LocationPrecisionMetres = receivedAsGrid ? NationalGrid.Ostn15AccuracyMetres : 0,
         };
         var match = new StoredMatch(1, "MPS", "CRI1", 1, "863586038760942", null, 0.8, true, 0, at.ToUnixTimeMilliseconds(), 0, 0, "disclosed", Guid.NewGuid(), 0);
         var disclosure = new MatchReviewEntry(at + Duration.FromDays(1), "rita.reviewer", "Reviewer", "qualified", "disclosed", null, "investigation of the robbery", "MPS Lambeth");

@@ -46,7 +46,9 @@ public static class DisclosurePackPdf
             w.Field("Location", string.Create(CultureInfo.InvariantCulture,
                 $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(crimeGrid)} (E {crimeGrid.Easting:F0}, N {crimeGrid.Northing:F0})"));
             w.Field("Datum conversion", grid.CrimeConversionText(c));
-            w.Field("Location precision", c.LocationPrecisionMetres > 0 ? $"± {c.LocationPrecisionMetres:0} m as supplied" : "exact point as supplied");
+            w.Field("Location precision", c.LocationPrecisionMetres <= 0 ? "exact point as supplied"
+                : c.ReceivedAsGrid ? $"± {c.LocationPrecisionMetres:0} m (the WGS84 position derived from the supplied grid reference)"
+                : $"± {c.LocationPrecisionMetres:0} m as supplied");
             w.Field("Borough", c.BoroughCode is { } code && BoroughMap.London.Find(code) is { } b ? $"{b.Name} ({b.Code})" : "not in a London borough");
 
             w.SectionHeading("2. Subject summary");
