@@ -62,7 +62,7 @@ public sealed partial class Gt06Decoder
             case 0xA2 when content.Length == 59: // LW 4G models (0xA2 is otherwise a Wi-Fi report)
             case 0xA3 when content.Length is not 7 and not 19: // single-fence alarm (SeeWorld's status reports are 7 or 19)
             case 0x32 when !extended: // AZ735 and SL4X GPS+LBS+status
-            case 0x38:
+            case 0x38: // GPS+LBS with upload-mode bytes
                 return Location(ref c, type, serial, extended, 0, hasStatus: false);
             case 0x34 when content.Length != 50: // X1: data and alarm word, then the GPS block (SL4X uses 0x34 for cells)
                 c.Skip(4, "data and alarm");

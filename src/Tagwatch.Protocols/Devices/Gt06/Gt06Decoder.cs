@@ -151,7 +151,8 @@ public sealed partial class Gt06Decoder
         {
             // The IMEI-prefixed layouts (see GpsPrefix): [location source byte,] BCD IMEI, [device date,] then the GPS block.
             c.Skip(gpsAt == ImeiBytes ? 0 : 1, "location source");
-            inlineImei = Convert.ToHexString(c.Take(ImeiBytes, "IMEI")).TrimStart('0');
+            var imeiBytes = c.Take(ImeiBytes, "IMEI");
+            inlineImei = IsBcd(imeiBytes) ? Convert.ToHexString(imeiBytes).TrimStart('0') : throw new FrameFormatException($"IMEI bytes {Convert.ToHexString(imeiBytes)} are not BCD digits");
             c.Skip(gpsAt - c.Position, "device date");
         }
 
