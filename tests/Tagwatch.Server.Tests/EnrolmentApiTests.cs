@@ -34,6 +34,29 @@ public sealed class EnrolmentApiTests
     }
 
     [Fact]
+    public async Task A_backdated_fitting_over_stored_fixes_is_refused_and_made_only_as_a_correction_with_its_reason()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var admin = api.ClientFor("admin");
+        var tag = api.Pilot.Offenders[0].Tag;
+        var wearer = (await api.Server.Services.Tags.AssignmentsAsync()).Single(a => a.Tag == tag).Offender;
+        string other = (await api.Server.Services.Offenders.ListAsync()).First(o => o.Id != wearer).Reference.ToString();
+        string from = (api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() + NodaTime.Duration.FromDays(1)).ToString();
+
+        var backdated = await admin.PostAsJsonAsync($"/api/v1/tags/{tag.Value}/assignments", new { offender = other, from });
+        var unexplained = await admin.PostAsJsonAsync($"/api/v1/tags/{tag.Value}/assignments/corrections", new { offender = other, from, reason = "" });
+        var corrected = await admin.PostAsJsonAsync($"/api/v1/tags/{tag.Value}/assignments/corrections", new { offender = other, from, reason = "fitted to the wrong person on the record" });
+
+        Assert.Equal(HttpStatusCode.Conflict, backdated.StatusCode);
+        Assert.Contains("would change whose they are", await backdated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var audited = Assert.Single(await api.Server.Services.Audit.SearchAsync(new(Action: "correct.assignment")));
+        Assert.Equal(("ada.admin", other), (audited.Event.Actor, audited.Event.SubjectId));
+        Assert.Contains("fitted to the wrong person on the record", audited.Event.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enrolling_the_same_name_and_date_of_birth_again_is_accepted_with_a_warning_naming_the_earlier_record()
     {
         await using var api = await SeededApi.StartAsync();

@@ -66,9 +66,11 @@ public sealed record Offender
 
     /// <summary>Why a tag may not be fitted to this person from <paramref name="from"/>, or null when it may.</summary>
     /// <remarks>A wearing period wholly after monitoring ended would make the tag's fixes nobody's: every store that
-    /// records a fitting asks this first.</remarks>
+    /// records a fitting asks this first.
+    /// A person whose monitoring was ended is fitted with no tag at all, even later on their last day: ending stopped the
+    /// wearing at that instant, and a new fitting would put them back among the live positions until midnight.</remarks>
     public string? FittingRefusal(Instant from) =>
-        from >= MonitoringPeriod.End
+        from >= MonitoringPeriod.End || Status == OffenderStatus.Ended
             ? $"Monitoring of {Reference} ended on {MonitoringEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; a tag fitted after that is not theirs."
             : null;
 }

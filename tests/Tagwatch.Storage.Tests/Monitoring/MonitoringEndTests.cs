@@ -197,6 +197,19 @@ public sealed class MonitoringEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Assign_LaterOnTheDayMonitoringEnded_IsRefusedSoThePersonIsNotLiveAgain()
+    {
+        var person = await EnrolAndFitAsync();
+        _db.Clock.Advance(TimeSpan.FromMinutes(30));
+        await _db.Offenders.EndAsync(person.Reference, "licence revoked");
+
+        var refused = await Assert.ThrowsAsync<Core.NotAllowedNowException>(() => _db.Tags.AssignAsync(Tag, person.Id, Start + Duration.FromHours(2)));
+
+        Assert.Contains("ended on 2019-03-01", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _db.Tags.MonitoredAssignmentsAsync(), a => a.Covers(Start + Duration.FromHours(3)));
+    }
+
+    [Fact]
     public async Task End_AlertsStillOngoing_EndWithTheMonitoringAndSaySo()
     {
         var person = await EnrolAndFitAsync();
