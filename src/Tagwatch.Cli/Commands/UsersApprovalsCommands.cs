@@ -12,14 +12,18 @@ internal sealed class UsersApprovalsListCommand : AsyncCommand<DatabaseSettings>
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var pending = await ConsoleApprovals.Of(services).PendingAsync(cancellationToken);
-        var table = new Table().AddColumns("id", "requested by", "requested at", "change", "reason");
+        // One request a line, unwrapped, so the whole change can be read and searched.
         foreach (var p in pending)
         {
-            table.AddRow(Markup.Escape(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Markup.Escape(p.RequestedBy), Markup.Escape(p.RequestedAt.ToString()),
-                Markup.Escape(p.Change.Describe()), Markup.Escape(p.Reason ?? ""));
+            Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{p.Id}\t{p.RequestedAt}\t{p.RequestedBy}\t{p.Change.Describe()}{(p.Reason is null ? "" : $"\t({p.Reason})")}"));
         }
 
-        AnsiConsole.Write(table);
+        if (pending.Count == 0)
+        {
+            AnsiConsole.MarkupLine("No account change is waiting for approval.");
+        }
+
         return ExitCodes.Ok;
     }
 }
