@@ -21,6 +21,13 @@ public static class CsvCell
     /// <summary>Characters that make a cell need quoting.</summary>
     internal static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
 
+    /// <summary>
+    /// Whether a text cell must be quoted: it holds a comma, quote or line break, or starts with <c>#</c>, which CSV
+    /// readers (ours included) take for the start of a comment line when it opens a row.
+    /// </summary>
+    internal static bool NeedsQuotes(ReadOnlySpan<char> value) =>
+        value.IndexOfAny(Special) >= 0 || (!value.IsEmpty && value[0] == '#');
+
     /// <summary>Whether a text cell must be written with <see cref="GuardPrefix"/> in front.</summary>
     public static bool NeedsGuard(ReadOnlySpan<char> value) =>
         !value.IsEmpty && (Triggers.Contains(value[0]) || value[0] == GuardPrefix);

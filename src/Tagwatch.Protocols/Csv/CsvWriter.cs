@@ -31,7 +31,7 @@ public sealed class CsvWriter(TextWriter output)
     {
         Separate();
         bool guard = CsvCell.NeedsGuard(value);
-        if (value.IndexOfAny(CsvCell.Special) < 0)
+        if (!CsvCell.NeedsQuotes(value))
         {
             if (guard)
             {

@@ -26,6 +26,7 @@ public sealed class CsvWriterTests
     [InlineData("'quoted", "''quoted")]
     [InlineData("CRI-0001", "CRI-0001")]
     [InlineData("a,b", "\"a,b\"")]
+    [InlineData("#1 High St", "\"#1 High St\"")]
     [InlineData("", "")]
     public void Text_FormulaOrSpecialCharacters_IsGuardedAndQuoted(string value, string written)
     {
@@ -45,6 +46,16 @@ public sealed class CsvWriterTests
     public void Number_TextThatIsNoNumber_Throws(string text)
     {
         Assert.Throws<ArgumentException>(() => Row(csv => csv.Number(text)));
+    }
+
+    [Fact]
+    public void WriteThenRead_FirstCellStartingWithHash_IsARowNotAComment()
+    {
+        string written = Row(csv => csv.Text("#1 High St").Text("next"));
+        using var reader = CsvDataReader.Create(new StringReader(written), new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
+
+        Assert.True(reader.Read());
+        Assert.Equal("#1 High St", reader.GetString(0));
     }
 
     [Fact]
