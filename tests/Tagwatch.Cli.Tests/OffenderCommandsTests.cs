@@ -58,7 +58,7 @@ public sealed class OffenderCommandsTests
         var result = await tagwatch.RunAsync([.. args]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--dob '01/05/1998' is not a date yyyy-MM-dd", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--dob: '01/05/1998' is not a date (yyyy-MM-dd)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -176,7 +176,8 @@ public sealed class SessionTests
     [Fact]
     public async Task A_password_reset_revokes_the_accounts_tokens_and_enabling_a_disabled_account_does_not_revive_them()
     {
-        await using var api = await SeededApi.StartAsync();
+        // One administrator resets at once here: what a reset revokes is the point, not its second approval.
+        await using var api = await SeededApi.StartAsync(configuration: ["--Tagwatch:Accounts:RequireSecondApproval=false"]);
         using var admin = api.ClientFor("admin");
         using var monitoring = api.ClientFor("monitoring");
         Assert.Equal(HttpStatusCode.OK, (await monitoring.GetAsync("/api/v1/alerts")).StatusCode);
