@@ -53,4 +53,16 @@ public sealed class TagsCommandsTests
 
         Assert.Equal(2, result.ExitCode);
     }
+
+    [Fact]
+    public async Task Correct_WithoutFrom_IsAUsageErrorNamingIt()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync("tags", "add", "359339075010001", "--db", tagwatch.DatabasePath);
+
+        var result = await tagwatch.RunAsync("tags", "correct", "359339075010001", "--offender", "TW-0001", "--reason", "fitted a day earlier", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--from is required", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -2,7 +2,6 @@ using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -10,26 +9,17 @@ namespace Tagwatch.Cli.Commands;
 /// correction over fixes already stored (a fitting recorded late, a tag recorded on the wrong person).</summary>
 internal sealed class TagsCorrectCommand : AsyncCommand<TagsCorrectCommand.Settings>
 {
-    internal sealed class Settings : DatabaseSettings
+    internal sealed class Settings : TagFittingSettings
     {
-        [CommandArgument(0, "<ID>")]
-        public string Id { get; init; } = "";
-
-        [CommandOption("--offender <REF>")]
-        public string Offender { get; init; } = "";
-
-        [CommandOption("--from <INSTANT>")]
-        public string From { get; init; } = "";
-
         [CommandOption("--reason <TEXT>")]
         public string Reason { get; init; } = "";
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var id = TagId.TryParse(settings.Id, out var tag, out var error) ? tag : throw new ArgumentException(error);
-        var from = InstantPattern.ExtendedIso.Parse(settings.From) is { Success: true } parsed ? parsed.Value
-            : throw new ArgumentException($"--from '{settings.From}' is not an ISO-8601 UTC instant");
+        var id = settings.Tag();
+        var from = settings.From is null ? throw new ArgumentException("--from is required: the instant from which the correction applies")
+            : OptionParsers.Instant(settings.From, "--from");
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
         await workspace.Fitting.CorrectAsync(id, offender.Id, offender.Reference.ToString(), from, settings.Reason, (ConsoleActor.Name, ConsoleActor.Role), cancellationToken);

@@ -142,15 +142,10 @@ internal static class EnrolmentApi
     private static async Task<IResult> AssignAsync(string id, AssignRequest body, HttpContext http, TagwatchServices services, TimeProvider clock)
     {
         var actor = await http.RequiredActorAsync();
-        if (!TagId.TryParse(id, out var tag, out string? error))
+        var (tag, offender, problem) = await FittingPartiesAsync(id, body.Offender, services, http.RequestAborted);
+        if (problem is not null)
         {
-            return ApiProblems.Invalid("id", error!);
-        }
-
-        var offender = OffenderReference.TryParse(body.Offender, out var reference, out _) ? await services.OffenderStore.FindAsync(reference, http.RequestAborted) : null;
-        if (offender is null)
-        {
-            return ApiProblems.Invalid("offender", $"no enrolled person has the reference '{body.Offender}'");
+            return problem;
         }
 
         var from = Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -170,15 +165,10 @@ internal static class EnrolmentApi
     private static async Task<IResult> CorrectAssignmentAsync(string id, AssignmentCorrectionRequest body, HttpContext http, TagwatchServices services)
     {
         var actor = await http.RequiredActorAsync();
-        if (!TagId.TryParse(id, out var tag, out string? error))
+        var (tag, offender, problem) = await FittingPartiesAsync(id, body.Offender, services, http.RequestAborted);
+        if (problem is not null)
         {
-            return ApiProblems.Invalid("id", error!);
-        }
-
-        var offender = OffenderReference.TryParse(body.Offender, out var reference, out _) ? await services.OffenderStore.FindAsync(reference, http.RequestAborted) : null;
-        if (offender is null)
-        {
-            return ApiProblems.Invalid("offender", $"no enrolled person has the reference '{body.Offender}'");
+            return problem;
         }
 
         if (!ApiValues.TryInstant(body.From, out var from))
@@ -193,5 +183,20 @@ internal static class EnrolmentApi
 
         await services.Fitting.CorrectAsync(tag, offender.Id, offender.Reference.ToString(), from, body.Reason, (actor.Username, actor.Role.ToString()), http.RequestAborted);
         return Results.Created($"/api/v1/tags/{tag.Value}", new { tag = tag.Value, offender = offender.Reference.ToString(), from = from.ToString(), corrected = true });
+    }
+
+    /// <summary>The tag and the enrolled person a fitting names, or the problem naming the field that names neither.</summary>
+    private static async Task<(TagId Tag, Offender Offender, IResult? Problem)> FittingPartiesAsync(
+        string id, string offenderText, TagwatchServices services, CancellationToken cancellationToken)
+    {
+        if (!TagId.TryParse(id, out var tag, out string? error))
+        {
+            return (default, null!, ApiProblems.Invalid("id", error!));
+        }
+
+        var offender = OffenderReference.TryParse(offenderText, out var reference, out _) ? await services.OffenderStore.FindAsync(reference, cancellationToken) : null;
+        return offender is null
+            ? (tag, null!, ApiProblems.Invalid("offender", $"no enrolled person has the reference '{offenderText}'"))
+            : (tag, offender, null);
     }
 }
