@@ -10,11 +10,23 @@ internal static class CsvInput
     /// <summary>Largest record accepted, in characters: far beyond any real row, small enough to stop a hostile one.</summary>
     private const int MaxRecordCharacters = 1 << 20;
 
+    /// <summary>A character no text file of ours holds, so that no line is taken for a comment.</summary>
+    private const char NoCommentCharacter = '\0';
+
     public static CsvDataReader Open(TextReader input, bool hasHeaders)
     {
         try
         {
-            return CsvDataReader.Create(input, new CsvDataReaderOptions { HasHeaders = hasHeaders, BufferSize = 1 << 16, MaxBufferSize = MaxRecordCharacters });
+            return CsvDataReader.Create(input, new CsvDataReaderOptions
+            {
+                HasHeaders = hasHeaders,
+                BufferSize = 1 << 16,
+                MaxBufferSize = MaxRecordCharacters,
+                // Our formats are comma-separated and have no comment lines: left to the reader's defaults, a row
+                // whose first cell starts with '#' was skipped unseen as a comment, and the delimiter was guessed.
+                Delimiter = ',',
+                Comment = NoCommentCharacter,
+            });
         }
         catch (CsvMissingHeadersException ex)
         {

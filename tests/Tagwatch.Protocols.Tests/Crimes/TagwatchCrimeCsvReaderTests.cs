@@ -44,4 +44,14 @@ public sealed class TagwatchCrimeCsvReaderTests
 
         Assert.Equal("=HYPERLINK(\"http://x\")", crime.Reference);
     }
+
+    [Fact]
+    public void Read_RowWhoseReferenceStartsWithHash_IsARowNotASkippedComment()
+    {
+        var rows = Read("#42,robbery,51.5,-0.1,2019-02-18T08:00:00Z,2019-02-18T08:30:00Z\n# not a crime\n");
+
+        Assert.Equal("#42", rows[0].Value!.Reference);
+        Assert.Equal(2, rows.Count); // the second line is reported, with its row number, not dropped unseen
+        Assert.NotEmpty(rows[1].Errors);
+    }
 }
