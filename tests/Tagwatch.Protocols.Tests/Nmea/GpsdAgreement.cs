@@ -15,6 +15,13 @@ internal sealed record GpsdAgreement(string File, int GpsdPositions, int Matched
     /// <summary>How close a position must be: gpsd prints 9 decimals, NMEA carries about 1e-6°.</summary>
     public const double ToleranceDegrees = 1e-6;
 
+    /// <summary>A capture's line in the differences file saying gpsd moved the receiver's date on by 1024 GPS weeks
+    /// (its guard against the week-number rollover, for dates before its own release): its times are compared with
+    /// that shift taken back.</summary>
+    public const string WeekRolloverRule = "gpsd dates every fix 1024 GPS weeks after the receiver's date";
+
+    private static readonly Duration GpsWeekRollover = Duration.FromDays(1024 * 7);
+
     private static readonly TagId Tag = TagId.Parse("T1");
     private static readonly Instant Received = Instant.FromUtc(2025, 1, 1, 0, 0);
 
@@ -35,8 +42,16 @@ internal sealed record GpsdAgreement(string File, int GpsdPositions, int Matched
         var rows = NmeaReader.Read(reader, Tag, Received).ToList();
         var fixes = rows.Where(r => r.IsValid).Select(r => r.Value!.Fix).ToList();
         var rejections = rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).Select(e => $"{file} refused: {e}").ToList();
-        var positions = ReportedPositions(path + ".chk");
+        var reports = Reports(path + ".chk");
+        var positions = reports.Where(r => r.Time is not null).Select(r => (Time: r.Time!.Value, r.Lat, r.Lon)).ToList();
+        var untimed = reports.Where(r => r.Time is null).ToList();
         var differences = new List<string>();
+        if (Expected().Contains($"{file} | {WeekRolloverRule}"))
+        {
+            positions = [.. positions.Select(p => (p.Time - GpsWeekRollover, p.Lat, p.Lon))];
+            differences.Add($"{file} | {WeekRolloverRule}");
+        }
+
         int matched = 0;
         foreach (var (time, lat, lon) in positions.Distinct())
         {
@@ -55,22 +70,25 @@ internal sealed record GpsdAgreement(string File, int GpsdPositions, int Matched
 
         foreach (var fix in fixes.Where(f => !positions.Any(p => p.Time == f.Time && Near(f, p.Lat, p.Lon))))
         {
-            string validity = fix.Flags.HasFlag(FixFlags.Invalid) ? "flagged invalid" : "valid";
-            differences.Add($"{file} | ours {Describe(fix.Time, fix.Latitude, fix.Longitude)} ({validity}): gpsd reports no such position");
+            string validity = fix.Flags.HasFlag(FixFlags.Invalid) ? "flagged invalid" : fix.Flags.HasFlag(FixFlags.BadChecksum) ? "flagged unverified" : "valid";
+            string gpsd = untimed.Any(p => Near(fix, p.Lat, p.Lon)) ? "gpsd reports the position without a time" : "gpsd reports no such position";
+            differences.Add($"{file} | ours {Describe(fix.Time, fix.Latitude, fix.Longitude)} ({validity}): {gpsd}");
         }
 
         return new GpsdAgreement(file, positions.Distinct().Count(), matched, differences, rejections);
     }
 
-    /// <summary>gpsd's TPV reports with a position and a time (mode 2 or 3).</summary>
-    private static List<(Instant Time, double Lat, double Lon)> ReportedPositions(string chk) =>
+    /// <summary>gpsd's TPV reports with a position (mode 2 or 3), and their times where gpsd knew one.</summary>
+    private static List<(Instant? Time, double Lat, double Lon)> Reports(string chk) =>
         [.. System.IO.File.ReadLines(chk)
             .Where(l => l.StartsWith("{\"class\":\"TPV\"", StringComparison.Ordinal))
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.TryGetProperty("mode", out var mode) && mode.GetInt32() >= 2
-                && e.TryGetProperty("lat", out _) && e.TryGetProperty("lon", out _) && e.TryGetProperty("time", out _))
+                && e.TryGetProperty("lat", out _) && e.TryGetProperty("lon", out _))
             .Select(e => (
-                Instant.FromDateTimeOffset(DateTimeOffset.Parse(e.GetProperty("time").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)),
+                e.TryGetProperty("time", out var time)
+                    ? Instant.FromDateTimeOffset(DateTimeOffset.Parse(time.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+                    : (Instant?)null,
                 e.GetProperty("lat").GetDouble(),
                 e.GetProperty("lon").GetDouble()))];
 
