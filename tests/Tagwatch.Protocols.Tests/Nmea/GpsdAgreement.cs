@@ -41,7 +41,7 @@ internal sealed record GpsdAgreement(string File, int GpsdPositions, int Matched
         using var reader = System.IO.File.OpenText(path);
         var rows = NmeaReader.Read(reader, Tag, Received).ToList();
         var fixes = rows.Where(r => r.IsValid).Select(r => r.Value!.Fix).ToList();
-        var rejections = rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).Select(e => $"{file} refused: {e}").ToList();
+        var rejections = rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).Select(e => $"{file} | refused line {e.Row}: {e.Field}: {e.Reason}").ToList();
         var reports = Reports(path + ".chk");
         var positions = reports.Where(r => r.Time is not null).Select(r => (Time: r.Time!.Value, r.Lat, r.Lon)).ToList();
         var untimed = reports.Where(r => r.Time is null).ToList();
@@ -75,6 +75,8 @@ internal sealed record GpsdAgreement(string File, int GpsdPositions, int Matched
             differences.Add($"{file} | ours {Describe(fix.Time, fix.Latitude, fix.Longitude)} ({validity}): {gpsd}");
         }
 
+        // A refused sentence is a difference too: gpsd reads every sentence of its captures.
+        differences.AddRange(rejections);
         return new GpsdAgreement(file, positions.Distinct().Count(), matched, differences, rejections);
     }
 
