@@ -55,6 +55,14 @@ public static class NmeaReader
                 continue;
             }
 
+            // Without a checksum only the field count tells a whole sentence from one cut off in the capture.
+            if (!verified && fields.Length < FieldCount(type))
+            {
+                yield return ParsedRow<FixRecord>.Rejected(line, [new RowError(line, "checksum", string.Create(CultureInfo.InvariantCulture,
+                    $"{type} sentence without a checksum has {fields.Length - 1} of its {FieldCount(type) - 1} fields: it was cut off"))]);
+                continue;
+            }
+
             if (type == "VTG")
             {
                 epoch.AddMotion(Number(fields, 5), Number(fields, 1));
@@ -176,6 +184,17 @@ public static class NmeaReader
         int end = star >= start && star + 3 <= text.Length ? star + 3 : text.Length;
         return text[start..end];
     }
+
+    /// <summary>How many comma-separated parts (the address among them) a whole sentence of NMEA 0183 2.0 has.</summary>
+    private static int FieldCount(string type) => type switch
+    {
+        "RMC" => 12,
+        "GGA" => 15,
+        "GNS" => 13,
+        "GLL" => 7,
+        "VTG" => 9,
+        _ => 7, // ZDA
+    };
 
     /// <summary>RMC's two-digit year: GPS time begins in 1980, so 80–99 are the twentieth century.</summary>
     private static string FullYear(string twoDigits) =>

@@ -100,6 +100,17 @@ public sealed class NmeaCaptureNoiseTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
     }
 
+    [Fact]
+    public void Read_SentenceWithoutAChecksumCutOffAnywhere_NeverGivesAFix()
+    {
+        // Without a checksum, a sentence cut off in the capture (its longitude "0113" of "01131.000") would read as a
+        // wrong place: it must have all its fields.
+        const string gga = "$GPGGA,222449,3349.0337,S,01843.9282,E,1,07,02.31,000115.4,M,0033.3,M,,";
+        const string zda = "$GPZDA,222449,25,10,2010,+00,00";
+        Prop.ForAll(Gen.Choose(1, gga.Length - 1).ToArbitrary(), cut =>
+            Read(gga[..cut] + "\n" + zda).All(r => !r.IsValid)).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
     private static string Checksummed(string sentence)
     {
         int checksum = sentence[1..].Aggregate(0, (c, ch) => c ^ ch);
