@@ -198,7 +198,7 @@ public static class NmeaReader
 
     /// <summary>RMC's two-digit year: GPS time begins in 1980, so 80–99 are the twentieth century.</summary>
     private static string FullYear(string twoDigits) =>
-        (twoDigits.CompareTo("80") >= 0 ? "19" : "20") + twoDigits;
+        (string.CompareOrdinal(twoDigits, "80") >= 0 ? "19" : "20") + twoDigits;
 
     /// <summary>Whether a sentence's latitude field is empty (a receiver without a fix).</summary>
     private static bool HasNoPosition(string[] fields, string type) => Field(fields, type == "GLL" ? 1 : type == "RMC" ? 3 : 2).Length == 0;
