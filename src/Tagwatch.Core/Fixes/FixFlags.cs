@@ -25,7 +25,8 @@ public enum FixFlags : ushort
     /// <summary>The fix arrived long after it was taken (buffered upload).</summary>
     Late = 1 << 5,
 
-    /// <summary>The frame carrying the fix failed its checksum but was accepted under the accept-and-flag policy.</summary>
+    /// <summary>The frame carrying the fix failed its checksum but was accepted under the accept-and-flag policy, or
+    /// (NMEA logs of receivers that send no checksums) carried none to verify.</summary>
     BadChecksum = 1 << 6,
 
     /// <summary>The device reported no accuracy and none is stored: the fix had no lock, or was stored without an estimate

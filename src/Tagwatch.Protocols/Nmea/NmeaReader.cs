@@ -11,9 +11,14 @@ namespace Tagwatch.Protocols.Nmea;
 /// <remarks>
 /// Sentences of one epoch (the same time of day) are merged into one fix: the most precise position of the epoch
 /// (RMC, then GGA or GNS, then GLL when equally precise); accuracy from the HDOP of GGA or GNS (× 5 m); speed and course from RMC or VTG. Dates come from
-/// RMC or ZDA and roll over at midnight. Every sentence's checksum is verified: a bad or missing one rejects that
-/// sentence with its line number. A void fix that still carries a position is kept, flagged invalid. Comment lines
-/// (<c>#</c>), proprietary (<c>$P…</c>) and other sentences are passed over.
+/// RMC or ZDA and roll over at midnight; RMC's two-digit years 80–99 are 1980–1999 (GPS time begins in 1980). The
+/// checksum of every sentence read is verified: a bad one rejects that sentence with its line number, and so does a
+/// missing one in a log whose sentences carry checksums (the sentence was cut off). A receiver that sends no
+/// checksums at all is read, its fixes flagged <see cref="FixFlags.BadChecksum"/> as unverified. A void fix that
+/// still carries a position is kept, flagged invalid. Capture text before a sentence's <c>$</c> on its line (a
+/// sentence cut off by the next one, a logger's marker) or after its checksum is not part of the sentence. Comment
+/// lines (<c>#</c>), proprietary (<c>$P…</c>), other sentences and sentences with neither time nor position are
+/// passed over.
 /// </remarks>
 public static class NmeaReader
 {
@@ -26,26 +31,35 @@ public static class NmeaReader
         var epoch = new Epoch();
         var date = new DateTracker();
         var undated = new List<EpochData>();
+        var checksums = new NmeaChecksum();
         long line = 0;
         while (input.ReadLine() is { } text)
         {
             line++;
-            string sentence = text.Trim();
-            if (sentence.Length == 0 || sentence[0] != '$' || sentence.StartsWith("$P", StringComparison.Ordinal))
+            if (SentenceIn(text) is not { } sentence || sentence.StartsWith("$P", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (!TryCheck(sentence, out string body, out string? checksumError))
+            int star = sentence.IndexOf('*', StringComparison.Ordinal);
+            var fields = sentence[1..(star < 0 ? sentence.Length : star)].Split(',');
+            string type = fields[0].Length >= 5 ? fields[0][^3..] : "";
+            if (type is not ("RMC" or "GGA" or "GNS" or "GLL" or "VTG" or "ZDA"))
+            {
+                continue;
+            }
+
+            if (!checksums.Accepts(sentence, star, out bool verified, out string? checksumError))
             {
                 yield return ParsedRow<FixRecord>.Rejected(line, [new RowError(line, "checksum", checksumError!)]);
                 continue;
             }
 
-            var fields = body.Split(',');
-            string type = fields[0].Length >= 5 ? fields[0][^3..] : "";
-            if (type is not ("RMC" or "GGA" or "GNS" or "GLL" or "VTG" or "ZDA"))
+            // Without a checksum only the field count tells a whole sentence from one cut off in the capture.
+            if (!verified && fields.Length < FieldCount(type))
             {
+                yield return ParsedRow<FixRecord>.Rejected(line, [new RowError(line, "checksum", string.Create(CultureInfo.InvariantCulture,
+                    $"{type} sentence without a checksum has {fields.Length - 1} of its {FieldCount(type) - 1} fields: it was cut off"))]);
                 continue;
             }
 
@@ -65,7 +79,8 @@ public static class NmeaReader
             string timeText = type == "GLL" ? Field(fields, 5) : Field(fields, 1);
             if (!TryTime(timeText, out var timeOfDay))
             {
-                if (type != "ZDA")
+                // A receiver without a fix sends its sentences empty: nothing is lost by passing them over.
+                if (type != "ZDA" && !HasNoPosition(fields, type))
                 {
                     yield return ParsedRow<FixRecord>.Rejected(line, [new RowError(line, "time", $"{type} time '{FieldParsers.Quote(timeText)}' is not hhmmss[.sss]")]);
                 }
@@ -74,7 +89,7 @@ public static class NmeaReader
             }
 
             if (type == "RMC" && fields.Length > 9 && fields[9].Length == 6
-                && TryDate(fields[9][..2], fields[9][2..4], "20" + fields[9][4..], out var rmcDate))
+                && TryDate(fields[9][..2], fields[9][2..4], FullYear(fields[9][4..]), out var rmcDate))
             {
                 sentenceDate = rmcDate;
             }
@@ -104,6 +119,11 @@ public static class NmeaReader
             }
 
             epoch.Start(timeOfDay, line);
+            if (!verified)
+            {
+                epoch.MarkUnverified();
+            }
+
             switch (type)
             {
                 case "RMC":
@@ -144,6 +164,45 @@ public static class NmeaReader
         }
     }
 
+    /// <summary>The sentence a captured line holds, from its last <c>$</c> before the checksum to the checksum's two
+    /// digits, or null when the line holds none (a comment, a fragment of a sentence begun on an earlier line).</summary>
+    private static string? SentenceIn(string line)
+    {
+        string text = line.Trim();
+        if (text.Length == 0 || text[0] == '#')
+        {
+            return null;
+        }
+
+        int star = text.LastIndexOf('*');
+        int start = text.LastIndexOf('$', star < 0 ? text.Length - 1 : star);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        int end = star >= start && star + 3 <= text.Length ? star + 3 : text.Length;
+        return text[start..end];
+    }
+
+    /// <summary>How many comma-separated parts (the address among them) a whole sentence of NMEA 0183 2.0 has.</summary>
+    private static int FieldCount(string type) => type switch
+    {
+        "RMC" => 12,
+        "GGA" => 15,
+        "GNS" => 13,
+        "GLL" => 7,
+        "VTG" => 9,
+        _ => 7, // ZDA
+    };
+
+    /// <summary>RMC's two-digit year: GPS time begins in 1980, so 80–99 are the twentieth century.</summary>
+    private static string FullYear(string twoDigits) =>
+        (string.CompareOrdinal(twoDigits, "80") >= 0 ? "19" : "20") + twoDigits;
+
+    /// <summary>Whether a sentence's latitude field is empty (a receiver without a fix).</summary>
+    private static bool HasNoPosition(string[] fields, string type) => Field(fields, type == "GLL" ? 1 : type == "RMC" ? 3 : 2).Length == 0;
+
     private static ParsedRow<FixRecord> ToRow(EpochData epoch, LocalDate day, TagId tag, Instant received)
     {
         if (!GeoPoint.TryCreate(epoch.Latitude, epoch.Longitude, out var point, out var error))
@@ -153,40 +212,14 @@ public static class NmeaReader
 
         var time = day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + epoch.TimeOfDay;
         // NMEA carries HDOP, not a radius: the radius derived from it is an estimate and is flagged as one.
-        var flags = (epoch.Valid ? FixFlags.None : FixFlags.Invalid) | (epoch.Hdop is null ? FixFlags.None : FixFlags.AccuracyEstimated);
+        var flags = (epoch.Valid ? FixFlags.None : FixFlags.Invalid) | (epoch.Hdop is null ? FixFlags.None : FixFlags.AccuracyEstimated)
+            | (epoch.Unverified ? FixFlags.BadChecksum : FixFlags.None);
         var fix = Fix.Create(time, received, point, epoch.Hdop is { } h ? Math.Min(h * UereMetres, 6553.4) : null, epoch.SpeedKmh, epoch.Course, FixSource.Gps, flags);
         return ParsedRow<FixRecord>.Ok(epoch.Line, new FixRecord(tag, fix));
     }
 
     /// <summary>One epoch's merged position and motion.</summary>
-    private sealed record EpochData(Duration TimeOfDay, long Line, double Latitude, double Longitude, double? Hdop, double? SpeedKmh, double? Course, bool Valid);
-
-    private static bool TryCheck(string sentence, out string body, out string? error)
-    {
-        int star = sentence.IndexOf('*', StringComparison.Ordinal);
-        body = "";
-        if (star < 0 || star + 3 > sentence.Length)
-        {
-            error = "sentence has no *hh checksum";
-            return false;
-        }
-
-        byte computed = 0;
-        for (int i = 1; i < star; i++)
-        {
-            computed ^= (byte)sentence[i];
-        }
-
-        if (!byte.TryParse(sentence.AsSpan(star + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out byte stated) || stated != computed)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"checksum {sentence[(star + 1)..(star + 3)]} does not match the sentence ({computed:X2})");
-            return false;
-        }
-
-        body = sentence[1..star];
-        error = null;
-        return true;
-    }
+    private sealed record EpochData(Duration TimeOfDay, long Line, double Latitude, double Longitude, double? Hdop, double? SpeedKmh, double? Course, bool Valid, bool Unverified);
 
     private static string Field(string[] fields, int index) => index < fields.Length ? fields[index].Trim() : "";
 
@@ -254,7 +287,7 @@ public static class NmeaReader
     {
         private double? _lat, _lon, _hdop, _speedKmh, _course;
         private int _priority;
-        private bool _valid;
+        private bool _valid, _unverified;
 
         public Duration? TimeOfDay { get; private set; }
 
@@ -284,6 +317,8 @@ public static class NmeaReader
             (_lat, _lon, _priority, _valid) = (lat, lon, priority, valid);
         }
 
+        public void MarkUnverified() => _unverified = true;
+
         public void AddHdop(double? hdop) => _hdop ??= hdop is > 0 and < 100 ? hdop : null;
 
         public void AddMotion(double? speedKmh, double? course)
@@ -296,9 +331,9 @@ public static class NmeaReader
         public EpochData? Take()
         {
             var data = TimeOfDay is { } timeOfDay && _lat is { } lat && _lon is { } lon
-                ? new EpochData(timeOfDay, Line, lat, lon, _hdop, _speedKmh, _course, _valid)
+                ? new EpochData(timeOfDay, Line, lat, lon, _hdop, _speedKmh, _course, _valid, _unverified)
                 : null;
-            (TimeOfDay, _lat, _lon, _hdop, _speedKmh, _course, _priority, _valid) = (null, null, null, null, null, null, 0, false);
+            (TimeOfDay, _lat, _lon, _hdop, _speedKmh, _course, _priority, _valid, _unverified) = (null, null, null, null, null, null, 0, false, false);
             return data;
         }
 
