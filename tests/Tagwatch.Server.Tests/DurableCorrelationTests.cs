@@ -14,6 +14,7 @@ using Tagwatch.Protocols.Crimes;
 using Tagwatch.Protocols.Devices.Gt06;
 using Tagwatch.Storage;
 using Tagwatch.Storage.Accounts;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Server.Tests;
 
@@ -125,17 +126,7 @@ public sealed class DurableCorrelationTests : IDisposable
         var today = _now.InUtc().Date;
         var scheme = await services.OffenderStore.GetSchemeAsync();
         await services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1) });
-        var enrolled = await services.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = today.PlusDays(-1),
-            LicenceEnd = today.PlusMonths(6),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await services.Offenders.EnrolAsync(EligibleEnrolment.Of(today.PlusDays(-1), today.PlusMonths(6)));
         Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
         await services.Tags.AssignAsync(Tag, enrolled.Offender!.Id, _now - Duration.FromDays(1));
     }

@@ -7,6 +7,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Protocols.Devices.Gt06;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Server.Tests;
 
@@ -90,17 +91,7 @@ public sealed class MonitoringTests : IAsyncLifetime
         var today = Now.InUtc().Date;
         var scheme = await _server.Services.OffenderStore.GetSchemeAsync();
         await _server.Services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1) });
-        var enrolled = await _server.Services.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = today.PlusDays(-1),
-            LicenceEnd = today.PlusMonths(6),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await _server.Services.Offenders.EnrolAsync(EligibleEnrolment.Of(today.PlusDays(-1), today.PlusMonths(6)));
         Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
         await _server.Services.Tags.AssignAsync(TagId.Parse(RunningServer.Gt06Imei), enrolled.Offender!.Id, Now - Duration.FromHours(1));
         return enrolled.Offender.Id;

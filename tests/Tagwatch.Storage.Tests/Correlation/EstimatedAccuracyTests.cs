@@ -16,6 +16,7 @@ using Tagwatch.Protocols.Crimes;
 using Tagwatch.Protocols.Devices;
 using Tagwatch.Protocols.Devices.Gt06;
 using Tagwatch.Protocols.Devices.H02;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Correlation;
 
@@ -131,17 +132,7 @@ public sealed class EstimatedAccuracyTests
 
     private static async Task EnrolWearingAsync(TemporaryDatabase db, Tag tag)
     {
-        var enrolled = await db.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31)));
         await db.Tags.RegisterAsync([tag]);
         await db.Tags.AssignAsync(tag.Id, enrolled.Offender!.Id, Start);
     }

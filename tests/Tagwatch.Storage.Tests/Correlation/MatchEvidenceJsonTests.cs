@@ -16,6 +16,7 @@ using Tagwatch.Core.Scheme;
 using Tagwatch.Core.Tags;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Protocols.Crimes;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Correlation;
 
@@ -114,17 +115,7 @@ public sealed partial class MatchEvidenceJsonTests
     private static async Task<(TemporaryDatabase Db, ScoredMatch Match)> MatchWithGapAsync()
     {
         var db = await TemporaryDatabase.CreateAsync();
-        var enrolled = await db.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31)));
         await db.Tags.RegisterAsync([new Tag(Tag, "test", null)]);
         await db.Tags.AssignAsync(Tag, enrolled.Offender!.Id, Start);
         var fixes = Enumerable.Range(0, 36).Select(i => Fix.Create(Start.Plus(Duration.FromSeconds(60 * i + 0.123)), Start, Spot, 6.3, 3.3, 123.4)).ToList();

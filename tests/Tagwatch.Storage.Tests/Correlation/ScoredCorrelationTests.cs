@@ -10,6 +10,7 @@ using Tagwatch.Correlation.Scored;
 using Tagwatch.Correlation.Strict;
 using Tagwatch.Protocols;
 using Tagwatch.Protocols.Crimes;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Correlation;
 
@@ -22,17 +23,7 @@ public sealed class ScoredCorrelationTests
     private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PilotAsync(RiskTier tier = RiskTier.High)
     {
         var db = await TemporaryDatabase.CreateAsync();
-        var enrolled = await db.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = tier,
-        });
+        var enrolled = await db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31), "Sam", riskTier: tier));
         await db.Tags.RegisterAsync([new Tag(Tag, "test", null)]);
         await db.Tags.AssignAsync(Tag, enrolled.Offender!.Id, Start);
         return (db, enrolled.Offender.Reference);

@@ -8,6 +8,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Core.Tags;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Monitoring;
 
@@ -22,17 +23,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TemporaryDatabase.CreateAsync();
-        var enrolled = await _db.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await _db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31)));
         _person = enrolled.Offender!.Id;
         await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", null)]);
         await _db.Tags.AssignAsync(Tag, _person, Start - Duration.FromDays(1));

@@ -7,6 +7,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Core.Tags;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Tags;
 
@@ -124,17 +125,7 @@ public sealed class TagFittingTests : IAsyncLifetime
 
     private async Task<Offender> EnrolAsync(string givenName)
     {
-        var enrolled = await _db.Offenders.EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails(givenName, "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = RiskTier.High,
-        });
+        var enrolled = await _db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31), givenName));
         Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
         return enrolled.Offender!;
     }
