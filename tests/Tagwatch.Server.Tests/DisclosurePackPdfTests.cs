@@ -48,7 +48,9 @@ public sealed class DisclosurePackPdfTests
 
         string text = RenderText(place, receivedAsGrid: false);
 
-        Assert.Contains("TQ3062478388(E530625,N178388)", text, StringComparison.Ordinal);
+        // The reference truncates to its metre square, as OS references do; the coordinates beside it are given to the
+        // centimetre so that they never read as a different square (rounded to the metre, E 530625 did).
+        Assert.Contains("TQ3062478388(E530624.97,N178388.46)", text, StringComparison.Ordinal);
         Assert.Contains("gridreferencederivedfromitbyOrdnanceSurvey'sOSTN15", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Helmert", text, StringComparison.Ordinal);
     }

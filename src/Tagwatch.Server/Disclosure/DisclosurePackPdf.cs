@@ -44,7 +44,7 @@ public static class DisclosurePackPdf
             var grid = PackGridPositions.Of(pack);
             var crimeGrid = grid.Crime.Grid;
             w.Field("Location", string.Create(CultureInfo.InvariantCulture,
-                $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(crimeGrid)} (E {crimeGrid.Easting:F0}, N {crimeGrid.Northing:F0})"));
+                $"{c.Position.Latitude:F6}, {c.Position.Longitude:F6} (WGS84); {GridReference.Format(crimeGrid)} (E {crimeGrid.Easting:F2}, N {crimeGrid.Northing:F2})"));
             w.Field("Datum conversion", grid.CrimeConversionText(c));
             w.Field("Location precision", c.LocationPrecisionMetres <= 0 ? "exact point as supplied"
                 : c.ReceivedAsGrid ? $"± {c.LocationPrecisionMetres:0} m (the WGS84 position derived from the supplied grid reference)"
