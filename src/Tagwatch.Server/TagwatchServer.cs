@@ -14,11 +14,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Application.Ingest;
-using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage;
 using Scalar.AspNetCore;
-using Tagwatch.Application.Audit;
+using Tagwatch.Application;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Server.Api;
 using Tagwatch.Server.Correlation;
 using Tagwatch.Server.Devices;
@@ -62,36 +62,26 @@ public static class TagwatchServer
         var ingestOptions = new IngestOptions { ListenerPorts = ListenerPorts(options) };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(services);
-        builder.Services.AddSingleton(services.Database);
         builder.Services.AddSingleton(ingestOptions);
-        builder.Services.AddSingleton<IDeviceCredentialStore>(services.Credentials);
-        builder.Services.AddSingleton<AlertFeed>();
-        builder.Services.AddSingleton(sp =>
-        {
-            var monitor = new LicenceMonitor(
-                services.Conditions, services.Alerts, services.Fixes, services.Tags, services.Ingest, services.MonitoringOptions, clock, sp.GetRequiredService<ILogger<LicenceMonitor>>());
-            var feed = sp.GetRequiredService<AlertFeed>();
-            monitor.AlertChanged += feed.Publish;
-            return monitor;
-        });
+        builder.Services.AddSingleton(services.Quality);
+        builder.Services.AddSingleton(services.MonitoringOptions);
+        builder.Services.AddSingleton(options.Retention);
+        // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
+        builder.Services.AddSingleton(new AccountApprovalOptions(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
+        builder.Services.AddTagwatchApplication();
+        builder.Services.AddTagwatchSqlite(services.Database);
+        builder.Services.AddSingleton(sp => new TagwatchServices(sp));
         builder.Services.AddHostedService<CheckpointService>();
-        builder.Services.AddSingleton<IIngestStore>(services.Ingest);
         builder.Services.AddHostedService<FrameMaintenanceService>();
-        builder.Services.AddSingleton(services.FixGrids);
         builder.Services.AddHostedService<FixGridService>();
-        builder.Services.AddSingleton(services.Retention(options.Retention));
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<MonitorWorker>();
         builder.Services.AddSingleton<IIngestObserver>(sp => sp.GetRequiredService<MonitorWorker>());
-        builder.Services.AddSingleton(services.ScoredCorrelation);
-        builder.Services.AddSingleton(services.PendingCorrelation);
         builder.Services.AddHostedService<CorrelationWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorWorker>());
-        builder.Services.AddSingleton(sp => new IngestPipeline(
-            services.Ingest, services.Tags, services.Quality, ingestOptions, clock, sp.GetRequiredService<ILogger<IngestPipeline>>(), sp.GetServices<IIngestObserver>()));
+        builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton(new ConnectionGate(options.MaxConnectionsPerAddress));
-        builder.Services.AddSingleton(new DeviceProofReader(services.Credentials, [.. options.DeviceGatewayNetworks.Select(n => IPNetwork.Parse(n))]));
+        builder.Services.AddSingleton(sp => new DeviceProofReader(sp.GetRequiredService<IDeviceCredentialStore>(), [.. options.DeviceGatewayNetworks.Select(n => IPNetwork.Parse(n))]));
         builder.Services.AddSingleton<OperationalMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationalMetrics>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -100,11 +90,7 @@ public static class TagwatchServer
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RefusalAudit.RememberShownReason);
         JsonBodyProblems.AddTo(builder.Services);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
-        builder.Services.AddSingleton<IAuditLog>(services.Audit);
-        // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
-        builder.Services.AddSingleton(services.Approvals(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
-        builder.Services.AddSingleton(services.AlertDesk);
-        builder.Services.AddTagwatchSecurity(services.Database, options);
+        builder.Services.AddTagwatchSecurity(options);
 
         // Session cookies, antiforgery tokens and second-factor seeds are sealed with keys kept beside the database
         // (registered with Identity, AddTagwatchSecurity), so a restart keeps everyone signed in and the console

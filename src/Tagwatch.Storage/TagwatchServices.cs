@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
@@ -7,7 +9,6 @@ using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
 using Tagwatch.Application.Simulation;
 using Tagwatch.Application.Tags;
-using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
 using Tagwatch.Storage.Correlation;
@@ -24,46 +25,56 @@ namespace Tagwatch.Storage;
 /// <summary>The application's stores and services composed on one database: the one place they are wired together.</summary>
 public sealed class TagwatchServices
 {
-    private readonly Lazy<UserAccounts> _accounts;
+    private readonly IServiceProvider _provider;
     private readonly TimeProvider _clock;
 
     /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>
     /// and judging fixes by <paramref name="quality"/> (the defaults when null).</summary>
     public TagwatchServices(TagwatchDatabase database, TimeProvider clock, FixQualityRules? quality = null)
+        : this(Compose(database, clock, quality))
     {
-        Database = database;
-        Quality = quality ?? new FixQualityRules();
-        _accounts = new Lazy<UserAccounts>(() => UserAccounts.Create(database, clock));
-        Fixes = new SqliteFixStore(database);
-        Tags = new EfTagDirectory(database, clock);
-        Crimes = new EfCrimeStore(database);
-        OffenderStore = new EfOffenderStore(database);
-        Offenders = new OffenderService(OffenderStore, BoroughMap.London, clock);
-        FixImporter = new FixImporter(Fixes, Tags, Quality);
-        CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, clock);
-        SimulationLoader = new SimulationLoader(Offenders, OffenderStore, Tags, Fixes, CrimeImporter, Quality);
-        Matches = new EfCorrelationStore(database);
-        Trails = new TrailLoader(Fixes, Tags, Quality.Accuracy);
-        FixGrids = new SqliteFixGrids(database);
-        StrictCorrelation = new StrictCorrelation(Crimes, FixGrids);
-        Searches = new EfLocationSearchLog(database);
-        Near = new NearQuery(FixGrids, Tags, OffenderStore, Searches, clock);
-        Ingest = new SqliteIngestStore(database);
-        Credentials = new EfDeviceCredentialStore(database, clock);
-        Conditions = new EfConditionStore(database, clock);
-        Alerts = new EfAlertStore(database);
-        AlertDesk = new AlertDesk(Alerts, clock);
-        Audit = new SqliteAuditLog(database, clock);
-        Fitting = new TagFitting(Tags, Fixes, Audit);
-        PendingWork = new EfPendingCorrelationStore(database);
-        ScoredCorrelation = new ScoredCorrelation(Crimes, OffenderStore, Tags, Trails, Matches, PendingWork, Audit, clock);
-        PendingCorrelation = new PendingCorrelation(ScoredCorrelation, PendingWork, Matches);
-        Review = new MatchReview(Matches, Audit, clock);
-        SchemeSummary = new SchemeSummaryReport(Offenders, Alerts, Matches);
-        RetentionStore = new SqliteRetentionStore(database, FixGrids);
-        _clock = clock;
-        Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
+
+    /// <summary>The services a container composed with <c>AddTagwatchApplication</c> and <c>AddTagwatchSqlite</c> holds.</summary>
+    public TagwatchServices(IServiceProvider provider)
+    {
+        _provider = provider;
+        _clock = provider.GetRequiredService<TimeProvider>();
+        Database = Get<TagwatchDatabase>();
+        Quality = Get<FixQualityRules>();
+        Fixes = Get<SqliteFixStore>();
+        Tags = Get<EfTagDirectory>();
+        Crimes = Get<EfCrimeStore>();
+        OffenderStore = Get<EfOffenderStore>();
+        Offenders = Get<OffenderService>();
+        FixImporter = Get<FixImporter>();
+        CrimeImporter = Get<CrimeImporter>();
+        SimulationLoader = new SimulationLoader(Offenders, OffenderStore, Tags, Fixes, CrimeImporter, Quality);
+        Matches = Get<EfCorrelationStore>();
+        Trails = Get<TrailLoader>();
+        FixGrids = Get<SqliteFixGrids>();
+        StrictCorrelation = Get<StrictCorrelation>();
+        Searches = Get<EfLocationSearchLog>();
+        Near = Get<NearQuery>();
+        Ingest = Get<SqliteIngestStore>();
+        Credentials = Get<EfDeviceCredentialStore>();
+        Conditions = Get<EfConditionStore>();
+        Alerts = Get<EfAlertStore>();
+        AlertDesk = Get<AlertDesk>();
+        Audit = Get<SqliteAuditLog>();
+        Fitting = Get<TagFitting>();
+        PendingWork = Get<EfPendingCorrelationStore>();
+        ScoredCorrelation = Get<ScoredCorrelation>();
+        PendingCorrelation = Get<PendingCorrelation>();
+        Review = Get<MatchReview>();
+        SchemeSummary = Get<SchemeSummaryReport>();
+        RetentionStore = Get<SqliteRetentionStore>();
+        MonitoringOptions = Get<MonitoringOptions>();
+        Monitor = Get<LicenceMonitor>();
+    }
+
+    /// <summary>The container these services came from.</summary>
+    public IServiceProvider Provider => _provider;
 
     public TagwatchDatabase Database { get; }
 
@@ -120,13 +131,13 @@ public sealed class TagwatchServices
 
     public AlertDesk AlertDesk { get; }
 
-    public MonitoringOptions MonitoringOptions { get; } = new();
+    public MonitoringOptions MonitoringOptions { get; }
 
-    /// <summary>Accounts and tokens (built on first use: it carries its own Identity container).</summary>
-    public UserAccounts Accounts => _accounts.Value;
+    /// <summary>Accounts and tokens.</summary>
+    public UserAccounts Accounts => Get<UserAccounts>();
 
     /// <summary>Account changes that widen scope, with a second administrator's approval when <paramref name="requireSecondApproval"/>.</summary>
-    public AccountApprovals Approvals(bool requireSecondApproval) => new(Audit, new UserAccountChanges(Accounts), requireSecondApproval);
+    public AccountApprovals Approvals(bool requireSecondApproval) => new(Audit, Get<UserAccountChanges>(), requireSecondApproval);
 
     /// <summary>The evaluation report, small counts withheld.</summary>
     public SchemeSummaryReport SchemeSummary { get; }
@@ -151,7 +162,7 @@ public sealed class TagwatchServices
             ? new PilotStaging(OffenderStore, Conditions, Monitor, Alerts, AlertDesk, ScoredCorrelation, Matches, Review, clock)
             : throw new ArgumentException("Open the services on the replay clock to stage a pilot with it.", nameof(clock));
 
-    /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
+    /// <summary>The licence monitor.</summary>
     public LicenceMonitor Monitor { get; }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
@@ -162,4 +173,17 @@ public sealed class TagwatchServices
     /// does, judging fixes by <paramref name="quality"/>.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, FixQualityRules quality, CancellationToken cancellationToken = default) =>
         new(await TagwatchDatabase.OpenAsync(path, cancellationToken), clock, quality);
+
+    private T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    private static ServiceProvider Compose(TagwatchDatabase database, TimeProvider clock, FixQualityRules? quality)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddSingleton(quality ?? new FixQualityRules());
+        services.AddTagwatchApplication();
+        services.AddTagwatchSqlite(database);
+        return services.BuildServiceProvider();
+    }
 }

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Core.Access;
-using Tagwatch.Storage;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Security;
 
@@ -27,10 +25,9 @@ internal static class AuthenticationSetup
 
     private const string SelectorScheme = "Tagwatch";
 
-    public static void AddTagwatchSecurity(this IServiceCollection services, TagwatchDatabase database, ServerOptions options)
+    /// <summary>Sessions, tokens, sign-in and authorisation on the accounts the storage registration provides.</summary>
+    public static void AddTagwatchSecurity(this IServiceCollection services, ServerOptions options)
     {
-        services.AddTagwatchIdentity(database);
-        services.AddSingleton<UserAccounts>();
         services.AddHttpContextAccessor();
         // Cookies are Secure whenever the request came over HTTPS (directly or through a listed proxy), or always when
         // configured. The antiforgery cookie follows the request only: antiforgery refuses to work at all on a request it

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tagwatch.Application.Accounts;
+using Tagwatch.Application.Audit;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Retention;
+using Tagwatch.Application.Tags;
+using Tagwatch.Storage.Accounts;
+using Tagwatch.Storage.Audit;
+using Tagwatch.Storage.Correlation;
+using Tagwatch.Storage.Crimes;
+using Tagwatch.Storage.Fixes;
+using Tagwatch.Storage.Ingest;
+using Tagwatch.Storage.Monitoring;
+using Tagwatch.Storage.Offenders;
+using Tagwatch.Storage.Retention;
+using Tagwatch.Storage.Tags;
+
+namespace Tagwatch.Storage;
+
+/// <summary>The stores on one SQLite database, registered under the interfaces the application core declares.</summary>
+public static class TagwatchSqliteServices
+{
+    /// <summary>
+    /// Registers every store on <paramref name="database"/> (opened, and so migrated, by <see cref="TagwatchDatabase.OpenAsync"/>),
+    /// accounts on ASP.NET Core Identity over the same file, and the key ring beside it.
+    /// </summary>
+    public static IServiceCollection AddTagwatchSqlite(this IServiceCollection services, TagwatchDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        Store<IFixStore, SqliteFixStore>(services);
+        Store<IFixGrids, SqliteFixGrids>(services);
+        Store<ITagDirectory, EfTagDirectory>(services);
+        Store<IDeviceCredentialStore, EfDeviceCredentialStore>(services);
+        Store<ICrimeStore, EfCrimeStore>(services);
+        Store<IOffenderStore, EfOffenderStore>(services);
+        Store<ICorrelationStore, EfCorrelationStore>(services);
+        Store<IPendingCorrelationStore, EfPendingCorrelationStore>(services);
+        Store<ILocationSearchLog, EfLocationSearchLog>(services);
+        Store<IIngestStore, SqliteIngestStore>(services);
+        Store<IConditionStore, EfConditionStore>(services);
+        Store<IAlertStore, EfAlertStore>(services);
+        Store<IAuditLog, SqliteAuditLog>(services);
+        Store<IRetentionStore, SqliteRetentionStore>(services);
+
+        services.AddTagwatchIdentity(database);
+        services.AddSingleton<UserAccounts>();
+        Store<IAccountChanges, UserAccountChanges>(services);
+        return services;
+    }
+
+    // One instance serves both the interface and (until every caller takes the interface) its own type.
+    private static void Store<TInterface, TStore>(IServiceCollection services)
+        where TInterface : class
+        where TStore : class, TInterface
+    {
+        services.AddSingleton<TStore>();
+        services.AddSingleton<TInterface>(sp => sp.GetRequiredService<TStore>());
+    }
+}
