@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using NodaTime.Serialization.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -57,7 +56,7 @@ public static class TagwatchServer
             // The default exempts localhost; a server answering over HTTPS says so whatever name it was reached by.
             hsts.ExcludedHosts.Clear();
         });
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.ConfigureForNodaTime(NodaTime.DateTimeZoneProviders.Tzdb));
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         var ingestOptions = new IngestOptions { ListenerPorts = ListenerPorts(options) };
         builder.Services.AddSingleton(options);

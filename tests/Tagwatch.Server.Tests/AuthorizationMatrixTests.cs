@@ -179,13 +179,13 @@ public sealed class AuthorizationMatrixTests
             "IngestBatch" => "[]",
             "ChangeRole" => """{"role":"ProbationOfficer"}""",
             "ChangeScheme" => """{"capacity":100}""",
-            "EnrolOffender" => """{"givenName":"Alex","familyName":"Matrix","dateOfBirth":"1990-01-01","indexOffences":["Robbery"],"custodialSentenceServed":true,"gpsLicenceCondition":true,"licenceStart":"2019-03-01","licenceEnd":"2019-09-01","latitude":51.45,"longitude":-0.1,"riskTier":"High"}""",
+            "EnrolOffender" => """{"given_name":"Alex","family_name":"Matrix","date_of_birth":"1990-01-01","index_offences":["Robbery"],"custodial_sentence_served":true,"gps_licence_condition":true,"licence_start":"2019-03-01","licence_end":"2019-09-01","latitude":51.45,"longitude":-0.1,"risk_tier":"High"}""",
             "RegisterTag" => """{"id":"359881999000001","protocol":"gt06"}""",
             "AssignTag" => $$"""{"offender":"{{api.CaseloadReference}}","from":"2030-01-01T00:00:00Z"}""",
             "CorrectTagAssignment" => $$"""{"offender":"{{api.CaseloadReference}}","from":"2030-01-01T00:00:00Z","reason":"matrix check of the policy"}""",
             "AddCondition" => """{"kind":"exclusion","label":"victim's street","area":{"circle":{"latitude":51.47,"longitude":-0.11,"radius":150}},"schedule":"always"}""",
             "ImportCrimes" => "crime_ref,category,lat,lon,committed_from,committed_to\nMX1,robbery,51.47,-0.11,2019-02-18T10:00:00Z,2019-02-18T11:00:00Z\n",
-            "StartCorrelationRun" => """{"allTags":false}""",
+            "StartCorrelationRun" => """{"all_tags":false}""",
             _ => "{}",
         };
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + query);

@@ -58,7 +58,7 @@ public sealed class BatchIngestTests : IAsyncLifetime
         Assert.Equal(1, answer.GetProperty("accepted").GetInt64());
         var rejected = answer.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("item").GetString(), r.GetProperty("field").GetString())).ToList();
         Assert.Equal([("fixes[1]", "lat"), ("fixes[2]", "time")], rejected);
-        Assert.Equal(["31337"], answer.GetProperty("refusedDevices").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["31337"], answer.GetProperty("refused_devices").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]

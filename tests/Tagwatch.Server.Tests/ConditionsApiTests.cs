@@ -15,7 +15,7 @@ public sealed class ConditionsApiTests
 
         var added = await probation.PostAsJsonAsync(path, new
         {
-            kind = "curfew", label = "home", area = new { circle = new { latitude = 51.45, longitude = -0.10, radius = 40 } }, schedule = "daily 21:00-07:00", graceMinutes = 15,
+            kind = "curfew", label = "home", area = new { circle = new { latitude = 51.45, longitude = -0.10, radius = 40 } }, schedule = "daily 21:00-07:00", grace_minutes = 15,
         });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         long id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -35,7 +35,7 @@ public sealed class ConditionsApiTests
     [InlineData("""{"kind":"exclusion","area":{"circle":{"latitude":95,"longitude":-0.1,"radius":40}}}""", "area")]
     [InlineData("""{"kind":"exclusion","area":{"wkt":"POLYGON((0 0, 1 1))"}}""", "area")]
     [InlineData("""{"kind":"curfew","area":{"circle":{"latitude":51.45,"longitude":-0.1,"radius":40}},"schedule":"someday 25:00"}""", "schedule")]
-    [InlineData("""{"kind":"exclusion","area":{"circle":{"latitude":51.45,"longitude":-0.1,"radius":40}},"rules":{"minFixes":0}}""", "rules")]
+    [InlineData("""{"kind":"exclusion","area":{"circle":{"latitude":51.45,"longitude":-0.1,"radius":40}},"rules":{"min_fixes":0}}""", "rules")]
     public async Task A_bad_condition_is_refused_naming_the_field_and_nothing_is_stored(string body, string field)
     {
         await using var api = await SeededApi.StartAsync();

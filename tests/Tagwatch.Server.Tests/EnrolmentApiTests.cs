@@ -8,8 +8,8 @@ public sealed class EnrolmentApiTests
 {
     private static object Person(bool gps = true, string born = "1990-01-01") => new
     {
-        givenName = "Alex", familyName = "Newman", dateOfBirth = born, indexOffences = new[] { "Robbery" }, custodialSentenceServed = true, gpsLicenceCondition = gps,
-        licenceStart = "2019-03-01", licenceEnd = "2019-09-01", latitude = 51.4613, longitude = -0.1156, riskTier = "High",
+        given_name = "Alex", family_name = "Newman", date_of_birth = born, index_offences = new[] { "Robbery" }, custodial_sentence_served = true, gps_licence_condition = gps,
+        licence_start = "2019-03-01", licence_end = "2019-09-01", latitude = 51.4613, longitude = -0.1156, risk_tier = "High",
     };
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class EnrolmentApiTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.NotEmpty((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusals").EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
-        Assert.True((await badDate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("dateOfBirth", out _));
+        Assert.True((await badDate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("date_of_birth", out _));
         Assert.Equal(6, (await api.Server.Services.Offenders.ListAsync()).Count);
     }
 
@@ -97,7 +97,7 @@ public sealed class EnrolmentApiTests
         using var admin = api.ClientFor("admin");
 
         var changed = await admin.PutAsJsonAsync("/api/v1/scheme", new { capacity = 120, boroughs = new[] { "Lambeth", "Croydon" } });
-        var incoherent = await admin.PutAsJsonAsync("/api/v1/scheme", new { capacity = 0, lengthMonths = 0 });
+        var incoherent = await admin.PutAsJsonAsync("/api/v1/scheme", new { capacity = 0, length_months = 0 });
         var unknown = await admin.PutAsJsonAsync("/api/v1/scheme", new { boroughs = new[] { "Gotham" } });
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);

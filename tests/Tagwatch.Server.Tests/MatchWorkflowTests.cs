@@ -180,7 +180,7 @@ public sealed class MatchWorkflowTests
     private static async Task<string> ProblemAsync(HttpResponseMessage response, long id)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return string.Join("|", body.EnumerateObject().Where(p => p.Name != "traceId")
+        return string.Join("|", body.EnumerateObject().Where(p => p.Name != "trace_id")
             .Select(p => $"{p.Name}={p.Value.ToString().Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ID", StringComparison.Ordinal)}"));
     }
 

@@ -76,17 +76,17 @@ public sealed class RequestValidationTests
     }
 
     [Theory]
-    [InlineData("licenceStart", "9999-12-30")]
-    [InlineData("licenceEnd", "9999-12-31")]
-    [InlineData("dateOfBirth", "0001-01-01")]
+    [InlineData("licence_start", "9999-12-30")]
+    [InlineData("licence_end", "9999-12-31")]
+    [InlineData("date_of_birth", "0001-01-01")]
     public async Task An_enrolment_with_a_date_at_the_end_of_the_calendar_is_refused_naming_the_field(string field, string date)
     {
         await using var api = await SeededApi.StartAsync();
         using var probation = api.ClientFor("probation");
         var person = new Dictionary<string, object>
         {
-            ["givenName"] = "Alex", ["familyName"] = "Newman", ["dateOfBirth"] = "1990-01-01", ["indexOffences"] = new[] { "Robbery" }, ["custodialSentenceServed"] = true,
-            ["gpsLicenceCondition"] = true, ["licenceStart"] = "2019-03-01", ["licenceEnd"] = "2019-09-01", ["latitude"] = 51.4613, ["longitude"] = -0.1156, ["riskTier"] = "High",
+            ["given_name"] = "Alex", ["family_name"] = "Newman", ["date_of_birth"] = "1990-01-01", ["index_offences"] = new[] { "Robbery" }, ["custodial_sentence_served"] = true,
+            ["gps_licence_condition"] = true, ["licence_start"] = "2019-03-01", ["licence_end"] = "2019-09-01", ["latitude"] = 51.4613, ["longitude"] = -0.1156, ["risk_tier"] = "High",
         };
         person[field] = date;
 

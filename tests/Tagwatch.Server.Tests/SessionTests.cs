@@ -126,7 +126,7 @@ public sealed class SessionTests
     private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
     {
         var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
-        problem.Remove("traceId");
+        problem.Remove("trace_id");
         return problem.ToJsonString();
     }
 

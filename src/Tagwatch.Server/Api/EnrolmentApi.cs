@@ -48,7 +48,7 @@ internal static class EnrolmentApi
     {
         var actor = await http.RequiredActorAsync();
         var date = LocalDatePattern.Iso;
-        foreach (var (field, text) in new[] { ("dateOfBirth", body.DateOfBirth), ("licenceStart", body.LicenceStart), ("licenceEnd", body.LicenceEnd) })
+        foreach (var (field, text) in new[] { ("date_of_birth", body.DateOfBirth), ("licence_start", body.LicenceStart), ("licence_end", body.LicenceEnd) })
         {
             if (!RecordDate.TryParse(text, out _, out var error))
             {
@@ -61,7 +61,7 @@ internal static class EnrolmentApi
         {
             if (!ApiValues.TryEnum<IndexOffence>(offence, out var parsed))
             {
-                return ApiValues.NotOneOf<IndexOffence>("indexOffences", offence);
+                return ApiValues.NotOneOf<IndexOffence>("index_offences", offence);
             }
 
             offences.Add(parsed);
@@ -69,7 +69,7 @@ internal static class EnrolmentApi
 
         if (!ApiValues.TryEnum<RiskTier>(body.RiskTier, out var tier))
         {
-            return ApiValues.NotOneOf<RiskTier>("riskTier", body.RiskTier);
+            return ApiValues.NotOneOf<RiskTier>("risk_tier", body.RiskTier);
         }
 
         if (!GeoPoint.TryCreate(body.Latitude, body.Longitude, out var address, out string? where))
@@ -79,7 +79,7 @@ internal static class EnrolmentApi
 
         if (string.IsNullOrWhiteSpace(body.GivenName) || string.IsNullOrWhiteSpace(body.FamilyName))
         {
-            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.GivenName) ? "givenName" : "familyName", "required");
+            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.GivenName) ? "given_name" : "family_name", "required");
         }
 
         var result = await services.Offenders.EnrolAsync(new EnrolmentRequest
