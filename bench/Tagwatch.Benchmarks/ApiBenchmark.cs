@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tagwatch.Application.Audit;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Core.Access;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Server;
@@ -29,7 +29,7 @@ internal static class ApiBenchmark
         {
             var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "bench.db"), TimeProvider.System);
             var pilot = PilotSimulation.Create(new SimulationOptions { Tags = tags, Days = days, Seed = 7 });
-            await services.SimulationLoader.LoadAsync(pilot);
+            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
             await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "bench");
             Console.WriteLine($"api: pilot of {tags} tags × {days} days loaded and correlated");
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Grid;
 using Tagwatch.Correlation.Trails;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Tagwatch.Application.Fixes;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Correlation.Trails;

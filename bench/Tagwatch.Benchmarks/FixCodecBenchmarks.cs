@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Storage.Fixes;
 

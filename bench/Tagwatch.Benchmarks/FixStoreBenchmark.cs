@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;

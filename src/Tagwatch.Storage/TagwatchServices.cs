@@ -5,7 +5,6 @@ using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Accounts;
@@ -41,7 +40,6 @@ public sealed class TagwatchServices
         Offenders = new OffenderService(OffenderStore, BoroughMap.London, clock);
         FixImporter = new FixImporter(Fixes, Tags, Quality);
         CrimeImporter = new CrimeImporter(Crimes, BoroughMap.London, clock);
-        SimulationLoader = new SimulationLoader(Offenders, OffenderStore, Tags, Fixes, CrimeImporter, Quality);
         Matches = new EfCorrelationStore(database);
         Trails = new TrailLoader(Fixes, Tags, Quality.Accuracy);
         FixGrids = new SqliteFixGrids(database);
@@ -86,8 +84,6 @@ public sealed class TagwatchServices
     public FixImporter FixImporter { get; }
 
     public CrimeImporter CrimeImporter { get; }
-
-    public SimulationLoader SimulationLoader { get; }
 
     public EfCorrelationStore Matches { get; }
 
@@ -142,14 +138,6 @@ public sealed class TagwatchServices
 
     /// <summary>The retention use case under <paramref name="policy"/>.</summary>
     public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => new(RetentionStore, Audit, policy, _clock);
-
-    /// <summary>Stages a demo pilot in the present (conditions, alerts, matches under review); <paramref name="clock"/>
-    /// must be the clock these services were opened with, as staging holds it at the times each step happened.</summary>
-    /// <exception cref="ArgumentException">The services run on another clock.</exception>
-    public PilotStaging Staging(ReplayClock clock) =>
-        ReferenceEquals(clock, _clock)
-            ? new PilotStaging(OffenderStore, Conditions, Monitor, Alerts, AlertDesk, ScoredCorrelation, Matches, Review, clock)
-            : throw new ArgumentException("Open the services on the replay clock to stage a pilot with it.", nameof(clock));
 
     /// <summary>The licence monitor for one-off use (CLI); the server builds its own with logging.</summary>
     public LicenceMonitor Monitor { get; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Tagwatch.Application.Retention;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Simulation;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;

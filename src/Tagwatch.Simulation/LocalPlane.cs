@@ -1,6 +1,6 @@
 using Tagwatch.Core.Geo;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>A flat east/north metre grid around a London origin, for generating synthetic movement.</summary>
 /// <remarks>Equirectangular: good to a fraction of a percent across a city, which is plenty for synthetic data.

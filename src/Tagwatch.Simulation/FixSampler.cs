@@ -2,7 +2,7 @@ using NodaTime;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Identity;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Samples what an ankle tag reports from a true path: a fix a minute with realistic noise, indoor gaps,
 /// rare outliers, buffered late uploads, and device events.</summary>

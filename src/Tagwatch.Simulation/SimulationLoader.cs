@@ -11,7 +11,7 @@ using Tagwatch.Core.Tags;
 using Tagwatch.Protocols;
 using Tagwatch.Protocols.Devices.OsmAnd;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Loads a simulated pilot straight into a database: enrols the people under the scheme's rules,
 /// registers and assigns their tags, stores their fixes and imports the crimes.</summary>

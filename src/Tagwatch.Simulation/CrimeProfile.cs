@@ -1,6 +1,6 @@
 using Tagwatch.Core.Crimes;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>How often each kind of crime happens, when in the day, and how long its committed window is.</summary>
 internal sealed record CrimeProfile(CrimeCategory Category, string Code, double Share, int PeakHour, int HourSpread, int MinWindowMinutes, int MaxWindowMinutes)

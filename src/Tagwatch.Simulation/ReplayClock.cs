@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>A clock that follows another except while held at an instant, so a simulated history can be staged with
 /// the times it would have had (a licence condition set on the day of release), then run on in the present.</summary>

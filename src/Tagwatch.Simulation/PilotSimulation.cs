@@ -10,7 +10,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>A synthetic pilot in Lambeth, Lewisham, Southwark and Croydon: people, their true paths, crimes and ground truth.</summary>
 /// <remarks>

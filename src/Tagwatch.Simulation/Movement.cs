@@ -1,4 +1,4 @@
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>One leg of a person's true movement: from (x0, y0) at t0 to (x1, y1) at t1, in local metres and Unix ms.</summary>
 /// <param name="Indoors">True while dwelling inside a building (home, a shop): GPS is degraded or absent.</param>

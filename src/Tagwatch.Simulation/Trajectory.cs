@@ -1,4 +1,4 @@
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>A person's true, continuous path over the simulated period: consecutive movements without gaps.</summary>
 internal sealed class Trajectory(List<Movement> legs)

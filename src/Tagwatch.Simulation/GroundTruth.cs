@@ -1,6 +1,6 @@
 using Tagwatch.Core.Identity;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Whether a simulated crime was planted on a tag's true path or placed as a decoy near it.</summary>
 public enum GroundTruthKind

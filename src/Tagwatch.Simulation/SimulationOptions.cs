@@ -1,7 +1,7 @@
 using NodaTime;
 using Tagwatch.Core.Scheme;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Size and shape of a simulated pilot.</summary>
 public sealed record SimulationOptions

@@ -8,7 +8,7 @@ using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Gives a loaded pilot in the present the working state of a running scheme, so that every role has something
 /// real to do: the licence conditions set on release, the alerts its history raised (those dealt with resolved, the

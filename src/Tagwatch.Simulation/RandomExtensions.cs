@@ -1,4 +1,4 @@
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Deterministic random helpers for the simulator.</summary>
 internal static class RandomExtensions

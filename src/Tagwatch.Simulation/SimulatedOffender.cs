@@ -3,7 +3,7 @@ using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>A synthetic person on the pilot, with their tag.</summary>
 public sealed record SimulatedOffender(

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Builds a person's true daily routine: home overnight, outings to a few anchor places on foot or by bus or train.</summary>
 internal sealed class RoutineGenerator(Random random, DateTimeZone zone)

@@ -1,8 +1,7 @@
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Geo;
 
-namespace Tagwatch.Storage.Tests.Simulation;
+namespace Tagwatch.Simulation.Tests;
 
 public sealed class PilotSimulationTests
 {

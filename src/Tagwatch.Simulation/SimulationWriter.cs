@@ -1,7 +1,7 @@
 using NodaTime.Text;
 using Tagwatch.Protocols.Csv;
 
-namespace Tagwatch.Application.Simulation;
+namespace Tagwatch.Simulation;
 
 /// <summary>Writes a simulated pilot as files: fixes.csv, crimes.csv, offenders.csv, truth.csv and events.csv.</summary>
 public static class SimulationWriter

@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Matches;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
+using Tagwatch.Storage;
 
-namespace Tagwatch.Storage.Tests.Simulation;
+namespace Tagwatch.Simulation.Tests;
 
 /// <summary>A demo pilot dated to the present, loaded and staged once on a fake clock, as <c>tagwatch demo</c> does.</summary>
 public sealed class StagedPilot : IAsyncLifetime
@@ -38,8 +38,8 @@ public sealed class StagedPilot : IAsyncLifetime
         Services = await TagwatchServices.OpenAsync(Path.Combine(_directory, "demo.db"), replay);
         // Fifty people: one of them (the fiftieth) finished their licence during the week.
         Pilot = PilotSimulation.Create(new SimulationOptions { Tags = 50, Days = Days, Seed = 4, CrimesPerDay = 100, Until = Now });
-        Loaded = await Services.SimulationLoader.LoadAsync(Pilot);
-        Staged = await Services.Staging(replay).StageAsync(Pilot);
+        Loaded = await new SimulationLoader(Services.Offenders, Services.OffenderStore, Services.Tags, Services.Fixes, Services.CrimeImporter, Services.Quality).LoadAsync(Pilot);
+        Staged = await new PilotStaging(Services.OffenderStore, Services.Conditions, Services.Monitor, Services.Alerts, Services.AlertDesk, Services.ScoredCorrelation, Services.Matches, Services.Review, replay).StageAsync(Pilot);
     }
 
     public ValueTask DisposeAsync()
