@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application.Correlation;
-using Tagwatch.Simulation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Simulation;
 using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;

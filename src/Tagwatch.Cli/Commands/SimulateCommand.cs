@@ -3,8 +3,8 @@ using System.Diagnostics;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Simulation;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Cli.Commands;
 

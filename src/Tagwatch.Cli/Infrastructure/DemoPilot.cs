@@ -1,6 +1,6 @@
-using Tagwatch.Simulation;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Simulation;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;

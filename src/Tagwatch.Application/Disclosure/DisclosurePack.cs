@@ -5,7 +5,7 @@ using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Correlation.Scored;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Application.Disclosure;
 
 /// <summary>Everything a disclosure pack states, gathered before rendering.</summary>
 /// <param name="Match">The match as disclosed.</param>

@@ -3,11 +3,12 @@ using System.Text.Json;
 using NodaTime;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Geo;
 using Tagwatch.Correlation.Scored;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Disclosure.Pdf;
 
 /// <summary>Renders a disclosure pack as PDF: request, subject, exhibits (map, table of points, gaps), score, witness statement, caveat.</summary>
 public static class DisclosurePackPdf

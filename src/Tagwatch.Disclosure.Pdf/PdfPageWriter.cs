@@ -2,7 +2,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Disclosure.Pdf;
 
 /// <summary>Flows text, key–value rows and tables down A4 pages, starting a new page when one is full, with a footer on each.</summary>
 internal sealed class PdfPageWriter : IDisposable

@@ -1,8 +1,9 @@
 using System.Globalization;
 using PdfSharp.Drawing;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Geo;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Disclosure.Pdf;
 
 /// <summary>
 /// Exhibit map on the National Grid (metres, grid north up): the crime point, its search buffer and stated precision,

@@ -1,7 +1,7 @@
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Geo;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Application.Disclosure;
 
 /// <summary>
 /// The National Grid positions a disclosure pack shows — the crime's grid reference and the map's points — converted
@@ -13,8 +13,9 @@ namespace Tagwatch.Server.Disclosure;
 /// <param name="Evidence">The evidence points on the grid, in the pack's order.</param>
 /// <param name="Vicinity">The vicinity fixes on the grid, in the pack's order.</param>
 /// <param name="MapUsesHelmertFallback">Whether any point on the map was placed by the Helmert fallback.</param>
-internal sealed record PackGridPositions(GridConversion Crime, IReadOnlyList<GridPoint> Evidence, IReadOnlyList<GridPoint> Vicinity, bool MapUsesHelmertFallback)
+public sealed record PackGridPositions(GridConversion Crime, IReadOnlyList<GridPoint> Evidence, IReadOnlyList<GridPoint> Vicinity, bool MapUsesHelmertFallback)
 {
+    /// <summary>Converts the positions <paramref name="pack"/> shows.</summary>
     public static PackGridPositions Of(DisclosurePack pack)
     {
         var crime = CrimeGrid(pack.Crime);

@@ -1,12 +1,12 @@
 using NodaTime;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Crimes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Correlation.Scored;
-using Tagwatch.Server.Disclosure;
 using UglyToad.PdfPig;
 
-namespace Tagwatch.Server.Tests;
+namespace Tagwatch.Disclosure.Pdf.Tests;
 
 public sealed class DisclosurePackPdfTests
 {

@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Tagwatch.Server.Disclosure;
+namespace Tagwatch.Disclosure.Pdf;
 
 /// <summary>Serves the embedded DejaVu Sans faces for every font request, so a pack never depends on the machine's fonts.</summary>
 internal sealed class EmbeddedFontResolver : IFontResolver
