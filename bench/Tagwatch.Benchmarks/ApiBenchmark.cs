@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tagwatch.Application.Audit;
-using Tagwatch.Application.Simulation;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Access;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Disclosure.Pdf;
 using Tagwatch.Server;
-using Tagwatch.Server.Disclosure;
+using Tagwatch.Simulation;
 using Tagwatch.Storage;
 using Tagwatch.Storage.Accounts;
 
@@ -29,7 +30,7 @@ internal static class ApiBenchmark
         {
             var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "bench.db"), TimeProvider.System);
             var pilot = PilotSimulation.Create(new SimulationOptions { Tags = tags, Days = days, Seed = 7 });
-            await services.SimulationLoader.LoadAsync(pilot);
+            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
             await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "bench");
             Console.WriteLine($"api: pilot of {tags} tags × {days} days loaded and correlated");
 
@@ -52,7 +53,7 @@ internal static class ApiBenchmark
 
             await services.Review.DecideAsync(match.Id, Core.Matches.MatchState.Qualified, "bench", "bench", "bench");
             await services.Review.DecideAsync(match.Id, Core.Matches.MatchState.Disclosed, "bench", "bench", "bench");
-            var pack = await DisclosurePackBuilder.BuildAsync(services, match.Id, "bench", Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()));
+            var pack = await new DisclosurePackBuilder(services.Matches, services.Crimes, services.OffenderStore, services.Fixes).BuildAsync(match.Id, "bench", Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()));
             long bytes = 0;
             await TimeAsync($"disclosure pack render ({pack.Evidence.Count} evidence points)", 20, () =>
             {

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Grid;
 using Tagwatch.Correlation.Trails;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Benchmarks;
 

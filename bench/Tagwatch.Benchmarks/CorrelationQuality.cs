@@ -1,9 +1,9 @@
 using System.Globalization;
 using Tagwatch.Application.Fixes;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Correlation;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Correlation.Trails;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Fixes;
+using Tagwatch.Simulation;
 using Tagwatch.Storage.Fixes;
 
 namespace Tagwatch.Benchmarks;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
+using Tagwatch.Simulation;
 using Tagwatch.Storage;
 using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Tags;

@@ -7,7 +7,6 @@ using Tagwatch.Application.Imports;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
@@ -49,7 +48,6 @@ public sealed class TagwatchServices
         Offenders = Get<OffenderService>();
         FixImporter = Get<FixImporter>();
         CrimeImporter = Get<CrimeImporter>();
-        SimulationLoader = new SimulationLoader(Offenders, OffenderStore, Tags, Fixes, CrimeImporter, Quality);
         Matches = Get<EfCorrelationStore>();
         Trails = Get<TrailLoader>();
         FixGrids = Get<SqliteFixGrids>();
@@ -97,8 +95,6 @@ public sealed class TagwatchServices
     public FixImporter FixImporter { get; }
 
     public CrimeImporter CrimeImporter { get; }
-
-    public SimulationLoader SimulationLoader { get; }
 
     public EfCorrelationStore Matches { get; }
 
@@ -153,14 +149,6 @@ public sealed class TagwatchServices
 
     /// <summary>The retention use case under <paramref name="policy"/>.</summary>
     public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => new(RetentionStore, Audit, policy, _clock);
-
-    /// <summary>Stages a demo pilot in the present (conditions, alerts, matches under review); <paramref name="clock"/>
-    /// must be the clock these services were opened with, as staging holds it at the times each step happened.</summary>
-    /// <exception cref="ArgumentException">The services run on another clock.</exception>
-    public PilotStaging Staging(ReplayClock clock) =>
-        ReferenceEquals(clock, _clock)
-            ? new PilotStaging(OffenderStore, Conditions, Monitor, Alerts, AlertDesk, ScoredCorrelation, Matches, Review, clock)
-            : throw new ArgumentException("Open the services on the replay clock to stage a pilot with it.", nameof(clock));
 
     /// <summary>The licence monitor.</summary>
     public LicenceMonitor Monitor { get; }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tagwatch.Server.Disclosure;
+using Tagwatch.Application.Disclosure;
 using UglyToad.PdfPig;
 
 namespace Tagwatch.Server.Tests;

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application.Correlation;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Simulation;
 using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;
@@ -89,7 +89,7 @@ internal sealed class SeededApi : IAsyncDisposable
     {
         var services = Server.Services;
         Pilot = PilotSimulation.Create(new SimulationOptions { Tags = 6, Days = 4, Seed = 3, PlantedPerTagPerWeek = 7 });
-        await services.SimulationLoader.LoadAsync(Pilot);
+        await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(Pilot);
         await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "test");
         var matches = await services.Matches.ListMatchesAsync();
         var significant = matches.Where(m => m.Significant && m.BoroughCode is not null).ToList();

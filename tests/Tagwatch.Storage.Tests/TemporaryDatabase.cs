@@ -54,7 +54,9 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public SqliteFixGrids FixGrids => _services.FixGrids;
 
-    public Application.Simulation.SimulationLoader SimulationLoader => _services.SimulationLoader;
+    /// <summary>Loads simulated pilots, the test data of the grid and correlation tests.</summary>
+    public Tagwatch.Simulation.SimulationLoader SimulationLoader =>
+        new(_services.Offenders, _services.OffenderStore, _services.Tags, _services.Fixes, _services.CrimeImporter, _services.Quality);
 
     public Application.Correlation.TrailLoader Trails => _services.Trails;
 

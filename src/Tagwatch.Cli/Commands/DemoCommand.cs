@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Cli.Commands;
 

@@ -3,8 +3,9 @@ using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Server.Disclosure;
+using Tagwatch.Disclosure.Pdf;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var pack = await DisclosurePackBuilder.BuildAsync(services, settings.Id, ConsoleActor.Name, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), cancellationToken);
+        var pack = await new DisclosurePackBuilder(services.Matches, services.Crimes, services.OffenderStore, services.Fixes).BuildAsync(settings.Id, ConsoleActor.Name, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), cancellationToken);
         using var pdf = new MemoryStream();
         DisclosurePackPdf.Render(pack, pdf);
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -83,7 +83,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         if (settings.Load || settings.Db is not null)
         {
             var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-            var summary = await WithProgressAsync("Loading database", pilot.Offenders.Count, progress => workspace.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
+            var summary = await WithProgressAsync("Loading database", pilot.Offenders.Count, progress => PilotServices.Loader(workspace).LoadAsync(pilot, progress, cancellationToken));
             Print(summary);
             var building = Stopwatch.StartNew();
             int days = await workspace.FixGrids.RefreshAsync(cancellationToken);

@@ -1,6 +1,6 @@
-using Tagwatch.Application.Simulation;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Simulation;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -36,14 +36,14 @@ internal static class DemoPilot
         var replay = new ReplayClock(clock);
         var services = await TagwatchServices.OpenAsync(settings.DatabasePath, replay, cancellationToken);
         await services.Database.MarkAsDemoAsync(cancellationToken);
-        var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => services.SimulationLoader.LoadAsync(pilot, progress, cancellationToken));
+        var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => PilotServices.Loader(services).LoadAsync(pilot, progress, cancellationToken));
         if (options.Until is null)
         {
             var correlation = await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
             return new Built(services, pilot, summary, null, correlation);
         }
 
-        var staged = await services.Staging(replay).StageAsync(pilot, cancellationToken);
+        var staged = await PilotServices.Staging(services, replay).StageAsync(pilot, cancellationToken);
         return new Built(services, pilot, summary, staged, staged.Correlation);
     }
 }

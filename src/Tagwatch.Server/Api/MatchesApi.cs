@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
-using Tagwatch.Server.Disclosure;
+using Tagwatch.Disclosure.Pdf;
 using Tagwatch.Server.Security;
 using Tagwatch.Storage;
 
@@ -153,7 +154,7 @@ internal static class MatchesApi
             return refusal;
         }
 
-        var pack = await DisclosurePackBuilder.BuildAsync(services, id, $"{actor.Username} ({actor.Role})", Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
+        var pack = await new DisclosurePackBuilder(services.Matches, services.Crimes, services.OffenderStore, services.Fixes).BuildAsync(id, $"{actor.Username} ({actor.Role})", Instant.FromDateTimeOffset(clock.GetUtcNow()), http.RequestAborted);
         var pdf = new MemoryStream();
         DisclosurePackPdf.Render(pack, pdf);
         await http.AuditAsync(actor, AuditActions.Export, "match", id.ToString(CultureInfo.InvariantCulture),

@@ -203,7 +203,7 @@ public sealed class ScoredCorrelationTests
         // Checked alone, the last three days' crimes are matched in two passes (their windows, then history for the tags
         // that touched them); the whole run reads everything in one. Every match must come out the same.
         await using var db = await TemporaryDatabase.CreateAsync();
-        await db.SimulationLoader.LoadAsync(Application.Simulation.PilotSimulation.Create(new Application.Simulation.SimulationOptions { Tags = 10, Days = 14, Seed = 5, CrimesPerDay = 60 }));
+        await db.SimulationLoader.LoadAsync(Tagwatch.Simulation.PilotSimulation.Create(new Tagwatch.Simulation.SimulationOptions { Tags = 10, Days = 14, Seed = 5, CrimesPerDay = 60 }));
         var crimes = await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue);
         var lastDays = crimes.Where(c => c.CommittedFrom >= crimes.Max(x => x.CommittedFrom) - Duration.FromDays(3)).Select(c => (c.Force, c.Reference)).ToList();
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Tagwatch.Application.Retention;
-using Tagwatch.Application.Simulation;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
@@ -13,6 +12,7 @@ using Tagwatch.Correlation;
 using Tagwatch.Correlation.Grid;
 using Tagwatch.Correlation.Strict;
 using Tagwatch.Correlation.Trails;
+using Tagwatch.Simulation;
 
 namespace Tagwatch.Storage.Tests.Fixes;
 
