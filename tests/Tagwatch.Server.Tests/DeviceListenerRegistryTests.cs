@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Tagwatch.Protocols.Devices;
 using Tagwatch.Server.Devices;
 
@@ -55,5 +56,21 @@ public sealed class DeviceListenerRegistryTests
         Assert.Equal(6013, options.PortOf(DeviceProtocols.H02));
         Assert.Contains("device ports must differ from each other", new ServerOptions { H02Port = 5023 }.Validate());
         Assert.Contains(new ServerOptions { Gt06Port = 70000 }.Validate(), p => p.StartsWith("gt06-port: 70000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Configuration_BindsTheExistingPortKeysAndDevicePorts()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tagwatch:Server:Gt06Port"] = "6023",
+            ["Tagwatch:Server:DevicePorts:tk103"] = "5002",
+        }).Build();
+
+        var options = configuration.GetSection("Tagwatch:Server").Get<ServerOptions>()!;
+
+        Assert.Equal(6023, options.PortOf(DeviceProtocols.Gt06));
+        Assert.Equal(5002, options.DevicePorts["tk103"]);
+        Assert.Empty(options.Validate());
     }
 }
