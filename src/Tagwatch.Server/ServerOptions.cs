@@ -17,13 +17,17 @@ public sealed record ServerOptions
     public string DeviceAddress { get; init; } = "127.0.0.1";
 
     /// <summary>OsmAnd HTTP port (0 turns the listener off).</summary>
-    public int OsmAndPort { get; init; } = 5055;
+    public int OsmAndPort { get; init; } = Protocols.Devices.DeviceProtocols.OsmAnd.DefaultPort;
 
     /// <summary>GT06 TCP port (0 turns the listener off).</summary>
-    public int Gt06Port { get; init; } = 5023;
+    public int Gt06Port { get; init; } = Protocols.Devices.DeviceProtocols.Gt06.DefaultPort;
 
     /// <summary>H02 TCP port (0 turns the listener off).</summary>
-    public int H02Port { get; init; } = 5013;
+    public int H02Port { get; init; } = Protocols.Devices.DeviceProtocols.H02.DefaultPort;
+
+    /// <summary>Ports of device protocols without an option of their own, by protocol name (section <c>DevicePorts</c>,
+    /// e.g. <c>Tagwatch:Server:DevicePorts:tk103=5002</c>); a protocol not named here is served on its default port.</summary>
+    public IReadOnlyDictionary<string, int> DevicePorts { get; init; } = new Dictionary<string, int>();
 
     /// <summary>What to do with a GT06 frame whose CRC does not match: <c>AcceptAndFlag</c> (store it flagged) or <c>Reject</c>.</summary>
     public BadChecksumPolicy BadChecksum { get; init; } = BadChecksumPolicy.AcceptAndFlag;
@@ -85,6 +89,19 @@ public sealed record ServerOptions
     public IEnumerable<string> HttpsUrls => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The port <paramref name="protocol"/> is served on (0: not served). GT06, H02 and OsmAnd keep the options
+    /// they have always had (<see cref="Gt06Port"/>…); any other protocol's port is in <see cref="DevicePorts"/>.</summary>
+    public int PortOf(Protocols.Devices.DeviceProtocol protocol) => protocol.Name switch
+    {
+        _ when !protocol.IsServed => 0,
+        "osmand" => OsmAndPort,
+        "gt06" => Gt06Port,
+        "h02" => H02Port,
+        _ => DevicePorts.FirstOrDefault(p => string.Equals(p.Key, protocol.Name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } configured
+            ? configured.Value
+            : protocol.DefaultPort,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem <see cref="Validate"/> finds.</summary>
     public void ThrowIfInvalid()
     {
@@ -112,15 +129,16 @@ public sealed record ServerOptions
             problems.Add($"device-address: '{DeviceAddress}' is not an IP address");
         }
 
-        foreach (var (name, port) in new[] { ("osmand-port", OsmAndPort), ("gt06-port", Gt06Port), ("h02-port", H02Port) })
+        foreach (var protocol in Protocols.Devices.DeviceProtocols.Served)
         {
+            int port = PortOf(protocol);
             if (port is < 0 or > 65535)
             {
-                problems.Add($"{name}: {port} is not a port number (0 turns the listener off)");
+                problems.Add($"{protocol.Name}-port: {port} is not a port number (0 turns the listener off)");
             }
         }
 
-        var used = new[] { OsmAndPort, Gt06Port, H02Port }.Where(p => p > 0).ToList();
+        var used = Protocols.Devices.DeviceProtocols.Served.Select(PortOf).Where(p => p > 0).ToList();
         if (used.Count != used.Distinct().Count())
         {
             problems.Add("device ports must differ from each other");

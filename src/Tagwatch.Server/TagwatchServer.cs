@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +57,7 @@ public static class TagwatchServer
         });
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
-        var ingestOptions = new IngestOptions { ListenerPorts = ListenerPorts(options) };
+        var ingestOptions = new IngestOptions { ListenerPorts = DeviceListeners.Ports(options) };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(ingestOptions);
@@ -137,18 +136,8 @@ public static class TagwatchServer
             app.UseForwardedHeaders();
         }
 
-        if (options.OsmAndPort > 0)
-        {
-            // The OsmAnd port speaks only the OsmAnd protocol, whatever the path.
-            app.MapWhen(
-                http => http.Connection.LocalPort == options.OsmAndPort,
-                osmand =>
-                {
-                    osmand.UseRateLimiter();
-                    osmand.Run(http => OsmAndEndpoint.HandleAsync(
-                        http, http.RequestServices.GetRequiredService<IngestPipeline>(), http.RequestServices.GetRequiredService<DeviceProofReader>(), options, clock));
-                });
-        }
+        // Each HTTP device port (OsmAnd) speaks only its protocol, whatever the path.
+        DeviceListeners.MapHttp(app, options, clock);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -197,8 +186,7 @@ public static class TagwatchServer
     {
         var kestrel = services.Last(d => d.ServiceType == typeof(IServer));
         services.Remove(kestrel);
-        var devicePorts = new[] { ("GT06", options.Gt06Port), ("H02", options.H02Port) }
-            .Where(p => p.Item2 > 0).Select(p => (p.Item1, options.DeviceAddress, p.Item2)).ToList();
+        var devicePorts = DeviceListeners.TcpPorts(options);
         services.AddSingleton<IServer>(sp => new DeviceListenerServer(
             kestrel.ImplementationInstance as IServer
                 ?? kestrel.ImplementationFactory?.Invoke(sp) as IServer
@@ -207,14 +195,8 @@ public static class TagwatchServer
             sp.GetRequiredService<ILogger<DeviceListenerServer>>()));
     }
 
-    /// <summary>The port each device protocol is served on: a tag's messages are accepted only there.</summary>
-    private static Dictionary<string, IReadOnlySet<int>> ListenerPorts(ServerOptions options) =>
-        new[] { (Protocols.Devices.OsmAnd.OsmAndDecoder.ProtocolName, options.OsmAndPort), (Protocols.Devices.Gt06.Gt06Decoder.ProtocolName, options.Gt06Port), (Protocols.Devices.H02.H02Decoder.ProtocolName, options.H02Port) }
-            .Where(p => p.Item2 > 0)
-            .ToDictionary(p => p.Item1, p => (IReadOnlySet<int>)new HashSet<int> { p.Item2 }, StringComparer.Ordinal);
-
     private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>
-        (options.OsmAndPort > 0 && http.Connection.LocalPort == options.OsmAndPort)
+        DeviceListeners.HttpPorts(options).Contains(http.Connection.LocalPort)
         || http.Request.Path.Equals(BatchIngestEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
     private static void Listen(KestrelServerOptions kestrel, ServerOptions options, X509Certificate2? certificate)
@@ -235,24 +217,7 @@ public static class TagwatchServer
             }
         }
 
-        var address = IPAddress.Parse(options.DeviceAddress);
-        if (options.OsmAndPort > 0)
-        {
-            kestrel.Listen(address, options.OsmAndPort, listen => UseTlsIf(listen, options.Tls.OsmAnd, certificate));
-        }
-
-        if (options.Gt06Port > 0)
-        {
-            kestrel.Listen(address, options.Gt06Port, listen => UseTlsIf(listen, options.Tls.Gt06, certificate).UseConnectionHandler<Gt06ConnectionHandler>());
-        }
-
-        if (options.H02Port > 0)
-        {
-            kestrel.Listen(address, options.H02Port, listen => UseTlsIf(listen, options.Tls.H02, certificate).UseConnectionHandler<H02ConnectionHandler>());
-        }
+        // TLS on a device listener that is configured for it: the handshake comes first, then the protocol as ever.
+        DeviceListeners.Listen(kestrel, options, certificate);
     }
-
-    /// <summary>TLS on a device listener that is configured for it: the handshake comes first, then the protocol as ever.</summary>
-    private static ListenOptions UseTlsIf(ListenOptions listen, bool tls, X509Certificate2? certificate) =>
-        tls ? listen.UseHttps(certificate!) : listen;
 }

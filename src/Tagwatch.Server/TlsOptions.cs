@@ -29,6 +29,18 @@ public sealed record TlsOptions
     /// <summary>The H02 listener speaks TLS (for devices and gateways that can).</summary>
     public bool H02 { get; init; }
 
+    /// <summary>Further device listeners that speak TLS, by protocol name, for protocols without a switch of their own above.</summary>
+    public IReadOnlyList<string> DeviceProtocols { get; init; } = [];
+
+    /// <summary>Whether the listener of <paramref name="protocol"/> speaks TLS.</summary>
+    public bool For(Protocols.Devices.DeviceProtocol protocol) => protocol.Name switch
+    {
+        "osmand" => OsmAnd,
+        "gt06" => Gt06,
+        "h02" => H02,
+        _ => DeviceProtocols.Contains(protocol.Name, StringComparer.OrdinalIgnoreCase),
+    };
+
     /// <summary>Marks the session cookie <c>Secure</c> on every request, not only on HTTPS ones: for a
     /// server reached only through a TLS-terminating proxy that does not send <c>X-Forwarded-Proto</c>.</summary>
     public bool AlwaysSecureCookies { get; init; }
@@ -80,7 +92,7 @@ public sealed record TlsOptions
             needs.Add("an https:// address");
         }
 
-        needs.AddRange(new[] { ("the OsmAnd listener", OsmAnd), ("the GT06 listener", Gt06), ("the H02 listener", H02) }.Where(l => l.Item2).Select(l => $"TLS on {l.Item1}"));
+        needs.AddRange(Protocols.Devices.DeviceProtocols.Served.Where(For).Select(p => $"TLS on the {p.Label} listener"));
         if (!HasCertificate)
         {
             if (needs.Count > 0)

@@ -77,4 +77,28 @@ public sealed class DecodeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("gt06, h02, osmand, nmea", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Decode_UnknownProtocol_ListsEveryRegisteredProtocolWithWhatItTakes()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", "tk103", "x");
+
+        foreach (var protocol in Protocols.Devices.DeviceProtocols.All)
+        {
+            Assert.Contains($"{protocol.Name}: {protocol.CaptureDescription}", result.Output + result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Decode_ProtocolInCapitals_IsTheRegisteredProtocol()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var result = await tagwatch.RunAsync("decode", "--protocol", "OsmAnd", "GET /?id=42&lat=51.5&lon=-0.1&timestamp=1700000000 HTTP/1.1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("osmand", JsonDocument.Parse(result.Output).RootElement.GetProperty("protocol").GetString());
+    }
 }

@@ -58,9 +58,9 @@ public sealed class DeviceAdmission(IngestOptions options)
         return null;
     }
 
-    /// <summary>True when <paramref name="deviceId"/> has the syntax of a device identifier of <paramref name="protocol"/>:
-    /// GT06 and H02 identifiers are 5 to 20 digits (an IMEI, or a vendor's 10-digit ID); any other protocol's are
-    /// <see cref="TagId"/>s.</summary>
+    /// <summary>True when <paramref name="deviceId"/> has the syntax of a device identifier of <paramref name="protocol"/>
+    /// (<see cref="Protocols.Devices.DeviceProtocol.IsDeviceId"/>: GT06 and H02 identifiers are 5 to 20 digits); any
+    /// other protocol's are <see cref="TagId"/>s.</summary>
     public static bool IsWellFormed(string protocol, string deviceId)
     {
         if (!TagId.TryParse(deviceId, out var id, out _))
@@ -68,11 +68,7 @@ public sealed class DeviceAdmission(IngestOptions options)
             return false;
         }
 
-        return protocol switch
-        {
-            "gt06" or "h02" => id.Value.Length is >= 5 and <= 20 && id.Value.All(char.IsAsciiDigit),
-            _ => true,
-        };
+        return Protocols.Devices.DeviceProtocols.Find(protocol) is not { } known || known.IsDeviceId(id.Value);
     }
 
     /// <summary>A refusal and its reason, in words for the device's answer and the record of refusals.</summary>

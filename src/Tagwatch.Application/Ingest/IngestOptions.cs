@@ -7,7 +7,7 @@ namespace Tagwatch.Application.Ingest;
 public sealed record IngestOptions
 {
     /// <summary>The batch upload API's protocol name.</summary>
-    public const string BatchProtocol = "batch";
+    public const string BatchProtocol = Protocols.Devices.Batch.BatchUploadReader.ProtocolName;
 
     /// <summary>Messages waiting for their commit before submitters are made to wait (back-pressure).</summary>
     public int QueueCapacity { get; init; } = 200_000;

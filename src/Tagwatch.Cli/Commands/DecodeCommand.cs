@@ -8,13 +8,13 @@ using Tagwatch.Protocols.Devices;
 
 namespace Tagwatch.Cli.Commands;
 
-/// <summary><c>tagwatch decode --protocol gt06|h02|osmand|nmea PAYLOAD|-</c>: a captured frame, decoded, as one JSON object per payload.</summary>
+/// <summary><c>tagwatch decode --protocol NAME PAYLOAD|-</c> (a protocol of <see cref="DeviceProtocols"/>): a captured frame, decoded, as one JSON object per payload.</summary>
 internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("--protocol <PROTOCOL>")]
-        [Description("gt06 (hex), h02 (text, or hex for binary), osmand (request line, URL or JSON body) or nmea (a sentence).")]
+        [Description("The device protocol, e.g. gt06 (hex), h02 (text, or hex for binary), osmand (request line, URL or JSON body) or nmea (a sentence); another value lists them all.")]
         public string Protocol { get; init; } = "";
 
         [CommandArgument(0, "[PAYLOAD]")]
@@ -27,9 +27,13 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (!CapturedPayloadDecoder.Protocols.Contains(Protocol.ToLowerInvariant()))
+            try
             {
-                return ValidationResult.Error($"--protocol must be one of {string.Join(", ", CapturedPayloadDecoder.Protocols)}");
+                OptionParsers.Protocol(Protocol, "--protocol");
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidationResult.Error(ex.Message);
             }
 
             return Stdin == (Payload is not null) ? ValidationResult.Error("give one PAYLOAD, or '-' to read payloads from standard input") : ValidationResult.Success();
@@ -38,7 +42,8 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var decoder = new CapturedPayloadDecoder(settings.Protocol);
+        var protocol = OptionParsers.Protocol(settings.Protocol, "--protocol");
+        var decoder = new CapturedPayloadDecoder(protocol.Name);
         var received = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
         bool allDecoded = true;
         using var stdout = Console.OpenStandardOutput();
@@ -49,7 +54,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             using (var json = new Utf8JsonWriter(stdout))
             {
                 json.WriteStartObject();
-                json.WriteString("protocol", settings.Protocol.ToLowerInvariant());
+                json.WriteString("protocol", protocol.Name);
                 json.WriteString("payload", payload.Trim());
                 json.WriteStartArray("messages");
                 foreach (var message in results.Where(r => r.IsSuccess))

@@ -1,5 +1,6 @@
 using NodaTime;
 using Tagwatch.Core.Identity;
+using Tagwatch.Protocols.Devices;
 
 namespace Tagwatch.Cli.Infrastructure;
 
@@ -24,6 +25,12 @@ internal static class OptionParsers
 
         throw new ArgumentException($"{option} '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(Kebab))}");
     }
+
+    /// <summary>A device protocol of <see cref="DeviceProtocols"/>, by name in any case; the error lists them all with
+    /// what each one's captures look like.</summary>
+    public static DeviceProtocol Protocol(string? text, string option) =>
+        DeviceProtocols.Find(text) ?? throw new ArgumentException(
+            $"{option} must be one of {string.Join(", ", DeviceProtocols.All.Select(p => p.Name))} ({string.Join("; ", DeviceProtocols.All.Select(p => $"{p.Name}: {p.CaptureDescription}"))}), not '{text}'");
 
     public static OffenderReference Reference(string? text) =>
         OffenderReference.TryParse(text, out var reference, out var error) ? reference : throw new ArgumentException(error);
