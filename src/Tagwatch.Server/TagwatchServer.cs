@@ -13,6 +13,7 @@ using NodaTime.Serialization.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Tags;
@@ -20,13 +21,12 @@ using Tagwatch.Storage;
 using Scalar.AspNetCore;
 using Tagwatch.Application.Audit;
 using Tagwatch.Server.Api;
-using Tagwatch.Server.Correlation;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
 using OpenTelemetry.Metrics;
-using Tagwatch.Server.Monitoring;
+using Tagwatch.Server.Workers;
 
 namespace Tagwatch.Server;
 
@@ -75,10 +75,13 @@ public static class TagwatchServer
             monitor.AlertChanged += feed.Publish;
             return monitor;
         });
+        builder.Services.AddSingleton(options.Workers);
+        builder.Services.AddSingleton(services.Maintenance);
+        builder.Services.AddSingleton(services.Health);
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddSingleton<IIngestStore>(services.Ingest);
         builder.Services.AddHostedService<FrameMaintenanceService>();
-        builder.Services.AddSingleton(services.FixGrids);
+        builder.Services.AddSingleton<IFixGridMaintenance>(services.FixGrids);
         builder.Services.AddHostedService<FixGridService>();
         builder.Services.AddSingleton(services.Retention(options.Retention));
         builder.Services.AddHostedService<RetentionService>();

@@ -2,6 +2,7 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
@@ -61,11 +62,20 @@ public sealed class TagwatchServices
         Review = new MatchReview(Matches, Audit, clock);
         SchemeSummary = new SchemeSummaryReport(Offenders, Alerts, Matches);
         RetentionStore = new SqliteRetentionStore(database, FixGrids);
+        var maintenance = new SqliteStoreMaintenance(database);
+        Maintenance = maintenance;
+        Health = maintenance;
         _clock = clock;
         Monitor = new LicenceMonitor(Conditions, Alerts, Fixes, Tags, Ingest, MonitoringOptions, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
     }
 
     public TagwatchDatabase Database { get; }
+
+    /// <summary>The store's background housekeeping (checkpoints).</summary>
+    public IStoreMaintenance Maintenance { get; }
+
+    /// <summary>Whether the store answers (readiness).</summary>
+    public IStoreHealth Health { get; }
 
     /// <summary>How fixes are flagged and, where the device reports no accuracy, given an estimated one.</summary>
     public FixQualityRules Quality { get; }
