@@ -85,6 +85,9 @@ public sealed record ServerOptions
     /// <c>/metrics</c> off.</summary>
     public string MetricsToken { get; init; } = "";
 
+    /// <summary>How often the background workers run (section <c>Workers</c>).</summary>
+    public WorkerOptions Workers { get; init; } = new();
+
     /// <summary>The https addresses among <see cref="Urls"/>.</summary>
     public IEnumerable<string> HttpsUrls => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
@@ -186,6 +189,7 @@ public sealed record ServerOptions
         problems.AddRange(Proxies.Validate());
         problems.AddRange(Retention.Validate());
         problems.AddRange(Oidc.Validate());
+        problems.AddRange(Workers.Validate());
 
         return problems;
     }

@@ -18,13 +18,12 @@ using Scalar.AspNetCore;
 using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Server.Api;
-using Tagwatch.Server.Correlation;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
 using OpenTelemetry.Metrics;
-using Tagwatch.Server.Monitoring;
+using Tagwatch.Server.Workers;
 
 namespace Tagwatch.Server;
 
@@ -69,6 +68,7 @@ public static class TagwatchServer
         builder.Services.AddTagwatchApplication();
         builder.Services.AddTagwatchSqlite(services.Database);
         builder.Services.AddSingleton(sp => new TagwatchServices(sp));
+        builder.Services.AddSingleton(options.Workers);
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddHostedService<FrameMaintenanceService>();
         builder.Services.AddHostedService<FixGridService>();

@@ -4,6 +4,7 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
@@ -69,12 +70,20 @@ public sealed class TagwatchServices
         RetentionStore = Get<SqliteRetentionStore>();
         MonitoringOptions = Get<MonitoringOptions>();
         Monitor = Get<LicenceMonitor>();
+        Maintenance = Get<IStoreMaintenance>();
+        Health = Get<IStoreHealth>();
     }
 
     /// <summary>The container these services came from.</summary>
     public IServiceProvider Provider => _provider;
 
     public TagwatchDatabase Database { get; }
+
+    /// <summary>The store's background housekeeping (checkpoints).</summary>
+    public IStoreMaintenance Maintenance { get; }
+
+    /// <summary>Whether the store answers (readiness).</summary>
+    public IStoreHealth Health { get; }
 
     /// <summary>How fixes are flagged and, where the device reports no accuracy, given an estimated one.</summary>
     public FixQualityRules Quality { get; }

@@ -6,6 +6,7 @@ using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Retention;
@@ -50,6 +51,9 @@ public static class TagwatchSqliteServices
         Store<IAlertStore, EfAlertStore>(services);
         Store<IAuditLog, SqliteAuditLog>(services);
         Store<IRetentionStore, SqliteRetentionStore>(services);
+        services.AddSingleton<IFixGridMaintenance>(sp => sp.GetRequiredService<SqliteFixGrids>());
+        Store<IStoreMaintenance, SqliteStoreMaintenance>(services);
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
 
         services.AddTagwatchIdentity(database);
         services.AddSingleton<UserAccounts>();

@@ -57,7 +57,7 @@ public sealed class DurableCorrelationTests : IDisposable
 
         await using var second = await RunningServer.StartAsync(directory: _directory);
 
-        var match = await MatchAsync(second.Services);
+        var match = await MatchAsync(second);
         Assert.Equal(Tag.Value, match.Tag);
     }
 
@@ -80,7 +80,7 @@ public sealed class DurableCorrelationTests : IDisposable
 
         await using var server = await RunningServer.StartAsync(directory: _directory);
 
-        var match = await MatchAsync(server.Services);
+        var match = await MatchAsync(server);
         Assert.Equal(Tag.Value, match.Tag);
     }
 
@@ -138,19 +138,11 @@ public sealed class DurableCorrelationTests : IDisposable
         return services.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
     }
 
-    // The worker runs beside start-up: wait (up to 20 s) for its first pass to store the match.
-    private static async Task<StoredMatch> MatchAsync(TagwatchServices services)
+    // The worker runs its first pass beside start-up: wait for that pass, then read what it stored.
+    private static async Task<StoredMatch> MatchAsync(RunningServer server)
     {
-        for (int attempt = 0; attempt < 400; attempt++)
-        {
-            if ((await services.Matches.ListMatchesAsync()).FirstOrDefault(m => m.CrimeReference == "DUR-1") is { } match)
-            {
-                return match;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("no match within 20 s");
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await server.Worker<Workers.CorrelationWorker>().Passes.WaitForAsync(1, hangGuard.Token);
+        return Assert.Single(await server.Services.Matches.ListMatchesAsync(), m => m.CrimeReference == "DUR-1");
     }
 }

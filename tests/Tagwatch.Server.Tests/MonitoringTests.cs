@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Conditions;
@@ -7,6 +8,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Protocols.Devices.Gt06;
+using Tagwatch.Server.Workers;
 using Tagwatch.Tests;
 
 namespace Tagwatch.Server.Tests;
@@ -14,24 +16,29 @@ namespace Tagwatch.Server.Tests;
 public sealed class MonitoringTests : IAsyncLifetime
 {
     private static readonly GeoPoint Victim = new(51.4613, -0.1156);
+    // The server's clock: it moves only when a test moves it on (whole seconds, as GT06 reports).
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
     private RunningServer _server = null!;
 
-    public async ValueTask InitializeAsync() => _server = await RunningServer.StartAsync();
+    // Silence checks an hour apart: within a test only its own move of the clock brings one.
+    public async ValueTask InitializeAsync() =>
+        _server = await RunningServer.StartAsync(o => o with { Workers = o.Workers with { MonitorTickEvery = TimeSpan.FromHours(1) } }, clock: _clock);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private static Instant Now => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+    private Instant Now => Instant.FromDateTimeOffset(_clock.GetUtcNow());
 
     [Fact]
     public async Task StrapRemovalFromAGt06Tag_BecomesACriticalAlert()
     {
         await EnrolAndAssignAsync(); // a tag raises alerts only while a monitored person wears it
         using var device = await LoggedInAsync();
+        var raised = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.StrapTamper);
 
         await device.GetStream().WriteAsync(Gt06Frames.Location(Now - Duration.FromSeconds(30), 51.5, -0.1, 0, 0, true, 2, alarm: 0x18));
         await device.ReadExactlyAsync(10);
 
-        var alert = await AlertAsync(a => a.Type == Core.Alerts.AlertKind.StrapTamper);
+        var alert = await raised;
         Assert.Equal(Core.Alerts.AlertSeverity.Critical, alert.Severity);
     }
 
@@ -70,15 +77,34 @@ public sealed class MonitoringTests : IAsyncLifetime
         var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
         await addedEarlier.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
         using var device = await LoggedInAsync();
-        var start = Instant.FromUnixTimeSeconds((Now - Duration.FromMinutes(3)).ToUnixTimeSeconds()); // GT06 times are whole seconds
+        var start = Now - Duration.FromMinutes(3);
+
+        var raised = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach);
 
         byte[] frames = [.. Gt06Frames.Location(start, Victim.Latitude, Victim.Longitude, 0, 0, true, 2), .. Gt06Frames.Location(start + Duration.FromMinutes(2), Victim.Latitude, Victim.Longitude, 0, 0, true, 3)];
         await device.GetStream().WriteAsync(frames);
         await device.ReadExactlyAsync(20);
 
-        var alert = await AlertAsync(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach);
+        var alert = await raised;
         Assert.Equal(person, alert.Offender);
         Assert.Equal(start, alert.Start);
+    }
+
+    [Fact]
+    public async Task WornTagSilentForLongerThanTheNoContactThreshold_RaisesNoContactAtTheNextTick()
+    {
+        await EnrolAndAssignAsync();
+        using var device = await LoggedInAsync(); // its last contact: now
+        var raised = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.NoContact);
+        var ticks = _server.Worker<MonitorWorker>().Ticks;
+        long ticked = ticks.Finished;
+
+        _clock.Advance(_server.Services.MonitoringOptions.NoContactAfter.ToTimeSpan() + _server.Options.Workers.MonitorTickEvery);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await ticks.WaitForAsync(ticked + 1, hangGuard.Token);
+
+        var alert = await raised;
+        Assert.Equal(TagId.Parse(RunningServer.Gt06Imei), alert.Tag);
     }
 
     private sealed class FixedClock(DateTimeOffset at) : TimeProvider
@@ -105,19 +131,32 @@ public sealed class MonitoringTests : IAsyncLifetime
         return device;
     }
 
-    // Monitoring runs behind ingest: wait (up to 10 s) for the alert to appear.
-    private async Task<Alert> AlertAsync(Func<Alert, bool> wanted)
+    // Monitoring runs behind ingest: listen for the alert before causing it, then wait for the monitor to raise it.
+    private Task<Alert> AlertRaisedAsync(Func<Alert, bool> wanted)
     {
-        for (int attempt = 0; attempt < 200; attempt++)
+        var monitor = _server.App.Services.GetRequiredService<LicenceMonitor>();
+        var raised = new TaskCompletionSource<Alert>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(Alert alert, string action)
         {
-            if ((await _server.Services.Alerts.ListAsync()).FirstOrDefault(wanted) is { } alert)
+            if (action == "raised" && wanted(alert))
             {
-                return alert;
+                raised.TrySetResult(alert);
             }
-
-            await Task.Delay(50);
         }
 
-        throw new TimeoutException("no such alert within 10 s");
+        monitor.AlertChanged += OnChanged;
+        return WaitAsync();
+
+        async Task<Alert> WaitAsync()
+        {
+            try
+            {
+                return await raised.Task.WaitAsync(TimeSpan.FromMinutes(2)); // a hang guard, not a timing assertion
+            }
+            finally
+            {
+                monitor.AlertChanged -= OnChanged;
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
 using Tagwatch.Server;
@@ -113,6 +115,10 @@ internal sealed class RunningServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The running background worker of type <typeparamref name="T"/> (to wait on its passes).</summary>
+    public T Worker<T>()
+        where T : IHostedService => App.Services.GetServices<IHostedService>().OfType<T>().Single();
 
     public static async Task<TcpClient> ConnectAsync(int port)
     {

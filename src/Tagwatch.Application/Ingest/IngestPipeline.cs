@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -125,7 +124,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
 
     private async Task CommitGroupAsync(List<Pending> group)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _clock.GetTimestamp();
         var now = Instant.FromDateTimeOffset(_clock.GetUtcNow());
         var refusals = group.Select(p => _admission.CheckSender(p.Message)).ToArray();
         var devices = await ResolveDevicesAsync(group, refusals, now);
@@ -186,7 +185,7 @@ public sealed partial class IngestPipeline : IAsyncDisposable
         Metrics.FixesStored.Add(appended.Stored);
         Metrics.Duplicates.Add(appended.Duplicates);
         Metrics.Messages.Add(group.Count);
-        Metrics.CommitSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Metrics.CommitSeconds.Record(_clock.GetElapsedTime(started).TotalSeconds);
         foreach (var observer in _observers)
         {
             observer.OnCommitted(commit);

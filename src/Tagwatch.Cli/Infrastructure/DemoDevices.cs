@@ -1,7 +1,7 @@
 using System.Globalization;
 using Tagwatch.Core.Geo;
 using Tagwatch.Server;
-using Tagwatch.Server.Health;
+using Tagwatch.Server.Workers;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;

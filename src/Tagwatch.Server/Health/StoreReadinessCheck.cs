@@ -1,25 +1,18 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tagwatch.Application.Ingest;
-using Tagwatch.Storage;
+using Tagwatch.Application.Maintenance;
 
 namespace Tagwatch.Server.Health;
 
 /// <summary>Ready when the database answers and the ingest queue is not backed up.</summary>
-public sealed class StoreReadinessCheck(TagwatchDatabase database, IngestPipeline pipeline, IngestOptions options) : IHealthCheck
+public sealed class StoreReadinessCheck(IStoreHealth store, IngestPipeline pipeline, IngestOptions options) : IHealthCheck
 {
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        if (await store.ProbeAsync(cancellationToken) is { } problem)
         {
-            await using var connection = await database.OpenConnectionAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            return HealthCheckResult.Unhealthy("the database does not answer", ex);
+            return HealthCheckResult.Unhealthy("the database does not answer", problem);
         }
 
         int depth = pipeline.QueueDepth;

@@ -2,31 +2,34 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Core.Alerts;
-using Tagwatch.Server.Health;
-using Tagwatch.Server.Monitoring;
+using Tagwatch.Server.Workers;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Metrics;
 
 /// <summary>
 /// The <c>Tagwatch.Server</c> meter: open alerts by severity and type, matches by state, correlation runs, the monitor's
-/// queue. Store-backed figures are read every 15 s in the background, so a scrape never touches the database.
+/// queue. Store-backed figures are read every 15 s (<see cref="WorkerOptions.MetricsRefreshEvery"/>) in the background,
+/// so a scrape never touches the database.
 /// </summary>
 public sealed partial class OperationalMetrics : BackgroundService
 {
     /// <summary>Name of the meter.</summary>
     public const string MeterName = "Tagwatch.Server";
 
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(15);
     private readonly Meter _meter = new(MeterName);
     private readonly TagwatchServices _services;
     private readonly ILogger<OperationalMetrics> _logger;
+    private readonly TimeSpan _refreshEvery;
+    private readonly TimeProvider _clock;
     private volatile Snapshot _snapshot = new([], [], 0);
 
-    public OperationalMetrics(TagwatchServices services, MonitorWorker monitor, ILogger<OperationalMetrics> logger)
+    public OperationalMetrics(TagwatchServices services, MonitorWorker monitor, WorkerOptions options, TimeProvider clock, ILogger<OperationalMetrics> logger)
     {
         _services = services;
         _logger = logger;
+        _refreshEvery = options.MetricsRefreshEvery;
+        _clock = clock;
         _meter.CreateObservableGauge("tagwatch.alerts.open", () => _snapshot.OpenAlerts.Select(a => new Measurement<long>(a.Count, new KeyValuePair<string, object?>("severity", a.Severity), new KeyValuePair<string, object?>("type", a.Type))),
             description: "Alerts not yet resolved, by severity and type");
         _meter.CreateObservableGauge("tagwatch.matches", () => _snapshot.Matches.Select(m => new Measurement<long>(m.Count, new KeyValuePair<string, object?>("state", m.State))),
@@ -53,10 +56,14 @@ public sealed partial class OperationalMetrics : BackgroundService
             runs);
     }
 
-    /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimerExtensions.RunEveryAsync(RefreshEvery, RefreshAsync, LogFailed, stoppingToken);
+    /// <summary>Background refreshes done (or failed) so far.</summary>
+    public WorkerPasses Passes { get; } = new();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics refresh failed; trying again in 15 s")]
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicTimerExtensions.RunEveryAsync(_refreshEvery, _clock, RefreshAsync, LogFailed, Passes, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics refresh failed; trying again at the next interval")]
     private partial void LogFailed(Exception ex);
 
     private sealed record Snapshot(

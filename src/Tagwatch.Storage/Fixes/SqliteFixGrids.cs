@@ -17,7 +17,7 @@ namespace Tagwatch.Storage.Fixes;
 /// written through a rename (a reader sees the old file or the new, whole) and checked against a CRC-64 when
 /// read; any file that is damaged, cut short or of another format is ignored and replaced.
 /// </remarks>
-public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids
+public sealed class SqliteFixGrids(TagwatchDatabase database) : IFixGrids, IFixGridMaintenance
 {
     private const string Extension = ".grid";
 

@@ -1,6 +1,6 @@
-namespace Tagwatch.Server.Health;
+namespace Tagwatch.Server.Workers;
 
-/// <summary>Background loops stop quietly when the server does.</summary>
+/// <summary>Background loops run on the server's clock and stop quietly when the server does.</summary>
 public static class PeriodicTimerExtensions
 {
     /// <summary>Waits for the next tick; false once <paramref name="cancellationToken"/> says the server is stopping.</summary>
@@ -17,12 +17,15 @@ public static class PeriodicTimerExtensions
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> now and then every <paramref name="period"/> until the server stops. A pass that
-    /// fails is handed to <paramref name="failed"/> (to log) and the next pass runs as usual: maintenance never stops the server.
+    /// Runs <paramref name="work"/> now and then every <paramref name="period"/> of <paramref name="clock"/> until the
+    /// server stops. A pass that fails is handed to <paramref name="failed"/> (to log) and the next pass runs as usual:
+    /// maintenance never stops the server. Each pass, failed or not, is counted in <paramref name="passes"/>.
     /// </summary>
-    public static async Task RunEveryAsync(TimeSpan period, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
+    public static async Task RunEveryAsync(
+        TimeSpan period, TimeProvider clock, Func<CancellationToken, Task> work, Action<Exception> failed, WorkerPasses passes, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(period);
+        // Made before the first pass, so a tick that falls due while it runs is not missed.
+        using var timer = new PeriodicTimer(period, clock);
         do
         {
             try
@@ -39,6 +42,8 @@ public static class PeriodicTimerExtensions
             {
                 failed(ex);
             }
+
+            passes.Finish();
         }
         while (await timer.TickOrStopAsync(stoppingToken));
     }

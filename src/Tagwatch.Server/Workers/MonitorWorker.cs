@@ -6,14 +6,14 @@ using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Identity;
 
-namespace Tagwatch.Server.Monitoring;
+namespace Tagwatch.Server.Workers;
 
 /// <summary>Runs the licence monitor beside ingest: told of every commit, it re-evaluates the tags that got fixes
 /// (from their earliest new fix, so late fixes re-open the past), raises device-health alerts, and ticks every
-/// 30 seconds for silence and curfew start checks. Work queued while it is busy is merged per tag.</summary>
-public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
+/// 30 seconds (<see cref="WorkerOptions.MonitorTickEvery"/>) for silence and curfew start checks. Work queued while it
+/// is busy is merged per tag.</summary>
+public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions options, TimeProvider clock, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
 {
-    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(30);
     private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
 
     // A single-reader channel cannot count its items, so the depth is kept beside it.
@@ -21,6 +21,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<Monito
 
     /// <summary>Commits waiting for evaluation (for metrics).</summary>
     public int QueueDepth => Volatile.Read(ref _queued);
+
+    /// <summary>Ticks (silence and curfew start checks) done or failed so far.</summary>
+    public WorkerPasses Ticks { get; } = new();
 
     /// <inheritdoc />
     public void OnCommitted(IngestCommit commit)
@@ -34,7 +37,7 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<Monito
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticker = new PeriodicTimer(TickEvery);
+        using var ticker = new PeriodicTimer(options.MonitorTickEvery, clock);
         var tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +53,15 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, ILogger<Monito
                     }
 
                     tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
-                    await monitor.TickAsync(stoppingToken);
+                    try
+                    {
+                        await monitor.TickAsync(stoppingToken);
+                    }
+                    finally
+                    {
+                        Ticks.Finish();
+                    }
+
                     continue;
                 }
 

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tagwatch.Application.Retention;
+
+namespace Tagwatch.Server.Workers;
+
+/// <summary>Daily (and once shortly after start): deletes data past its retention in small batches, and records the
+/// erasure in the audit log. Both intervals are <see cref="WorkerOptions"/>.</summary>
+public sealed partial class RetentionService(RetentionRun retention, WorkerOptions options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+{
+    /// <summary>Purges done (or failed) so far.</summary>
+    public WorkerPasses Passes { get; } = new();
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Let start-up (migrations, demo seeding, listeners) finish first.
+            await Task.Delay(options.RetentionFirstAfter, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await PeriodicTimerExtensions.RunEveryAsync(options.RetentionEvery, clock, async token =>
+        {
+            var counts = await retention.RunAsync("system", "System", cancellationToken: token);
+            LogDone(counts.Total, counts);
+        }, LogFailed, Passes, stoppingToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Total} items past retention deleted ({Counts})")]
+    private partial void LogDone(long total, RetentionCounts counts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention purge failed; it runs again at the next interval")]
+    private partial void LogFailed(Exception ex);
+}
