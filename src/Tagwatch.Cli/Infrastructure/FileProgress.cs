@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -15,7 +16,7 @@ internal static class FileProgress
             return await work();
         }
 
-        return await AnsiConsole.Progress()
+        return await CliContext.Current.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
