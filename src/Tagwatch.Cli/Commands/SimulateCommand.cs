@@ -77,7 +77,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         var pilot = PilotSimulation.Create(settings.ToOptions(TimeProvider.System));
         if (settings.Out is { } directory)
         {
-            long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, directory, progress, cancellationToken));
+            long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, CliContext.Current.FullPath(directory), progress, cancellationToken));
             CliContext.Current.Console.MarkupLineInterpolated($"Wrote {written:N0} fixes, {pilot.Crimes.Count:N0} crimes ({pilot.Truth.Count:N0} with ground truth) and {pilot.Offenders.Count} people to {directory} in {clock.Elapsed.TotalSeconds:0.0} s.");
         }
 
