@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Cli.Infrastructure;
@@ -178,7 +179,7 @@ internal static class CommandLine
             OperationCanceledException => (ExitCodes.Failed, "cancelled"),
             _ => (ExitCodes.Failed, exception.ToString()),
         };
-        Console.Error.WriteLine($"tagwatch: error: {message}");
+        CliContext.Current.Error.WriteLine($"tagwatch: error: {message}");
         return code;
     }
 }

@@ -1,6 +1,3 @@
-using Spectre.Console.Cli;
-using Tagwatch.Cli;
+using Tagwatch.Cli.Hosting;
 
-var app = new CommandApp();
-app.Configure(CommandLine.Configure);
-return await app.RunAsync(CommandLine.HoistGlobalOptions(args));
+return await CliHost.RunAsync(CliContext.Current, args);

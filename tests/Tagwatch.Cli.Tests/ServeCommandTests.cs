@@ -5,7 +5,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_HttpsWithoutACertificate_IsRefusedNamingWhatIsMissing()
     {
-        using var tagwatch = new Tagwatch();
+        using var tagwatch = new TagwatchProcess();
 
         var refused = await tagwatch.RunAsync("serve", "--urls", "https://127.0.0.1:5443", "--osmand-port", "0", "--gt06-port", "0", "--h02-port", "0", "--db", tagwatch.DatabasePath);
 
@@ -16,7 +16,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_WithACertificateItCannotRead_NamesTheFile()
     {
-        using var tagwatch = new Tagwatch();
+        using var tagwatch = new TagwatchProcess();
         string notACertificate = tagwatch.Write("server.pem", "not a certificate\n");
 
         var refused = await tagwatch.RunAsync(
@@ -29,7 +29,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_WithAPemCertificateAndKey_PassesItsChecks()
     {
-        using var tagwatch = new Tagwatch();
+        using var tagwatch = new TagwatchProcess();
         var certificate = TestCertificate.Create(Path.Combine(tagwatch.WorkingDirectory, "tls"));
 
         // An address that cannot be bound stops the server after the options were accepted: the certificate was read.

@@ -1,8 +1,13 @@
-using System.Diagnostics;
+using Spectre.Console;
+using Tagwatch.Cli.Hosting;
 
 namespace Tagwatch.Cli.Tests;
 
-/// <summary>Runs the real <c>tagwatch</c> program in its own process, in a scratch folder, as a user would.</summary>
+/// <summary>
+/// Runs the <c>tagwatch</c> program inside the test process, in a scratch folder of its own, with its own console,
+/// standard streams and environment: what a user would see, without starting a process per command, so tests run
+/// side by side. What only the real executable shows is tested through <see cref="TagwatchProcess"/>.
+/// </summary>
 internal sealed class Tagwatch : IDisposable
 {
     public Tagwatch()
@@ -16,40 +21,26 @@ internal sealed class Tagwatch : IDisposable
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    /// <param name="environment">The run's only environment variables (the test process's own are not seen).</param>
     public async Task<Result> RunAsync(string[] args, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tagwatch.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var context = new CliContext(
+            console, new StringReader(input ?? ""), output, error, WorkingDirectory,
+            environment ?? new Dictionary<string, string>(), () => new TextWriterStream(output));
 
-        start.Environment.Remove("TAGWATCH_DB");
-        start.Environment["COLUMNS"] = "200";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        // A thread of its own, so a command that blocks on I/O does not hold up the test's caller.
+        int exitCode = await Task.Run(() => CliHost.RunAsync(context, args));
+        return new Result(exitCode, output.ToString(), error.ToString());
     }
 
     public Task<Result> RunAsync(params string[] args) => RunAsync(args, null);

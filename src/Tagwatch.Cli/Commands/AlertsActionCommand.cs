@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,7 +29,7 @@ internal sealed class AlertsAckCommand : AsyncCommand<AlertActionSettings>
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         await workspace.AlertDesk.AcknowledgeAsync(settings.Id, settings.By, settings.Note, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.HandleAlert, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledged", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Alert {settings.Id} acknowledged.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Alert {settings.Id} acknowledged.");
         return ExitCodes.Ok;
     }
 }
@@ -41,7 +42,7 @@ internal sealed class AlertsResolveCommand : AsyncCommand<AlertActionSettings>
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         await workspace.AlertDesk.ResolveAsync(settings.Id, settings.By, settings.Note ?? "", cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.HandleAlert, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "resolved", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Alert {settings.Id} resolved.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Alert {settings.Id} resolved.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -30,7 +31,7 @@ internal sealed class AlertsEvaluateCommand : AsyncCommand<AlertsEvaluateCommand
 
         await workspace.Monitor.TickAsync(cancellationToken);
         int after = (await workspace.Alerts.ListAsync(cancellationToken: cancellationToken)).Count;
-        AnsiConsole.MarkupLineInterpolated($"Evaluated {worn.Count} worn tags from {from}: {after - before} new alerts.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Evaluated {worn.Count} worn tags from {from}: {after - before} new alerts.");
         return ExitCodes.Ok;
     }
 }

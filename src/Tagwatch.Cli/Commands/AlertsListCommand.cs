@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -32,7 +33,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
         {
             foreach (var a in alerts)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     id = a.Id, type = a.Type.Name, severity = Lower(a.Severity), state = Lower(a.State), tag = a.Tag.Value,
                     offender = a.Offender is { } o ? people.GetValueOrDefault(o) : null, condition = a.ConditionId,
@@ -59,7 +60,7 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
                 Markup.Escape(a.Repeats > 0 ? $"{a.Summary} (×{a.Repeats + 1})" : a.Summary));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 

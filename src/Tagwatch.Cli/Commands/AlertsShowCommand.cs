@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -21,7 +22,7 @@ internal sealed class AlertsShowCommand : AsyncCommand<AlertsShowCommand.Setting
         var alert = await workspace.Alerts.FindAsync(settings.Id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {settings.Id}.");
         var trail = await workspace.Alerts.HistoryAsync(settings.Id, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ViewAlerts, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "alert with evidence and trail", cancellationToken);
-        Console.Out.WriteLine(JsonSerializer.Serialize(
+        CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(
             new
             {
                 id = alert.Id, type = alert.Type.Name, severity = alert.Severity.ToString().ToLowerInvariant(), state = alert.State.ToString().ToLowerInvariant(),

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,7 +54,7 @@ internal sealed class AuditExportCommand : AsyncCommand<AuditExportCommand.Setti
         long written = 0;
         if (toStdout)
         {
-            await using var output = Console.OpenStandardOutput();
+            await using var output = CliContext.Current.OpenStandardOutput();
             written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, output, cancellationToken);
         }
         else
@@ -65,7 +66,7 @@ internal sealed class AuditExportCommand : AsyncCommand<AuditExportCommand.Setti
             ConsoleActor.Event(AuditActions.AuditExport, "audit", null, $"{written} records; {AuditExport.Describe(query)}", settings.Purpose), cancellationToken);
         if (!toStdout)
         {
-            AnsiConsole.MarkupLineInterpolated($"{written:N0} audit records written to {settings.Out}.");
+            CliContext.Current.Console.MarkupLineInterpolated($"{written:N0} audit records written to {settings.Out}.");
         }
 
         return ExitCodes.Ok;

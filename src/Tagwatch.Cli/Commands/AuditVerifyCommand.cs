@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using NodaTime;
@@ -37,15 +38,15 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.AuditVerify, "audit", null, $"{result.Entries} records; intact {result.Intact}"), cancellationToken);
         if (result.Intact)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]Intact[/]: {result.Entries:N0} records; head {result.HeadSequence}:{result.HeadHash}");
-            AnsiConsole.WriteLine("Keep the head outside the system and pass it to --expect-head next time to detect a truncated log.");
+            CliContext.Current.Console.MarkupLineInterpolated($"[green]Intact[/]: {result.Entries:N0} records; head {result.HeadSequence}:{result.HeadHash}");
+            CliContext.Current.Console.WriteLine("Keep the head outside the system and pass it to --expect-head next time to detect a truncated log.");
             return ExitCodes.Ok;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[red]BROKEN[/]: {result.Entries:N0} records checked; {result.Problems.Count} problem(s):");
+        CliContext.Current.Console.MarkupLineInterpolated($"[red]BROKEN[/]: {result.Entries:N0} records checked; {result.Problems.Count} problem(s):");
         foreach (string problem in result.Problems)
         {
-            AnsiConsole.MarkupLineInterpolated($"  - {problem}");
+            CliContext.Current.Console.MarkupLineInterpolated($"  - {problem}");
         }
 
         return ExitCodes.Failed;

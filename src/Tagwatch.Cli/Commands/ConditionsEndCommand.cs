@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,7 +28,7 @@ internal sealed class ConditionsEndCommand : AsyncCommand<ConditionsEndCommand.S
         }
 
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ended", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Condition {settings.Id} ended.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Condition {settings.Id} ended.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
@@ -46,7 +47,7 @@ internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand
                 Markup.Escape(c.Area.Description.Length > 60 ? c.Area.Description[..60] + "…" : c.Area.Description));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }

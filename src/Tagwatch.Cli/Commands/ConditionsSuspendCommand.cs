@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,7 +35,7 @@ internal sealed class ConditionsSuspendCommand : AsyncCommand<ConditionsSuspendC
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         await workspace.Conditions.SuspendAsync(settings.Id, from, to, settings.Reason, settings.By, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"suspended {from}–{to}", cancellationToken, settings.Reason);
-        AnsiConsole.MarkupLineInterpolated($"Condition {settings.Id} suspended from {from} to {to}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Condition {settings.Id} suspended from {from} to {to}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -102,8 +103,8 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
     {
         if (file is null)
         {
-            write(new CsvWriter(Console.Out));
-            await Console.Out.FlushAsync();
+            write(new CsvWriter(CliContext.Current.Out));
+            await CliContext.Current.Out.FlushAsync();
             return;
         }
 
@@ -117,6 +118,6 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
     private static void Summary(string what, string? file, Stopwatch clock)
     {
         string where = file is null ? "" : $" written to {file}";
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}{where} in {clock.Elapsed.TotalSeconds:0.000} s."));
+        CliContext.Current.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}{where} in {clock.Elapsed.TotalSeconds:0.000} s."));
     }
 }

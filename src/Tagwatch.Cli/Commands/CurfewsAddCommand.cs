@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,7 +30,7 @@ internal sealed class CurfewsAddCommand : AsyncCommand<CurfewsAddCommand.Setting
     {
         var home = ZonesAddCommand.ParseCircle(settings.Address);
         var added = await ConditionWriter.AddAsync(settings, ConditionKind.Curfew, home, 0, settings.ParsedSchedule("always"), OptionParsers.Duration(settings.Grace, "--grace"), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Condition {added.Id}: curfew '{added.Label}' ({added.Schedule}, grace {settings.Grace}).");
+        CliContext.Current.Console.MarkupLineInterpolated($"Condition {added.Id}: curfew '{added.Label}' ({added.Schedule}, grace {settings.Grace}).");
         return ExitCodes.Ok;
     }
 }

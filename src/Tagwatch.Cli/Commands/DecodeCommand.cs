@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Text.Json;
 using NodaTime;
@@ -46,7 +47,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
         var decoder = new CapturedPayloadDecoder(protocol.Name);
         var received = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
         bool allDecoded = true;
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = CliContext.Current.OpenStandardOutput();
         foreach (string payload in settings.Stdin ? StandardInputLines() : [settings.Payload!])
         {
             var results = decoder.Decode(payload, received);
@@ -81,7 +82,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 
     private static IEnumerable<string> StandardInputLines()
     {
-        while (Console.In.ReadLine() is { } line)
+        while (CliContext.Current.In.ReadLine() is { } line)
         {
             if (line.Trim().Length > 0)
             {

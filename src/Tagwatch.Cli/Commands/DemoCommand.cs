@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -41,7 +42,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 Count(group.Count(o => o.RiskTier == Core.Offenders.RiskTier.VeryHigh)));
         }
 
-        AnsiConsole.Write(byBorough);
+        CliContext.Current.Console.Write(byBorough);
         var stats = await StatsCommand.GatherAsync(workspace, cancellationToken);
         var table = new Table().Title("Demo pilot").AddColumns("", "");
         foreach (var (key, value) in stats)
@@ -61,7 +62,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
         table.AddRow("period", Markup.Escape($"{OffenderView.Time(pilot.HistoryStart)} to {OffenderView.Time(pilot.HistoryEnd)} ({pilot.Options.Days} days)"));
         table.AddRow("built in", $"{clock.Elapsed.TotalSeconds:0.0} s");
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using NodaTime;
 using Spectre.Console;
@@ -88,7 +89,7 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
 
         if (settings.Out is null)
         {
-            await using var stdout = Console.OpenStandardOutput();
+            await using var stdout = CliContext.Current.OpenStandardOutput();
             await WriteAsync(stdout);
         }
         else
@@ -98,7 +99,7 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
 
         if (settings.Out is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"{fixes.Count:N0} fixes of {tag} written to {settings.Out}.");
+            CliContext.Current.Console.MarkupLineInterpolated($"{fixes.Count:N0} fixes of {tag} written to {settings.Out}.");
         }
 
         return ExitCodes.Ok;

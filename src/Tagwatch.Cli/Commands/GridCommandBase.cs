@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Geo;
@@ -23,7 +24,7 @@ internal abstract class GridCommandBase : Command<GridCommandBase.Settings>
         }
 
         int failures = 0, lineNumber = 0;
-        while (Console.In.ReadLine() is { } line)
+        while (CliContext.Current.In.ReadLine() is { } line)
         {
             lineNumber++;
             if (line.Trim().Length == 0)
@@ -33,12 +34,12 @@ internal abstract class GridCommandBase : Command<GridCommandBase.Settings>
 
             if (Convert(line, out string output, out string? error))
             {
-                Console.Out.WriteLine(output);
+                CliContext.Current.Out.WriteLine(output);
             }
             else
             {
                 failures++;
-                Console.Error.WriteLine($"tagwatch: line {lineNumber}: {error}");
+                CliContext.Current.Error.WriteLine($"tagwatch: line {lineNumber}: {error}");
             }
         }
 
@@ -56,13 +57,13 @@ internal abstract class GridCommandBase : Command<GridCommandBase.Settings>
 
     private static int Print(string output)
     {
-        Console.Out.WriteLine(output);
+        CliContext.Current.Out.WriteLine(output);
         return ExitCodes.Ok;
     }
 
     private static int Fail(string error)
     {
-        Console.Error.WriteLine($"tagwatch: error: {error}");
+        CliContext.Current.Error.WriteLine($"tagwatch: error: {error}");
         return ExitCodes.Usage;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -37,7 +38,7 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
             $"{matches.Count} matches{(settings.SignificantOnly ? " (significant)" : "")}{(settings.State is null ? "" : $" ({settings.State})")}", cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(matches.Select(m => new
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(matches.Select(m => new
             {
                 id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,
                 score = Math.Round(m.Score, 3), significant = m.Significant, min_distance_m = Math.Round(m.MinDistanceMetres, 2),
@@ -54,8 +55,8 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
                 m.MinDistanceMetres.ToString("0.0", CultureInfo.InvariantCulture), Time(m.ClosestTimeUnixMs), Markup.Escape(m.State));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{matches.Count} match(es){(matches.Count > 200 ? "; the first 200 shown (--json lists all)" : "")}.");
+        CliContext.Current.Console.Write(table);
+        CliContext.Current.Console.MarkupLineInterpolated($"{matches.Count} match(es){(matches.Count > 200 ? "; the first 200 shown (--json lists all)" : "")}.");
         return ExitCodes.Ok;
     }
 

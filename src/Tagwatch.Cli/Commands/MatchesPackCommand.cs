@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using NodaTime;
 using Spectre.Console;
@@ -40,7 +41,7 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
             $"disclosure pack (PDF) to {settings.Out}; crime {pack.Match.Force}/{pack.Match.CrimeReference}; subject {pack.Match.OffenderReference ?? pack.Match.Tag}",
             pack.Disclosure.Reason, pack.Disclosure.DisclosedTo), cancellationToken);
         await WholeFile.WriteAsync(settings.Out, file => file.WriteAsync(pdf.GetBuffer().AsMemory(0, (int)pdf.Length), cancellationToken).AsTask());
-        AnsiConsole.MarkupLineInterpolated($"Disclosure pack of match {settings.Id} written to {settings.Out}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Disclosure pack of match {settings.Id} written to {settings.Out}.");
         return ExitCodes.Ok;
     }
 }

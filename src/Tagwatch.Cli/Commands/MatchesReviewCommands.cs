@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,10 +27,10 @@ internal abstract class MatchesDecisionCommand : AsyncCommand<MatchStepSettings>
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var (entry, match) = await services.Review.DecideAsync(settings.Id, To, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): {entry.FromState} → {entry.ToState}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): {entry.FromState} → {entry.ToState}.");
         if (entry.DisclosedTo is { } to)
         {
-            AnsiConsole.MarkupLineInterpolated($"Disclosed to {to}.");
+            CliContext.Current.Console.MarkupLineInterpolated($"Disclosed to {to}.");
         }
 
         return ExitCodes.Ok;
@@ -72,7 +73,7 @@ internal sealed class MatchesOutcomeCommand : AsyncCommand<MatchesOutcomeCommand
         var outcome = OptionParsers.Enum<PoliceOutcome>(settings.Outcome, "--outcome");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var entry = await services.Review.RecordOutcomeAsync(settings.Id, outcome, settings.Note, ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Match {settings.Id}: outcome {entry.Outcome} recorded.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id}: outcome {entry.Outcome} recorded.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -25,7 +26,7 @@ internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Setti
         await services.Audit.AppendAsync(ConsoleActor.Event(
             Application.Audit.AuditActions.ViewMatch, "match", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"match with evidence; crime {m.Force}/{m.CrimeReference}; subject {m.OffenderReference ?? m.Tag}"), cancellationToken);
-        Console.Out.WriteLine(JsonSerializer.Serialize(new
+        CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
         {
             id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,
             score = m.Score, significant = m.Significant, state = m.State, run = m.RunId,

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,7 +27,7 @@ internal sealed class MatchesSupplementCommand : AsyncCommand<MatchesSupplementC
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var (amendment, match) = await services.Review.DiscloseSupplementAsync(settings.Id, settings.Amendment, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): amendment {amendment.Number} disclosed as a supplement to {amendment.Supplement?.DisclosedTo}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): amendment {amendment.Number} disclosed as a supplement to {amendment.Supplement?.DisclosedTo}.");
         return ExitCodes.Ok;
     }
 }

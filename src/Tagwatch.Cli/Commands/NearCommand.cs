@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -57,7 +58,7 @@ internal sealed class NearCommand : AsyncCommand<NearCommand.Settings>
             $"within {settings.Radius} m of {point.Latitude:F5},{point.Longitude:F5} {from}–{to}; {hits.Count} results", settings.Purpose), cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 search = search.Id,
                 results = hits.Select(h => new
@@ -82,8 +83,8 @@ internal sealed class NearCommand : AsyncCommand<NearCommand.Settings>
                 Format(h.Proximity.FirstTimeUnixMs), Format(h.Proximity.LastTimeUnixMs));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{hits.Count} tag(s); search {search.Id} recorded with its purpose.");
+        CliContext.Current.Console.Write(table);
+        CliContext.Current.Console.MarkupLineInterpolated($"{hits.Count} tag(s); search {search.Id} recorded with its purpose.");
         return ExitCodes.Ok;
     }
 

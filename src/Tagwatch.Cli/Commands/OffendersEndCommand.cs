@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,7 +28,7 @@ internal sealed class OffendersEndCommand : AsyncCommand<OffendersEndCommand.Set
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var ended = await workspace.Offenders.EndAsync(OptionParsers.Reference(settings.Reference), settings.Reason, OptionParsers.OptionalDate(settings.Date, "--date"), cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", ended.Reference.ToString(), $"monitoring ended on {OffenderView.Date(ended.MonitoringEnd)}: {ended.EndReason}", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Monitoring of {ended.Reference} ended on {OffenderView.Date(ended.MonitoringEnd)}: {ended.EndReason}");
+        CliContext.Current.Console.MarkupLineInterpolated($"Monitoring of {ended.Reference} ended on {OffenderView.Date(ended.MonitoringEnd)}: {ended.EndReason}");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -93,7 +94,7 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", result.Offender?.Reference.ToString(), (result.Offender is null ? $"enrolment refused: {result.Decision.Refusals.Count} reasons" : "enrolled") + Warned(result), cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            CliContext.Current.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
             {
                 accepted = result.Decision.IsAccepted,
                 reference = result.Offender?.Reference.Value,
@@ -107,20 +108,20 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
         }
         else if (result.Offender is { } offender)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]Enrolled[/] {offender.Reference}: {result.Decision.HomeBorough!.Name}, monitored {OffenderView.Date(offender.MonitoringStart)} to {OffenderView.Date(offender.MonitoringEnd)}.");
+            CliContext.Current.Console.MarkupLineInterpolated($"[green]Enrolled[/] {offender.Reference}: {result.Decision.HomeBorough!.Name}, monitored {OffenderView.Date(offender.MonitoringStart)} to {OffenderView.Date(offender.MonitoringEnd)}.");
         }
         else
         {
-            AnsiConsole.MarkupLine("[red]Refused[/]:");
+            CliContext.Current.Console.MarkupLine("[red]Refused[/]:");
             foreach (var (rule, reason) in result.Decision.Refusals)
             {
-                AnsiConsole.MarkupLineInterpolated($"  {OptionParsers.Kebab(rule.ToString())}: {reason}");
+                CliContext.Current.Console.MarkupLineInterpolated($"  {OptionParsers.Kebab(rule.ToString())}: {reason}");
             }
         }
 
         foreach (string warning in result.Warnings)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning[/]: {warning}");
+            CliContext.Current.Console.MarkupLineInterpolated($"[yellow]Warning[/]: {warning}");
         }
 
         return result.Decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Refused;

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,7 +23,7 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
         await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", null, $"list of {offenders.Count} people", cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(o => OffenderView.ToJson(o, workspace.Offenders.Today))));
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(o => OffenderView.ToJson(o, workspace.Offenders.Today))));
             return ExitCodes.Ok;
         }
 
@@ -36,8 +37,8 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
                 $"{OffenderView.Date(o.MonitoringStart)} – {OffenderView.Date(o.MonitoringEnd)}");
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{offenders.Count} enrolled.");
+        CliContext.Current.Console.Write(table);
+        CliContext.Current.Console.MarkupLineInterpolated($"{offenders.Count} enrolled.");
         return ExitCodes.Ok;
     }
 }

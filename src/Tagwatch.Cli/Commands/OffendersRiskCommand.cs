@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -29,7 +30,7 @@ internal sealed class OffendersRiskCommand : AsyncCommand<OffendersRiskCommand.S
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var change = await workspace.Offenders.ChangeRiskTierAsync(OptionParsers.Reference(settings.Reference), tier, settings.Reason, OptionParsers.OptionalDate(settings.From, "--from"), cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", settings.Reference.ToUpperInvariant(), $"risk tier {change.Tier} from {OffenderView.Date(change.EffectiveFrom)}: {change.Reason}", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Risk tier of {settings.Reference.ToUpperInvariant()} is {OptionParsers.Kebab(change.Tier.ToString())} from {OffenderView.Date(change.EffectiveFrom)}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Risk tier of {settings.Reference.ToUpperInvariant()} is {OptionParsers.Kebab(change.Tier.ToString())} from {OffenderView.Date(change.EffectiveFrom)}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,7 +26,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         var riskHistory = history.Select(h => new { tier = OptionParsers.Kebab(h.Tier.ToString()), from = OffenderView.Date(h.EffectiveFrom), reason = h.Reason });
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 record = OffenderView.ToJson(offender, workspace.Offenders.Today),
                 person = person is null ? null : new { given_name = person.GivenName, family_name = person.FamilyName, date_of_birth = OffenderView.Date(person.DateOfBirth) },
@@ -48,14 +49,14 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
             grid.AddRow("date_of_birth", OffenderView.Date(person.DateOfBirth));
         }
 
-        AnsiConsole.Write(grid);
+        CliContext.Current.Console.Write(grid);
         var table = new Table().AddColumns("risk tier", "from", "reason");
         foreach (var h in riskHistory)
         {
             table.AddRow(Markup.Escape(h.tier), Markup.Escape(h.from), Markup.Escape(h.reason));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }

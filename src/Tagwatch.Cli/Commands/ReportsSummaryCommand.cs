@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console.Cli;
@@ -23,14 +24,14 @@ internal sealed class ReportsSummaryCommand : AsyncCommand<ReportsSummaryCommand
         await services.AuditAsync(Application.Audit.AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary", cancellationToken);
         if (settings.Csv)
         {
-            SchemeSummaryCsv.Write(summary, Console.Out);
+            SchemeSummaryCsv.Write(summary, CliContext.Current.Out);
         }
         else
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(summary));
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(summary));
         }
 
-        await Console.Out.FlushAsync(cancellationToken);
+        await CliContext.Current.Out.FlushAsync(cancellationToken);
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -59,7 +60,7 @@ internal sealed class RetentionRunCommand : AsyncCommand<RetentionRunCommand.Set
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var counts = await services.Retention(policy).RunAsync(ConsoleActor.Name, ConsoleActor.Role, settings.DryRun, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"{(settings.DryRun ? "Due (nothing deleted)" : "Deleted")}: {counts}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"{(settings.DryRun ? "Due (nothing deleted)" : "Deleted")}: {counts}.");
         return ExitCodes.Ok;
     }
 }
@@ -80,7 +81,7 @@ internal sealed class RetentionHoldCommand : AsyncCommand<RetentionHoldCommand.S
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var hold = await services.Retention(new RetentionPolicy()).PlaceHoldAsync(OptionParsers.Reference(settings.Reference).ToString(), settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Legal hold on {hold.OffenderReference} since {OffenderView.Time(hold.Placed)}: {hold.Reason}");
+        CliContext.Current.Console.MarkupLineInterpolated($"Legal hold on {hold.OffenderReference} since {OffenderView.Time(hold.Placed)}: {hold.Reason}");
         return ExitCodes.Ok;
     }
 }
@@ -97,7 +98,7 @@ internal sealed class RetentionLiftCommand : AsyncCommand<RetentionHoldCommand.S
             throw new KeyNotFoundException($"There is no standing legal hold on {reference}.");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Legal hold on {reference} lifted.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Legal hold on {reference} lifted.");
         return ExitCodes.Ok;
     }
 }
@@ -114,7 +115,7 @@ internal sealed class RetentionHoldsCommand : AsyncCommand<DatabaseSettings>
             table.AddRow(Markup.Escape(h.OffenderReference), Markup.Escape(h.Reason), OffenderView.Time(h.Placed), Markup.Escape(h.PlacedBy), h.Lifted is { } l ? $"{OffenderView.Time(l)} by {Markup.Escape(h.LiftedBy ?? "")}" : "standing");
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }

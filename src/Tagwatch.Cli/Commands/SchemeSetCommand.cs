@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -65,7 +66,7 @@ internal sealed class SchemeSetCommand : AsyncCommand<SchemeSetCommand.Settings>
 
         await workspace.OffenderStore.SaveSchemeAsync(updated, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "scheme", null, "scheme settings changed", cancellationToken);
-        AnsiConsole.MarkupLine("Scheme updated.");
+        CliContext.Current.Console.MarkupLine("Scheme updated.");
         return ExitCodes.Ok;
     }
 }

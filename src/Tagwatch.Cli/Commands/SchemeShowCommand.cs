@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,7 +39,7 @@ internal sealed class SchemeShowCommand : AsyncCommand<SchemeShowCommand.Setting
         var json = JsonSerializer.SerializeToElement(ToJson(scheme, monitored));
         if (settings.Json)
         {
-            Console.Out.WriteLine(json.GetRawText());
+            CliContext.Current.Out.WriteLine(json.GetRawText());
             return ExitCodes.Ok;
         }
 
@@ -50,7 +51,7 @@ internal sealed class SchemeShowCommand : AsyncCommand<SchemeShowCommand.Setting
                 : property.Value.ToString()));
         }
 
-        AnsiConsole.Write(grid);
+        CliContext.Current.Console.Write(grid);
         return ExitCodes.Ok;
     }
 }

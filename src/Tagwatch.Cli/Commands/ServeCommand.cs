@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -93,15 +94,15 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         string[]? demoSettings = settings.Demo ? ["--Tagwatch:Accounts:RequireSecondApproval=false"] : null;
         await using var app = TagwatchServer.Build(options, services, clock, demoSettings);
         await app.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
-        AnsiConsole.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
-        AnsiConsole.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
-        AnsiConsole.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
+        CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
+        CliContext.Current.Console.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
+        CliContext.Current.Console.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
+        CliContext.Current.Console.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         var devices = settings.Demo ? DemoDevices.RunAsync(options, services, clock, stopping.Token) : Task.CompletedTask;
         if (settings.Demo)
         {
-            AnsiConsole.MarkupLine("  demo: the pilot's last 30 days run up to now, and the tags of the people on licence report live over OsmAnd once a minute.");
+            CliContext.Current.Console.MarkupLine("  demo: the pilot's last 30 days run up to now, and the tags of the people on licence report live over OsmAnd once a minute.");
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
@@ -123,7 +124,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     /// Any other database is left alone.</summary>
     private static async Task<bool> DemoIsMissingOrStaleAsync(string database, TimeProvider clock, CancellationToken cancellationToken)
     {
-        string path = Path.GetFullPath(database);
+        string path = CliContext.Current.FullPath(database);
         if (!File.Exists(path))
         {
             return true;

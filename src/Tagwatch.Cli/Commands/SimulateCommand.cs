@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Diagnostics;
 using NodaTime;
@@ -76,8 +77,8 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         var pilot = PilotSimulation.Create(settings.ToOptions(TimeProvider.System));
         if (settings.Out is { } directory)
         {
-            long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, directory, progress, cancellationToken));
-            AnsiConsole.MarkupLineInterpolated($"Wrote {written:N0} fixes, {pilot.Crimes.Count:N0} crimes ({pilot.Truth.Count:N0} with ground truth) and {pilot.Offenders.Count} people to {directory} in {clock.Elapsed.TotalSeconds:0.0} s.");
+            long written = await WithProgressAsync("Writing files", pilot.Offenders.Count, progress => SimulationWriter.WriteAsync(pilot, CliContext.Current.FullPath(directory), progress, cancellationToken));
+            CliContext.Current.Console.MarkupLineInterpolated($"Wrote {written:N0} fixes, {pilot.Crimes.Count:N0} crimes ({pilot.Truth.Count:N0} with ground truth) and {pilot.Offenders.Count} people to {directory} in {clock.Elapsed.TotalSeconds:0.0} s.");
         }
 
         if (settings.Load || settings.Db is not null)
@@ -87,7 +88,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
             Print(summary);
             var building = Stopwatch.StartNew();
             int days = await workspace.FixGrids.RefreshAsync(cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Built {days} day grid(s) for strict correlation in {building.Elapsed.TotalSeconds:0.0} s.");
+            CliContext.Current.Console.MarkupLineInterpolated($"Built {days} day grid(s) for strict correlation in {building.Elapsed.TotalSeconds:0.0} s.");
         }
 
         return ExitCodes.Ok;
@@ -95,16 +96,16 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
 
     internal static void Print(SimulationLoader.Summary summary)
     {
-        AnsiConsole.MarkupLineInterpolated($"Enrolled {summary.Enrolled}; stored {summary.FixesStored:N0} fixes ({summary.FixesFlagged:N0} flagged); crimes: {summary.Crimes.Accepted:N0} new, {summary.Crimes.Duplicates:N0} already held.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Enrolled {summary.Enrolled}; stored {summary.FixesStored:N0} fixes ({summary.FixesFlagged:N0} flagged); crimes: {summary.Crimes.Accepted:N0} new, {summary.Crimes.Duplicates:N0} already held.");
         // Many people can be refused for one reason (a full scheme): show a few, count the rest.
         foreach (var refusal in summary.Refused.Take(5))
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]refused[/] {refusal}");
+            CliContext.Current.Console.MarkupLineInterpolated($"[yellow]refused[/] {refusal}");
         }
 
         if (summary.Refused.Count > 5)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]… and {summary.Refused.Count - 5} more refused[/] (their tags and fixes are stored; enrol them once the scheme allows, e.g. tagwatch scheme set --capacity N)");
+            CliContext.Current.Console.MarkupLineInterpolated($"[yellow]… and {summary.Refused.Count - 5} more refused[/] (their tags and fixes are stored; enrol them once the scheme allows, e.g. tagwatch scheme set --capacity N)");
         }
     }
 
@@ -115,7 +116,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
             return await work(new Progress<int>());
         }
 
-        return await AnsiConsole.Progress().StartAsync(async context =>
+        return await CliContext.Current.Console.Progress().StartAsync(async context =>
         {
             var task = context.AddTask(label, maxValue: total);
             var result = await work(new SynchronousProgress(value => task.Value = value));

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
@@ -45,7 +46,7 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
             $"database statistics: {stats["offenders"]} people, {stats["tags"]} tags, {stats["fixes"]} fixes, {stats["crimes"]} crimes", cancellationToken);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(stats));
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(stats));
             return ExitCodes.Ok;
         }
 
@@ -55,7 +56,7 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
             grid.AddRow(key, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
         }
 
-        AnsiConsole.Write(grid);
+        CliContext.Current.Console.Write(grid);
         return ExitCodes.Ok;
     }
 }

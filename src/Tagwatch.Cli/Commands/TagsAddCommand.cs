@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -32,7 +33,7 @@ internal sealed class TagsAddCommand : AsyncCommand<TagsAddCommand.Settings>
 
         await workspace.Tags.RegisterAsync([new Tag(id, settings.Protocol, settings.Model)], cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "tag", id.ToString(), "registered", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Registered tag {id}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Registered tag {id}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using NodaTime;
 using NodaTime.Text;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal sealed class TagsAssignCommand : AsyncCommand<TagsAssignCommand.Setting
         var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
         await workspace.Fitting.FitAsync(id, offender.Id, from, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {id} worn from {from}", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,7 +24,7 @@ internal sealed class TagsCorrectCommand : AsyncCommand<TagsCorrectCommand.Setti
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
         await workspace.Fitting.CorrectAsync(id, offender.Id, offender.Reference.ToString(), from, settings.Reason, (ConsoleActor.Name, ConsoleActor.Role), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Corrected: tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}; the crimes of the span since are queued to be checked again.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Corrected: tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}; the crimes of the span since are queued to be checked again.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,8 +34,8 @@ internal sealed class TagsCredentialCreateCommand : AsyncCommand<TagsCredentialC
         var workspace = await Workspace.OpenAsync(settings, cancellationToken);
         var (credential, secret) = await workspace.Credentials.CreateAsync(tag, settings.Name, cancellationToken);
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", credential.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"device credential '{settings.Name}' created", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Credential {credential.Id} ({(credential.IsGateway ? "gateway" : $"device {credential.Tag}")}) created. Its secret is shown only now:");
-        Console.Out.WriteLine(secret);
+        CliContext.Current.Console.MarkupLineInterpolated($"Credential {credential.Id} ({(credential.IsGateway ? "gateway" : $"device {credential.Tag}")}) created. Its secret is shown only now:");
+        CliContext.Current.Out.WriteLine(secret);
         return ExitCodes.Ok;
     }
 }

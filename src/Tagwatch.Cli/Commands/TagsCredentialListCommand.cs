@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,7 +23,7 @@ internal sealed class TagsCredentialListCommand : AsyncCommand<DatabaseSettings>
                 c.Revoked is { } revoked ? OffenderView.Time(revoked) : "");
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -22,7 +23,7 @@ internal sealed class TagsCredentialRevokeCommand : AsyncCommand<TagsCredentialR
         }
 
         await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "device credential revoked", cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Credential {settings.Id} revoked.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Credential {settings.Id} revoked.");
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -25,7 +26,7 @@ internal sealed class TagsListCommand : AsyncCommand<DatabaseSettings>
                 contact?.BatteryPercent is { } battery ? $"{battery}%" : "");
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }

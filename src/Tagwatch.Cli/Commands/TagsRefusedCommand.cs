@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
@@ -34,7 +35,7 @@ internal sealed class TagsRefusedCommand : AsyncCommand<DatabaseSettings>
                 Text(r.Detail));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,8 +35,8 @@ internal sealed class TokensCreateCommand : AsyncCommand<TokensCreateCommand.Set
         var (token, secret) = await services.Accounts.CreateTokenAsync(settings.Username, settings.Name, TimeSpan.FromDays(settings.Days), cancellationToken);
         await services.Audit.AppendAsync(
             ConsoleActor.Event(AuditActions.ChangeUsers, "user", token.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}"), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Token {token.Id} for {token.Username}, expires {OffenderView.Time(token.Expires)}. Secret (shown once):");
-        Console.Out.WriteLine(secret);
+        CliContext.Current.Console.MarkupLineInterpolated($"Token {token.Id} for {token.Username}, expires {OffenderView.Time(token.Expires)}. Secret (shown once):");
+        CliContext.Current.Out.WriteLine(secret);
         return ExitCodes.Ok;
     }
 }
@@ -60,7 +61,7 @@ internal sealed class TokensListCommand : AsyncCommand<TokensListCommand.Setting
                 OffenderView.Time(t.Expires), t.LastUsed is { } used ? OffenderView.Time(used) : "", t.Revoked is { } revoked ? OffenderView.Time(revoked) : "");
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 }
@@ -83,7 +84,7 @@ internal sealed class TokensRevokeCommand : AsyncCommand<TokensRevokeCommand.Set
         }
 
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "token", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "token revoked"), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Token {settings.Id} revoked.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Token {settings.Id} revoked.");
         return ExitCodes.Ok;
     }
 }

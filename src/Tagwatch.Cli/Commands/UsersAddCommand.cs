@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,7 +46,7 @@ internal sealed class UsersAddCommand : AsyncCommand<UsersAddCommand.Settings>
         }
 
         var role = OptionParsers.Enum<Role>(settings.Role, "--role");
-        string? password = settings.PasswordStdin ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') : null;
+        string? password = settings.PasswordStdin ? (await CliContext.Current.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') : null;
         if (settings.PasswordStdin && string.IsNullOrEmpty(password))
         {
             throw new ArgumentException("--password-stdin: standard input held no password.");
@@ -63,11 +64,11 @@ internal sealed class UsersAddCommand : AsyncCommand<UsersAddCommand.Settings>
         var (account, oneTime) = await services.Accounts.CreateAsync(
             new NewUser(settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName), password, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("created", account)), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"User {account.Username} created ({OptionParsers.Kebab(account.Role.ToString())}).");
+        CliContext.Current.Console.MarkupLineInterpolated($"User {account.Username} created ({OptionParsers.Kebab(account.Role.ToString())}).");
         if (oneTime is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
-            Console.Out.WriteLine(oneTime);
+            CliContext.Current.Console.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
+            CliContext.Current.Out.WriteLine(oneTime);
         }
 
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,13 +16,13 @@ internal sealed class UsersApprovalsListCommand : AsyncCommand<DatabaseSettings>
         // One request a line, unwrapped, so the whole change can be read and searched.
         foreach (var p in pending)
         {
-            Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            CliContext.Current.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{p.Id}\t{p.RequestedAt}\t{p.RequestedBy}\t{p.Change.Describe()}{(p.Reason is null ? "" : $"\t({p.Reason})")}"));
         }
 
         if (pending.Count == 0)
         {
-            AnsiConsole.MarkupLine("No account change is waiting for approval.");
+            CliContext.Current.Console.MarkupLine("No account change is waiting for approval.");
         }
 
         return ExitCodes.Ok;
@@ -42,11 +43,11 @@ internal sealed class UsersApprovalsApproveCommand : AsyncCommand<ApprovalSettin
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var result = await ConsoleApprovals.Of(services).ApproveAsync(settings.Id, ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Request {settings.Id} approved: {result.Description}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Request {settings.Id} approved: {result.Description}.");
         if (result.OneTimePassword is { } oneTime)
         {
-            AnsiConsole.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
-            Console.Out.WriteLine(oneTime);
+            CliContext.Current.Console.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
+            CliContext.Current.Out.WriteLine(oneTime);
         }
 
         return ExitCodes.Ok;
@@ -67,7 +68,7 @@ internal sealed class UsersApprovalsRejectCommand : AsyncCommand<UsersApprovalsR
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         await ConsoleApprovals.Of(services).RejectAsync(settings.Id, ConsoleActor.Name, ConsoleActor.Role, settings.Reason, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Request {settings.Id} rejected.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Request {settings.Id} rejected.");
         return ExitCodes.Ok;
     }
 }

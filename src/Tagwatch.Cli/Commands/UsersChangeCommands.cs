@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,7 +27,7 @@ internal abstract class UsersAccessCommand : AsyncCommand<UserSettings>
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
         string what = Disable ? "disabled" : "enabled";
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe(what, account)), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"User {account.Username} {what}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"User {account.Username} {what}.");
         return ExitCodes.Ok;
     }
 }
@@ -56,8 +57,8 @@ internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
         }
 
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("password reset", account)), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"One-time password for {account.Username} (shown once; must be changed at first sign-in):");
-        Console.Out.WriteLine(oneTime);
+        CliContext.Current.Console.MarkupLineInterpolated($"One-time password for {account.Username} (shown once; must be changed at first sign-in):");
+        CliContext.Current.Out.WriteLine(oneTime);
         return ExitCodes.Ok;
     }
 }
@@ -87,7 +88,7 @@ internal sealed class UsersRoleCommand : AsyncCommand<UsersRoleCommand.Settings>
 
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("role changed", account)), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"{account.Username} is now {OptionParsers.Kebab(account.Role.ToString())}; their sessions have ended.");
+        CliContext.Current.Console.MarkupLineInterpolated($"{account.Username} is now {OptionParsers.Kebab(account.Role.ToString())}; their sessions have ended.");
         return ExitCodes.Ok;
     }
 }
@@ -113,7 +114,7 @@ internal sealed class UsersCaseloadCommand : AsyncCommand<UsersCaseloadCommand.S
 
         var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
         await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("caseload replaced", account)), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"{account.Username}'s caseload: {string.Join(", ", account.Caseload)}");
+        CliContext.Current.Console.MarkupLineInterpolated($"{account.Username}'s caseload: {string.Join(", ", account.Caseload)}");
         return ExitCodes.Ok;
     }
 }

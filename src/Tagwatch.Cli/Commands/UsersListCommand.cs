@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -19,7 +20,7 @@ internal sealed class UsersListCommand : AsyncCommand<DatabaseSettings>
                 Markup.Escape(string.Join(", ", user.Caseload)), user.TwoFactor ? "yes" : "no", State(user), OffenderView.Time(user.Created));
         }
 
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.Write(table);
         return ExitCodes.Ok;
     }
 

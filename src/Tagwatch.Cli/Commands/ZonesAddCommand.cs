@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using NodaTime;
@@ -44,11 +45,11 @@ internal sealed class ZonesAddCommand : AsyncCommand<ZonesAddCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var area = settings.Circle is { } circle ? ParseCircle(circle)
-            : ZoneArea.TryParse(settings.Wkt ?? await File.ReadAllTextAsync(settings.GeoJsonFile!, cancellationToken), out var parsed, out string? error) ? parsed!
+            : ZoneArea.TryParse(settings.Wkt ?? await File.ReadAllTextAsync(CliContext.Current.FullPath(settings.GeoJsonFile!), cancellationToken), out var parsed, out string? error) ? parsed!
             : throw new ArgumentException($"{(settings.Wkt is null ? "--geojson-file" : "--wkt")}: {error}");
         var kind = settings.Kind.Equals("inclusion", StringComparison.OrdinalIgnoreCase) ? ConditionKind.Inclusion : ConditionKind.Exclusion;
         var added = await ConditionWriter.AddAsync(settings, kind, area, settings.Buffer, settings.ParsedSchedule("always"), Duration.Zero, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Condition {added.Id}: {kind.ToString().ToLowerInvariant()} zone '{added.Label}' ({added.Schedule}).");
+        CliContext.Current.Console.MarkupLineInterpolated($"Condition {added.Id}: {kind.ToString().ToLowerInvariant()} zone '{added.Label}' ({added.Schedule}).");
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Microsoft.Extensions.Configuration;
 using Tagwatch.Application.Fixes;
 
@@ -8,11 +9,15 @@ namespace Tagwatch.Cli.Infrastructure;
 internal static class AppSettings
 {
     /// <summary>The configuration as read now.</summary>
-    public static IConfiguration Read() =>
-        new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
+    public static IConfiguration Read()
+    {
+        var context = CliContext.Current;
+        var builder = new ConfigurationBuilder().AddJsonFile(Path.Combine(context.WorkingDirectory, "appsettings.json"), optional: true);
+        return (context.IsProcess
+                ? builder.AddEnvironmentVariables()
+                : builder.AddInMemoryCollection(context.Environment.Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), (string?)v.Value))))
             .Build();
+    }
 
     /// <summary>How fixes are judged, with the accuracy estimate of section <c>Tagwatch:Accuracy</c> (per-model defaults
     /// under <c>Models</c>).</summary>

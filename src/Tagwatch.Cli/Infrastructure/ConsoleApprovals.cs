@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Storage;
@@ -15,8 +16,8 @@ internal static class ConsoleApprovals
         var submission = await Of(services).SubmitAsync(change, ConsoleActor.Name, ConsoleActor.Role, null, cancellationToken);
         if (submission.IsPending)
         {
-            AnsiConsole.MarkupLineInterpolated($"Waiting for a second administrator's approval: request {submission.PendingId} ({change.Describe()}).");
-            AnsiConsole.MarkupLineInterpolated($"Another administrator approves it with: tagwatch users approvals approve {submission.PendingId}");
+            CliContext.Current.Console.MarkupLineInterpolated($"Waiting for a second administrator's approval: request {submission.PendingId} ({change.Describe()}).");
+            CliContext.Current.Console.MarkupLineInterpolated($"Another administrator approves it with: tagwatch users approvals approve {submission.PendingId}");
         }
 
         return submission.Result;

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console.Cli;
 
@@ -15,7 +16,7 @@ internal class DatabaseSettings : CommandSettings
 
     /// <summary>The database path after applying the environment and the default.</summary>
     public string DatabasePath =>
-        !string.IsNullOrWhiteSpace(Db) ? Db
-        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : "tagwatch.db";
+        !string.IsNullOrWhiteSpace(Db) ? CliContext.Current.FullPath(Db)
+        : CliContext.Current.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? CliContext.Current.FullPath(fromEnvironment)
+        : CliContext.Current.FullPath("tagwatch.db");
 }

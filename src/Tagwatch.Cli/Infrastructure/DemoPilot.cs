@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Cli.Commands;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Simulation;
@@ -15,7 +16,7 @@ internal static class DemoPilot
     /// <paramref name="replace"/>). Unless the simulation settings give --start, the pilot's history ends now.</summary>
     public static async Task<Built> BuildAsync(DatabaseSettings settings, SimulateCommand.Settings simulation, TimeProvider clock, CancellationToken cancellationToken, bool replace = false)
     {
-        string path = Path.GetFullPath(settings.DatabasePath);
+        string path = CliContext.Current.FullPath(settings.DatabasePath);
         if (File.Exists(path))
         {
             if (!replace && !await TagwatchDatabase.IsDemoAsync(path, cancellationToken))

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
@@ -13,7 +14,7 @@ internal static class DemoUsers
     {
         if ((await services.Accounts.ListAsync(cancellationToken: cancellationToken)).Count > 0)
         {
-            AnsiConsole.MarkupLine("Demo users exist already; [bold]tagwatch users reset-password NAME[/] issues a new one-time password.");
+            CliContext.Current.Console.MarkupLine("Demo users exist already; [bold]tagwatch users reset-password NAME[/] issues a new one-time password.");
             return;
         }
 
@@ -44,7 +45,7 @@ internal static class DemoUsers
             table.AddRow(Markup.Escape(account.Username), OptionParsers.Kebab(account.Role.ToString()), Markup.Escape(scope), Markup.Escape(password!));
         }
 
-        AnsiConsole.MarkupLine("Demo users (sign in with POST /api/v1/session; each must choose a new password first):");
-        AnsiConsole.Write(table);
+        CliContext.Current.Console.MarkupLine("Demo users (sign in with POST /api/v1/session; each must choose a new password first):");
+        CliContext.Current.Console.Write(table);
     }
 }

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -5,7 +6,7 @@ namespace Tagwatch.Cli.Infrastructure;
 /// <summary>Shows a progress bar for work that reads a file, when a person is watching a terminal.</summary>
 internal static class FileProgress
 {
-    public static bool IsInteractive => !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+    public static bool IsInteractive => CliContext.Current.IsProcess && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
     /// <summary>Runs <paramref name="work"/>, showing how far through <paramref name="stream"/> it has read.</summary>
     public static async Task<T> RunAsync<T>(string label, Stream stream, bool show, Func<Task<T>> work)
@@ -15,7 +16,7 @@ internal static class FileProgress
             return await work();
         }
 
-        return await AnsiConsole.Progress()
+        return await CliContext.Current.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {

@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Application.Imports;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Storage;
@@ -27,13 +28,13 @@ internal static class IncrementalCorrelation
             }
             else
             {
-                Console.Error.WriteLine("correlation (crimes touched by the new fixes): no crime's window touches them; nothing to check");
+                CliContext.Current.Error.WriteLine("correlation (crimes touched by the new fixes): no crime's window touches them; nothing to check");
             }
         }
     }
 
     private static void Print(string what, Application.Correlation.ScoredCorrelation.Outcome outcome) =>
-        Console.Error.WriteLine(
+        CliContext.Current.Error.WriteLine(
             $"correlation ({what}): {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches, {outcome.Run.Significant} significant; " +
             $"{outcome.Saved.Created} new, {outcome.Saved.Updated} updated, {outcome.Saved.Withdrawn} withdrawn, {outcome.Saved.Amended} disclosed with an amendment (run {outcome.Run.Id})");
 }

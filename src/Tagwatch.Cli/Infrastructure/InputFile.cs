@@ -1,3 +1,5 @@
+using Tagwatch.Cli.Hosting;
+
 namespace Tagwatch.Cli.Infrastructure;
 
 /// <summary>Opens an input file with an error that names it.</summary>
@@ -5,6 +7,7 @@ internal static class InputFile
 {
     public static FileStream Open(string path)
     {
+        path = CliContext.Current.FullPath(path);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Input file {path} does not exist.", path);

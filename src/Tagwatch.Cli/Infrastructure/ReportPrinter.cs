@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console;
 using Tagwatch.Application.Imports;
@@ -13,21 +14,21 @@ internal static class ReportPrinter
     {
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(report));
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(report));
         }
         else
         {
             var table = new Table().AddColumns("rows", "accepted", "updated", "duplicates", "flagged", "rejected");
             table.AddRow(Cells(report.Rows, report.Accepted, report.Updated, report.Duplicates, report.Flagged, report.Rejected));
-            AnsiConsole.Write(table);
+            CliContext.Current.Console.Write(table);
             foreach (var error in report.RowErrors.Take(ErrorsShown))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]rejected[/] {error}");
+                CliContext.Current.Console.MarkupLineInterpolated($"[red]rejected[/] {error}");
             }
 
             if (report.ErrorCount > ErrorsShown)
             {
-                AnsiConsole.MarkupLineInterpolated($"… and {report.ErrorCount - ErrorsShown} more errors (--json lists up to {ImportReport.MaxListedErrors}).");
+                CliContext.Current.Console.MarkupLineInterpolated($"… and {report.ErrorCount - ErrorsShown} more errors (--json lists up to {ImportReport.MaxListedErrors}).");
             }
         }
 

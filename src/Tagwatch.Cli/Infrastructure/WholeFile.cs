@@ -1,3 +1,4 @@
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -11,7 +12,7 @@ internal static class WholeFile
     /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     public static void CheckFolder(string path)
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        string? folder = Path.GetDirectoryName(CliContext.Current.FullPath(path));
         if (folder is not null && !Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"cannot write {path}: the folder {folder} does not exist");
@@ -23,7 +24,7 @@ internal static class WholeFile
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         CheckFolder(path);
-        string full = Path.GetFullPath(path);
+        string full = CliContext.Current.FullPath(path);
         string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
