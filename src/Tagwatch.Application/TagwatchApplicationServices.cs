@@ -6,6 +6,7 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Matches;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
@@ -58,6 +59,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton<RetentionRun>();
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
+        services.AddMatchesUseCases();
         return services;
     }
 }

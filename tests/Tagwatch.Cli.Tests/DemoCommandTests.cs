@@ -131,8 +131,8 @@ public sealed class DemoCommandTests
         Assert.EndsWith("Z", detail.GetProperty("evidence")[0].GetProperty("time").GetString(), StringComparison.Ordinal); // the API's style: snake_case, ISO instants
         Assert.True(detail.GetProperty("evidence")[0].GetProperty("distance_m").GetDouble() >= 0);
         var missing = await tagwatch.RunAsync("matches", "show", "999999");
-        Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("No match has id 999999", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode); // not found, as every use case's NotFound answers
+        Assert.Contains("There is no match 999999", missing.Error, StringComparison.Ordinal);
 
         string match = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var early = await tagwatch.RunAsync("matches", "disclose", match, "--reason", "robbery enquiry");
@@ -142,7 +142,7 @@ public sealed class DemoCommandTests
         var outcome = await tagwatch.RunAsync("matches", "outcome", match, "--outcome", "no-further-action", "--note", "seen on CCTV elsewhere");
         var audit = await tagwatch.RunAsync("audit", "export", "--subject", match);
 
-        Assert.Equal(2, early.ExitCode);
+        Assert.Equal(4, early.ExitCode); // not allowed in the match's state, as every use case's Conflict answers
         Assert.Contains("a new match cannot become disclosed", early.Error, StringComparison.Ordinal);
         Assert.Equal(2, unreasoned.ExitCode);
         Assert.Equal(0, qualified.ExitCode);

@@ -41,8 +41,8 @@ public sealed class MatchWorkflowTests
 
         var detail = await police.GetFromJsonAsync<JsonElement>(path);
         var steps = detail.GetProperty("reviews").EnumerateArray().Select(r => (r.GetProperty("to").GetString(), r.GetProperty("actor").GetString(), r.GetProperty("outcome").GetString())).ToList();
-        Assert.Equal([("qualified", "rae.reviewer", null), ("disclosed", "rae.reviewer", null), ("disclosed", officer, "Arrested")], steps);
-        Assert.Equal("Arrested", detail.GetProperty("match").GetProperty("outcome").GetString());
+        Assert.Equal([("qualified", "rae.reviewer", null), ("disclosed", "rae.reviewer", null), ("disclosed", officer, "arrested")], steps);
+        Assert.Equal("arrested", detail.GetProperty("match").GetProperty("outcome").GetString());
         var disclosure = (await api.Server.Services.Audit.SearchAsync(new(Action: "disclose"))).Single(e => e.Event.SubjectId == match.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(("robbery investigation", "rae.reviewer"), (disclosure.Event.Purpose, disclosure.Event.Actor));
         Assert.Contains(match.BoroughCode!, disclosure.Event.DisclosedTo, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class MatchWorkflowTests
         Assert.NotNull(run);
         Assert.Equal(1, run.Saved.Amended);
         var held = await police.GetFromJsonAsync<JsonElement>(path);
-        Assert.Equal(("disclosed", "Arrested"), (held.GetProperty("match").GetProperty("state").GetString(), held.GetProperty("match").GetProperty("outcome").GetString()));
+        Assert.Equal(("disclosed", "arrested"), (held.GetProperty("match").GetProperty("state").GetString(), held.GetProperty("match").GetProperty("outcome").GetString()));
         Assert.Equal(before.GetProperty("evidence").GetRawText(), held.GetProperty("evidence").GetRawText());
         Assert.Equal(0, held.GetProperty("amendments").GetArrayLength()); // not yet disclosed to them
         var seen = await reviewer.GetFromJsonAsync<JsonElement>(path);

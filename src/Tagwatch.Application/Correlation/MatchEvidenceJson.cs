@@ -99,7 +99,8 @@ public static class MatchEvidenceJson
         });
     }
 
-    private static (ScoreFactors Factors, double Score) ReadFactorsAndScore(string json)
+    /// <summary>Reads factors written in either style, with the score as stored.</summary>
+    public static (ScoreFactors Factors, double Score) ReadFactorsAndScore(string json)
     {
         using var document = JsonDocument.Parse(json);
         var o = document.RootElement;

@@ -7,6 +7,10 @@ using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Matches;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Matches;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -29,13 +33,17 @@ internal sealed class MatchesListCommand : AsyncCommand<MatchesListCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        MatchState? state = settings.State is null ? null : OptionParsers.Enum<MatchState>(settings.State, "--state");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var matches = (await services.Matches.ListMatchesAsync(cancellationToken))
-            .Where(m => !settings.SignificantOnly || m.Significant)
-            .Where(m => settings.State is null || string.Equals(m.State, settings.State, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        await services.AuditAsync(Application.Audit.AuditActions.ListMatches, "match", null,
-            $"{matches.Count} matches{(settings.SignificantOnly ? " (significant)" : "")}{(settings.State is null ? "" : $" ({settings.State})")}", cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListMatches>()
+            .ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new ListMatchesRequest(state, settings.SignificantOnly), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var matches = result.Value.Matches;
         if (settings.Json)
         {
             CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(matches.Select(m => new

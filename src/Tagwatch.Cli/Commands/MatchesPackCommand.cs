@@ -1,10 +1,10 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
-using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Application.Audit;
-using Tagwatch.Application.Disclosure;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Matches;
+using Tagwatch.Core.Access;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Disclosure.Pdf;
 
@@ -31,15 +31,17 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var pack = await new DisclosurePackBuilder(services.Matches, services.Crimes, services.OffenderStore, services.Fixes).BuildAsync(settings.Id, ConsoleActor.Name, Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()), cancellationToken);
-        using var pdf = new MemoryStream();
-        DisclosurePackPdf.Render(pack, pdf);
+        // The use case records the export before the pack leaves for the file; the file is written whole or not at all.
+        var result = await services.Provider.GetRequiredService<GetDisclosurePack>()
+            .ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new MatchRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
 
-        // Recorded before the pack leaves for the file; written whole or not at all.
-        await services.Audit.AppendAsync(ConsoleActor.Event(
-            AuditActions.Export, "match", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"disclosure pack (PDF) to {settings.Out}; crime {pack.Match.Force}/{pack.Match.CrimeReference}; subject {pack.Match.OffenderReference ?? pack.Match.Tag}",
-            pack.Disclosure.Reason, pack.Disclosure.DisclosedTo), cancellationToken);
+        using var pdf = new MemoryStream();
+        DisclosurePackPdf.Render(result.Value, pdf);
         await WholeFile.WriteAsync(settings.Out, file => file.WriteAsync(pdf.GetBuffer().AsMemory(0, (int)pdf.Length), cancellationToken).AsTask());
         CliContext.Current.Console.MarkupLineInterpolated($"Disclosure pack of match {settings.Id} written to {settings.Out}.");
         return ExitCodes.Ok;

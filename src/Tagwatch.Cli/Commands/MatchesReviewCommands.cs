@@ -3,6 +3,10 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Matches;
+using Tagwatch.Core.Access;
+using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Matches;
 
 namespace Tagwatch.Cli.Commands;
@@ -21,12 +25,20 @@ internal sealed class MatchStepSettings : DatabaseSettings
 /// <summary><c>tagwatch matches qualify|dismiss|disclose ID --reason …</c>.</summary>
 internal abstract class MatchesDecisionCommand : AsyncCommand<MatchStepSettings>
 {
-    protected abstract MatchState To { get; }
+    /// <summary>The use case of the decision (qualify, dismiss or disclose).</summary>
+    protected abstract ReviewMatch UseCase(IServiceProvider provider);
 
     public override async Task<int> ExecuteAsync(CommandContext context, MatchStepSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var (entry, match) = await services.Review.DecideAsync(settings.Id, To, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
+        var result = await UseCase(services.Provider).ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new MatchDecisionRequest(settings.Id, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (entry, match) = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): {entry.FromState} → {entry.ToState}.");
         if (entry.DisclosedTo is { } to)
         {
@@ -39,17 +51,17 @@ internal abstract class MatchesDecisionCommand : AsyncCommand<MatchStepSettings>
 
 internal sealed class MatchesQualifyCommand : MatchesDecisionCommand
 {
-    protected override MatchState To => MatchState.Qualified;
+    protected override ReviewMatch UseCase(IServiceProvider provider) => provider.GetRequiredService<QualifyMatch>();
 }
 
 internal sealed class MatchesDismissCommand : MatchesDecisionCommand
 {
-    protected override MatchState To => MatchState.Dismissed;
+    protected override ReviewMatch UseCase(IServiceProvider provider) => provider.GetRequiredService<DismissMatch>();
 }
 
 internal sealed class MatchesDiscloseCommand : MatchesDecisionCommand
 {
-    protected override MatchState To => MatchState.Disclosed;
+    protected override ReviewMatch UseCase(IServiceProvider provider) => provider.GetRequiredService<DiscloseMatch>();
 }
 
 /// <summary><c>tagwatch matches outcome ID --outcome arrested [--note …]</c>: what came of a disclosed match.</summary>
@@ -72,8 +84,20 @@ internal sealed class MatchesOutcomeCommand : AsyncCommand<MatchesOutcomeCommand
     {
         var outcome = OptionParsers.Enum<PoliceOutcome>(settings.Outcome, "--outcome");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var entry = await services.Review.RecordOutcomeAsync(settings.Id, outcome, settings.Note, ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id}: outcome {entry.Outcome} recorded.");
+        var result = await services.Provider.GetRequiredService<RecordOutcome>()
+            .ExecuteAsync(PoliceOfEveryBorough(), new RecordOutcomeRequest(settings.Id, outcome, settings.Note), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id}: outcome {result.Value.Outcome} recorded.");
         return ExitCodes.Ok;
     }
+
+    /// <summary>Outcomes are the police's to record; whoever runs the console holds the database itself, so it records
+    /// them as police of every borough (the audit record names the console account in the police role).</summary>
+    private static Actor PoliceOfEveryBorough() =>
+        new(ConsoleActor.Name, Role.Police, BoroughMap.London.All.Select(b => b.Code).ToHashSet(StringComparer.Ordinal), new HashSet<string>());
 }

@@ -2,6 +2,9 @@ using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Matches;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -20,12 +23,16 @@ internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Setti
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var detail = await services.Matches.GetMatchAsync(settings.Id, cancellationToken)
-            ?? throw new KeyNotFoundException($"No match has id {settings.Id}.");
+        var result = await services.Provider.GetRequiredService<ShowMatch>()
+            .ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new MatchRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var detail = result.Value.Detail;
         var m = detail.Match;
-        await services.Audit.AppendAsync(ConsoleActor.Event(
-            Application.Audit.AuditActions.ViewMatch, "match", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"match with evidence; crime {m.Force}/{m.CrimeReference}; subject {m.OffenderReference ?? m.Tag}"), cancellationToken);
         CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
         {
             id = m.Id, force = m.Force, crime = m.CrimeReference, crime_version = m.CrimeVersion, tag = m.Tag, offender = m.OffenderReference,
@@ -36,7 +43,7 @@ internal sealed class MatchesShowCommand : AsyncCommand<MatchesShowCommand.Setti
             evidence = JsonDocument.Parse(detail.EvidenceJson).RootElement,
             gaps = JsonDocument.Parse(detail.GapsJson).RootElement,
             history = detail.History.Select(h => new { replaced = MatchesListCommand.Time(h.ReplacedUnixMs), reason = h.Reason, was = JsonDocument.Parse(h.SnapshotJson).RootElement }),
-            amendments = detail.Amendments.Select(a => new
+            amendments = result.Value.Amendments.Select(a => new
             {
                 number = a.Number, recorded = a.At.ToString(), run = a.RunId, reason = a.Reason, found = a.Found, crime_version = a.CrimeVersion,
                 score = a.Score, significant = a.Significant, min_distance_m = a.MinDistanceMetres,

@@ -3,6 +3,9 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Matches;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -26,7 +29,15 @@ internal sealed class MatchesSupplementCommand : AsyncCommand<MatchesSupplementC
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var (amendment, match) = await services.Review.DiscloseSupplementAsync(settings.Id, settings.Amendment, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
+        var result = await services.Provider.GetRequiredService<DiscloseSupplement>()
+            .ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new DiscloseSupplementRequest(settings.Id, settings.Amendment, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (amendment, match) = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Match {settings.Id} ({match.CrimeReference}, {match.OffenderReference ?? match.Tag}): amendment {amendment.Number} disclosed as a supplement to {amendment.Supplement?.DisclosedTo}.");
         return ExitCodes.Ok;
     }
