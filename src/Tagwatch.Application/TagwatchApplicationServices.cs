@@ -11,6 +11,7 @@ using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
 using Tagwatch.Application.Retention;
 using Tagwatch.Application.Tags;
+using Tagwatch.Application.Trails;
 using Tagwatch.Core.Boroughs;
 
 namespace Tagwatch.Application;
@@ -58,6 +59,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton<RetentionRun>();
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
+        services.AddTrailsUseCases();
         return services;
     }
 }
