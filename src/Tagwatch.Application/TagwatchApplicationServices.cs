@@ -60,6 +60,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
         services.AddTrailsUseCases();
+        services.AddMonitoringUseCases();
         return services;
     }
 }
