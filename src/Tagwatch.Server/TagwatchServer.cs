@@ -30,9 +30,11 @@ namespace Tagwatch.Server;
 /// <summary>Builds the <c>tagwatch serve</c> host: the HTTP API, the device listeners and the ingest pipeline in one process.</summary>
 public static class TagwatchServer
 {
-    /// <summary>Builds the host on an opened database. <paramref name="args"/> feed configuration (e.g. <c>--Logging:LogLevel:Default=Debug</c>).</summary>
+    /// <summary>Builds the host on an opened database. <paramref name="args"/> feed configuration (e.g. <c>--Logging:LogLevel:Default=Debug</c>);
+    /// <paramref name="configure"/> registers settings the application core reads before its defaults apply (e.g.
+    /// <c>FixQualityRules</c>, <c>MonitoringOptions</c>).</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public static WebApplication Build(ServerOptions options, TagwatchServices services, TimeProvider clock, string[]? args = null)
+    public static WebApplication Build(ServerOptions options, TagwatchDatabase database, TimeProvider clock, string[]? args = null, Action<IServiceCollection>? configure = null)
     {
         options.ThrowIfInvalid();
 
@@ -60,13 +62,12 @@ public static class TagwatchServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(ingestOptions);
-        builder.Services.AddSingleton(services.Quality);
-        builder.Services.AddSingleton(services.MonitoringOptions);
+        configure?.Invoke(builder.Services);
         builder.Services.AddSingleton(options.Retention);
         // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
         builder.Services.AddSingleton(new AccountApprovalOptions(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
         builder.Services.AddTagwatchApplication();
-        builder.Services.AddTagwatchSqlite(services.Database);
+        builder.Services.AddTagwatchSqlite(database);
         builder.Services.AddSingleton(sp => new TagwatchServices(sp));
         builder.Services.AddSingleton(options.Workers);
         builder.Services.AddHostedService<CheckpointService>();

@@ -103,7 +103,7 @@ internal sealed class RunningServer : IAsyncDisposable
                 H02Port = ports[3],
             };
             options = configure?.Invoke(options) ?? options;
-            var app = TagwatchServer.Build(options, services, clock, configuration);
+            var app = TagwatchServer.Build(options, services.Database, clock, configuration, host => host.AddSingleton(services.Quality).AddSingleton(services.MonitoringOptions));
             try
             {
                 await app.StartAsync();

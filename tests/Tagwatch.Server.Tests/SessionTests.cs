@@ -324,7 +324,7 @@ public sealed class SessionTests
         await api.Server.App.StopAsync();
         int[] ports = RunningServer.FreePorts(4);
         var options = api.Server.Options with { Urls = $"http://127.0.0.1:{ports[0]}", OsmAndPort = ports[1], Gt06Port = ports[2], H02Port = ports[3] };
-        await using var restarted = TagwatchServer.Build(options, api.Server.Services, TimeProvider.System);
+        await using var restarted = TagwatchServer.Build(options, api.Server.Services.Database, TimeProvider.System);
         await restarted.StartAsync();
         using var after = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(options.Urls) };
 

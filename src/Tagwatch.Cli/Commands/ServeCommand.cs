@@ -2,6 +2,7 @@ using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
@@ -92,7 +93,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         // The demo has one administrator: nobody could approve its scope grants, so they take effect at once.
         string[]? demoSettings = settings.Demo ? ["--Tagwatch:Accounts:RequireSecondApproval=false"] : null;
-        await using var app = TagwatchServer.Build(options, services, clock, demoSettings);
+        await using var app = TagwatchServer.Build(options, services.Database, clock, demoSettings, host => host.AddSingleton(services.Quality));
         await app.StartAsync(cancellationToken);
         CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
         CliContext.Current.Console.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Server.Workers;
-using Tagwatch.Storage;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Monitoring;
 
 namespace Tagwatch.Server.Metrics;
 
@@ -18,15 +19,17 @@ public sealed partial class OperationalMetrics : BackgroundService
     public const string MeterName = "Tagwatch.Server";
 
     private readonly Meter _meter = new(MeterName);
-    private readonly TagwatchServices _services;
+    private readonly IAlertStore _alerts;
+    private readonly ICorrelationStore _matches;
     private readonly ILogger<OperationalMetrics> _logger;
     private readonly TimeSpan _refreshEvery;
     private readonly TimeProvider _clock;
     private volatile Snapshot _snapshot = new([], [], 0);
 
-    public OperationalMetrics(TagwatchServices services, MonitorWorker monitor, WorkerOptions options, TimeProvider clock, ILogger<OperationalMetrics> logger)
+    public OperationalMetrics(IAlertStore alerts, ICorrelationStore matches, MonitorWorker monitor, WorkerOptions options, TimeProvider clock, ILogger<OperationalMetrics> logger)
     {
-        _services = services;
+        _alerts = alerts;
+        _matches = matches;
         _logger = logger;
         _refreshEvery = options.MetricsRefreshEvery;
         _clock = clock;
@@ -47,9 +50,9 @@ public sealed partial class OperationalMetrics : BackgroundService
     /// <summary>Reads the store-backed figures now.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var alerts = await _services.Alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], 100_000, cancellationToken);
-        var matches = await _services.Matches.ListMatchesAsync(cancellationToken);
-        long runs = await _services.Matches.CountRunsAsync(cancellationToken);
+        var alerts = await _alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], 100_000, cancellationToken);
+        var matches = await _matches.ListMatchesAsync(cancellationToken);
+        long runs = await _matches.CountRunsAsync(cancellationToken);
         _snapshot = new Snapshot(
             alerts.GroupBy(a => (a.Severity, a.Type)).Select(g => (g.Key.Severity.ToString(), g.Key.Type.Name, (long)g.Count())).ToList(),
             matches.GroupBy(m => m.State).Select(g => (g.Key, (long)g.Count())).ToList(),
