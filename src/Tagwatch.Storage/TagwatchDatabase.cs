@@ -63,7 +63,7 @@ public sealed class TagwatchDatabase
                 using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA journal_mode=WAL;";
                 await command.ExecuteNonQueryAsync(cancellationToken);
-                upToDate = await HasEveryMigrationAsync(connection, cancellationToken);
+                upToDate = await HasEveryMigrationAsync(connection, database.Path, cancellationToken);
             }
 
             if (!upToDate)
@@ -123,7 +123,10 @@ public sealed class TagwatchDatabase
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    private static async Task<bool> HasEveryMigrationAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    // A file whose history names a migration this build does not carry was made by a pre-release build (whose
+    // migrations were squashed into one) or by a newer build: migrating it would run the initial migration over its
+    // tables, so it is refused instead.
+    private static async Task<bool> HasEveryMigrationAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
@@ -138,6 +141,12 @@ public sealed class TagwatchDatabase
         while (await reader.ReadAsync(cancellationToken))
         {
             applied.Add(reader.GetString(0));
+        }
+
+        string? unknown = applied.Where(id => !Migrations.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (unknown is not null)
+        {
+            throw new StorageException($"Cannot open database {path}: it was created by a pre-release or newer build (its schema history names migration {unknown}, which this build does not carry). Export its data with the build that created it and import it into a new database.");
         }
 
         return Migrations.All(applied.Contains);

@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Tagwatch.Application.Retention;
 using Tagwatch.Core.Fixes;
@@ -279,41 +276,5 @@ public sealed class SqliteFixGridsTests
         await using var context = db.Database.CreateContext();
 
         Assert.Equal(context.Database.GetMigrations(), TagwatchDatabase.Migrations);
-    }
-
-    [Fact]
-    public async Task Migration_OfADatabaseWithChunks_GivesEveryDayAVersion()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
-        {
-            string path = Path.Combine(directory, "old.db");
-            await using (var connection = new SqliteConnection($"Data Source={path}"))
-            {
-                await connection.OpenAsync();
-            }
-
-            var options = new DbContextOptionsBuilder<TagwatchDbContext>().UseSqlite($"Data Source={path}").Options;
-            await using (var context = new TagwatchDbContext(options))
-            {
-                string before = TagwatchDatabase.Migrations[TagwatchDatabase.Migrations.ToList().FindIndex(m => m.EndsWith("_FixDays", StringComparison.Ordinal)) - 1];
-                await context.GetService<IMigrator>().MigrateAsync(before);
-                await context.Database.ExecuteSqlRawAsync("INSERT INTO tags (DeviceId, Protocol, Model, CreatedUnixMs) VALUES ('T1', 'test', NULL, 0)");
-                await context.Database.ExecuteSqlRawAsync("INSERT INTO fix_chunks (TagKey, Day, StartUnixMs, EndUnixMs, MinLatitudeE7, MaxLatitudeE7, MinLongitudeE7, MaxLongitudeE7, Count, Data) VALUES (1, 17945, 0, 0, 0, 0, 0, 0, 0, x'00'), (1, 17946, 0, 0, 0, 0, 0, 0, 0, x'00')");
-            }
-
-            SqliteConnection.ClearAllPools();
-            var database = await TagwatchDatabase.OpenAsync(path);
-            await using var check = await database.OpenConnectionAsync();
-            using var command = check.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM fix_days WHERE Day IN (17945, 17946)";
-            Assert.Equal(2L, await command.ExecuteScalarAsync());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
     }
 }

@@ -11,8 +11,8 @@ using Tagwatch.Storage;
 namespace Tagwatch.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TagwatchDbContext))]
-    [Migration("20261125140039_Retention")]
-    partial class Retention
+    [Migration("20261204130214_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -279,11 +279,17 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Purging")
+                    b.Property<long>("MovedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
@@ -427,6 +433,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StartsUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OffenderId", "EndedUnixMs");
@@ -507,6 +516,12 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<long>("StartedUnixMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("finished");
+
                     b.Property<int>("Subjects")
                         .HasColumnType("INTEGER");
 
@@ -517,6 +532,8 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StartedUnixMs");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("correlation_runs", (string)null);
                 });
@@ -724,10 +741,25 @@ namespace Tagwatch.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Day");
+
                     b.HasIndex("TagKey", "Day")
                         .IsUnique();
 
                     b.ToTable("fix_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.FixDayRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("fix_days", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.LegalHoldRow", b =>
@@ -804,6 +836,93 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.HasIndex("AtUnixMs");
 
                     b.ToTable("location_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.MatchAmendmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosestTimeUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CrimeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DwellSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EvidenceJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactorsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GapSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("GapsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HabitualPlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MarginMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MinDistanceMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementActor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementActorRole")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementDisclosedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupplementUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("match_amendments", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.MatchHistoryRow", b =>
@@ -1030,6 +1149,37 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("offenders", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.PendingCorrelationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Force")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("correlation_pending", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.PersonalDetailsRow", b =>
                 {
                     b.Property<Guid>("OffenderId")
@@ -1121,6 +1271,22 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<string>("DeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Protocol")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("unregistered");
+
+                    b.Property<string>("Source")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FirstSeenUnixMs")
                         .HasColumnType("INTEGER");
 
@@ -1133,11 +1299,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<long>("Messages")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Protocol")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.HasKey("DeviceId", "Protocol", "Reason", "Source");
 
-                    b.HasKey("DeviceId");
+                    b.HasIndex("LastSeenUnixMs");
 
                     b.ToTable("refused_devices", (string)null);
                 });
