@@ -12,6 +12,7 @@ using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
 using Tagwatch.Application.Retention;
 using Tagwatch.Application.Tags;
+using Tagwatch.Application.Trails;
 using Tagwatch.Core.Boroughs;
 
 namespace Tagwatch.Application;
@@ -60,6 +61,8 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
         services.AddMatchesUseCases();
+        services.AddTrailsUseCases();
+        services.AddMonitoringUseCases();
         return services;
     }
 }

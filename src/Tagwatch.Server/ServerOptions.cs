@@ -88,6 +88,10 @@ public sealed record ServerOptions
     /// <summary>How often the background workers run (section <c>Workers</c>).</summary>
     public WorkerOptions Workers { get; init; } = new();
 
+    /// <summary>How often a quiet live alert stream sends a comment line, so proxies keep it open and a withdrawn
+    /// account's stream ends even when no alert comes.</summary>
+    public TimeSpan AlertStreamHeartbeat { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The https addresses among <see cref="Urls"/>.</summary>
     public IEnumerable<string> HttpsUrls => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Where(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
@@ -190,6 +194,10 @@ public sealed record ServerOptions
         problems.AddRange(Retention.Validate());
         problems.AddRange(Oidc.Validate());
         problems.AddRange(Workers.Validate());
+        if (AlertStreamHeartbeat <= TimeSpan.Zero)
+        {
+            problems.Add($"alert-stream-heartbeat: {AlertStreamHeartbeat} must be positive");
+        }
 
         return problems;
     }

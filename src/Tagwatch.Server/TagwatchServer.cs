@@ -161,6 +161,7 @@ public static class TagwatchServer
         api.MapUsersApi();
         api.MapApprovalsApi();
         api.MapOffendersApi();
+        api.MapTrailsApi();
         api.MapMonitoringApi();
         api.MapMatchesApi();
         api.MapNearApi();

@@ -41,6 +41,13 @@ public sealed class AlertCommandsTests
         Assert.Equal(["raised", "ended", "acknowledged", "resolved"], shown.GetProperty("trail").EnumerateArray().Select(t => t.GetProperty("action").GetString()));
         Assert.StartsWith("monitoring ended", shown.GetProperty("trail")[1].GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal("resolved", shown.GetProperty("state").GetString());
+
+        // The pass read the worn tags' fixes, and the steps name their notes: each recorded as the API records it.
+        var audit = (await tagwatch.RunAsync("audit", "export", "--db", db)).Output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var pass = Assert.Single(audit, r => r.GetProperty("action").GetString() == "view.trail");
+        Assert.StartsWith("monitoring pass over the fixes of 1 worn tags from 2019-03-02T00:00:00Z", pass.GetProperty("data").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["acknowledged", "resolved: police informed"],
+            audit.Where(r => r.GetProperty("action").GetString() == "handle.alert").Select(r => r.GetProperty("data").GetString()));
     }
 
     [Theory]

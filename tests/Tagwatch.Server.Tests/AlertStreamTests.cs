@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Protocols.Devices.Gt06;
+using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;
 
@@ -106,6 +109,27 @@ public sealed class AlertStreamTests
 
         Assert.DoesNotContain(lines, l => l.Contains("SOS pressed", StringComparison.Ordinal));
         Assert.Contains("event: end", lines);
+    }
+
+    [Fact]
+    public async Task A_quiet_stream_sends_a_keep_alive_when_the_servers_clock_passes_the_heartbeat_interval()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var server = await RunningServer.StartAsync(
+            o => o with { AlertStreamHeartbeat = TimeSpan.FromMinutes(2) },
+            services => UserAccounts.Create(services.Database, clock).CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
+            clock);
+        using var browser = server.NewClient(new CookieContainer());
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);
+        using var stream = await browser.GetAsync("/api/v1/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        await WaitForSubscriberAsync(server.App.Services.GetRequiredService<AlertFeed>());
+
+        // No real time passes: only the server's clock, by the configured interval, makes the heartbeat due.
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.Equal(": keep-alive", await reader.ReadLineAsync(timeout.Token));
     }
 
     /// <summary>The stream subscribes just after answering its headers; a change published before that would not reach it.</summary>

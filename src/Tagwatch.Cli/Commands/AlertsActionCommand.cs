@@ -1,8 +1,12 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -26,11 +30,10 @@ internal sealed class AlertsAckCommand : AsyncCommand<AlertActionSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, AlertActionSettings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        await workspace.AlertDesk.AcknowledgeAsync(settings.Id, settings.By, settings.Note, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.HandleAlert, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledged", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Alert {settings.Id} acknowledged.");
-        return ExitCodes.Ok;
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<AcknowledgeAlert>().ExecuteAsync(
+            ConsoleActor.In(Role.MonitoringOfficer), new HandleAlertRequest(settings.Id, settings.Note, settings.By), cancellationToken);
+        return AlertActionOutput.Print(result, $"Alert {settings.Id} acknowledged.");
     }
 }
 
@@ -39,10 +42,25 @@ internal sealed class AlertsResolveCommand : AsyncCommand<AlertActionSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, AlertActionSettings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        await workspace.AlertDesk.ResolveAsync(settings.Id, settings.By, settings.Note ?? "", cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.HandleAlert, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "resolved", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Alert {settings.Id} resolved.");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ResolveAlert>().ExecuteAsync(
+            ConsoleActor.In(Role.MonitoringOfficer), new HandleAlertRequest(settings.Id, settings.Note, settings.By), cancellationToken);
+        return AlertActionOutput.Print(result, $"Alert {settings.Id} resolved.");
+    }
+}
+
+/// <summary>What <c>alerts ack</c> and <c>alerts resolve</c> print: the confirmation, or the failure and its exit code.</summary>
+internal static class AlertActionOutput
+{
+    public static int Print(UseCaseResult<Alert> result, string done)
+    {
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        CliContext.Current.Console.MarkupLineInterpolated($"{done}");
         return ExitCodes.Ok;
     }
 }

@@ -1,8 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Monitoring;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -19,19 +22,17 @@ internal sealed class AlertsEvaluateCommand : AsyncCommand<AlertsEvaluateCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var now = NodaTime.Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-        var from = settings.From is null ? now - NodaTime.Duration.FromDays(1) : OptionParsers.Instant(settings.From, "--from");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        int before = (await workspace.Alerts.ListAsync(cancellationToken: cancellationToken)).Count;
-        var worn = (await workspace.Tags.MonitoredAssignmentsAsync(cancellationToken)).Where(a => a.To is null || a.To > from).Select(a => a.Tag).Distinct().ToList();
-        foreach (var tag in worn)
+        NodaTime.Instant? from = settings.From is null ? null : OptionParsers.Instant(settings.From, "--from");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<EvaluateAlerts>().ExecuteAsync(ConsoleActor.In(Role.MonitoringOfficer), new EvaluateAlertsRequest(from), cancellationToken);
+        if (!result.Succeeded)
         {
-            await workspace.Monitor.EvaluateTagAsync(tag, from, cancellationToken);
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        await workspace.Monitor.TickAsync(cancellationToken);
-        int after = (await workspace.Alerts.ListAsync(cancellationToken: cancellationToken)).Count;
-        CliContext.Current.Console.MarkupLineInterpolated($"Evaluated {worn.Count} worn tags from {from}: {after - before} new alerts.");
+        var pass = result.Value;
+        CliContext.Current.Console.MarkupLineInterpolated($"Evaluated {pass.WornTags} worn tags from {pass.From}: {pass.NewAlerts} new alerts.");
         return ExitCodes.Ok;
     }
 }

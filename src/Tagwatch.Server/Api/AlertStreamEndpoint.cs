@@ -12,7 +12,7 @@ namespace Tagwatch.Server.Api;
 
 /// <summary>
 /// <c>GET /api/v1/alerts/stream</c>: alert changes as server-sent events (<c>event: alert</c>, JSON data) the moment the
-/// monitor makes them, with a comment line every 15 s to keep proxies from closing the stream. Probation officers see
+/// monitor makes them, with a comment line every <see cref="ServerOptions.AlertStreamHeartbeat"/> (15 s) on the server's clock to keep proxies from closing the stream. Probation officers see
 /// their caseload's alerts only. Opening the stream is audited once.
 /// </summary>
 /// <remarks>
@@ -23,9 +23,7 @@ namespace Tagwatch.Server.Api;
 /// </remarks>
 internal static class AlertStreamEndpoint
 {
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-
-    public static async Task HandleAsync(HttpContext http, AlertFeed feed, TagwatchServices services)
+    public static async Task HandleAsync(HttpContext http, AlertFeed feed, TagwatchServices services, ServerOptions options, TimeProvider clock)
     {
         var actor = await http.RequiredActorAsync();
         await http.AuditAsync(actor, AuditActions.ViewAlerts, "alert", null, "live alert stream opened");
@@ -37,7 +35,7 @@ internal static class AlertStreamEndpoint
         var references = new Dictionary<OffenderId, string>();
         using var writeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var heartbeats = HeartbeatAsync(http, writeLock, stop);
+        var heartbeats = HeartbeatAsync(http, writeLock, stop, options.AlertStreamHeartbeat, clock);
         try
         {
             await foreach (var change in feed.SubscribeAsync(stop.Token))
@@ -76,9 +74,10 @@ internal static class AlertStreamEndpoint
     }
 
     /// <summary>Keeps proxies from closing a quiet stream, and ends it when the account is no longer allowed even if no alert comes.</summary>
-    private static async Task HeartbeatAsync(HttpContext http, SemaphoreSlim writeLock, CancellationTokenSource stop)
+    private static async Task HeartbeatAsync(HttpContext http, SemaphoreSlim writeLock, CancellationTokenSource stop, TimeSpan every, TimeProvider clock)
     {
-        using var timer = new PeriodicTimer(Heartbeat);
+        // Created before the stream subscribes to the feed, so a subscriber seen means the timer is running.
+        using var timer = new PeriodicTimer(every, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token))

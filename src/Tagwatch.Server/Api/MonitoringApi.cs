@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using Tagwatch.Application.Audit;
@@ -25,29 +26,20 @@ internal static class MonitoringApi
         alerts.MapGet("/stream", AlertStreamEndpoint.HandleAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("StreamAlerts")
             .WithDescription("Server-sent events: one 'alert' event per alert change (raised, amended, ended, acknowledged, resolved, withdrawn…).");
         alerts.MapGet("/{id:long}", GetAlertAsync).RequireAuthorization(nameof(Permission.ViewAlerts)).WithName("GetAlert");
-        alerts.MapPost("/{id:long}/acknowledge", async (long id, AlertNote body, HttpContext http, AlertDesk desk, AlertFeed feed) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            StatedText.CheckLength(body.Note, "note");
-            var alert = await desk.AcknowledgeAsync(id, actor.Username, body.Note, http.RequestAborted);
-            feed.Publish(alert, "acknowledged"); // every open stream shows who has it
-            await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), "acknowledged" + (body.Note is null ? "" : $": {body.Note}"));
-            return Results.Ok(Json(alert, null));
-        }).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("AcknowledgeAlert");
-        alerts.MapPost("/{id:long}/resolve", async (long id, AlertNote body, HttpContext http, AlertDesk desk, AlertFeed feed) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            if (string.IsNullOrWhiteSpace(body.Note))
-            {
-                return ApiProblems.Invalid("note", "resolving an alert needs a note saying what was done");
-            }
+        alerts.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("AcknowledgeAlert");
+        alerts.MapPost("/{id:long}/resolve", ResolveAsync).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("ResolveAlert");
+    }
 
-            StatedText.CheckLength(body.Note, "note");
-            var alert = await desk.ResolveAsync(id, actor.Username, body.Note, http.RequestAborted);
-            feed.Publish(alert, "resolved");
-            await http.AuditAsync(actor, AuditActions.HandleAlert, "alert", id.ToString(CultureInfo.InvariantCulture), $"resolved: {body.Note}");
-            return Results.Ok(Json(alert, null));
-        }).RequireAuthorization(nameof(Permission.HandleAlerts)).WithName("ResolveAlert");
+    private static async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> AcknowledgeAsync(long id, AlertNote body, HttpContext http, AcknowledgeAlert acknowledge)
+    {
+        var result = await acknowledge.ExecuteAsync(await http.RequiredActorAsync(), new HandleAlertRequest(id, body.Note), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(AlertResponse.Of(result.Value, null)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> ResolveAsync(long id, AlertNote body, HttpContext http, ResolveAlert resolve)
+    {
+        var result = await resolve.ExecuteAsync(await http.RequiredActorAsync(), new HandleAlertRequest(id, body.Note), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(AlertResponse.Of(result.Value, null)) : UseCaseAnswers.Problem(result.Failure);
     }
 
     private static async Task<IResult> LivePositionsAsync(HttpContext http, TagwatchServices services, TimeProvider clock)

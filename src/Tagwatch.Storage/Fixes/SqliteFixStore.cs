@@ -255,31 +255,6 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
 
     private static int DayOf(long unixMs) => (int)Math.Floor(unixMs / (double)MillisecondsPerDay);
 
-    /// <summary>Merges sorted incoming fixes into a day's sorted stored fixes, dropping repeats of the dedup key.</summary>
-    private static (Fix[] Merged, int Added, int AddedFlagged) Merge(ReadOnlySpan<Fix> storedSpan, ReadOnlySpan<Fix> incoming)
-    {
-        var merged = new Fix[storedSpan.Length + incoming.Length];
-        int i = 0, j = 0, n = 0, added = 0, addedFlagged = 0;
-        while (i < storedSpan.Length || j < incoming.Length)
-        {
-            bool takeStored = j >= incoming.Length || (i < storedSpan.Length && FixOrder.Instance.Compare(storedSpan[i], incoming[j]) <= 0);
-            var next = takeStored ? storedSpan[i++] : incoming[j++];
-            if (n > 0 && merged[n - 1].IsSameReportAs(next))
-            {
-                continue;
-            }
-
-            merged[n++] = next;
-            if (!takeStored)
-            {
-                added++;
-                addedFlagged += next.Flags == FixFlags.None ? 0 : 1;
-            }
-        }
-
-        return (merged[..n], added, addedFlagged);
-    }
-
     /// <summary>One tag's new fixes for one day, with what the store already held for that day.</summary>
     private sealed class DayGroup(int tagKey, int day, ArraySegment<Fix> incoming, byte[]? existing)
     {
@@ -305,7 +280,7 @@ public sealed class SqliteFixStore(TagwatchDatabase database) : IFixStore
                 FixChunkCodec.Decode(existing, held);
             }
 
-            (Merged, Added, AddedFlagged) = SqliteFixStore.Merge(CollectionsMarshal.AsSpan(held), incoming);
+            (Merged, Added, AddedFlagged) = FixMerge.Merge(CollectionsMarshal.AsSpan(held), incoming);
             Encoded = Added > 0 ? FixChunkCodec.Encode(Merged) : null;
         }
 
