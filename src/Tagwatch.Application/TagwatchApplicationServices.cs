@@ -58,6 +58,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton<RetentionRun>();
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
+        services.AddReportsUseCases();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Infrastructure;
 
@@ -8,6 +9,12 @@ internal static class ConsoleActor
     public const string Role = "Console";
 
     public static string Name => $"console:{Environment.UserName}";
+
+    /// <summary>
+    /// The console as a use case's actor, in the role the command's use case asks for: whoever runs the console holds the
+    /// database itself, so it is unscoped; the audit record names the console account and that role.
+    /// </summary>
+    public static Actor In(Role role) => Actor.Unscoped(Name, role);
 
     /// <summary>Records what a console command read or changed, in the console actor's name.</summary>
     public static Task AuditAsync(this Storage.TagwatchServices services, string action, string subjectType, string? subjectId, string data, CancellationToken cancellationToken, string? purpose = null) =>
