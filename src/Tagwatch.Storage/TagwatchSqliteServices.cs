@@ -59,7 +59,9 @@ public static class TagwatchSqliteServices
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
 
         services.AddTagwatchIdentity(database);
-        services.AddSingleton<UserAccounts>();
+        Store<IUserAccounts, UserAccounts>(services);
+        services.AddSingleton<IApiTokens>(sp => sp.GetRequiredService<UserAccounts>());
+        services.AddSingleton<IAccountSignIn>(sp => sp.GetRequiredService<UserAccounts>());
         Store<IAccountChanges, UserAccountChanges>(services);
         return services;
     }

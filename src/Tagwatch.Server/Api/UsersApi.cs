@@ -6,7 +6,6 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Api;
 
@@ -24,11 +23,11 @@ internal static class UsersApi
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(nameof(Permission.ManageUsers));
-        users.MapGet("/", async (UserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
+        users.MapGet("/", async (IUserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
             .WithName("ListUsers");
         users.MapPost("/", CreateAsync).WithName("CreateUser");
-        users.MapPost("/{username}/disable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
-        users.MapPost("/{username}/enable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
+        users.MapPost("/{username}/disable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
+        users.MapPost("/{username}/enable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
         users.MapPost("/{username}/reset-password", async (string username, HttpContext http, AccountApprovals approvals) =>
         {
             var change = new AccountChange(AccountChangeKind.ResetPassword, username);
@@ -41,7 +40,7 @@ internal static class UsersApi
             await AuditChangeAsync(http, username, submission.Result!.Description);
             return Results.Ok(new { username, one_time_password = submission.Result.OneTimePassword });
         }).WithName("ResetPassword");
-        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
+        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
         {
             if (!ApiValues.TryEnum<Role>(body.Role, out var role))
             {
@@ -59,7 +58,7 @@ internal static class UsersApi
             await AuditChangeAsync(http, username, submission.Result!.Description);
             return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
         }).WithName("ChangeRole");
-        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
+        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
         {
             if (body.Caseload is null)
             {
@@ -80,12 +79,12 @@ internal static class UsersApi
         }).WithName("ReplaceCaseload");
 
         var tokens = api.MapGroup("/tokens").WithTags("Users").RequireAuthorization();
-        tokens.MapGet("/", async (HttpContext http, UserAccounts accounts) =>
+        tokens.MapGet("/", async (HttpContext http, IApiTokens apiTokens) =>
         {
             var actor = await http.RequiredActorAsync();
-            return Results.Ok(await accounts.ListTokensAsync(actor.Username, http.RequestAborted));
+            return Results.Ok(await apiTokens.ListTokensAsync(actor.Username, http.RequestAborted));
         }).WithName("ListOwnTokens");
-        tokens.MapPost("/", async (NewTokenRequest body, HttpContext http, UserAccounts accounts) =>
+        tokens.MapPost("/", async (NewTokenRequest body, HttpContext http, IApiTokens apiTokens) =>
         {
             var actor = await http.RequiredActorAsync();
             int days = body.Days ?? 90;
@@ -99,15 +98,15 @@ internal static class UsersApi
                 return ApiProblems.Invalid("name", "required: say what the token is for");
             }
 
-            var (token, secret) = await accounts.CreateTokenAsync(actor.Username, body.Name, TimeSpan.FromDays(days), http.RequestAborted);
+            var (token, secret) = await apiTokens.CreateTokenAsync(actor.Username, body.Name, TimeSpan.FromDays(days), http.RequestAborted);
             await http.AuditAsync(actor, AuditActions.ChangeUsers, "user", actor.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}");
             return Results.Created($"/api/v1/tokens/{token.Id}", new { token.Id, token.Name, token.Expires, secret });
         }).WithName("CreateOwnToken");
-        tokens.MapDelete("/{id:long}", async (long id, HttpContext http, UserAccounts accounts) =>
+        tokens.MapDelete("/{id:long}", async (long id, HttpContext http, IApiTokens apiTokens) =>
         {
             var actor = await http.RequiredActorAsync();
             string? owner = AccessPolicy.Allows(actor.Role, Permission.ManageUsers) ? null : actor.Username;
-            if (!await accounts.RevokeTokenAsync(id, owner, http.RequestAborted))
+            if (!await apiTokens.RevokeTokenAsync(id, owner, http.RequestAborted))
             {
                 return ApiProblems.NotFound($"There is no token {id} of yours.");
             }
@@ -117,7 +116,7 @@ internal static class UsersApi
         }).WithName("RevokeToken");
     }
 
-    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals)
+    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals)
     {
         if (!ApiValues.TryEnum<Role>(body.Role, out var role))
         {
@@ -143,7 +142,7 @@ internal static class UsersApi
         return await approvals.SubmitAsync(change, actor.Username, actor.Role.ToString(), null, http.RequestAborted);
     }
 
-    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, UserAccounts accounts)
+    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, IUserAccounts accounts)
     {
         await accounts.SetDisabledAsync(username, disabled, http.RequestAborted);
         await AuditChangeAsync(http, username, disabled ? "disabled" : "enabled");
