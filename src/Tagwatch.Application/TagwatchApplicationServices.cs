@@ -59,6 +59,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton(sp => new AccountApprovals(
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
         services.AddReportsUseCases();
+        services.AddRetentionUseCases();
         return services;
     }
 }
