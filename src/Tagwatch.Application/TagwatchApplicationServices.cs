@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
@@ -60,6 +61,7 @@ public static class TagwatchApplicationServices
             sp.GetRequiredService<Audit.IAuditLog>(), sp.GetRequiredService<IAccountChanges>(), sp.GetRequiredService<AccountApprovalOptions>().RequireSecondApproval));
         services.AddReportsUseCases();
         services.AddRetentionUseCases();
+        services.AddAuditUseCases();
         return services;
     }
 }
