@@ -62,6 +62,7 @@ public static class TagwatchApplicationServices
         services.AddReportsUseCases();
         services.AddRetentionUseCases();
         services.AddAuditUseCases();
+        services.AddAccountsUseCases();
         return services;
     }
 }

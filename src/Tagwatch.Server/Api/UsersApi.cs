@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
@@ -19,6 +19,9 @@ internal static class UsersApi
     public sealed record RoleRequest(string Role, string[]? Boroughs);
 
     public sealed record NewTokenRequest(string Name, int? Days);
+
+    /// <summary>A new token: its secret is in this answer only.</summary>
+    public sealed record NewTokenResponse(long Id, string Name, NodaTime.Instant Expires, string Secret);
 
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
@@ -79,41 +82,36 @@ internal static class UsersApi
         }).WithName("ReplaceCaseload");
 
         var tokens = api.MapGroup("/tokens").WithTags("Users").RequireAuthorization();
-        tokens.MapGet("/", async (HttpContext http, IApiTokens apiTokens) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            return Results.Ok(await apiTokens.ListTokensAsync(actor.Username, http.RequestAborted));
-        }).WithName("ListOwnTokens");
-        tokens.MapPost("/", async (NewTokenRequest body, HttpContext http, IApiTokens apiTokens) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            int days = body.Days ?? 90;
-            if (days is < 1 or > 366)
-            {
-                return ApiProblems.Invalid("days", $"{days} is not between 1 and 366");
-            }
+        tokens.MapGet("/", ListOwnTokensAsync).WithName("ListOwnTokens");
+        tokens.MapPost("/", CreateOwnTokenAsync).WithName("CreateOwnToken");
+        tokens.MapDelete("/{id:long}", RevokeTokenAsync).WithName("RevokeToken");
+    }
 
-            if (string.IsNullOrWhiteSpace(body.Name))
-            {
-                return ApiProblems.Invalid("name", "required: say what the token is for");
-            }
+    private static async Task<Results<Ok<IReadOnlyList<ApiTokenInfo>>, ProblemHttpResult>> ListOwnTokensAsync(HttpContext http, ListTokens list)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await list.ExecuteAsync(actor, new ListTokensRequest(actor.Username), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : UseCaseAnswers.Problem(result.Failure);
+    }
 
-            var (token, secret) = await apiTokens.CreateTokenAsync(actor.Username, body.Name, TimeSpan.FromDays(days), http.RequestAborted);
-            await http.AuditAsync(actor, AuditActions.ChangeUsers, "user", actor.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}");
-            return Results.Created($"/api/v1/tokens/{token.Id}", new { token.Id, token.Name, token.Expires, secret });
-        }).WithName("CreateOwnToken");
-        tokens.MapDelete("/{id:long}", async (long id, HttpContext http, IApiTokens apiTokens) =>
+    private static async Task<Results<Created<NewTokenResponse>, ProblemHttpResult>> CreateOwnTokenAsync(NewTokenRequest body, HttpContext http, CreateToken create)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await create.ExecuteAsync(actor, new CreateTokenRequest(body.Name, body.Days ?? 90), http.RequestAborted);
+        if (!result.Succeeded)
         {
-            var actor = await http.RequiredActorAsync();
-            string? owner = AccessPolicy.Allows(actor.Role, Permission.ManageUsers) ? null : actor.Username;
-            if (!await apiTokens.RevokeTokenAsync(id, owner, http.RequestAborted))
-            {
-                return ApiProblems.NotFound($"There is no token {id} of yours.");
-            }
+            return UseCaseAnswers.Problem(result.Failure);
+        }
 
-            await http.AuditAsync(actor, AuditActions.ChangeUsers, "token", id.ToString(CultureInfo.InvariantCulture), "token revoked");
-            return Results.NoContent();
-        }).WithName("RevokeToken");
+        var token = result.Value.Token;
+        return TypedResults.Created($"/api/v1/tokens/{token.Id}", new NewTokenResponse(token.Id, token.Name, token.Expires, result.Value.Secret));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(long id, HttpContext http, RevokeToken revoke)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await revoke.ExecuteAsync(actor, new RevokeTokenRequest(id), http.RequestAborted);
+        return result.Succeeded ? TypedResults.NoContent() : UseCaseAnswers.Problem(result.Failure);
     }
 
     private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals)
