@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Access;

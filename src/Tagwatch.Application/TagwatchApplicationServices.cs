@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
@@ -63,6 +64,10 @@ public static class TagwatchApplicationServices
         services.AddMatchesUseCases();
         services.AddTrailsUseCases();
         services.AddMonitoringUseCases();
+        services.AddReportsUseCases();
+        services.AddRetentionUseCases();
+        services.AddAuditUseCases();
+        services.AddAccountsUseCases();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Reports;
 using Tagwatch.Application.Retention;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage.Accounts;
@@ -19,6 +20,7 @@ using Tagwatch.Storage.Fixes;
 using Tagwatch.Storage.Ingest;
 using Tagwatch.Storage.Monitoring;
 using Tagwatch.Storage.Offenders;
+using Tagwatch.Storage.Reports;
 using Tagwatch.Storage.Retention;
 using Tagwatch.Storage.Tags;
 
@@ -51,12 +53,15 @@ public static class TagwatchSqliteServices
         Store<IAlertStore, EfAlertStore>(services);
         Store<IAuditLog, SqliteAuditLog>(services);
         Store<IRetentionStore, SqliteRetentionStore>(services);
+        Store<IAlertCounts, EfAlertCounts>(services);
         services.AddSingleton<IFixGridMaintenance>(sp => sp.GetRequiredService<SqliteFixGrids>());
         Store<IStoreMaintenance, SqliteStoreMaintenance>(services);
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
 
         services.AddTagwatchIdentity(database);
-        services.AddSingleton<UserAccounts>();
+        Store<IUserAccounts, UserAccounts>(services);
+        services.AddSingleton<IApiTokens>(sp => sp.GetRequiredService<UserAccounts>());
+        services.AddSingleton<IAccountSignIn>(sp => sp.GetRequiredService<UserAccounts>());
         Store<IAccountChanges, UserAccountChanges>(services);
         return services;
     }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Alerts;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Crimes;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 

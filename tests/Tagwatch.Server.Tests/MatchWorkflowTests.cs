@@ -192,7 +192,7 @@ public sealed class MatchWorkflowTests
         }
 
         string name = $"police.{borough}";
-        await api.Accounts.CreateAsync(new Storage.Accounts.NewUser(name, Core.Access.Role.Police, [borough], []), SeededApi.Password);
+        await api.Accounts.CreateAsync(new Application.Accounts.NewUser(name, Core.Access.Role.Police, [borough], []), SeededApi.Password);
         var (_, secret) = await api.Accounts.CreateTokenAsync(name, "tests", TimeSpan.FromDays(1));
         var client = api.ClientFor("anonymous");
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);

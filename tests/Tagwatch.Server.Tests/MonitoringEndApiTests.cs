@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Fixes;
 using Tagwatch.Core.Geo;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OtpNet;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 

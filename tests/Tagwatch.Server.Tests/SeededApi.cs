@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 

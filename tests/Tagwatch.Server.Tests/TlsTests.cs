@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Security;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Protocols.Devices.Gt06;
 using Tagwatch.Storage.Accounts;

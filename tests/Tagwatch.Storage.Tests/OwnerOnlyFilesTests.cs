@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 

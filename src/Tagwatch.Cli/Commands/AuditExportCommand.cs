@@ -1,9 +1,13 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -13,8 +17,6 @@ namespace Tagwatch.Cli.Commands;
 /// </summary>
 internal sealed class AuditExportCommand : AsyncCommand<AuditExportCommand.Settings>
 {
-    private const int Page = 5_000;
-
     internal sealed class Settings : DatabaseSettings
     {
         [CommandOption("--out <FILE>")]
@@ -45,25 +47,31 @@ internal sealed class AuditExportCommand : AsyncCommand<AuditExportCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var query = new AuditQuery(
-            settings.From is null ? null : OptionParsers.Instant(settings.From, "--from"),
-            settings.To is null ? null : OptionParsers.Instant(settings.To, "--to"),
-            settings.Actor, settings.Action, settings.Subject, 0, Page);
+        Instant? from = settings.From is null ? null : OptionParsers.Instant(settings.From, "--from");
+        Instant? to = settings.To is null ? null : OptionParsers.Instant(settings.To, "--to");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var export = services.Provider.GetRequiredService<ExportAudit>();
+        var actor = ConsoleActor.In(Role.Auditor);
+        ExportAuditRequest Request(Stream output) => new(output, from, to, settings.Actor, settings.Action, settings.Subject, settings.Purpose);
         bool toStdout = settings.Out == "-";
-        long written = 0;
+        UseCaseResult<AuditExported>? result = null;
         if (toStdout)
         {
             await using var output = CliContext.Current.OpenStandardOutput();
-            written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, output, cancellationToken);
+            result = await export.ExecuteAsync(actor, Request(output), cancellationToken);
         }
         else
         {
-            await WholeFile.WriteAsync(settings.Out, async file => written = await AuditExport.WriteJsonLinesAsync(services.Audit, query, file, cancellationToken));
+            await WholeFile.WriteAsync(settings.Out, async file => result = await export.ExecuteAsync(actor, Request(file), cancellationToken));
         }
 
-        await services.Audit.AppendAsync(
-            ConsoleActor.Event(AuditActions.AuditExport, "audit", null, $"{written} records; {AuditExport.Describe(query)}", settings.Purpose), cancellationToken);
+        if (!result!.Succeeded)
+        {
+            await CliContext.Current.Error.WriteLineAsync(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        long written = result.Value.Records;
         if (!toStdout)
         {
             CliContext.Current.Console.MarkupLineInterpolated($"{written:N0} audit records written to {settings.Out}.");

@@ -1,12 +1,13 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
-using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Retention;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -28,14 +29,15 @@ internal sealed class AuditVerifyCommand : AsyncCommand<AuditVerifyCommand.Setti
     {
         var expected = ParseHead(settings.ExpectHead);
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        int auditDays = settings.AuditDays ?? new RetentionPolicy().AuditDays;
-        if (auditDays < 1)
+        var verified = await services.Provider.GetRequiredService<VerifyAudit>()
+            .ExecuteAsync(ConsoleActor.In(Role.Auditor), new VerifyAuditRequest(expected, settings.AuditDays ?? new RetentionPolicy().AuditDays), cancellationToken);
+        if (!verified.Succeeded)
         {
-            throw new ArgumentException($"--audit-days: {auditDays} must be at least 1 day.");
+            await CliContext.Current.Error.WriteLineAsync(UseCaseExit.Message(verified.Failure));
+            return UseCaseExit.Code(verified.Failure);
         }
 
-        var result = await services.Audit.VerifyAsync(expected, Duration.FromDays(auditDays), cancellationToken);
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.AuditVerify, "audit", null, $"{result.Entries} records; intact {result.Intact}"), cancellationToken);
+        var result = verified.Value;
         if (result.Intact)
         {
             CliContext.Current.Console.MarkupLineInterpolated($"[green]Intact[/]: {result.Entries:N0} records; head {result.HeadSequence}:{result.HeadHash}");

@@ -1,9 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Reports;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -20,8 +22,15 @@ internal sealed class ReportsSummaryCommand : AsyncCommand<ReportsSummaryCommand
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var summary = await services.SchemeSummary.BuildAsync(cancellationToken);
-        await services.AuditAsync(Application.Audit.AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary", cancellationToken);
+        var result = await services.Provider.GetRequiredService<ReadSchemeSummary>()
+            .ExecuteAsync(ConsoleActor.In(Role.Evaluator), new SchemeSummaryRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            await CliContext.Current.Error.WriteLineAsync(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var summary = result.Value;
         if (settings.Csv)
         {
             SchemeSummaryCsv.Write(summary, CliContext.Current.Out);

@@ -1,9 +1,12 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Retention;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -59,9 +62,21 @@ internal sealed class RetentionRunCommand : AsyncCommand<RetentionRunCommand.Set
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var counts = await services.Retention(policy).RunAsync(ConsoleActor.Name, ConsoleActor.Role, settings.DryRun, cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"{(settings.DryRun ? "Due (nothing deleted)" : "Deleted")}: {counts}.");
+        var result = await services.Provider.GetRequiredService<RunRetention>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new RunRetentionRequest(settings.DryRun, policy), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Fail(result.Failure);
+        }
+
+        CliContext.Current.Console.MarkupLineInterpolated($"{(settings.DryRun ? "Due (nothing deleted)" : "Deleted")}: {result.Value.Counts}.");
         return ExitCodes.Ok;
+    }
+
+    internal static int Fail(UseCaseFailure failure)
+    {
+        CliContext.Current.Error.WriteLine(UseCaseExit.Message(failure));
+        return UseCaseExit.Code(failure);
     }
 }
 
@@ -80,7 +95,14 @@ internal sealed class RetentionHoldCommand : AsyncCommand<RetentionHoldCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var hold = await services.Retention(new RetentionPolicy()).PlaceHoldAsync(OptionParsers.Reference(settings.Reference).ToString(), settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
+        var result = await services.Provider.GetRequiredService<PlaceLegalHold>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new PlaceLegalHoldRequest(settings.Reference, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return RetentionRunCommand.Fail(result.Failure);
+        }
+
+        var hold = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Legal hold on {hold.OffenderReference} since {OffenderView.Time(hold.Placed)}: {hold.Reason}");
         return ExitCodes.Ok;
     }
@@ -92,13 +114,14 @@ internal sealed class RetentionLiftCommand : AsyncCommand<RetentionHoldCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, RetentionHoldCommand.Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        string reference = OptionParsers.Reference(settings.Reference).ToString();
-        if (!await services.Retention(new RetentionPolicy()).LiftHoldAsync(reference, settings.Reason ?? "", ConsoleActor.Name, ConsoleActor.Role, cancellationToken))
+        var result = await services.Provider.GetRequiredService<LiftLegalHold>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new LiftLegalHoldRequest(settings.Reference, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new KeyNotFoundException($"There is no standing legal hold on {reference}.");
+            return RetentionRunCommand.Fail(result.Failure);
         }
 
-        CliContext.Current.Console.MarkupLineInterpolated($"Legal hold on {reference} lifted.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Legal hold on {result.Value.OffenderReference} lifted.");
         return ExitCodes.Ok;
     }
 }
@@ -109,8 +132,15 @@ internal sealed class RetentionHoldsCommand : AsyncCommand<DatabaseSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListLegalHolds>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListLegalHoldsRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return RetentionRunCommand.Fail(result.Failure);
+        }
+
         var table = new Table().AddColumns("person", "reason", "placed", "by", "lifted");
-        foreach (var h in await services.RetentionStore.HoldsAsync(cancellationToken))
+        foreach (var h in result.Value)
         {
             table.AddRow(Markup.Escape(h.OffenderReference), Markup.Escape(h.Reason), OffenderView.Time(h.Placed), Markup.Escape(h.PlacedBy), h.Lifted is { } l ? $"{OffenderView.Time(l)} by {Markup.Escape(h.LiftedBy ?? "")}" : "standing");
         }

@@ -1,9 +1,12 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Tagwatch.Application.Audit;
+using Tagwatch.Application.Accounts;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -32,9 +35,14 @@ internal sealed class TokensCreateCommand : AsyncCommand<TokensCreateCommand.Set
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var (token, secret) = await services.Accounts.CreateTokenAsync(settings.Username, settings.Name, TimeSpan.FromDays(settings.Days), cancellationToken);
-        await services.Audit.AppendAsync(
-            ConsoleActor.Event(AuditActions.ChangeUsers, "user", token.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}"), cancellationToken);
+        var result = await services.Provider.GetRequiredService<CreateToken>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new CreateTokenRequest(settings.Name, settings.Days, settings.Username), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return TokensRevokeCommand.Fail(result.Failure);
+        }
+
+        var (token, secret) = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Token {token.Id} for {token.Username}, expires {OffenderView.Time(token.Expires)}. Secret (shown once):");
         CliContext.Current.Out.WriteLine(secret);
         return ExitCodes.Ok;
@@ -53,8 +61,15 @@ internal sealed class TokensListCommand : AsyncCommand<TokensListCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListTokens>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListTokensRequest(settings.Username), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return TokensRevokeCommand.Fail(result.Failure);
+        }
+
         var table = new Table().AddColumns("id", "user", "name", "created", "expires", "last used", "revoked");
-        foreach (var t in await services.Accounts.ListTokensAsync(settings.Username, cancellationToken))
+        foreach (var t in result.Value)
         {
             table.AddRow(
                 t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(t.Username), Markup.Escape(t.Name), OffenderView.Time(t.Created),
@@ -78,13 +93,20 @@ internal sealed class TokensRevokeCommand : AsyncCommand<TokensRevokeCommand.Set
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        if (!await services.Accounts.RevokeTokenAsync(settings.Id, cancellationToken: cancellationToken))
+        var result = await services.Provider.GetRequiredService<RevokeToken>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new RevokeTokenRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new KeyNotFoundException($"There is no token {settings.Id}.");
+            return Fail(result.Failure);
         }
 
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "token", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "token revoked"), cancellationToken);
         CliContext.Current.Console.MarkupLineInterpolated($"Token {settings.Id} revoked.");
         return ExitCodes.Ok;
+    }
+
+    internal static int Fail(UseCaseFailure failure)
+    {
+        CliContext.Current.Error.WriteLine(UseCaseExit.Message(failure));
+        return UseCaseExit.Code(failure);
     }
 }

@@ -6,7 +6,6 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Access;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Cli.Commands;
 

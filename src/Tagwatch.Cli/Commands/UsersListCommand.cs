@@ -1,8 +1,8 @@
+using Tagwatch.Application.Accounts;
 using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Cli.Commands;
 

@@ -1,9 +1,9 @@
+using Tagwatch.Application.Accounts;
 using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Cli.Infrastructure;
 

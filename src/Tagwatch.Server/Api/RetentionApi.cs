@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using NodaTime;
 using Tagwatch.Application.Retention;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Identity;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
 
@@ -14,46 +14,49 @@ internal static class RetentionApi
 {
     public sealed record HoldRequest(string? Reason);
 
+    /// <summary>A legal hold as listed: who is held, why, by whom, and whether it was lifted.</summary>
+    public sealed record LegalHoldResponse(string Offender, string Reason, Instant Placed, string PlacedBy, Instant? Lifted, string? LiftedBy)
+    {
+        public static LegalHoldResponse From(LegalHold h) => new(h.OffenderReference, h.Reason, h.Placed, h.PlacedBy, h.Lifted, h.LiftedBy);
+    }
+
+    /// <summary>The policy in force, what it would delete now, and the holds that spare people from it.</summary>
+    public sealed record RetentionOverview(RetentionPolicy Policy, RetentionCounts Due, IReadOnlyList<LegalHoldResponse> Holds);
+
     public static void MapRetentionApi(this IEndpointRouteBuilder api)
     {
         var retention = api.MapGroup("/retention").WithTags("Retention").RequireAuthorization(nameof(Permission.ManageRetention));
-        retention.MapGet("/", async (HttpContext http, RetentionRun run, TagwatchServices services) =>
-        {
-            var due = await run.RunAsync("-", "-", dryRun: true, http.RequestAborted);
-            var holds = await services.RetentionStore.HoldsAsync(http.RequestAborted);
-            return Results.Ok(new { policy = run.Policy, due, holds = holds.Select(Json) });
-        }).WithName("GetRetention");
-        retention.MapPut("/holds/{reference}", async (string reference, HoldRequest body, HttpContext http, RetentionRun run) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            if (!OffenderReference.TryParse(reference, out var parsed, out string? error))
-            {
-                return ApiProblems.Invalid("reference", error!);
-            }
-
-            if (string.IsNullOrWhiteSpace(body.Reason))
-            {
-                return ApiProblems.Invalid("reason", "a legal hold states why (e.g. the proceedings it preserves data for)");
-            }
-
-            return Results.Ok(Json(await run.PlaceHoldAsync(parsed.ToString(), body.Reason, actor.Username, actor.Role.ToString(), http.RequestAborted)));
-        }).WithName("PlaceLegalHold");
-        retention.MapDelete("/holds/{reference}", async (string reference, string? reason, HttpContext http, RetentionRun run) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                return ApiProblems.Invalid("reason", "lifting a legal hold states why (e.g. the proceedings have ended): send it as ?reason=…");
-            }
-
-            return await run.LiftHoldAsync(reference, reason, actor.Username, actor.Role.ToString(), http.RequestAborted)
-                ? Results.NoContent()
-                : ApiProblems.NotFound($"There is no standing legal hold on '{reference}'.");
-        }).WithName("LiftLegalHold");
+        retention.MapGet("/", OverviewAsync).WithName("GetRetention");
+        retention.MapPut("/holds/{reference}", PlaceAsync).WithName("PlaceLegalHold");
+        retention.MapDelete("/holds/{reference}", LiftAsync).WithName("LiftLegalHold");
     }
 
-    private static object Json(LegalHold h) => new
+    private static async Task<Results<Ok<RetentionOverview>, ProblemHttpResult>> OverviewAsync(HttpContext http, RunRetention run, ListLegalHolds list)
     {
-        offender = h.OffenderReference, reason = h.Reason, placed = h.Placed.ToString(), placed_by = h.PlacedBy, lifted = h.Lifted?.ToString(), lifted_by = h.LiftedBy,
-    };
+        var actor = await http.RequiredActorAsync();
+        var due = await run.ExecuteAsync(actor, new RunRetentionRequest(DryRun: true), http.RequestAborted);
+        if (!due.Succeeded)
+        {
+            return UseCaseAnswers.Problem(due.Failure);
+        }
+
+        var holds = await list.ExecuteAsync(actor, new ListLegalHoldsRequest(), http.RequestAborted);
+        return holds.Succeeded
+            ? TypedResults.Ok(new RetentionOverview(due.Value.Policy, due.Value.Counts, [.. holds.Value.Select(LegalHoldResponse.From)]))
+            : UseCaseAnswers.Problem(holds.Failure);
+    }
+
+    private static async Task<Results<Ok<LegalHoldResponse>, ProblemHttpResult>> PlaceAsync(string reference, HoldRequest body, HttpContext http, PlaceLegalHold place)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await place.ExecuteAsync(actor, new PlaceLegalHoldRequest(reference, body.Reason), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(LegalHoldResponse.From(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LiftAsync(string reference, string? reason, HttpContext http, LiftLegalHold lift)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await lift.ExecuteAsync(actor, new LiftLegalHoldRequest(reference, reason), http.RequestAborted);
+        return result.Succeeded ? TypedResults.NoContent() : UseCaseAnswers.Problem(result.Failure);
+    }
 }

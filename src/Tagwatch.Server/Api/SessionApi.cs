@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Server.Security;
 using Tagwatch.Storage.Accounts;
@@ -42,7 +43,7 @@ internal static class SessionApi
             .WithDescription("From a signed-in session only: turns the second factor on once a code from the new key matches. The session continues; the account's other sessions end.");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, UserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
+    private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, IAccountSignIn signIn, IUserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         string address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.RetryAfter(address) is { } wait)
@@ -63,7 +64,7 @@ internal static class SessionApi
             return ApiProblems.Invalid("username", "too long");
         }
 
-        var (outcome, userId, _) = await accounts.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
+        var (outcome, userId, _) = await signIn.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
         if (outcome != SignInOutcome.Succeeded)
         {
             throttle.Failed(address);
@@ -100,7 +101,7 @@ internal static class SessionApi
         });
     }
 
-    private static async Task<IResult> ChangePasswordAsync(HttpContext http, PasswordChange body, UserAccounts accounts, IAuditLog audit)
+    private static async Task<IResult> ChangePasswordAsync(HttpContext http, PasswordChange body, IUserAccounts accounts, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         string userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -124,7 +125,7 @@ internal static class SessionApi
     /// signing in needs — the password and, when a second factor is on, a current code — and a signed-in session: a
     /// token (an integration's, or a leaked one) cannot switch off its owner's second factor.
     /// </summary>
-    private static async Task<IResult> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, UserAccounts accounts, IAuditLog audit)
+    private static async Task<IResult> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, IAccountSignIn signIn, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -137,7 +138,7 @@ internal static class SessionApi
             return ApiProblems.Invalid("password", "required: the account's password (and 'code', the current authenticator code, when a second factor is on)");
         }
 
-        var (outcome, _, _) = await accounts.CheckSignInAsync(actor.Username, body.Password, body.Code, http.RequestAborted);
+        var (outcome, _, _) = await signIn.CheckSignInAsync(actor.Username, body.Password, body.Code, http.RequestAborted);
         if (outcome != SignInOutcome.Succeeded)
         {
             await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.SignInFailed, "user", actor.Username, $"second factor change refused: {outcome}"), http.RequestAborted);
@@ -146,14 +147,14 @@ internal static class SessionApi
                 : ApiProblems.Invalid("password", "the password or code is wrong (failures count towards locking the account)");
         }
 
-        string key = await accounts.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
+        string key = await signIn.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
         await Sessions.RenewAsync(http);
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "new authenticator key issued; second factor off until confirmed"), http.RequestAborted);
         return Results.Ok(new { key, uri = $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6" });
     }
 
     /// <summary>Turns the second factor on; the caller's session continues on the renewed stamp, the account's others end.</summary>
-    private static async Task<IResult> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, UserAccounts accounts, IAuditLog audit)
+    private static async Task<IResult> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, IAccountSignIn signIn, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -161,7 +162,7 @@ internal static class SessionApi
             return InteractiveSessionRequired();
         }
 
-        if (!await accounts.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted))
+        if (!await signIn.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted))
         {
             return ApiProblems.Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code");
         }

@@ -1,12 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Api;
 
@@ -21,14 +20,17 @@ internal static class UsersApi
 
     public sealed record NewTokenRequest(string Name, int? Days);
 
+    /// <summary>A new token: its secret is in this answer only.</summary>
+    public sealed record NewTokenResponse(long Id, string Name, NodaTime.Instant Expires, string Secret);
+
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(nameof(Permission.ManageUsers));
-        users.MapGet("/", async (UserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
+        users.MapGet("/", async (IUserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
             .WithName("ListUsers");
         users.MapPost("/", CreateAsync).WithName("CreateUser");
-        users.MapPost("/{username}/disable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
-        users.MapPost("/{username}/enable", (string username, HttpContext http, UserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
+        users.MapPost("/{username}/disable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
+        users.MapPost("/{username}/enable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
         users.MapPost("/{username}/reset-password", async (string username, HttpContext http, AccountApprovals approvals) =>
         {
             var change = new AccountChange(AccountChangeKind.ResetPassword, username);
@@ -41,7 +43,7 @@ internal static class UsersApi
             await AuditChangeAsync(http, username, submission.Result!.Description);
             return Results.Ok(new { username, one_time_password = submission.Result.OneTimePassword });
         }).WithName("ResetPassword");
-        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
+        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
         {
             if (!ApiValues.TryEnum<Role>(body.Role, out var role))
             {
@@ -59,7 +61,7 @@ internal static class UsersApi
             await AuditChangeAsync(http, username, submission.Result!.Description);
             return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
         }).WithName("ChangeRole");
-        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals) =>
+        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
         {
             if (body.Caseload is null)
             {
@@ -80,44 +82,39 @@ internal static class UsersApi
         }).WithName("ReplaceCaseload");
 
         var tokens = api.MapGroup("/tokens").WithTags("Users").RequireAuthorization();
-        tokens.MapGet("/", async (HttpContext http, UserAccounts accounts) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            return Results.Ok(await accounts.ListTokensAsync(actor.Username, http.RequestAborted));
-        }).WithName("ListOwnTokens");
-        tokens.MapPost("/", async (NewTokenRequest body, HttpContext http, UserAccounts accounts) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            int days = body.Days ?? 90;
-            if (days is < 1 or > 366)
-            {
-                return ApiProblems.Invalid("days", $"{days} is not between 1 and 366");
-            }
-
-            if (string.IsNullOrWhiteSpace(body.Name))
-            {
-                return ApiProblems.Invalid("name", "required: say what the token is for");
-            }
-
-            var (token, secret) = await accounts.CreateTokenAsync(actor.Username, body.Name, TimeSpan.FromDays(days), http.RequestAborted);
-            await http.AuditAsync(actor, AuditActions.ChangeUsers, "user", actor.Username, $"token {token.Id} '{token.Name}' created, expires {token.Expires}");
-            return Results.Created($"/api/v1/tokens/{token.Id}", new { token.Id, token.Name, token.Expires, secret });
-        }).WithName("CreateOwnToken");
-        tokens.MapDelete("/{id:long}", async (long id, HttpContext http, UserAccounts accounts) =>
-        {
-            var actor = await http.RequiredActorAsync();
-            string? owner = AccessPolicy.Allows(actor.Role, Permission.ManageUsers) ? null : actor.Username;
-            if (!await accounts.RevokeTokenAsync(id, owner, http.RequestAborted))
-            {
-                return ApiProblems.NotFound($"There is no token {id} of yours.");
-            }
-
-            await http.AuditAsync(actor, AuditActions.ChangeUsers, "token", id.ToString(CultureInfo.InvariantCulture), "token revoked");
-            return Results.NoContent();
-        }).WithName("RevokeToken");
+        tokens.MapGet("/", ListOwnTokensAsync).WithName("ListOwnTokens");
+        tokens.MapPost("/", CreateOwnTokenAsync).WithName("CreateOwnToken");
+        tokens.MapDelete("/{id:long}", RevokeTokenAsync).WithName("RevokeToken");
     }
 
-    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, UserAccounts accounts, AccountApprovals approvals)
+    private static async Task<Results<Ok<IReadOnlyList<ApiTokenInfo>>, ProblemHttpResult>> ListOwnTokensAsync(HttpContext http, ListTokens list)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await list.ExecuteAsync(actor, new ListTokensRequest(actor.Username), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<Created<NewTokenResponse>, ProblemHttpResult>> CreateOwnTokenAsync(NewTokenRequest body, HttpContext http, CreateToken create)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await create.ExecuteAsync(actor, new CreateTokenRequest(body.Name, body.Days ?? 90), http.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UseCaseAnswers.Problem(result.Failure);
+        }
+
+        var token = result.Value.Token;
+        return TypedResults.Created($"/api/v1/tokens/{token.Id}", new NewTokenResponse(token.Id, token.Name, token.Expires, result.Value.Secret));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(long id, HttpContext http, RevokeToken revoke)
+    {
+        var actor = await http.RequiredActorAsync();
+        var result = await revoke.ExecuteAsync(actor, new RevokeTokenRequest(id), http.RequestAborted);
+        return result.Succeeded ? TypedResults.NoContent() : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals)
     {
         if (!ApiValues.TryEnum<Role>(body.Role, out var role))
         {
@@ -143,7 +140,7 @@ internal static class UsersApi
         return await approvals.SubmitAsync(change, actor.Username, actor.Role.ToString(), null, http.RequestAborted);
     }
 
-    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, UserAccounts accounts)
+    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, IUserAccounts accounts)
     {
         await accounts.SetDisabledAsync(username, disabled, http.RequestAborted);
         await AuditChangeAsync(http, username, disabled ? "disabled" : "enabled");

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Security;
 
@@ -20,7 +20,7 @@ internal static class ActorAccess
         }
 
         string? userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        Actor? actor = userId is null ? null : await http.RequestServices.GetRequiredService<UserAccounts>().ActorAsync(userId, http.RequestAborted);
+        Actor? actor = userId is null ? null : await http.RequestServices.GetRequiredService<IUserAccounts>().ActorAsync(userId, http.RequestAborted);
         http.Items[Key] = actor;
         return actor;
     }
@@ -38,12 +38,13 @@ internal static class ActorAccess
             return null;
         }
 
-        var accounts = http.RequestServices.GetRequiredService<UserAccounts>();
+        var accounts = http.RequestServices.GetRequiredService<IUserAccounts>();
+        var tokens = http.RequestServices.GetRequiredService<IApiTokens>();
         bool stands = http.User.Identity?.AuthenticationType switch
         {
             AuthenticationSetup.SessionScheme => await Sessions.IsCurrentAsync(http.User, http.RequestServices, cancellationToken),
             ApiTokenAuthenticationHandler.Scheme => ApiTokenAuthenticationHandler.BearerSecret(http.Request) is { } secret
-                && await accounts.ResolveTokenAsync(secret, cancellationToken) == userId,
+                && await tokens.ResolveTokenAsync(secret, cancellationToken) == userId,
             _ => false,
         };
         return stands ? await accounts.ActorAsync(userId, cancellationToken) : null;

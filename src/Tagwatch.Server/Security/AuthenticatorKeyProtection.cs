@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Tagwatch.Storage.Accounts;
+using Tagwatch.Application.Accounts;
 
 namespace Tagwatch.Server.Security;
 
 /// <summary>At start-up, encrypts the second-factor seeds an earlier version stored in plain text.</summary>
-internal sealed partial class AuthenticatorKeyProtection(UserAccounts accounts, ILogger<AuthenticatorKeyProtection> logger) : IHostedService
+internal sealed partial class AuthenticatorKeyProtection(IAccountSignIn accounts, ILogger<AuthenticatorKeyProtection> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Security;
 
@@ -41,7 +41,7 @@ internal static class OidcSignIn
             o.Events.OnTokenValidated = async context =>
             {
                 var services = context.HttpContext.RequestServices;
-                var accounts = services.GetRequiredService<UserAccounts>();
+                var accounts = services.GetRequiredService<IUserAccounts>();
                 var audit = services.GetRequiredService<IAuditLog>();
                 string? username = context.Principal?.FindFirst(oidc.UsernameClaim)?.Value;
                 var account = username is null ? null : (await accounts.ListAsync(username, context.HttpContext.RequestAborted)).SingleOrDefault();

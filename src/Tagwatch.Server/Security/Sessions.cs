@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Security;
@@ -24,7 +25,7 @@ internal static class Sessions
     public static async Task<ClaimsPrincipal> StartAsync(HttpContext http, string userId, bool mustChangePassword)
     {
         var services = http.RequestServices;
-        var accounts = services.GetRequiredService<UserAccounts>();
+        var accounts = services.GetRequiredService<IAccountSignIn>();
         var lifetime = TimeSpan.FromHours(services.GetRequiredService<ServerOptions>().SessionLifetimeHours);
         string id = await accounts.StartSessionAsync(userId, lifetime, http.RequestAborted);
         string? stamp = await accounts.SecurityStampAsync(userId, http.RequestAborted);
@@ -52,7 +53,7 @@ internal static class Sessions
         }
 
         string userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        string? stamp = await http.RequestServices.GetRequiredService<UserAccounts>().SecurityStampAsync(userId, http.RequestAborted);
+        string? stamp = await http.RequestServices.GetRequiredService<IAccountSignIn>().SecurityStampAsync(userId, http.RequestAborted);
         var principal = Principal(userId, stamp, id, started, mustChangePassword: false);
         await http.SignInAsync(AuthenticationSetup.SessionScheme, principal);
         http.User = principal;
@@ -64,7 +65,7 @@ internal static class Sessions
         if (IsSession(http.User) && http.User.FindFirstValue(IdClaim) is { } id)
         {
             string userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            await http.RequestServices.GetRequiredService<UserAccounts>().EndSessionAsync(userId, id, http.RequestAborted);
+            await http.RequestServices.GetRequiredService<IAccountSignIn>().EndSessionAsync(userId, id, http.RequestAborted);
         }
 
         await http.SignOutAsync(AuthenticationSetup.SessionScheme);
@@ -83,7 +84,7 @@ internal static class Sessions
             return false;
         }
 
-        return await services.GetRequiredService<UserAccounts>().IsSessionCurrentAsync(
+        return await services.GetRequiredService<IAccountSignIn>().IsSessionCurrentAsync(
             userId, principal.FindFirstValue(IdClaim), principal.FindFirstValue(AuthenticationSetup.StampClaim), cancellationToken);
     }
 

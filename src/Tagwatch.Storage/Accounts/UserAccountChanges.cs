@@ -4,7 +4,7 @@ using Tagwatch.Core.Access;
 namespace Tagwatch.Storage.Accounts;
 
 /// <summary>Makes approved (or approval-free) account changes on the account store.</summary>
-public sealed class UserAccountChanges(UserAccounts accounts) : IAccountChanges
+public sealed class UserAccountChanges(IUserAccounts accounts) : IAccountChanges
 {
     /// <inheritdoc />
     public async Task<AccountChangeResult> ApplyAsync(AccountChange change, CancellationToken cancellationToken = default)

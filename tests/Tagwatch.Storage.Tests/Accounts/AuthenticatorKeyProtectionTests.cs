@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using OtpNet;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 

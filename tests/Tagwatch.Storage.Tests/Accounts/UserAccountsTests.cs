@@ -1,5 +1,6 @@
 using NodaTime;
 using OtpNet;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Offenders;

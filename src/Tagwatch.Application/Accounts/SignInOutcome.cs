@@ -1,4 +1,4 @@
-namespace Tagwatch.Storage.Accounts;
+namespace Tagwatch.Application.Accounts;
 
 /// <summary>The result of checking credentials.</summary>
 public enum SignInOutcome

@@ -1,6 +1,6 @@
 using Tagwatch.Core.Access;
 
-namespace Tagwatch.Storage.Accounts;
+namespace Tagwatch.Application.Accounts;
 
 /// <summary>An account to create: police need boroughs; probation officers may have a caseload; nobody else has either.</summary>
 public sealed record NewUser(string Username, Role Role, IReadOnlyList<string> Boroughs, IReadOnlyList<string> Caseload, string? DisplayName = null);

@@ -1,7 +1,7 @@
 using NodaTime;
 using Tagwatch.Core.Access;
 
-namespace Tagwatch.Storage.Accounts;
+namespace Tagwatch.Application.Accounts;
 
 /// <summary>An account as administrators see it (never its password or secrets).</summary>
 public sealed record UserAccount(

@@ -1,0 +1,13 @@
+using Tagwatch.Core.Alerts;
+
+namespace Tagwatch.Application.Reports;
+
+/// <summary>Alert figures counted by the store, so a report covers every alert however many there are.</summary>
+public interface IAlertCounts
+{
+    /// <summary>How many alerts there are of each kind in each state (kinds and states with none are left out).</summary>
+    Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The number of alerts of one kind in one state.</summary>
+public sealed record AlertTally(AlertKind Kind, AlertState State, int Count);
