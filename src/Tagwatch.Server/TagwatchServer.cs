@@ -103,6 +103,8 @@ public static class TagwatchServer
             return Task.CompletedTask;
         }));
         builder.Services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: ["ready"]);
+        // Worked out once: the limiter asks about every request.
+        var httpDevicePorts = DeviceListeners.HttpPorts(options);
         builder.Services.AddRateLimiter(limiter =>
         {
             // One token bucket per address over all device uploads: the OsmAnd port and the batch endpoint.
@@ -118,7 +120,7 @@ public static class TagwatchServer
                 return ValueTask.CompletedTask;
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(http =>
-                options.MaxRequestsPerSecondPerAddress == 0 || !IsDeviceUpload(http, options)
+                options.MaxRequestsPerSecondPerAddress == 0 || !IsDeviceUpload(http, httpDevicePorts)
                     ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                     : RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new TokenBucketRateLimiterOptions
                     {
@@ -197,8 +199,8 @@ public static class TagwatchServer
             sp.GetRequiredService<ILogger<DeviceListenerServer>>()));
     }
 
-    private static bool IsDeviceUpload(HttpContext http, ServerOptions options) =>
-        DeviceListeners.HttpPorts(options).Contains(http.Connection.LocalPort)
+    private static bool IsDeviceUpload(HttpContext http, IReadOnlySet<int> httpDevicePorts) =>
+        httpDevicePorts.Contains(http.Connection.LocalPort)
         || http.Request.Path.Equals(BatchIngestEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
     private static void Listen(KestrelServerOptions kestrel, ServerOptions options, X509Certificate2? certificate)
