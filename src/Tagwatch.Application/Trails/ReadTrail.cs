@@ -129,17 +129,7 @@ public sealed class ReadTrail(IOffenderStore offenders, ITagDirectory tags, IFix
         area = new TrailArea(new GeoPoint(lat, lon), radius);
 
         // Checked before the person is looked up, so the answer says nothing about whether they exist.
-        return AccessPolicy.CoversArea(actor, area.Centre, area.RadiusMetres) ? null : AreaOutsideBoroughs(actor, area.Centre);
-    }
-
-    /// <summary>The refusal for an area the actor's boroughs do not cover, naming the boroughs and the largest radius that would fit there.</summary>
-    private static UseCaseFailure AreaOutsideBoroughs(Actor actor, GeoPoint centre)
-    {
-        var scope = BoroughScope.Of(actor.Boroughs);
-        double fits = Math.Floor(scope.MaxRadiusMetres(centre));
-        return UseCaseFailure.Forbidden(
-            $"The area asked for is not within your boroughs ({scope}) and {BoroughScope.BufferMetres} m beyond their boundaries"
-            + (fits > 0 ? $"; around this centre the radius may be at most {fits} m." : "; its centre lies outside them."));
+        return AccessPolicy.CoversArea(actor, area.Centre, area.RadiusMetres) ? null : ScopeRefusals.AreaOutsideBoroughs(actor, area.Centre);
     }
 
     /// <summary>The person's fixes from every tag they wore in the window, in time order.</summary>

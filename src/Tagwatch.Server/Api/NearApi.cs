@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
@@ -47,7 +48,7 @@ internal static class NearApi
         if (!AccessPolicy.CoversArea(actor, new GeoPoint(body.Latitude, body.Longitude), body.Radius))
         {
             // Refused before the search runs, so nothing is searched or recorded as a search.
-            return OffendersApi.AreaOutsideBoroughs(actor, new GeoPoint(body.Latitude, body.Longitude));
+            return UseCaseAnswers.Problem(ScopeRefusals.AreaOutsideBoroughs(actor, new GeoPoint(body.Latitude, body.Longitude)));
         }
 
         var (search, hits) = await services.Near.RunAsync(new GeoPoint(body.Latitude, body.Longitude), body.Radius, from, to, body.Purpose ?? "", actor.Username, http.RequestAborted);

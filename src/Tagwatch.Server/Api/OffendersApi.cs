@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Server.Security;
@@ -85,15 +84,5 @@ internal static class OffendersApi
         return AccessPolicy.CoversOffender(actor, offender.Reference.ToString())
             ? (actor, offender, null)
             : (actor, offender, ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload."));
-    }
-
-    /// <summary>403 for an area a police user's boroughs do not cover, naming the boroughs and the largest radius that would fit there.</summary>
-    internal static IResult AreaOutsideBoroughs(Actor actor, GeoPoint centre)
-    {
-        var scope = BoroughScope.Of(actor.Boroughs);
-        double fits = Math.Floor(scope.MaxRadiusMetres(centre));
-        return ApiProblems.OutOfScope(
-            $"The area asked for is not within your boroughs ({scope}) and {BoroughScope.BufferMetres} m beyond their boundaries"
-            + (fits > 0 ? $"; around this centre the radius may be at most {fits} m." : "; its centre lies outside them."));
     }
 }
