@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Alerts;
 using Tagwatch.Server.Metrics;
 
 namespace Tagwatch.Server.Tests;
@@ -41,6 +43,13 @@ public sealed class MetricsTests
         long now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         using var fix = await api.Server.OsmAnd.GetAsync(string.Create(CultureInfo.InvariantCulture, $"/?id={RunningServer.OsmAndId}&lat=51.5&lon=-0.1&timestamp={now}"));
         fix.EnsureSuccessStatusCode();
+        var tag = (await api.Server.Services.Tags.AssignmentsAsync())[0].Tag;
+        var at = NodaTime.Instant.FromUnixTimeSeconds(now);
+        foreach (var state in new[] { AlertState.Open, AlertState.Acknowledged, AlertState.Resolved })
+        {
+            await api.Server.Services.Alerts.RaiseAsync(new Alert(0, AlertKind.Sos, AlertKind.Sos.Severity, state, tag, null, null, at, null, at, "SOS", "{}", 0), "test");
+        }
+
         await api.Server.App.Services.GetRequiredService<OperationalMetrics>().RefreshAsync(CancellationToken.None);
 
         using var scraper = new HttpClient { BaseAddress = api.Server.Api.BaseAddress };
@@ -49,6 +58,8 @@ public sealed class MetricsTests
 
         // Counters (ingest) add up across servers that ran earlier in this process, hence "at least one".
         Assert.Matches(@"(?m)^tagwatch_ingest_fixes_stored_total(\{[^}]*\})? [1-9]", text);
+        // Open and acknowledged count as unresolved, the resolved one does not.
+        Assert.Matches(@"(?m)^tagwatch_alerts_open\{[^}]*severity=""Critical""[^}]*type=""sos""[^}]*\} 2\b", text);
         Assert.Matches(@"(?m)^tagwatch_matches\{[^}]*state=""disclosed""[^}]*\} [1-9]", text);
         Assert.Matches(@"(?m)^tagwatch_correlation_runs_total(\{[^}]*\})? [1-9]", text);
         Assert.True(text.Contains("tagwatch_monitor_queue_depth", StringComparison.Ordinal), text);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Server.Workers;
 using Tagwatch.Application.Correlation;
-using Tagwatch.Application.Monitoring;
+using Tagwatch.Application.Reports;
 
 namespace Tagwatch.Server.Metrics;
 
@@ -19,14 +19,14 @@ public sealed partial class OperationalMetrics : BackgroundService
     public const string MeterName = "Tagwatch.Server";
 
     private readonly Meter _meter = new(MeterName);
-    private readonly IAlertStore _alerts;
+    private readonly IAlertCounts _alerts;
     private readonly ICorrelationStore _matches;
     private readonly ILogger<OperationalMetrics> _logger;
     private readonly TimeSpan _refreshEvery;
     private readonly TimeProvider _clock;
     private volatile Snapshot _snapshot = new([], [], 0);
 
-    public OperationalMetrics(IAlertStore alerts, ICorrelationStore matches, MonitorWorker monitor, WorkerOptions options, TimeProvider clock, ILogger<OperationalMetrics> logger)
+    public OperationalMetrics(IAlertCounts alerts, ICorrelationStore matches, MonitorWorker monitor, WorkerOptions options, TimeProvider clock, ILogger<OperationalMetrics> logger)
     {
         _alerts = alerts;
         _matches = matches;
@@ -50,11 +50,12 @@ public sealed partial class OperationalMetrics : BackgroundService
     /// <summary>Reads the store-backed figures now.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var alerts = await _alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], 100_000, cancellationToken);
+        // Counted in the store: every unresolved alert, however many, without loading one.
+        var alerts = (await _alerts.CountByKindAndStateAsync(cancellationToken)).Where(t => t.State is AlertState.Open or AlertState.Acknowledged);
         var matches = await _matches.ListMatchesAsync(cancellationToken);
         long runs = await _matches.CountRunsAsync(cancellationToken);
         _snapshot = new Snapshot(
-            alerts.GroupBy(a => (a.Severity, a.Type)).Select(g => (g.Key.Severity.ToString(), g.Key.Type.Name, (long)g.Count())).ToList(),
+            alerts.GroupBy(t => t.Kind).Select(g => (g.Key.Severity.ToString(), g.Key.Name, (long)g.Sum(t => t.Count))).ToList(),
             matches.GroupBy(m => m.State).Select(g => (g.Key, (long)g.Count())).ToList(),
             runs);
     }
