@@ -71,13 +71,20 @@ internal sealed class RunningServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server on a fresh scratch folder, deleted on dispose; or on <paramref name="directory"/>'s database
-    /// (created there if new), which the caller keeps — to start a server again on what an earlier one left.</summary>
+    /// (created there if new), which the caller keeps — to start a server again on what an earlier one left; or on a copy
+    /// of the database file <paramref name="copyOf"/> (an idle database, checkpointed) in a fresh scratch folder.</summary>
     public static async Task<RunningServer> StartAsync(
-        Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null, string[]? configuration = null)
+        Func<ServerOptions, ServerOptions>? configure = null, Func<TagwatchServices, Task>? beforeStart = null, TimeProvider? clock = null, string? directory = null,
+        string[]? configuration = null, string? copyOf = null)
     {
         clock ??= TimeProvider.System;
         bool ownsDirectory = directory is null;
         directory ??= NewDirectory();
+        if (copyOf is not null)
+        {
+            File.Copy(copyOf, Path.Combine(directory, "tagwatch.db"));
+        }
+
         var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), clock);
         await services.Tags.RegisterAsync([
             new Tag(TagId.Parse(Gt06Imei), "gt06", null),

@@ -6,6 +6,7 @@ using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Simulation;
+using Tagwatch.Storage;
 using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Tests;
@@ -29,15 +30,15 @@ internal sealed class SeededApi : IAsyncDisposable
         ["anonymous", "device", "admin", "monitoring", "probation", "probation-other", "police", "police-other", "reviewer", "evaluator", "auditor"];
 
     /// <summary>The person on "probation"'s caseload (not on "probation-other"'s).</summary>
-    public string CaseloadReference { get; private set; } = "";
+    public string CaseloadReference { get; private init; } = "";
 
     /// <summary>A significant match, disclosed to the police of "police"'s borough.</summary>
-    public StoredMatch DisclosedMatch { get; private set; } = null!;
+    public StoredMatch DisclosedMatch { get; private init; } = null!;
 
     /// <summary>A significant match still new (for review tests).</summary>
-    public StoredMatch? NewMatch { get; private set; }
+    public StoredMatch? NewMatch { get; private init; }
 
-    public PilotSimulation Pilot { get; private set; } = null!;
+    public PilotSimulation Pilot { get; private init; } = null!;
 
     /// <summary>The borough codes of "police" and "police-other".</summary>
     public Dictionary<string, string> PoliceBoroughs { get; } = [];
@@ -50,15 +51,33 @@ internal sealed class SeededApi : IAsyncDisposable
         return (inside.Y, inside.X);
     }
 
-    public UserAccounts Accounts { get; private set; } = null!;
+    public UserAccounts Accounts { get; private init; } = null!;
 
     /// <param name="configure">Server options to change.</param>
     /// <param name="configuration">Configuration as command-line arguments (<c>--Tagwatch:Accounts:RequireSecondApproval=false</c>).</param>
     public static async Task<SeededApi> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, string[]? configuration = null)
     {
-        var server = await RunningServer.StartAsync(o => configure?.Invoke(o with { SignInAttemptsPerMinute = 1000 }) ?? o with { SignInAttemptsPerMinute = 1000 }, configuration: configuration);
-        var seeded = new SeededApi(server);
-        await seeded.SeedAsync();
+        var template = await Template.Value;
+        var server = await RunningServer.StartAsync(
+            o => configure?.Invoke(o with { SignInAttemptsPerMinute = 1000 }) ?? o with { SignInAttemptsPerMinute = 1000 }, configuration: configuration, copyOf: template.DatabasePath);
+        var seeded = new SeededApi(server)
+        {
+            Pilot = template.Pilot,
+            CaseloadReference = template.CaseloadReference,
+            DisclosedMatch = template.DisclosedMatch,
+            NewMatch = template.NewMatch,
+            Accounts = server.App.Services.GetRequiredService<UserAccounts>(),
+        };
+        foreach (var (principal, secret) in template.Secrets)
+        {
+            seeded.Secrets[principal] = secret;
+        }
+
+        foreach (var (principal, borough) in template.PoliceBoroughs)
+        {
+            seeded.PoliceBoroughs[principal] = borough;
+        }
+
         return seeded;
     }
 
@@ -86,48 +105,73 @@ internal sealed class SeededApi : IAsyncDisposable
         return client;
     }
 
-    private async Task SeedAsync()
+    /// <summary>The seeded database, built once per test run and copied for every server: seeding (a simulated pilot,
+    /// its correlation, eleven hashed passwords) costs far more than starting a server.</summary>
+    private static readonly Lazy<Task<SeededTemplate>> Template = new(SeedTemplateAsync);
+
+    private sealed record SeededTemplate(
+        string DatabasePath, PilotSimulation Pilot, string CaseloadReference, StoredMatch DisclosedMatch, StoredMatch? NewMatch,
+        Dictionary<string, string?> Secrets, Dictionary<string, string> PoliceBoroughs);
+
+    private static async Task<SeededTemplate> SeedTemplateAsync()
     {
-        var services = Server.Services;
-        Pilot = PilotSimulation.Create(new SimulationOptions { Tags = 6, Days = 4, Seed = 3, PlantedPerTagPerWeek = 7 });
-        await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(Pilot);
+        string directory = RunningServer.NewDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
+        var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
+        var pilot = PilotSimulation.Create(new SimulationOptions { Tags = 6, Days = 4, Seed = 3, PlantedPerTagPerWeek = 7 });
+        await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
         await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "test");
         var matches = await services.Matches.ListMatchesAsync();
         var significant = matches.Where(m => m.Significant && m.BoroughCode is not null).ToList();
         var chosen = significant.First();
         var offenders = (await services.Offenders.ListAsync()).Select(o => o.Reference.ToString()).ToList();
-        CaseloadReference = offenders[0];
 
-        Accounts = Server.App.Services.GetRequiredService<UserAccounts>();
+        var accounts = services.Accounts;
+        var secrets = new Dictionary<string, string?>();
+        async Task AddAsync(string principal, NewUser user)
+        {
+            await accounts.CreateAsync(user, Password);
+            var (_, secret) = await accounts.CreateTokenAsync(user.Username, "tests", TimeSpan.FromDays(1));
+            secrets[principal] = secret;
+        }
+
         string otherBorough = chosen.BoroughCode == "E09000022" ? "E09000028" : "E09000022";
         await AddAsync("admin", new NewUser("ada.admin", Role.Administrator, [], []));
         await AddAsync("monitoring", new NewUser("mo.centre", Role.MonitoringOfficer, [], []));
-        await AddAsync("probation", new NewUser("pat.probation", Role.ProbationOfficer, [], [CaseloadReference]));
+        await AddAsync("probation", new NewUser("pat.probation", Role.ProbationOfficer, [], [offenders[0]]));
         await AddAsync("probation-other", new NewUser("pip.probation", Role.ProbationOfficer, [], [offenders[1]]));
-        PoliceBoroughs["police"] = chosen.BoroughCode!;
-        PoliceBoroughs["police-other"] = otherBorough;
         await AddAsync("police", new NewUser("sam.police", Role.Police, [chosen.BoroughCode!], []));
         await AddAsync("police-other", new NewUser("sid.police", Role.Police, [otherBorough], []));
         await AddAsync("reviewer", new NewUser("rae.reviewer", Role.MatchReviewer, [], []));
         await AddAsync("evaluator", new NewUser("eve.evaluator", Role.Evaluator, [], []));
         await AddAsync("auditor", new NewUser("aud.auditor", Role.Auditor, [], []));
-        await Accounts.CreateAsync(new NewUser("target.user", Role.ProbationOfficer, [], []), Password);
+        await accounts.CreateAsync(new NewUser("target.user", Role.ProbationOfficer, [], []), Password);
         var (_, deviceSecret) = await services.Credentials.CreateAsync(null, "gateway");
-        Secrets["device"] = deviceSecret;
-        Secrets["anonymous"] = null;
+        secrets["device"] = deviceSecret;
+        secrets["anonymous"] = null;
 
         var at = NodaTime.Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
         await services.Matches.ReviewAsync(chosen.Id, new MatchReviewStep("rae.reviewer", "MatchReviewer", MatchState.Qualified, null, "close pass at the time of the robbery"), at);
         await services.Matches.ReviewAsync(chosen.Id, new MatchReviewStep("rae.reviewer", "MatchReviewer", MatchState.Disclosed, null, "investigation of the robbery", "police"), at);
-        DisclosedMatch = (await services.Matches.GetMatchAsync(chosen.Id))!.Match;
-        NewMatch = significant.Skip(1).FirstOrDefault(m => m.State == "new");
+        var disclosed = (await services.Matches.GetMatchAsync(chosen.Id))!.Match;
+
+        // Everything into the database file, so a copy of that one file is the whole seeded state.
+        await services.Database.CheckpointAsync();
+        return new SeededTemplate(
+            services.Database.Path, pilot, offenders[0], disclosed, significant.Skip(1).FirstOrDefault(m => m.State == "new"), secrets,
+            new Dictionary<string, string> { ["police"] = chosen.BoroughCode!, ["police-other"] = otherBorough });
     }
 
-    private async Task AddAsync(string principal, NewUser user)
+    private static void TryDelete(string directory)
     {
-        await Accounts.CreateAsync(user, Password);
-        var (_, secret) = await Accounts.CreateTokenAsync(user.Username, "tests", TimeSpan.FromDays(1));
-        Secrets[principal] = secret;
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS
+        }
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
