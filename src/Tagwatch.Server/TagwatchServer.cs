@@ -158,7 +158,7 @@ public static class TagwatchServer
         app.MapPrometheusScrapingEndpoint(MetricsAccess.Path);
         app.MapOpenApi();
         app.MapScalarApiReference();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithProblemResponses();
         api.MapSessionApi();
         api.MapUsersApi();
         api.MapApprovalsApi();
@@ -181,7 +181,11 @@ public static class TagwatchServer
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         });
         app.MapPost(BatchIngestEndpoint.Path, (HttpContext http, IngestPipeline pipeline, IDeviceCredentialStore credentials) =>
-            BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock)).WithTags("Devices").WithName("IngestBatch").AllowAnonymous();
+            BatchIngestEndpoint.HandleAsync(http, pipeline, credentials, options, clock)).WithTags("Devices").WithName("IngestBatch").AllowAnonymous()
+            .Produces<BatchIngestEndpoint.BatchIngestResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -42,6 +42,24 @@ public sealed class RequestValidationTests
     }
 
     [Theory]
+    [InlineData("\"bogus\"")]
+    [InlineData("\"Arrested!\"")]
+    [InlineData("2")]
+    public async Task An_outcome_that_is_none_of_the_outcomes_is_refused_listing_them_and_nothing_is_recorded(string outcome)
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var police = api.ClientFor("police");
+        string path = $"/api/v1/matches/{api.DisclosedMatch.Id}/outcome";
+
+        var response = await police.PostAsync(path, new StringContent($$"""{"outcome":{{outcome}}}""", Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAsync(response);
+        Assert.Equal("outcome: is not one of no_further_action, eliminated, arrested, charged, convicted", problem.GetProperty("detail").GetString());
+        var match = await (await police.GetAsync($"/api/v1/matches/{api.DisclosedMatch.Id}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(match.TryGetProperty("outcome", out var recorded) && recorded.ValueKind != JsonValueKind.Null, $"an outcome was recorded: {match}");
+    }
+
+    [Theory]
     [InlineData("NaN")]
     [InlineData("Infinity")]
     [InlineData("-Infinity")]

@@ -32,7 +32,9 @@ internal sealed class JsonBodyProblems(IProblemDetailsService problems) : IExcep
         string field = Field(json.Path);
         string message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? "is not a field of this request (check its spelling)"
-            : "has a value of the wrong type or the body is not valid JSON";
+            : AllowedValues(json.Message, json.Path) is { } values
+                ? $"is not one of {string.Join(", ", values)}"
+                : "has a value of the wrong type or the body is not valid JSON";
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -45,6 +47,42 @@ internal sealed class JsonBodyProblems(IProblemDetailsService problems) : IExcep
                 Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } },
             },
         });
+    }
+
+    /// <summary>
+    /// The allowed values, as the API writes them, when the member that could not be read is one of the product's
+    /// enumerations. The reader names the type it was converting (the request's, or the enumeration's) and the path of
+    /// the member; the member's type is found from them.
+    /// </summary>
+    private static IReadOnlyList<string>? AllowedValues(string message, string? path)
+    {
+        const string marker = "could not be converted to ";
+        int at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var type = Lookup(message[(at + marker.Length)..].Split(' ')[0].TrimEnd('.'));
+        foreach (string member in (path ?? "$").Split('.').Skip(1))
+        {
+            if (type is null || type.IsEnum)
+            {
+                break;
+            }
+
+            type = type.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == member.Split('[')[0])?.PropertyType;
+            type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        }
+
+        return type is { IsEnum: true } ? [.. Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)] : null;
+    }
+
+    private static Type? Lookup(string name)
+    {
+        const string nullable = "System.Nullable`1[";
+        name = name.StartsWith(nullable, StringComparison.Ordinal) ? name[nullable.Length..].TrimEnd(']') : name;
+        return typeof(JsonBodyProblems).Assembly.GetType(name) ?? typeof(Core.Access.Role).Assembly.GetType(name);
     }
 
     // "$.caseloda" → "caseloda"; "$.area.radius" → "area.radius"; the body itself when there is no member.

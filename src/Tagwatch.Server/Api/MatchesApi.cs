@@ -22,7 +22,7 @@ internal static class MatchesApi
 {
     public sealed record ReviewRequest(string? Reason);
 
-    public sealed record OutcomeRequest(string? Outcome, string? Note);
+    public sealed record OutcomeRequest(PoliceOutcome? Outcome, string? Note);
 
     public static void MapMatchesApi(this IEndpointRouteBuilder api)
     {
@@ -119,9 +119,9 @@ internal static class MatchesApi
     private static async Task<Results<Ok<OutcomeRecordedResponse>, ProblemHttpResult>> OutcomeAsync(long id, OutcomeRequest body, HttpContext http, RecordOutcome record, MatchVisibility visibility)
     {
         var actor = await http.RequiredActorAsync();
-        if (!ApiValues.TryEnum<PoliceOutcome>(body.Outcome, out var outcome))
+        if (body.Outcome is not { } outcome)
         {
-            return UseCaseAnswers.Problem(UseCaseFailure.Invalid("outcome", $"'{body.Outcome}' is not one of {string.Join(", ", Enum.GetNames<PoliceOutcome>())}"));
+            return UseCaseAnswers.Problem(UseCaseFailure.Invalid("outcome", "is required"));
         }
 
         var result = await record.ExecuteAsync(actor, new RecordOutcomeRequest(id, outcome, body.Note), http.RequestAborted);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using Tagwatch.Core.Access;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
@@ -50,18 +51,22 @@ public sealed record MonitoringGapResponse(Instant From, Instant To, bool? SiteR
         MatchEvidenceJson.ReadGaps(json).Select(g => new MonitoringGapResponse(Instant.FromUnixTimeMilliseconds(g.FromUnixMs), Instant.FromUnixTimeMilliseconds(g.ToUnixMs), g.SiteReachable)).ToList();
 }
 
-/// <summary>A review step: who moved the match from which state to which, or recorded which outcome, why, and to whom it was disclosed.</summary>
-public sealed record MatchReviewResponse(Instant At, string Actor, string Role, MatchState From, MatchState To, PoliceOutcome? Outcome, string Reason, string? DisclosedTo)
+/// <summary>A review step: who moved the match from which state to which, or recorded which outcome, why, and to whom it
+/// was disclosed. <c>role</c> is the role the actor acted in; none when the server itself acted.</summary>
+public sealed record MatchReviewResponse(Instant At, string Actor, Role? Role, MatchState From, MatchState To, PoliceOutcome? Outcome, string Reason, string? DisclosedTo)
 {
     internal static MatchReviewResponse Of(MatchReviewEntry r) => new(
-        r.At, r.Actor, r.ActorRole, MatchWorkflow.Parse(r.FromState), MatchWorkflow.Parse(r.ToState), MatchNumbers.Outcome(r.Outcome), r.Reason, r.DisclosedTo);
+        r.At, r.Actor, ActingRole(r.ActorRole), MatchWorkflow.Parse(r.FromState), MatchWorkflow.Parse(r.ToState), MatchNumbers.Outcome(r.Outcome), r.Reason, r.DisclosedTo);
+
+    /// <summary>The role as recorded, or none for the server's own work ("System").</summary>
+    internal static Role? ActingRole(string recorded) => Enum.TryParse<Role>(recorded, ignoreCase: false, out var role) ? role : null;
 }
 
 /// <summary>An earlier state of the match the engine replaced: when and why.</summary>
 public sealed record MatchHistoryResponse(Instant Replaced, string Reason);
 
 /// <summary>The disclosure of an amendment as a supplement.</summary>
-public sealed record SupplementResponse(Instant Disclosed, string Actor, string Role, string Reason, string DisclosedTo);
+public sealed record SupplementResponse(Instant Disclosed, string Actor, Role? Role, string Reason, string DisclosedTo);
 
 /// <summary>A later engine result recorded beside a disclosed match (which keeps its evidence as disclosed).</summary>
 [SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "gap_s (the gap in seconds) and gaps (the list) are the API's field names, as on the match.")]
@@ -77,7 +82,7 @@ public sealed record MatchAmendmentResponse(
         a.FactorsJson is null ? null : MatchFactorsResponse.Read(a.FactorsJson),
         a.EvidenceJson is null ? null : EvidencePointResponse.Read(a.EvidenceJson),
         a.GapsJson is null ? null : MonitoringGapResponse.Read(a.GapsJson),
-        a.Supplement is { } s ? new SupplementResponse(s.At, s.Actor, s.ActorRole, s.Reason, s.DisclosedTo) : null);
+        a.Supplement is { } s ? new SupplementResponse(s.At, s.Actor, MatchReviewResponse.ActingRole(s.ActorRole), s.Reason, s.DisclosedTo) : null);
 }
 
 /// <summary>One match with everything that supports it, as the actor may see it.</summary>
