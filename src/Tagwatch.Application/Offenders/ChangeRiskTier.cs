@@ -9,7 +9,7 @@ namespace Tagwatch.Application.Offenders;
 /// <summary>Sets a person's risk tier from a day, with a reason, keeping the history (<see cref="OffenderService.ChangeRiskTierAsync"/>); audited.</summary>
 public sealed class ChangeRiskTier(OffenderAccess access, OffenderService offenders, IAuditLog audit)
 {
-    public async Task<UseCaseResult<RiskTierChange>> ExecuteAsync(Actor actor, ChangeRiskTierRequest request, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<RiskTierChanged>> ExecuteAsync(Actor actor, ChangeRiskTierRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
@@ -38,6 +38,6 @@ public sealed class ChangeRiskTier(OffenderAccess access, OffenderService offend
         var change = await offenders.ChangeRiskTierAsync(offender.Reference, request.Tier, request.Reason, request.EffectiveFrom, cancellationToken);
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeRecord, "offender", offender.Reference.ToString(),
             $"risk tier {change.Tier} from {LocalDatePattern.Iso.Format(change.EffectiveFrom)}: {change.Reason}"), cancellationToken);
-        return change;
+        return new RiskTierChanged(offender, change);
     }
 }

@@ -11,11 +11,12 @@ namespace Tagwatch.Application.Scheme;
 
 /// <summary>
 /// Changes the scheme's settings, for administrators: the values given replace the current ones and the whole result
-/// must be coherent (<see cref="SchemeSettings.Validate"/>), else nothing changes; audited with the settings that result.
+/// must be coherent (<see cref="SchemeSettings.Validate"/>), else nothing changes; audited with the settings that result,
+/// which are returned as <see cref="ShowScheme"/> shows them.
 /// </summary>
-public sealed class ChangeScheme(IOffenderStore store, BoroughMap boroughs, IAuditLog audit)
+public sealed class ChangeScheme(IOffenderStore store, OffenderService offenders, BoroughMap boroughs, IAuditLog audit)
 {
-    public async Task<UseCaseResult<SchemeSettings>> ExecuteAsync(Actor actor, ChangeSchemeRequest request, CancellationToken cancellationToken)
+    public async Task<UseCaseResult<SchemeView>> ExecuteAsync(Actor actor, ChangeSchemeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
@@ -68,6 +69,7 @@ public sealed class ChangeScheme(IOffenderStore store, BoroughMap boroughs, IAud
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeSettings, "scheme", null,
             $"scheme: capacity {updated.Capacity}; boroughs [{string.Join(",", updated.BoroughCodes)}]; {date.Format(updated.StartDate)}–{date.Format(updated.EndDate)}; correlation from {updated.CorrelationMinimumTier}"),
             cancellationToken);
-        return updated;
+        var today = offenders.Today;
+        return new SchemeView(updated, await store.CountMonitoredAsync(today, cancellationToken), today);
     }
 }
