@@ -80,7 +80,7 @@ public sealed class OffenderCommandsTests
         Assert.Equal("2019-06-30", record.GetProperty("record").GetProperty("monitoring_end").GetString());
         Assert.Equal(2, record.GetProperty("risk_history").GetArrayLength());
         Assert.DoesNotContain("Sam", list.Output, StringComparison.Ordinal); // the list is pseudonymous
-        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal(1, unknown.ExitCode); // unknown, as every use case answers an unknown subject
         Assert.Contains("TW-00099", unknown.Error, StringComparison.Ordinal);
     }
 
@@ -109,5 +109,40 @@ public sealed class OffenderCommandsTests
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("Sam Smith [red]", show.Output, StringComparison.Ordinal);
         Assert.Contains("intelligence [ref 42]", show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SchemeSet_IsRecordedWithTheUseCasesText_TheSameTheApiRecords()
+    {
+        using var tagwatch = new Tagwatch();
+
+        var set = await tagwatch.RunAsync("scheme", "set", "--capacity", "120", "--borough", "Lambeth", "--borough", "E09000008", "--correlation-tier", "high", "--db", tagwatch.DatabasePath);
+        var unknown = await tagwatch.RunAsync("scheme", "set", "--borough", "Gotham", "--db", tagwatch.DatabasePath);
+        var audit = await tagwatch.RunAsync("audit", "export", "--action", "change.settings", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("'Gotham' is not a London borough", unknown.Error, StringComparison.Ordinal);
+        var record = JsonDocument.Parse(audit.Output.Trim()).RootElement;
+        Assert.Equal("Administrator", record.GetProperty("role").GetString());
+        // EnrolmentApiTests asserts the same text for PUT /scheme.
+        Assert.Equal("scheme: capacity 120; boroughs [E09000022,E09000008]; 2019-02-18–2020-02-17; correlation from High", record.GetProperty("data").GetString());
+    }
+
+    [Fact]
+    public async Task EnrolListShowEndRisk_AreRecordedWithTheUseCasesText()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync(Enrol(tagwatch, "One"));
+        await tagwatch.RunAsync("offenders", "list", "--db", tagwatch.DatabasePath);
+        await tagwatch.RunAsync("offenders", "end", "TW-00001", "--reason", "recalled", "--date", "2019-06-30", "--db", tagwatch.DatabasePath);
+
+        var audit = (await tagwatch.RunAsync("audit", "export", "--db", tagwatch.DatabasePath)).Output.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("subject_type").GetString() == "offender").ToList();
+
+        Assert.Equal(
+            ["enrolled; risk High; licence 2019-03-01–2020-09-01", "caseload list: TW-00001", "monitoring ended on 2019-06-30: recalled"],
+            audit.Select(r => r.GetProperty("data").GetString()));
+        Assert.All(audit, r => Assert.Equal("ProbationOfficer", r.GetProperty("role").GetString()));
     }
 }

@@ -109,6 +109,54 @@ public sealed class EnrolmentApiTests
         var scheme = await api.Server.Services.OffenderStore.GetSchemeAsync();
         Assert.Equal(120, scheme.Capacity);
         Assert.Equal(["E09000022", "E09000008"], scheme.BoroughCodes);
-        Assert.Single(await api.Server.Services.Audit.SearchAsync(new(Action: "change.settings")));
+        var record = Assert.Single(await api.Server.Services.Audit.SearchAsync(new(Action: "change.settings")));
+        // OffenderCommandsTests asserts the same text for `scheme set`: the use case writes it, whichever door.
+        var body = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"scheme: capacity 120; boroughs [E09000022,E09000008]; {body.GetProperty("start").GetString()}–{body.GetProperty("end").GetString()}; correlation from {scheme.CorrelationMinimumTier}", record.Event.Data);
+        Assert.Equal(["E09000022", "E09000008"], body.GetProperty("boroughs").EnumerateArray().Select(b => b.GetString()));
+    }
+
+    [Fact]
+    public async Task Probation_ends_monitoring_and_changes_the_risk_tier_of_their_caseload_with_typed_answers()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        using var other = api.ClientFor("probation-other");
+        string reference = api.CaseloadReference;
+
+        var risk = await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/risk-tier", new { tier = "very_high", reason = "new intelligence", from = "2019-04-01" });
+        var badTier = await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/risk-tier", new { tier = "extreme", reason = "x" });
+        var outside = await other.PostAsJsonAsync($"/api/v1/offenders/{reference}/end", new { reason = "recalled" });
+        var noReason = await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/end", new { reason = " " });
+        var ended = await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/end", new { reason = "recalled to custody", last_day = "2019-06-30" });
+        var again = await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/end", new { reason = "recalled to custody" });
+        var shown = await probation.GetFromJsonAsync<JsonElement>($"/api/v1/offenders/{reference}");
+
+        Assert.Equal(HttpStatusCode.OK, risk.StatusCode);
+        Assert.Equal("very_high", (await risk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tier").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badTier.StatusCode);
+        Assert.True((await badTier.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("tier", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("ended", "very_high", "2019-06-30"), (shown.GetProperty("status").GetString(), shown.GetProperty("risk_tier").GetString(), shown.GetProperty("monitoring_end").GetString()));
+        Assert.Equal("recalled to custody", shown.GetProperty("end_reason").GetString());
+        var records = await api.Server.Services.Audit.SearchAsync(new(Action: "change.record", SubjectId: reference));
+        Assert.Equal(["risk tier VeryHigh from 2019-04-01: new intelligence", "monitoring ended on 2019-06-30: recalled to custody"], records.Select(r => r.Event.Data));
+    }
+
+    [Fact]
+    public async Task An_enrolment_with_an_offence_or_tier_that_is_not_one_of_the_values_is_refused_naming_the_field()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        var person = JsonSerializer.SerializeToNode(Person())!.AsObject();
+        person["index_offences"] = new System.Text.Json.Nodes.JsonArray("jaywalking");
+
+        var response = await probation.PostAsJsonAsync("/api/v1/offenders", person);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("index_offences", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
@@ -25,9 +27,17 @@ internal sealed class OffendersEndCommand : AsyncCommand<OffendersEndCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var ended = await workspace.Offenders.EndAsync(OptionParsers.Reference(settings.Reference), settings.Reason, OptionParsers.OptionalDate(settings.Date, "--date"), cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", ended.Reference.ToString(), $"monitoring ended on {OffenderView.Date(ended.MonitoringEnd)}: {ended.EndReason}", cancellationToken);
+        var lastDay = OptionParsers.OptionalDate(settings.Date, "--date");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<EndMonitoring>()
+            .ExecuteAsync(ConsoleActor.ProbationForEveryone, new EndMonitoringRequest(settings.Reference, settings.Reason, lastDay), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var ended = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Monitoring of {ended.Reference} ended on {OffenderView.Date(ended.MonitoringEnd)}: {ended.EndReason}");
         return ExitCodes.Ok;
     }

@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Geo;
 using Tagwatch.Core.Offenders;
@@ -67,16 +69,6 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.GivenName) || string.IsNullOrWhiteSpace(settings.FamilyName))
-        {
-            throw new ArgumentException("--given-name and --family-name are required");
-        }
-
-        if (settings.Offences.Length == 0)
-        {
-            throw new ArgumentException("at least one --offence is required");
-        }
-
         var request = new EnrolmentRequest
         {
             Person = new PersonalDetails(settings.GivenName.Trim(), settings.FamilyName.Trim(), OptionParsers.Date(settings.DateOfBirth, "--dob")),
@@ -89,9 +81,16 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
             RiskTier = OptionParsers.Enum<RiskTier>(settings.RiskTier, "--risk-tier"),
         };
         var reference = settings.Reference is null ? (Core.Identity.OffenderReference?)null : OptionParsers.Reference(settings.Reference);
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var result = await workspace.Offenders.EnrolAsync(request, reference, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", result.Offender?.Reference.ToString(), (result.Offender is null ? $"enrolment refused: {result.Decision.Refusals.Count} reasons" : "enrolled") + Warned(result), cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var enrolled = await services.Provider.GetRequiredService<EnrolOffender>()
+            .ExecuteAsync(ConsoleActor.ProbationForEveryone, new EnrolOffenderRequest(request, reference), cancellationToken);
+        if (!enrolled.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(enrolled.Failure));
+            return UseCaseExit.Code(enrolled.Failure);
+        }
+
+        var result = enrolled.Value;
         if (settings.Json)
         {
             CliContext.Current.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
@@ -126,9 +125,6 @@ internal sealed class OffendersEnrolCommand : AsyncCommand<OffendersEnrolCommand
 
         return result.Decision.IsAccepted ? ExitCodes.Ok : ExitCodes.Refused;
     }
-
-    private static string Warned(Application.Offenders.EnrolmentResult result) =>
-        result.LikelyDuplicates.Count == 0 ? "" : $"; warned: likely duplicate of {string.Join(", ", result.LikelyDuplicates)}";
 
     private static GeoPoint Home(Settings settings)
     {

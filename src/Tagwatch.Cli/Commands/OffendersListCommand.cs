@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Boroughs;
 
@@ -18,20 +20,26 @@ internal sealed class OffendersListCommand : AsyncCommand<OffendersListCommand.S
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var offenders = await workspace.Offenders.ListAsync(cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", null, $"list of {offenders.Count} people", cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListOffenders>().ExecuteAsync(ConsoleActor.ProbationForEveryone, new ListOffendersRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var offenders = result.Value;
         if (settings.Json)
         {
-            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(o => OffenderView.ToJson(o, workspace.Offenders.Today))));
+            CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(offenders.Select(e => OffenderView.ToJson(e.Offender, e.Status))));
             return ExitCodes.Ok;
         }
 
         var table = new Table().AddColumns("reference", "status", "risk tier", "index offences", "borough", "monitoring");
-        foreach (var o in offenders)
+        foreach (var (o, status) in offenders)
         {
             table.AddRow(
-                Markup.Escape(o.Reference.Value), OptionParsers.Kebab(o.StatusOn(workspace.Offenders.Today).ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
+                Markup.Escape(o.Reference.Value), OptionParsers.Kebab(status.ToString()), OptionParsers.Kebab(o.RiskTier.ToString()),
                 Markup.Escape(string.Join(", ", o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString())))),
                 Markup.Escape(BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode),
                 $"{OffenderView.Date(o.MonitoringStart)} – {OffenderView.Date(o.MonitoringEnd)}");

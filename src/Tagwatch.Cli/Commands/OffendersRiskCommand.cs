@@ -1,6 +1,8 @@
 using Tagwatch.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Offenders;
 
@@ -27,10 +29,18 @@ internal sealed class OffendersRiskCommand : AsyncCommand<OffendersRiskCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var tier = OptionParsers.Enum<RiskTier>(settings.Tier, "--tier");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var change = await workspace.Offenders.ChangeRiskTierAsync(OptionParsers.Reference(settings.Reference), tier, settings.Reason, OptionParsers.OptionalDate(settings.From, "--from"), cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", settings.Reference.ToUpperInvariant(), $"risk tier {change.Tier} from {OffenderView.Date(change.EffectiveFrom)}: {change.Reason}", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Risk tier of {settings.Reference.ToUpperInvariant()} is {OptionParsers.Kebab(change.Tier.ToString())} from {OffenderView.Date(change.EffectiveFrom)}.");
+        var from = OptionParsers.OptionalDate(settings.From, "--from");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ChangeRiskTier>()
+            .ExecuteAsync(ConsoleActor.ProbationForEveryone, new ChangeRiskTierRequest(settings.Reference, tier, settings.Reason, from), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (offender, change) = result.Value;
+        CliContext.Current.Console.MarkupLineInterpolated($"Risk tier of {offender.Reference} is {OptionParsers.Kebab(change.Tier.ToString())} from {OffenderView.Date(change.EffectiveFrom)}.");
         return ExitCodes.Ok;
     }
 }

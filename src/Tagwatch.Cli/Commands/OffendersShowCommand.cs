@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
@@ -20,15 +22,22 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var (offender, person, history) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Reference), cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", offender.Reference.ToString(), "record: identity, licence, risk history", cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ShowOffender>()
+            .ExecuteAsync(ConsoleActor.ProbationForEveryone, new OffenderRequest(settings.Reference), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (offender, status, person, history) = result.Value;
         var riskHistory = history.Select(h => new { tier = OptionParsers.Kebab(h.Tier.ToString()), from = OffenderView.Date(h.EffectiveFrom), reason = h.Reason });
         if (settings.Json)
         {
             CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                record = OffenderView.ToJson(offender, workspace.Offenders.Today),
+                record = OffenderView.ToJson(offender, status),
                 person = person is null ? null : new { given_name = person.GivenName, family_name = person.FamilyName, date_of_birth = OffenderView.Date(person.DateOfBirth) },
                 risk_history = riskHistory,
             }));
@@ -36,7 +45,7 @@ internal sealed class OffendersShowCommand : AsyncCommand<OffendersShowCommand.S
         }
 
         var grid = new Grid().AddColumns(2);
-        foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender, workspace.Offenders.Today)).EnumerateObject())
+        foreach (var property in JsonSerializer.SerializeToElement(OffenderView.ToJson(offender, status)).EnumerateObject())
         {
             grid.AddRow(property.Name, Markup.Escape(property.Value.ValueKind == JsonValueKind.Array
                 ? string.Join(", ", property.Value.EnumerateArray().Select(v => v.ToString()))

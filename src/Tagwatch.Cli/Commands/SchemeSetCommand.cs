@@ -1,9 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Scheme;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Offenders;
 
 namespace Tagwatch.Cli.Commands;
@@ -44,28 +46,19 @@ internal sealed class SchemeSetCommand : AsyncCommand<SchemeSetCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var scheme = await workspace.OffenderStore.GetSchemeAsync(cancellationToken);
-        var boroughs = settings.Boroughs.Select(b => BoroughMap.London.Find(b)?.Code ?? throw new ArgumentException($"--borough '{b}' is not a London borough")).ToList();
-        var updated = scheme with
+        var request = new ChangeSchemeRequest(
+            settings.Name, settings.Capacity, settings.Boroughs.Length > 0 ? settings.Boroughs : null, OptionParsers.OptionalDate(settings.Start, "--start"),
+            settings.LengthMonths, settings.MaxMonitoringMonths,
+            settings.Offences.Length > 0 ? settings.Offences.Select(o => OptionParsers.Enum<IndexOffence>(o, "--offence")).ToList() : null,
+            settings.CorrelationTier is null ? null : OptionParsers.Enum<RiskTier>(settings.CorrelationTier, "--correlation-tier"));
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ChangeScheme>().ExecuteAsync(ConsoleActor.In(Role.Administrator), request, cancellationToken);
+        if (!result.Succeeded)
         {
-            Name = settings.Name ?? scheme.Name,
-            Capacity = settings.Capacity ?? scheme.Capacity,
-            BoroughCodes = boroughs.Count > 0 ? boroughs : scheme.BoroughCodes,
-            StartDate = OptionParsers.OptionalDate(settings.Start, "--start") ?? scheme.StartDate,
-            LengthMonths = settings.LengthMonths ?? scheme.LengthMonths,
-            MaxMonitoringMonths = settings.MaxMonitoringMonths ?? scheme.MaxMonitoringMonths,
-            EligibleOffences = settings.Offences.Length > 0 ? settings.Offences.Select(o => OptionParsers.Enum<IndexOffence>(o, "--offence")).ToList() : scheme.EligibleOffences,
-            CorrelationMinimumTier = settings.CorrelationTier is null ? scheme.CorrelationMinimumTier : OptionParsers.Enum<RiskTier>(settings.CorrelationTier, "--correlation-tier"),
-        };
-        var problems = updated.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("scheme settings rejected: " + string.Join("; ", problems));
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        await workspace.OffenderStore.SaveSchemeAsync(updated, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "scheme", null, "scheme settings changed", cancellationToken);
         CliContext.Current.Console.MarkupLine("Scheme updated.");
         return ExitCodes.Ok;
     }

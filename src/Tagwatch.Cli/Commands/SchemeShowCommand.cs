@@ -1,10 +1,12 @@
 using Tagwatch.Cli.Hosting;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Scheme;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Boroughs;
-using Tagwatch.Core.Scheme;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -17,26 +19,35 @@ internal sealed class SchemeShowCommand : AsyncCommand<SchemeShowCommand.Setting
         public bool Json { get; init; }
     }
 
-    public static object ToJson(SchemeSettings s, int monitoredToday) => new
+    public static object ToJson(SchemeView view)
     {
-        name = s.Name,
-        boroughs = s.BoroughCodes.Select(c => BoroughMap.London.Find(c)?.Name ?? c),
-        capacity = s.Capacity,
-        monitored_today = monitoredToday,
-        start = OffenderView.Date(s.StartDate),
-        end = OffenderView.Date(s.EndDate),
-        length_months = s.LengthMonths,
-        max_monitoring_months = s.MaxMonitoringMonths,
-        eligible_offences = s.EligibleOffences.Select(o => OptionParsers.Kebab(o.ToString())),
-        correlation_minimum_tier = OptionParsers.Kebab(s.CorrelationMinimumTier.ToString()),
-    };
+        var s = view.Settings;
+        return new
+        {
+            name = s.Name,
+            boroughs = s.BoroughCodes.Select(c => BoroughMap.London.Find(c)?.Name ?? c),
+            capacity = s.Capacity,
+            monitored_today = view.MonitoredToday,
+            start = OffenderView.Date(s.StartDate),
+            end = OffenderView.Date(s.EndDate),
+            length_months = s.LengthMonths,
+            max_monitoring_months = s.MaxMonitoringMonths,
+            eligible_offences = s.EligibleOffences.Select(o => OptionParsers.Kebab(o.ToString())),
+            correlation_minimum_tier = OptionParsers.Kebab(s.CorrelationMinimumTier.ToString()),
+        };
+    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var scheme = await workspace.OffenderStore.GetSchemeAsync(cancellationToken);
-        int monitored = await workspace.OffenderStore.CountMonitoredAsync(workspace.Offenders.Today, cancellationToken);
-        var json = JsonSerializer.SerializeToElement(ToJson(scheme, monitored));
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ShowScheme>().ExecuteAsync(ConsoleActor.In(Role.Administrator), new ShowSchemeRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var json = JsonSerializer.SerializeToElement(ToJson(result.Value));
         if (settings.Json)
         {
             CliContext.Current.Out.WriteLine(json.GetRawText());

@@ -12,10 +12,10 @@ internal static class OffenderView
 
     public static string Time(Instant instant) => InstantPattern.General.Format(instant);
 
-    public static object ToJson(Offender o, LocalDate today) => new
+    public static object ToJson(Offender o, OffenderStatus status) => new
     {
         reference = o.Reference.Value,
-        status = OptionParsers.Kebab(o.StatusOn(today).ToString()),
+        status = OptionParsers.Kebab(status.ToString()),
         risk_tier = OptionParsers.Kebab(o.RiskTier.ToString()),
         index_offences = o.IndexOffences.Select(x => OptionParsers.Kebab(x.ToString())),
         home_borough = BoroughMap.London.Find(o.HomeBoroughCode)?.Name ?? o.HomeBoroughCode,

@@ -39,7 +39,7 @@ public static class AccessPolicy
     /// </summary>
     public static bool CoversOffender(Actor actor, string offenderReference) => actor.Role switch
     {
-        Role.ProbationOfficer => actor.Caseload.Contains(offenderReference),
+        Role.ProbationOfficer => actor.CaseloadOfEveryone || actor.Caseload.Contains(offenderReference),
         Role.MonitoringOfficer => true,
         _ => false,
     };

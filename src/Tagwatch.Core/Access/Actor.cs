@@ -9,4 +9,10 @@ public sealed record Actor(string Username, Role Role, IReadOnlySet<string> Boro
 {
     /// <summary>An actor without borough or caseload scope.</summary>
     public static Actor Unscoped(string username, Role role) => new(username, role, new HashSet<string>(), new HashSet<string>());
+
+    /// <summary>
+    /// Whether the caseload is everyone enrolled, whatever <see cref="Caseload"/> lists: only the console's actor, whose
+    /// user holds the database itself; an account's actor never is.
+    /// </summary>
+    public bool CaseloadOfEveryone { get; init; }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Offenders;
@@ -48,11 +47,9 @@ public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
     public async Task<bool> AddIfCapacityAsync(Offender offender, PersonalDetails details, RiskTierChange initialTier, int capacity, LocalDate day, Instant enrolledAt, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        // An IMMEDIATE transaction takes SQLite's write lock first, so the count below cannot go stale before the insert.
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)context.Database.GetDbConnection();
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await context.Database.UseTransactionAsync(transaction, cancellationToken);
+        // The SQLite provider begins a transaction IMMEDIATE (it takes the write lock first), so the count below cannot
+        // go stale before the insert: a second enrolment waits for this one to commit, then counts it.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         if (await CountMonitoredAsync(context, day, cancellationToken) >= capacity)
         {
             return false;

@@ -55,6 +55,35 @@ public sealed class OffenderServiceTests
     }
 
     [Fact]
+    public async Task AddIfCapacity_ManyAtOnceForTheLastPlaces_AddsExactlyAsManyAsThereArePlaces()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        var day = new LocalDate(2019, 3, 1);
+        var enrolledAt = Instant.FromUtc(2019, 3, 1, 12, 0);
+
+        var added = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(() => db.OffenderStore.AddIfCapacityAsync(
+            Person(i, day), Request(i).Person, new RiskTierChange(RiskTier.Medium, day, "assessed at enrolment", enrolledAt), 3, day, enrolledAt))));
+
+        Assert.Equal(3, added.Count(a => a));
+        Assert.Equal(3, await db.OffenderStore.CountMonitoredAsync(day));
+    }
+
+    private static Offender Person(int i, LocalDate start) => new()
+    {
+        Id = OffenderId.New(),
+        Reference = OffenderReference.FromSequence(i),
+        IndexOffences = [IndexOffence.WeaponPossession],
+        RiskTier = RiskTier.Medium,
+        HomeBoroughCode = "E09000008",
+        HomeAddress = new GeoPoint(51.3762, -0.0982),
+        LicenceStart = start,
+        LicenceEnd = start.PlusMonths(6),
+        MonitoringStart = start,
+        MonitoringEnd = start.PlusMonths(6),
+        Status = OffenderStatus.Active,
+    };
+
+    [Fact]
     public async Task Enrol_AfterSomeoneEnded_TheirPlaceIsFreeFromTheDayAfter()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
