@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
@@ -68,6 +69,7 @@ public static class TagwatchApplicationServices
         services.AddRetentionUseCases();
         services.AddAuditUseCases();
         services.AddAccountsUseCases();
+        services.AddConditionsUseCases();
         return services;
     }
 }
