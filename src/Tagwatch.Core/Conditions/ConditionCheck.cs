@@ -25,7 +25,7 @@ public static class ConditionCheck
     {
         ArgumentNullException.ThrowIfNull(condition);
         return condition.Kind == ConditionKind.Curfew && condition.Schedule.IsAlways ? new("schedule", "a curfew needs a schedule with its hours, e.g. 'daily 21:00-07:00'")
-            : condition.Grace < Duration.Zero || condition.Grace > MaxGrace ? new("grace", "the grace period must be from 0 to 12 hours")
+            : condition.Grace < Duration.Zero || condition.Grace > MaxGrace ? new("grace_minutes", "the grace period must be from 0 to 12 hours")
             : string.IsNullOrWhiteSpace(condition.Label) || condition.Label.Length > MaxLabel ? new("label", $"a condition needs a label of 1 to {MaxLabel} characters")
             : condition.Rules.Problem() is { } rules ? new("rules", rules)
             : null;

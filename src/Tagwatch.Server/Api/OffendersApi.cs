@@ -18,7 +18,6 @@ internal static class OffendersApi
         var offenders = api.MapGroup("/offenders").WithTags("Offenders");
         offenders.MapGet("/", ListAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("ListOffenders");
         offenders.MapGet("/{reference}", GetAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("GetOffender");
-        offenders.MapGet("/{reference}/conditions", ConditionsAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("GetOffenderConditions");
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TagwatchServices services)
@@ -56,19 +55,6 @@ internal static class OffendersApi
             status = offender.StatusOn(services.Offenders.Today).ToString(), end_reason = offender.EndReason,
             risk_history = risk.Select(r => new { tier = r.Tier.ToString(), from = ApiValues.Date(r.EffectiveFrom), reason = r.Reason }),
         });
-    }
-
-    private static async Task<IResult> ConditionsAsync(string reference, HttpContext http, TagwatchServices services)
-    {
-        var (actor, offender, refusal) = await ResolveAsync(reference, http, services);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var conditions = await services.Conditions.ActiveAsync(offender!.Id, http.RequestAborted);
-        await http.AuditAsync(actor!, AuditActions.ViewRecord, "offender", offender.Reference.ToString(), $"conditions in force ({conditions.Count})");
-        return Results.Ok(conditions.Select(c => new { id = c.Id, kind = c.Kind.ToString(), label = c.Label, grace_minutes = c.Grace.TotalMinutes, schedule = c.Schedule.ToString() }));
     }
 
     /// <summary>The request's actor and the person <paramref name="reference"/> names, or the refusal: 404 unknown, 403 outside the actor's scope.</summary>

@@ -83,7 +83,7 @@ public sealed class ConditionUseCasesTests : IAsyncLifetime
     public static TheoryData<string, string> BadConditions => new()
     {
         { "schedule", "curfew without hours" },
-        { "grace", "grace of a day" },
+        { "grace_minutes", "grace of a day" },
         { "rules", "no violating fixes" },
         { "buffer_metres", "buffer of 20 km" },
         { "from", "from before monitoring" },

@@ -44,9 +44,9 @@ public sealed class ConditionCheckTests
     [Theory]
     [InlineData(-1)]
     [InlineData(721)]
-    public void Of_AGraceOutsideNoughtToTwelveHours_NamesTheGrace(int minutes)
+    public void Of_AGraceOutsideNoughtToTwelveHours_NamesTheGraceMinutes(int minutes)
     {
-        Assert.Equal("grace", ConditionCheck.Of(Curfew with { Grace = Duration.FromMinutes(minutes) })?.Field);
+        Assert.Equal("grace_minutes", ConditionCheck.Of(Curfew with { Grace = Duration.FromMinutes(minutes) })?.Field);
     }
 
     [Theory]
