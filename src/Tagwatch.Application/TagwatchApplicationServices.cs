@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
@@ -69,6 +70,7 @@ public static class TagwatchApplicationServices
         services.AddAuditUseCases();
         services.AddAccountsUseCases();
         services.AddOffendersUseCases();
+        services.AddConditionsUseCases();
         return services;
     }
 }

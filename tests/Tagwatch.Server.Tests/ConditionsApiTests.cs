@@ -27,6 +27,65 @@ public sealed class ConditionsApiTests
         var changes = await api.Server.Services.Audit.SearchAsync(new(Action: "change.conditions"));
         Assert.Equal(2, changes.Count);
         Assert.All(changes, c => Assert.Equal(("pat.probation", api.CaseloadReference), (c.Event.Actor, c.Event.SubjectId)));
+        Assert.Equal($"condition {id} ended", changes[1].Event.Data);
+    }
+
+    [Fact]
+    public async Task A_condition_stated_from_an_instant_applies_from_it_and_is_listed_with_its_kind_as_a_snake_case_value()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        string path = $"/api/v1/offenders/{api.CaseloadReference}/conditions";
+        const string from = "2030-01-01T12:00:00Z";
+
+        var added = await probation.PostAsJsonAsync(path, new
+        {
+            kind = "exclusion", label = "victim's street", area = new { circle = new { latitude = 51.47, longitude = -0.10, radius = 200 } }, from,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var body = await added.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((from, "exclusion", api.CaseloadReference), (body.GetProperty("from").GetString(), body.GetProperty("kind").GetString(), body.GetProperty("offender").GetString()));
+        long id = body.GetProperty("id").GetInt64();
+        var listed = await probation.GetFromJsonAsync<JsonElement>(path);
+        var shown = Assert.Single(listed.EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
+        Assert.Equal(("exclusion", from), (shown.GetProperty("kind").GetString(), shown.GetProperty("from").GetString()));
+        var record = (await api.Server.Services.Audit.SearchAsync(new(Action: "change.conditions")))[^1];
+        Assert.Equal($"condition {id} added: Exclusion 'victim's street', always, grace 0 min, buffer 0 m, from {from}", record.Event.Data);
+    }
+
+    [Fact]
+    public async Task A_condition_cannot_start_before_monitoring_began()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+
+        var response = await probation.PostAsJsonAsync($"/api/v1/offenders/{api.CaseloadReference}/conditions", new
+        {
+            kind = "exclusion", area = new { circle = new { latitude = 51.47, longitude = -0.10, radius = 200 } }, from = "2001-01-01T00:00:00Z",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("from", out _));
+    }
+
+    [Fact]
+    public async Task A_probation_officer_suspends_a_condition_with_a_reason_and_the_reason_is_the_audited_purpose()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        string path = $"/api/v1/offenders/{api.CaseloadReference}/conditions";
+        var added = await probation.PostAsJsonAsync(path, new { kind = "exclusion", area = new { circle = new { latitude = 51.47, longitude = -0.10, radius = 200 } } });
+        long id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var noReason = await probation.PostAsJsonAsync($"{path}/{id}/suspensions", new { from = "2030-01-01T09:00:00Z", to = "2030-01-01T12:00:00Z" });
+        var suspended = await probation.PostAsJsonAsync($"{path}/{id}/suspensions", new { from = "2030-01-01T09:00:00Z", to = "2030-01-01T12:00:00Z", reason = "court appearance" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, suspended.StatusCode);
+        Assert.Equal("2030-01-01T12:00:00Z", (await suspended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("to").GetString());
+        var record = (await api.Server.Services.Audit.SearchAsync(new(Action: "change.conditions")))[^1];
+        Assert.Equal(($"condition {id} suspended 2030-01-01T09:00:00Z–2030-01-01T12:00:00Z", "court appearance"), (record.Event.Data, record.Event.Purpose));
     }
 
     [Theory]

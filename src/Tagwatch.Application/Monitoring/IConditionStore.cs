@@ -9,18 +9,23 @@ public interface IConditionStore
 {
     /// <summary>Stores a condition (its <see cref="LicenceCondition.Id"/> is ignored) and returns it with its ID. It
     /// applies from its stated <see cref="LicenceCondition.AppliesFrom"/> when one is set, else from now.</summary>
-    /// <exception cref="ArgumentException">The condition has a <see cref="LicenceCondition.Problem"/>, the buffer is out
-    /// of range, or the stated start is before the person's monitoring start.</exception>
+    /// <remarks>The store keeps what it is given: the caller has checked the condition with
+    /// <see cref="ConditionCheck"/> (the use case <c>AddCondition</c> does), so no store repeats the rules.</remarks>
     /// <exception cref="KeyNotFoundException">The person is not enrolled.</exception>
     Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default);
 
     /// <summary>Conditions in force, of one person or of everyone.</summary>
     Task<IReadOnlyList<LicenceCondition>> ActiveAsync(OffenderId? offender = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The condition with <paramref name="id"/> if it is in force (not ended), else null.</summary>
+    Task<LicenceCondition?> FindInForceAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>Ends a condition; false when there is none with that ID.</summary>
     Task<bool> EndAsync(long id, string by, CancellationToken cancellationToken = default);
 
-    /// <summary>Suspends a condition over [from, to) with a reason (a breach starting then raises no alert).</summary>
+    /// <summary>Suspends a condition over [from, to) with a reason (a breach starting then raises no alert); the
+    /// caller has checked that the window ends after it starts and that the reason is stated.</summary>
+    /// <exception cref="KeyNotFoundException">There is no condition <paramref name="id"/>.</exception>
     Task SuspendAsync(long id, Instant from, Instant to, string reason, string by, CancellationToken cancellationToken = default);
 
     /// <summary>The suspension windows of a condition.</summary>

@@ -44,17 +44,17 @@ internal class ConditionSettings : DatabaseSettings
     [Description("Who sets it (recorded).")]
     public string By { get; init; } = Environment.UserName;
 
+    /// <summary>The decision rules the options give (the use case checks them).</summary>
     public DecisionRules Rules()
     {
         var defaults = new DecisionRules();
-        var rules = defaults with
+        return defaults with
         {
             MinViolatingFixes = MinFixes ?? defaults.MinViolatingFixes,
             MinDwell = MinDwell is null ? defaults.MinDwell : OptionParsers.Duration(MinDwell, "--min-dwell"),
             ClearingFixes = ClearFixes ?? defaults.ClearingFixes,
             HysteresisMetres = Hysteresis ?? defaults.HysteresisMetres,
         };
-        return rules.Problem() is { } problem ? throw new ArgumentException(problem) : rules;
     }
 
     public Schedule ParsedSchedule(string fallback) =>

@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
@@ -21,13 +23,15 @@ internal sealed class ConditionsEndCommand : AsyncCommand<ConditionsEndCommand.S
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        if (!await workspace.Conditions.EndAsync(settings.Id, settings.By, cancellationToken))
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var actor = await ConsoleCaseload.ProbationAsync(services.Provider, cancellationToken);
+        var result = await services.Provider.GetRequiredService<EndCondition>().ExecuteAsync(actor, new EndConditionRequest(settings.Id, By: settings.By), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new KeyNotFoundException($"There is no condition {settings.Id}.");
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ended", cancellationToken);
         CliContext.Current.Console.MarkupLineInterpolated($"Condition {settings.Id} ended.");
         return ExitCodes.Ok;
     }

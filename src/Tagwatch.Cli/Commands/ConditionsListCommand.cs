@@ -2,7 +2,9 @@ using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
@@ -19,27 +21,21 @@ internal sealed class ConditionsListCommand : AsyncCommand<ConditionsListCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        Core.Identity.OffenderId? who = null;
-        if (settings.Offender is not null)
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var actor = await ConsoleCaseload.ProbationAsync(services.Provider, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListConditions>().ExecuteAsync(actor, new ListConditionsRequest(settings.Offender), cancellationToken);
+        if (!result.Succeeded)
         {
-            var reference = OptionParsers.Reference(settings.Offender);
-            who = (await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.")).Id;
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
-        var conditions = await workspace.Conditions.ActiveAsync(who, cancellationToken);
-
-        // Zones can be victims' addresses: the list is a read of personal data, recorded with whose conditions it showed.
-        var shown = conditions.Select(c => people.GetValueOrDefault(c.Offender, "?")).Distinct().Order(StringComparer.Ordinal).ToList();
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewRecord, "offender", settings.Offender is null ? null : OptionParsers.Reference(settings.Offender).ToString(),
-            $"conditions in force ({conditions.Count}) of {string.Join(",", shown)}", cancellationToken);
         var table = new Table().AddColumns("id", "person", "kind", "label", "schedule", "grace", "area");
-        foreach (var c in conditions)
+        foreach (var (person, c) in result.Value.Conditions)
         {
             table.AddRow(
                 c.Id.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(people.GetValueOrDefault(c.Offender, "?")),
+                Markup.Escape(person.ToString()),
                 c.Kind.ToString().ToLowerInvariant(),
                 Markup.Escape(c.Label),
                 Markup.Escape(c.Schedule.Text),

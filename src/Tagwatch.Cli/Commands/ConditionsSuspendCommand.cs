@@ -1,7 +1,9 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Cli.Infrastructure;
 
 namespace Tagwatch.Cli.Commands;
@@ -32,9 +34,16 @@ internal sealed class ConditionsSuspendCommand : AsyncCommand<ConditionsSuspendC
     {
         var from = OptionParsers.Instant(settings.From, "--from");
         var to = OptionParsers.Instant(settings.To, "--to");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        await workspace.Conditions.SuspendAsync(settings.Id, from, to, settings.Reason, settings.By, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "condition", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"suspended {from}–{to}", cancellationToken, settings.Reason);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var actor = await ConsoleCaseload.ProbationAsync(services.Provider, cancellationToken);
+        var result = await services.Provider.GetRequiredService<SuspendCondition>()
+            .ExecuteAsync(actor, new SuspendConditionRequest(settings.Id, from, to, settings.Reason, By: settings.By), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
         CliContext.Current.Console.MarkupLineInterpolated($"Condition {settings.Id} suspended from {from} to {to}.");
         return ExitCodes.Ok;
     }

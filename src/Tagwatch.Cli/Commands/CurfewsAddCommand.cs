@@ -29,8 +29,12 @@ internal sealed class CurfewsAddCommand : AsyncCommand<CurfewsAddCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var home = ZonesAddCommand.ParseCircle(settings.Address);
-        var added = await ConditionWriter.AddAsync(settings, ConditionKind.Curfew, home, 0, settings.ParsedSchedule("always"), OptionParsers.Duration(settings.Grace, "--grace"), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Condition {added.Id}: curfew '{added.Label}' ({added.Schedule}, grace {settings.Grace}).");
-        return ExitCodes.Ok;
+        var (added, exitCode) = await ConditionWriter.AddAsync(settings, ConditionKind.Curfew, home, 0, OptionParsers.Duration(settings.Grace, "--grace"), cancellationToken);
+        if (added is { Condition: var condition })
+        {
+            CliContext.Current.Console.MarkupLineInterpolated($"Condition {condition.Id}: curfew '{condition.Label}' ({condition.Schedule}, grace {settings.Grace}).");
+        }
+
+        return exitCode;
     }
 }

@@ -48,9 +48,13 @@ internal sealed class ZonesAddCommand : AsyncCommand<ZonesAddCommand.Settings>
             : ZoneArea.TryParse(settings.Wkt ?? await File.ReadAllTextAsync(CliContext.Current.FullPath(settings.GeoJsonFile!), cancellationToken), out var parsed, out string? error) ? parsed!
             : throw new ArgumentException($"{(settings.Wkt is null ? "--geojson-file" : "--wkt")}: {error}");
         var kind = settings.Kind.Equals("inclusion", StringComparison.OrdinalIgnoreCase) ? ConditionKind.Inclusion : ConditionKind.Exclusion;
-        var added = await ConditionWriter.AddAsync(settings, kind, area, settings.Buffer, settings.ParsedSchedule("always"), Duration.Zero, cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Condition {added.Id}: {kind.ToString().ToLowerInvariant()} zone '{added.Label}' ({added.Schedule}).");
-        return ExitCodes.Ok;
+        var (added, exitCode) = await ConditionWriter.AddAsync(settings, kind, area, settings.Buffer, Duration.Zero, cancellationToken);
+        if (added is { Condition: var condition })
+        {
+            CliContext.Current.Console.MarkupLineInterpolated($"Condition {condition.Id}: {kind.ToString().ToLowerInvariant()} zone '{condition.Label}' ({condition.Schedule}).");
+        }
+
+        return exitCode;
     }
 
     internal static ZoneArea ParseCircle(string text)

@@ -1,25 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tagwatch.Application.Conditions;
 using Tagwatch.Cli.Commands;
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Core.Conditions;
 
 namespace Tagwatch.Cli.Infrastructure;
 
-/// <summary>Stores a new licence condition for the person a command names.</summary>
+/// <summary>Adds the licence condition a <c>zones add</c> or <c>curfews add</c> command describes, through <see cref="AddCondition"/>.</summary>
 internal static class ConditionWriter
 {
-    public static async Task<LicenceCondition> AddAsync(ConditionSettings settings, ConditionKind kind, ZoneArea area, double buffer, Schedule schedule, Duration grace, CancellationToken cancellationToken)
+    /// <summary>The condition as stored, or null with the exit code after the failure was printed.</summary>
+    public static async Task<(PersonCondition? Added, int ExitCode)> AddAsync(
+        ConditionSettings settings, ConditionKind kind, ZoneArea area, double buffer, Duration? grace, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var reference = OptionParsers.Reference(settings.Offender);
-        var offender = await workspace.OffenderStore.FindAsync(reference, cancellationToken) ?? throw new KeyNotFoundException($"{reference} is not enrolled.");
-        string label = string.IsNullOrWhiteSpace(settings.Label) ? kind.ToString().ToLowerInvariant() : settings.Label.Trim();
-        var condition = new LicenceCondition(0, offender.Id, kind, area, schedule, grace, settings.Rules(), label)
+        var request = new AddConditionRequest(settings.Offender, kind, area, settings.ParsedSchedule("always"), settings.Rules(), settings.Label, grace, buffer,
+            settings.From is null ? null : OptionParsers.Instant(settings.From, "--from"), settings.By);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var actor = await ConsoleCaseload.ProbationAsync(services.Provider, cancellationToken);
+        var result = await services.Provider.GetRequiredService<AddCondition>().ExecuteAsync(actor, request, cancellationToken);
+        if (!result.Succeeded)
         {
-            AppliesFrom = settings.From is null ? Instant.MinValue : OptionParsers.Instant(settings.From, "--from"),
-        };
-        var added = await workspace.Conditions.AddAsync(condition, buffer, settings.By, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeConditions, "offender", offender.Reference.ToString(),
-            $"condition {added.Id} added: {kind} '{label}', {schedule}, grace {grace.TotalMinutes} min, buffer {buffer} m, from {added.AppliesFrom}", cancellationToken);
-        return added;
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return (null, UseCaseExit.Code(result.Failure));
+        }
+
+        return (result.Value, ExitCodes.Ok);
     }
 }

@@ -23,11 +23,7 @@ public sealed record LicenceCondition(long Id, OffenderId Offender, ConditionKin
 
     /// <summary>What makes the condition unusable, or null: a curfew with no hours (it would be checked at the start of
     /// every evaluation), a negative grace, a missing label, or decision rules out of range.</summary>
-    public string? Problem() =>
-        Kind == ConditionKind.Curfew && Schedule.IsAlways ? "a curfew needs a schedule with its hours, e.g. 'daily 21:00-07:00'"
-        : Grace < Duration.Zero || Grace > Duration.FromHours(12) ? "the grace period must be from 0 to 12 hours"
-        : string.IsNullOrWhiteSpace(Label) || Label.Length > 100 ? "a condition needs a label of 1 to 100 characters"
-        : Rules.Problem();
+    public string? Problem() => ConditionCheck.Of(this)?.Message;
 
     /// <summary>Signed distance towards violation, metres: positive means the point is on the wrong side.</summary>
     public double WrongSideMetres(Geo.GeoPoint point)

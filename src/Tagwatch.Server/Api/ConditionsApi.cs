@@ -1,18 +1,23 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using Tagwatch.Application.Audit;
+using Tagwatch.Application.Conditions;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Conditions;
 using Tagwatch.Core.Geo;
-using Tagwatch.Storage;
+using Tagwatch.Server.Security;
 
 namespace Tagwatch.Server.Api;
 
-/// <summary>Probation officers set and end the location conditions of people on their caseload; each change is audited.</summary>
+/// <summary>
+/// Probation officers read, set, suspend and end the location conditions of people on their caseload: the doors onto
+/// <see cref="ListConditions"/>, <see cref="AddCondition"/>, <see cref="SuspendCondition"/> and <see cref="EndCondition"/>,
+/// which hold the access rules and write the audit records.
+/// </summary>
 internal static class ConditionsApi
 {
     public sealed record CircleArea(double Latitude, double Longitude, double Radius);
@@ -21,42 +26,62 @@ internal static class ConditionsApi
 
     public sealed record RulesRequest(int? MinFixes, int? MinDwellSeconds, int? ClearFixes, double? HysteresisMetres);
 
-    public sealed record ConditionRequest(string Kind, string? Label, AreaRequest Area, double? BufferMetres, string? Schedule, int? GraceMinutes, RulesRequest? Rules);
+    /// <summary>A new condition; <c>from</c> is when it applies from (not before monitoring began), default now.</summary>
+    public sealed record ConditionRequest(
+        ConditionKind? Kind, string? Label, AreaRequest Area, double? BufferMetres, string? Schedule, int? GraceMinutes, RulesRequest? Rules, Instant? From);
+
+    /// <summary>A window in which a breach of the condition starting raises no alert, and why.</summary>
+    public sealed record SuspensionRequest(Instant? From, Instant? To, string? Reason);
+
+    /// <summary>A condition in force: whose, what, when it applies and the area (<c>circle LAT LON RADIUS</c> or WKT, grown by its buffer).</summary>
+    public sealed record ConditionResponse(
+        long Id, string Offender, ConditionKind Kind, string Label, string Schedule, double GraceMinutes, Instant From, string Area)
+    {
+        public static ConditionResponse Of(PersonCondition c) => new(
+            c.Condition.Id, c.Offender.ToString(), c.Condition.Kind, c.Condition.Label, c.Condition.Schedule.Text,
+            c.Condition.Grace.TotalMinutes, c.Condition.AppliesFrom, c.Condition.Area.Description);
+    }
+
+    /// <summary>A suspension as recorded.</summary>
+    public sealed record SuspensionResponse(long ConditionId, string Offender, Instant From, Instant To, string Reason);
 
     public static void MapConditionsApi(this IEndpointRouteBuilder api)
     {
-        var conditions = api.MapGroup("/offenders/{reference}/conditions").WithTags("Offenders").RequireAuthorization(nameof(Permission.ChangeOffenderRecords));
-        conditions.MapPost("/", AddAsync).WithName("AddCondition")
-            .WithDescription("kind: exclusion, inclusion or curfew; area: circle {latitude, longitude, radius} or wkt or geojson; schedule in London time ('always', 'daily 21:00-07:00').");
-        conditions.MapDelete("/{id:long}", EndAsync).WithName("EndCondition");
+        var conditions = api.MapGroup("/offenders/{reference}/conditions").WithTags("Offenders");
+        conditions.MapGet("/", ListAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("GetOffenderConditions");
+        conditions.MapPost("/", AddAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("AddCondition")
+            .WithDescription("kind: exclusion, inclusion or curfew; area: circle {latitude, longitude, radius} or wkt or geojson; schedule in London time ('always', 'daily 21:00-07:00'); from: when it applies (default now).");
+        conditions.MapDelete("/{id:long}", EndAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("EndCondition");
+        conditions.MapPost("/{id:long}/suspensions", SuspendAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("SuspendCondition")
+            .WithDescription("No alert is raised for a breach of the condition that starts in [from, to); the reason is required and recorded.");
     }
 
-    private static async Task<IResult> AddAsync(string reference, ConditionRequest body, HttpContext http, TagwatchServices services)
+    private static async Task<Results<Ok<IReadOnlyList<ConditionResponse>>, ProblemHttpResult>> ListAsync(string reference, HttpContext http, ListConditions list)
     {
-        var (actor, offender, refusal) = await OffendersApi.ResolveAsync(reference, http, services);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var actor = await http.RequiredActorAsync();
+        var result = await list.ExecuteAsync(actor, new ListConditionsRequest(reference), http.RequestAborted);
+        return result.Succeeded
+            ? TypedResults.Ok<IReadOnlyList<ConditionResponse>>([.. result.Value.Conditions.Select(ConditionResponse.Of)])
+            : UseCaseAnswers.Problem(result.Failure);
+    }
 
-        ConditionKind kind;
-        switch (body.Kind?.ToLowerInvariant())
+    private static async Task<Results<Created<ConditionResponse>, ProblemHttpResult>> AddAsync(string reference, ConditionRequest body, HttpContext http, AddCondition add)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (body.Kind is not { } kind)
         {
-            case "exclusion": kind = ConditionKind.Exclusion; break;
-            case "inclusion": kind = ConditionKind.Inclusion; break;
-            case "curfew": kind = ConditionKind.Curfew; break;
-            default: return ApiProblems.Invalid("kind", $"'{body.Kind}' is not exclusion, inclusion or curfew");
+            return Invalid("kind", "required: exclusion, inclusion or curfew");
         }
 
         var (area, areaProblem) = Area(body.Area);
         if (area is null)
         {
-            return ApiProblems.Invalid("area", areaProblem!);
+            return Invalid("area", areaProblem!);
         }
 
         if (!Schedule.TryParse(body.Schedule ?? "always", out var schedule, out string? scheduleProblem))
         {
-            return ApiProblems.Invalid("schedule", scheduleProblem!);
+            return Invalid("schedule", scheduleProblem!);
         }
 
         var defaults = new DecisionRules();
@@ -67,47 +92,46 @@ internal static class ConditionsApi
             ClearingFixes = body.Rules?.ClearFixes ?? defaults.ClearingFixes,
             HysteresisMetres = body.Rules?.HysteresisMetres ?? defaults.HysteresisMetres,
         };
-        if (rules.Problem() is { } rulesProblem)
+        var request = new AddConditionRequest(reference, kind, area, schedule, rules, body.Label,
+            body.GraceMinutes is { } grace ? Duration.FromMinutes(grace) : null, body.BufferMetres ?? 0, body.From);
+        var result = await add.ExecuteAsync(actor, request, http.RequestAborted);
+        if (!result.Succeeded)
         {
-            return ApiProblems.Invalid("rules", rulesProblem);
+            return UseCaseAnswers.Problem(result.Failure);
         }
 
-        if (body.Label?.Length > StatedText.MaxName)
-        {
-            return ApiProblems.Invalid("label", $"at most {StatedText.MaxName} characters");
-        }
-
-        string label = string.IsNullOrWhiteSpace(body.Label) ? kind.ToString().ToLowerInvariant() : body.Label.Trim();
-        var grace = Duration.FromMinutes(body.GraceMinutes ?? (kind == ConditionKind.Curfew ? 10 : 0));
-        var condition = new LicenceCondition(0, offender!.Id, kind, area, schedule, grace, rules, label);
-        if (condition.Problem() is { } problem)
-        {
-            return ApiProblems.Invalid("condition", problem);
-        }
-
-        var added = await services.Conditions.AddAsync(condition, body.BufferMetres ?? 0, actor!.Username, http.RequestAborted);
-        await http.AuditAsync(actor, AuditActions.ChangeConditions, "offender", offender.Reference.ToString(),
-            $"condition {added.Id} added: {kind} '{label}', {schedule}, grace {grace.TotalMinutes} min, buffer {body.BufferMetres ?? 0} m");
-        return Results.Created($"/api/v1/offenders/{offender.Reference}/conditions/{added.Id}", new { id = added.Id, kind = kind.ToString(), label, schedule = schedule.ToString() });
+        var added = ConditionResponse.Of(result.Value);
+        return TypedResults.Created($"/api/v1/offenders/{added.Offender}/conditions/{added.Id}", added);
     }
 
-    private static async Task<IResult> EndAsync(string reference, long id, HttpContext http, TagwatchServices services)
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(string reference, long id, HttpContext http, EndCondition end)
     {
-        var (actor, offender, refusal) = await OffendersApi.ResolveAsync(reference, http, services);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var theirs = await services.Conditions.ActiveAsync(offender!.Id, http.RequestAborted);
-        if (theirs.All(c => c.Id != id) || !await services.Conditions.EndAsync(id, actor!.Username, http.RequestAborted))
-        {
-            return ApiProblems.NotFound($"{offender.Reference} has no condition {id} in force.");
-        }
-
-        await http.AuditAsync(actor, AuditActions.ChangeConditions, "offender", offender.Reference.ToString(), $"condition {id.ToString(CultureInfo.InvariantCulture)} ended");
-        return Results.NoContent();
+        var actor = await http.RequiredActorAsync();
+        var result = await end.ExecuteAsync(actor, new EndConditionRequest(id, reference), http.RequestAborted);
+        return result.Succeeded ? TypedResults.NoContent() : UseCaseAnswers.Problem(result.Failure);
     }
+
+    private static async Task<Results<Created<SuspensionResponse>, ProblemHttpResult>> SuspendAsync(string reference, long id, SuspensionRequest body, HttpContext http, SuspendCondition suspend)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (body.From is not { } from || body.To is not { } to)
+        {
+            return Invalid(body.From is null ? "from" : "to", "required, as an ISO-8601 UTC instant (2019-03-01T12:00:00Z)");
+        }
+
+        var result = await suspend.ExecuteAsync(actor, new SuspendConditionRequest(id, from, to, body.Reason, reference), http.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UseCaseAnswers.Problem(result.Failure);
+        }
+
+        var s = result.Value;
+        return TypedResults.Created(
+            $"/api/v1/offenders/{s.Condition.Offender}/conditions/{id}",
+            new SuspensionResponse(id, s.Condition.Offender.ToString(), s.Window.Start, s.Window.End, s.Reason));
+    }
+
+    private static ProblemHttpResult Invalid(string field, string message) => UseCaseAnswers.Problem(UseCaseFailure.Invalid(field, message));
 
     private static (ZoneArea? Area, string? Problem) Area(AreaRequest? request)
     {

@@ -2,17 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Tagwatch.Application.Audit;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
-using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Server.Api.Offenders;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
 
@@ -44,7 +41,6 @@ internal static class OffendersApi
             .WithDescription("Ends monitoring with a reason, now or on a stated last day; the person's tag stops being theirs then.");
         offenders.MapPost("/{reference}/risk-tier", ChangeRiskTierAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("ChangeRiskTier")
             .WithDescription("Sets the risk tier from a day (today when not given), with a reason; the history is kept.");
-        offenders.MapGet("/{reference}/conditions", ConditionsAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("GetOffenderConditions");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OffenderSummaryResponse>>, ProblemHttpResult>> ListAsync(HttpContext http, ListOffenders list)
@@ -174,33 +170,5 @@ internal static class OffendersApi
         }
 
         return GeoPoint.TryCreate(body.Latitude, body.Longitude, out _, out string? where) ? null : UseCaseFailure.Invalid("latitude", where!);
-    }
-
-    private static async Task<IResult> ConditionsAsync(string reference, HttpContext http, TagwatchServices services)
-    {
-        var (actor, offender, refusal) = await ResolveAsync(reference, http, services);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var conditions = await services.Conditions.ActiveAsync(offender!.Id, http.RequestAborted);
-        await http.AuditAsync(actor!, AuditActions.ViewRecord, "offender", offender.Reference.ToString(), $"conditions in force ({conditions.Count})");
-        return Results.Ok(conditions.Select(c => new { id = c.Id, kind = c.Kind.ToString(), label = c.Label, grace_minutes = c.Grace.TotalMinutes, schedule = c.Schedule.ToString() }));
-    }
-
-    /// <summary>The request's actor and the person <paramref name="reference"/> names, or the refusal: 404 unknown, 403 outside the actor's scope.</summary>
-    internal static async Task<(Actor? Actor, Offender? Offender, IResult? Refusal)> ResolveAsync(string reference, HttpContext http, TagwatchServices services)
-    {
-        var actor = await http.RequiredActorAsync();
-        var offender = OffenderReference.TryParse(reference, out var parsed, out _) ? await services.OffenderStore.FindAsync(parsed, http.RequestAborted) : null;
-        if (offender is null)
-        {
-            return (actor, null, ApiProblems.NotFound($"No person has the reference '{reference}'."));
-        }
-
-        return AccessPolicy.CoversOffender(actor, offender.Reference.ToString())
-            ? (actor, offender, null)
-            : (actor, offender, ApiProblems.OutOfScope($"{offender.Reference} is not on your caseload."));
     }
 }

@@ -16,26 +16,13 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
     /// <inheritdoc />
     public async Task<LicenceCondition> AddAsync(LicenceCondition condition, double bufferMetres, string createdBy, CancellationToken cancellationToken = default)
     {
-        if (condition.Problem() is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(condition));
-        }
-
-        if (!double.IsFinite(bufferMetres) || bufferMetres is < 0 or > 10_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bufferMetres), bufferMetres, "A zone buffer is from 0 to 10,000 metres.");
-        }
-
         await using var context = database.CreateContext();
-        var person = await context.Offenders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == condition.Offender.Value, cancellationToken)
-            ?? throw new KeyNotFoundException("The person is not enrolled.");
-        long? startsMs = condition.AppliesFrom == Instant.MinValue ? null : condition.AppliesFrom.ToUnixTimeMilliseconds();
-        if (startsMs is { } starts && Offenders.OffenderRowMapping.ParseDate(person.MonitoringStart) is var monitoringStart
-            && starts < monitoringStart.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().ToUnixTimeMilliseconds())
+        if (!await context.Offenders.AnyAsync(o => o.Id == condition.Offender.Value, cancellationToken))
         {
-            throw new ArgumentException($"A condition cannot start before the person's monitoring started ({monitoringStart:yyyy-MM-dd}).", nameof(condition));
+            throw new KeyNotFoundException("The person is not enrolled.");
         }
 
+        long? startsMs = condition.AppliesFrom == Instant.MinValue ? null : condition.AppliesFrom.ToUnixTimeMilliseconds();
         var row = new ConditionRow
         {
             OffenderId = condition.Offender.Value,
@@ -69,6 +56,14 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
     }
 
     /// <inheritdoc />
+    public async Task<LicenceCondition?> FindInForceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.Conditions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.EndedUnixMs == null, cancellationToken);
+        return row is null ? null : ToCondition(row);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> EndAsync(long id, string by, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
@@ -87,16 +82,6 @@ public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clo
     /// <inheritdoc />
     public async Task SuspendAsync(long id, Instant from, Instant to, string reason, string by, CancellationToken cancellationToken = default)
     {
-        if (to <= from)
-        {
-            throw new ArgumentException("A suspension must end after it starts.", nameof(to));
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ArgumentException("A suspension needs a reason.", nameof(reason));
-        }
-
         await using var context = database.CreateContext();
         if (!await context.Conditions.AnyAsync(c => c.Id == id, cancellationToken))
         {

@@ -216,29 +216,29 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConditionWithAStatedStart_AppliesFromItAndNotBeforeMonitoringStarted()
+    public async Task ConditionWithAStatedStart_AppliesFromIt()
     {
         var zone = new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street");
         await StoreAsync(Walk(0, [500, 100, 100, 100, 100]));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _db.Conditions.AddAsync(zone with { AppliesFrom = Instant.FromUtc(2019, 2, 28, 0, 0) }, 0, "officer"));
         var added = await _db.Conditions.AddAsync(zone with { AppliesFrom = Start }, 0, "officer"); // recorded at 12:30, stated from noon
         await _db.Monitor.EvaluateTagAsync(Tag, Start);
 
-        Assert.Contains("before the person's monitoring started (2019-03-01)", error.Message, StringComparison.Ordinal);
         Assert.Equal(Start, Assert.Single(await _db.Conditions.ActiveAsync()).AppliesFrom);
         Assert.Equal((added.Id, Start + Duration.FromMinutes(1)), Assert.Single(await _db.Alerts.ListAsync()) is var a ? (a.ConditionId, a.Start) : default);
     }
 
     [Fact]
-    public async Task CurfewWithoutHours_IsRefusedAndNothingStored()
+    public async Task FindInForce_FindsAConditionUntilItIsEnded()
     {
-        var curfew = new LicenceCondition(0, _person, ConditionKind.Curfew, ZoneArea.Circle(Victim, 50), Schedule.Always, Duration.FromMinutes(10), new DecisionRules(), "home");
+        var zone = await _db.Conditions.AddAsync(
+            new LicenceCondition(0, _person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _db.Conditions.AddAsync(curfew, 0, "officer"));
+        var before = await _db.Conditions.FindInForceAsync(zone.Id);
+        await _db.Conditions.EndAsync(zone.Id, "officer");
 
-        Assert.Contains("needs a schedule", error.Message, StringComparison.Ordinal);
-        Assert.Empty(await _db.Conditions.ActiveAsync());
+        Assert.Equal("victim's street", before?.Label);
+        Assert.Null(await _db.Conditions.FindInForceAsync(zone.Id));
     }
 
     private static readonly GeoPoint Home = new(51.45, -0.10);
