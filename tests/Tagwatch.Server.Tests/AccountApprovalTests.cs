@@ -81,4 +81,20 @@ public sealed class AccountApprovalTests
         Assert.Empty((await api.Accounts.GetAsync("pat.probation")).Caseload);
         Assert.Empty(await api.Server.Services.Audit.SearchAsync(new(Action: "approval.")));
     }
+
+    [Fact]
+    public async Task Disabling_an_account_through_the_API_writes_the_audit_text_the_console_writes()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var ada = api.ClientFor("admin");
+
+        var disabled = await ada.PostAsync("/api/v1/users/sam.police/disable", null);
+
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal("police", (await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
+        var record = (await api.Server.Services.Audit.SearchAsync(new(Action: "change.users")))[^1];
+        // The same words as UsersAndAuditCommandsTests expects of `tagwatch users disable`: the use case writes them, not the door.
+        Assert.Equal(("ada.admin", "user", "sam.police", $"disabled: role Police; boroughs [{api.PoliceBoroughs["police"]}]; caseload []; disabled"),
+            (record.Event.Actor, record.Event.SubjectType, record.Event.SubjectId, record.Event.Data));
+    }
 }

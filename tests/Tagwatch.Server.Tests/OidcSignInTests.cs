@@ -22,7 +22,7 @@ public sealed class OidcSignInTests
         var session = await monitor.GetAsync("/api/v1/session/oidc?returnUrl=/api/v1/session");
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
         var me = JsonDocument.Parse(await session.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(("mo.centre", "MonitoringOfficer"), (me.GetProperty("username").GetString(), me.GetProperty("role").GetString()));
+        Assert.Equal(("mo.centre", "monitoring_officer"), (me.GetProperty("username").GetString(), me.GetProperty("role").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync("/api/v1/alerts")).StatusCode);
 
         provider.User = "stranger";

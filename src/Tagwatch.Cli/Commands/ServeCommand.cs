@@ -88,7 +88,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var services = await TagwatchServices.OpenAsync(options.Database, clock, AppSettings.Quality(configuration), cancellationToken);
         if (settings.Demo)
         {
-            await DemoUsers.CreateAsync(services, cancellationToken);
+            await DemoUsers.CreateAsync(services.Provider, cancellationToken);
         }
 
         // The demo has one administrator: nobody could approve its scope grants, so they take effect at once.

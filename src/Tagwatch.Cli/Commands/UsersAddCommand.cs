@@ -2,8 +2,8 @@ using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application.Accounts;
-using Tagwatch.Application.Audit;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Access;
 
@@ -39,11 +39,6 @@ internal sealed class UsersAddCommand : AsyncCommand<UsersAddCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.Username))
-        {
-            throw new ArgumentException("--username is required.");
-        }
-
         var role = OptionParsers.Enum<Role>(settings.Role, "--role");
         string? password = settings.PasswordStdin ? (await CliContext.Current.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') : null;
         if (settings.PasswordStdin && string.IsNullOrEmpty(password))
@@ -52,22 +47,25 @@ internal sealed class UsersAddCommand : AsyncCommand<UsersAddCommand.Settings>
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var change = new AccountChange(AccountChangeKind.CreateUser, settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName);
-        if (await ConsoleApprovals.Of(services).NeedsApprovalAsync(change, ConsoleActor.Name, cancellationToken))
+        // A chosen password cannot wait in the audit log: a request that waits gives the approver a one-time password instead.
+        var result = await services.Provider.GetRequiredService<AddUser>().ExecuteAsync(ConsoleActor.In(Role.Administrator),
+            new AddUserRequest(settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName, password), cancellationToken);
+        if (!result.Succeeded)
         {
-            // A chosen password cannot wait in the audit log: the approver is given a one-time password instead.
-            await ConsoleApprovals.SubmitAsync(services, change, cancellationToken);
+            return ConsoleApprovals.Fail(result.Failure);
+        }
+
+        if (result.Value.Pending is { } pending)
+        {
+            ConsoleApprovals.PrintPending(pending);
             return ExitCodes.Ok;
         }
 
-        var (account, oneTime) = await services.Accounts.CreateAsync(
-            new NewUser(settings.Username, role, settings.Boroughs, settings.Caseload, settings.DisplayName), password, cancellationToken);
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("created", account)), cancellationToken);
+        var account = result.Value.User!;
         CliContext.Current.Console.MarkupLineInterpolated($"User {account.Username} created ({OptionParsers.Kebab(account.Role.ToString())}).");
-        if (oneTime is not null)
+        if (result.Value.OneTimePassword is { } oneTime)
         {
-            CliContext.Current.Console.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
-            CliContext.Current.Out.WriteLine(oneTime);
+            ConsoleApprovals.PrintOneTimePassword(oneTime);
         }
 
         return ExitCodes.Ok;

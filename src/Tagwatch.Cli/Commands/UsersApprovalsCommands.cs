@@ -1,8 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -12,15 +15,20 @@ internal sealed class UsersApprovalsListCommand : AsyncCommand<DatabaseSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var pending = await ConsoleApprovals.Of(services).PendingAsync(cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListApprovals>().ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListApprovalsRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ConsoleApprovals.Fail(result.Failure);
+        }
+
         // One request a line, unwrapped, so the whole change can be read and searched.
-        foreach (var p in pending)
+        foreach (var p in result.Value)
         {
             CliContext.Current.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{p.Id}\t{p.RequestedAt}\t{p.RequestedBy}\t{p.Change.Describe()}{(p.Reason is null ? "" : $"\t({p.Reason})")}"));
         }
 
-        if (pending.Count == 0)
+        if (result.Value.Count == 0)
         {
             CliContext.Current.Console.MarkupLine("No account change is waiting for approval.");
         }
@@ -42,12 +50,16 @@ internal sealed class UsersApprovalsApproveCommand : AsyncCommand<ApprovalSettin
     public override async Task<int> ExecuteAsync(CommandContext context, ApprovalSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var result = await ConsoleApprovals.Of(services).ApproveAsync(settings.Id, ConsoleActor.Name, ConsoleActor.Role, cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Request {settings.Id} approved: {result.Description}.");
-        if (result.OneTimePassword is { } oneTime)
+        var result = await services.Provider.GetRequiredService<ApproveChange>().ExecuteAsync(ConsoleActor.In(Role.Administrator), new ApproveChangeRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
         {
-            CliContext.Current.Console.MarkupLineInterpolated($"One-time password (shown once; must be changed at first sign-in):");
-            CliContext.Current.Out.WriteLine(oneTime);
+            return ConsoleApprovals.Fail(result.Failure);
+        }
+
+        CliContext.Current.Console.MarkupLineInterpolated($"Request {settings.Id} approved: {result.Value.Description}.");
+        if (result.Value.OneTimePassword is { } oneTime)
+        {
+            ConsoleApprovals.PrintOneTimePassword(oneTime);
         }
 
         return ExitCodes.Ok;
@@ -67,7 +79,13 @@ internal sealed class UsersApprovalsRejectCommand : AsyncCommand<UsersApprovalsR
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await ConsoleApprovals.Of(services).RejectAsync(settings.Id, ConsoleActor.Name, ConsoleActor.Role, settings.Reason, cancellationToken);
+        var result = await services.Provider.GetRequiredService<RejectChange>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new RejectChangeRequest(settings.Id, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ConsoleApprovals.Fail(result.Failure);
+        }
+
         CliContext.Current.Console.MarkupLineInterpolated($"Request {settings.Id} rejected.");
         return ExitCodes.Ok;
     }

@@ -1,10 +1,12 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Accounts;
-using Tagwatch.Application.Audit;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -16,33 +18,28 @@ internal class UserSettings : DatabaseSettings
 }
 
 /// <summary><c>tagwatch users disable|enable USERNAME</c>: on disabling, sessions end and tokens are revoked at once.</summary>
-internal abstract class UsersAccessCommand : AsyncCommand<UserSettings>
+internal abstract class UsersAccessCommand<TStep> : AsyncCommand<UserSettings>
+    where TStep : SetUserAccess
 {
-    protected abstract bool Disable { get; }
-
     public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await services.Accounts.SetDisabledAsync(settings.Username, Disable, cancellationToken);
-        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
-        string what = Disable ? "disabled" : "enabled";
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe(what, account)), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"User {account.Username} {what}.");
+        var result = await services.Provider.GetRequiredService<TStep>().ExecuteAsync(ConsoleActor.In(Role.Administrator), new UserRequest(settings.Username), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ConsoleApprovals.Fail(result.Failure);
+        }
+
+        CliContext.Current.Console.MarkupLineInterpolated($"User {result.Value.Username} {(result.Value.Disabled ? "disabled" : "enabled")}.");
         return ExitCodes.Ok;
     }
 }
 
 /// <summary><c>tagwatch users disable USERNAME</c>.</summary>
-internal sealed class UsersDisableCommand : UsersAccessCommand
-{
-    protected override bool Disable => true;
-}
+internal sealed class UsersDisableCommand : UsersAccessCommand<DisableUser>;
 
 /// <summary><c>tagwatch users enable USERNAME</c>.</summary>
-internal sealed class UsersEnableCommand : UsersAccessCommand
-{
-    protected override bool Disable => false;
-}
+internal sealed class UsersEnableCommand : UsersAccessCommand<EnableUser>;
 
 /// <summary><c>tagwatch users reset-password USERNAME</c>: prints a one-time password; unlocks; ends sessions and revokes tokens.</summary>
 internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
@@ -50,16 +47,14 @@ internal sealed class UsersResetPasswordCommand : AsyncCommand<UserSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, UserSettings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
-        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ResetPassword, account.Username), cancellationToken) is not { OneTimePassword: { } oneTime })
+        var result = await services.Provider.GetRequiredService<ResetPassword>().ExecuteAsync(ConsoleActor.In(Role.Administrator), new UserRequest(settings.Username), cancellationToken);
+        return UsersChange.Print(result, done =>
         {
-            return ExitCodes.Ok;
-        }
-
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("password reset", account)), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"One-time password for {account.Username} (shown once; must be changed at first sign-in):");
-        CliContext.Current.Out.WriteLine(oneTime);
-        return ExitCodes.Ok;
+            if (done.OneTimePassword is { } oneTime)
+            {
+                ConsoleApprovals.PrintOneTimePassword(oneTime, done.User!.Username);
+            }
+        });
     }
 }
 
@@ -78,18 +73,12 @@ internal sealed class UsersRoleCommand : AsyncCommand<UsersRoleCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var role = OptionParsers.Enum<Core.Access.Role>(settings.Role, "--role");
+        var role = OptionParsers.Enum<Role>(settings.Role, "--role");
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await services.Accounts.GetAsync(settings.Username, cancellationToken); // an unknown account is named now, not at approval
-        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ChangeRole, settings.Username, role, settings.Boroughs), cancellationToken) is null)
-        {
-            return ExitCodes.Ok;
-        }
-
-        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("role changed", account)), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"{account.Username} is now {OptionParsers.Kebab(account.Role.ToString())}; their sessions have ended.");
-        return ExitCodes.Ok;
+        var result = await services.Provider.GetRequiredService<ChangeRole>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ChangeRoleRequest(settings.Username, role, settings.Boroughs), cancellationToken);
+        return UsersChange.Print(result, done =>
+            CliContext.Current.Console.MarkupLineInterpolated($"{done.User!.Username} is now {OptionParsers.Kebab(done.User.Role.ToString())}; their sessions have ended."));
     }
 }
 
@@ -106,15 +95,32 @@ internal sealed class UsersCaseloadCommand : AsyncCommand<UsersCaseloadCommand.S
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        await services.Accounts.GetAsync(settings.Username, cancellationToken); // an unknown account is named now, not at approval
-        if (await ConsoleApprovals.SubmitAsync(services, new AccountChange(AccountChangeKind.ReplaceCaseload, settings.Username, Caseload: settings.Caseload), cancellationToken) is null)
+        var result = await services.Provider.GetRequiredService<ChangeCaseload>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ChangeCaseloadRequest(settings.Username, settings.Caseload), cancellationToken);
+        return UsersChange.Print(result, done =>
+            CliContext.Current.Console.MarkupLineInterpolated($"{done.User!.Username}'s caseload: {string.Join(", ", done.User.Caseload)}"));
+    }
+}
+
+/// <summary>The console's answer to an account change: the failure, the request waiting for approval, or what was done.</summary>
+internal static class UsersChange
+{
+    public static int Print(UseCaseResult<AccountChangeOutcome> result, Action<AccountChangeOutcome> done)
+    {
+        if (!result.Succeeded)
         {
-            return ExitCodes.Ok;
+            return ConsoleApprovals.Fail(result.Failure);
         }
 
-        var account = await services.Accounts.GetAsync(settings.Username, cancellationToken);
-        await services.Audit.AppendAsync(ConsoleActor.Event(AuditActions.ChangeUsers, "user", account.Username, UsersListCommand.Describe("caseload replaced", account)), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"{account.Username}'s caseload: {string.Join(", ", account.Caseload)}");
+        if (result.Value.Pending is { } pending)
+        {
+            ConsoleApprovals.PrintPending(pending);
+        }
+        else
+        {
+            done(result.Value);
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -1,25 +1,30 @@
 using Tagwatch.Cli.Hosting;
 using Spectre.Console;
 using Tagwatch.Application.Accounts;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
 
-/// <summary>The console's door to <see cref="AccountApprovals"/>: scope grants made at the console wait for a second administrator too.</summary>
+/// <summary>How the console tells that a scope grant made there waits for a second administrator, and how to approve it.</summary>
 internal static class ConsoleApprovals
 {
-    public static AccountApprovals Of(TagwatchServices services) => services.Approvals(AppSettings.RequireSecondApproval(AppSettings.Read()));
-
-    /// <summary>Submits <paramref name="change"/> as the console actor; prints the request when it waits, and returns the result when made.</summary>
-    public static async Task<AccountChangeResult?> SubmitAsync(TagwatchServices services, AccountChange change, CancellationToken cancellationToken)
+    public static void PrintPending(PendingApproval pending)
     {
-        var submission = await Of(services).SubmitAsync(change, ConsoleActor.Name, ConsoleActor.Role, null, cancellationToken);
-        if (submission.IsPending)
-        {
-            CliContext.Current.Console.MarkupLineInterpolated($"Waiting for a second administrator's approval: request {submission.PendingId} ({change.Describe()}).");
-            CliContext.Current.Console.MarkupLineInterpolated($"Another administrator approves it with: tagwatch users approvals approve {submission.PendingId}");
-        }
+        ArgumentNullException.ThrowIfNull(pending);
+        CliContext.Current.Console.MarkupLineInterpolated($"Waiting for a second administrator's approval: request {pending.Id} ({pending.Change}).");
+        CliContext.Current.Console.MarkupLineInterpolated($"Another administrator approves it with: tagwatch users approvals approve {pending.Id}");
+    }
 
-        return submission.Result;
+    /// <summary>The one-time password of a new account or a reset, on its own line so it can be copied or piped.</summary>
+    public static void PrintOneTimePassword(string oneTime, string? username = null)
+    {
+        CliContext.Current.Console.MarkupLineInterpolated($"One-time password{(username is null ? "" : $" for {username}")} (shown once; must be changed at first sign-in):");
+        CliContext.Current.Out.WriteLine(oneTime);
+    }
+
+    /// <summary>Prints a use case's failure on the error output and returns its exit code.</summary>
+    public static int Fail(Application.UseCases.UseCaseFailure failure)
+    {
+        CliContext.Current.Error.WriteLine(UseCaseExit.Message(failure));
+        return UseCaseExit.Code(failure);
     }
 }

@@ -3,9 +3,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.UseCases;
+using Tagwatch.Core.Access;
+using Tagwatch.Server.Api.Users;
 using Tagwatch.Server.Security;
 using Tagwatch.Storage.Accounts;
 
@@ -14,11 +18,11 @@ namespace Tagwatch.Server.Api;
 /// <summary>Signing in and out, the session's own account, password change and the second factor.</summary>
 internal static class SessionApi
 {
-    public sealed record SignInRequest(string Username, string Password, string? Code);
+    public sealed record SignInRequest(string? Username, string? Password, string? Code);
 
-    public sealed record PasswordChange(string Current, string Replacement);
+    public sealed record PasswordChange(string? Current, string? Replacement);
 
-    public sealed record CodeRequest(string Code);
+    public sealed record CodeRequest(string? Code);
 
     public sealed record ReauthenticationRequest(string? Password, string? Code);
 
@@ -31,11 +35,7 @@ internal static class SessionApi
         session.MapGet("/oidc", (string? returnUrl, ServerOptions options) => OidcSignIn.Challenge(returnUrl, options)).AllowAnonymous()
             .RequireRateLimiting(AuthenticationSetup.SignInLimit).WithName("SignInWithProvider")
             .WithDescription("Redirects to the configured OpenID Connect provider; on return the session cookie is set and the browser goes to returnUrl (a local path).");
-        session.MapDelete("/", async (HttpContext http) =>
-        {
-            await Sessions.EndAsync(http);
-            return Results.NoContent();
-        }).RequireAuthorization().WithName("SignOut");
+        session.MapDelete("/", (Delegate)SignOutAsync).RequireAuthorization().WithName("SignOut");
         session.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithName("ChangePassword");
         session.MapPost("/totp", StartSecondFactorAsync).RequireAuthorization().WithName("StartSecondFactor")
             .WithDescription("From a signed-in session only, with the password and (when a second factor is on) a current code: a new authenticator key; the second factor is off until confirmed.");
@@ -43,25 +43,25 @@ internal static class SessionApi
             .WithDescription("From a signed-in session only: turns the second factor on once a code from the new key matches. The session continues; the account's other sessions end.");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, SignInRequest body, IAccountSignIn signIn, IUserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
+    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> SignInAsync(HttpContext http, SignInRequest body, IAccountSignIn signIn, IUserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         string address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.RetryAfter(address) is { } wait)
         {
             int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
                 detail: $"Too many failed sign-ins from this address; try again in {seconds} s.");
         }
 
         if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
         {
-            return ApiProblems.Invalid(string.IsNullOrWhiteSpace(body.Username) ? "username" : "password", "required");
+            return Invalid(string.IsNullOrWhiteSpace(body.Username) ? "username" : "password", "required");
         }
 
         if (body.Username.Length > StatedText.MaxName || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
         {
-            return ApiProblems.Invalid("username", "too long");
+            return Invalid("username", "too long");
         }
 
         var (outcome, userId, _) = await signIn.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
@@ -72,9 +72,9 @@ internal static class SessionApi
             // A locked account answers as a wrong password does (and as an unknown name does), so the answer never
             // tells whether a user name exists; the audit record keeps the real outcome.
             return outcome == SignInOutcome.SecondFactorRequired
-                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
+                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
                     detail: "Send the 6-digit code from the authenticator app as 'code'.", extensions: new Dictionary<string, object?> { ["second_factor_required"] = true })
-                : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                     detail: $"The user name or password (or code) is wrong, or the account is disabled, or locked for {IdentitySetup.LockoutDuration.TotalMinutes} minutes "
                         + $"after {IdentitySetup.MaxFailedSignIns} failed sign-ins (an administrator's password reset unlocks it).");
         }
@@ -83,25 +83,25 @@ internal static class SessionApi
         await Sessions.SignInAsync(http, userId!, account.MustChangePassword);
         await audit.AppendAsync(new AuditEvent(account.Username, account.Role.ToString(), AuditActions.SignIn, "user", account.Username, "session started"), http.RequestAborted);
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return Results.Ok(new { username = account.Username, role = account.Role.ToString(), must_change_password = account.MustChangePassword, csrf_token = tokens.RequestToken });
+        return TypedResults.Ok(new SignedInResponse(account.Username, account.Role, account.MustChangePassword, tokens.RequestToken));
     }
 
-    private static async Task<IResult> MeAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<Ok<SessionResponse>> MeAsync(HttpContext http, IAntiforgery antiforgery)
     {
         var actor = await http.RequiredActorAsync();
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return Results.Ok(new
-        {
-            username = actor.Username,
-            role = actor.Role.ToString(),
-            boroughs = actor.Boroughs.Order(StringComparer.Ordinal),
-            caseload = actor.Caseload.Order(StringComparer.Ordinal),
-            permissions = Core.Access.AccessPolicy.PermissionsOf(actor.Role).Select(p => p.ToString()).Order(StringComparer.Ordinal),
-            csrf_token = tokens.RequestToken,
-        });
+        return TypedResults.Ok(new SessionResponse(
+            actor.Username, actor.Role, actor.Boroughs.Order(StringComparer.Ordinal).ToList(), actor.Caseload.Order(StringComparer.Ordinal).ToList(),
+            AccessPolicy.PermissionsOf(actor.Role).OrderBy(p => p.ToString(), StringComparer.Ordinal).ToList(), tokens.RequestToken));
     }
 
-    private static async Task<IResult> ChangePasswordAsync(HttpContext http, PasswordChange body, IUserAccounts accounts, IAuditLog audit)
+    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    {
+        await Sessions.EndAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(HttpContext http, PasswordChange body, IUserAccounts accounts, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         string userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -111,13 +111,13 @@ internal static class SessionApi
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Invalid("replacement", Core.UserMessages.Of(e));
+            return Invalid("replacement", Core.UserMessages.Of(e));
         }
 
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "own password changed"), http.RequestAborted);
         // The change renewed the security stamp (ending other sessions); this one continues on the new stamp.
         await Sessions.RenewAsync(http);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ internal static class SessionApi
     /// signing in needs — the password and, when a second factor is on, a current code — and a signed-in session: a
     /// token (an integration's, or a leaked one) cannot switch off its owner's second factor.
     /// </summary>
-    private static async Task<IResult> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, IAccountSignIn signIn, IAuditLog audit)
+    private static async Task<Results<Ok<AuthenticatorKeyResponse>, ProblemHttpResult>> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, IAccountSignIn signIn, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -135,7 +135,7 @@ internal static class SessionApi
 
         if (string.IsNullOrEmpty(body.Password) || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
         {
-            return ApiProblems.Invalid("password", "required: the account's password (and 'code', the current authenticator code, when a second factor is on)");
+            return Invalid("password", "required: the account's password (and 'code', the current authenticator code, when a second factor is on)");
         }
 
         var (outcome, _, _) = await signIn.CheckSignInAsync(actor.Username, body.Password, body.Code, http.RequestAborted);
@@ -143,18 +143,18 @@ internal static class SessionApi
         {
             await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.SignInFailed, "user", actor.Username, $"second factor change refused: {outcome}"), http.RequestAborted);
             return outcome == SignInOutcome.SecondFactorRequired
-                ? ApiProblems.Invalid("code", "required: the current code from the authenticator app (the second factor is on)")
-                : ApiProblems.Invalid("password", "the password or code is wrong (failures count towards locking the account)");
+                ? Invalid("code", "required: the current code from the authenticator app (the second factor is on)")
+                : Invalid("password", "the password or code is wrong (failures count towards locking the account)");
         }
 
         string key = await signIn.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
         await Sessions.RenewAsync(http);
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "new authenticator key issued; second factor off until confirmed"), http.RequestAborted);
-        return Results.Ok(new { key, uri = $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6" });
+        return TypedResults.Ok(new AuthenticatorKeyResponse(key, $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6"));
     }
 
     /// <summary>Turns the second factor on; the caller's session continues on the renewed stamp, the account's others end.</summary>
-    private static async Task<IResult> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, IAccountSignIn signIn, IAuditLog audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, IAccountSignIn signIn, IAuditLog audit)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -164,14 +164,16 @@ internal static class SessionApi
 
         if (!await signIn.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted))
         {
-            return ApiProblems.Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code");
+            return Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code");
         }
 
         await Sessions.RenewAsync(http);
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "second factor turned on"), http.RequestAborted);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static IResult InteractiveSessionRequired() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signed-in session required",
+    private static ProblemHttpResult Invalid(string field, string message) => UseCaseAnswers.Problem(UseCaseFailure.Invalid(field, message));
+
+    private static ProblemHttpResult InteractiveSessionRequired() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signed-in session required",
         detail: "The second factor is changed only from a signed-in session (POST /api/v1/session), never with an API token.");
 }

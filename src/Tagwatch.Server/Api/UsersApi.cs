@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Tagwatch.Application.Accounts;
-using Tagwatch.Application.Audit;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
+using Tagwatch.Server.Api.Users;
 using Tagwatch.Server.Security;
 
 namespace Tagwatch.Server.Api;
@@ -12,11 +13,11 @@ namespace Tagwatch.Server.Api;
 /// <summary>Accounts (administrators) and personal API tokens (everyone, their own).</summary>
 internal static class UsersApi
 {
-    public sealed record NewUserRequest(string Username, string Role, string[]? Boroughs, string[]? Caseload, string? DisplayName);
+    public sealed record NewUserRequest(string? Username, Role? Role, string[]? Boroughs, string[]? Caseload, string? DisplayName);
 
-    public sealed record CaseloadRequest(string[] Caseload);
+    public sealed record CaseloadRequest(string[]? Caseload);
 
-    public sealed record RoleRequest(string Role, string[]? Boroughs);
+    public sealed record RoleRequest(Role? Role, string[]? Boroughs);
 
     public sealed record NewTokenRequest(string Name, int? Days);
 
@@ -26,60 +27,13 @@ internal static class UsersApi
     public static void MapUsersApi(this IEndpointRouteBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(nameof(Permission.ManageUsers));
-        users.MapGet("/", async (IUserAccounts accounts, HttpContext http) => Results.Ok((await accounts.ListAsync(cancellationToken: http.RequestAborted)).Select(Json)))
-            .WithName("ListUsers");
+        users.MapGet("/", ListAsync).WithName("ListUsers");
         users.MapPost("/", CreateAsync).WithName("CreateUser");
-        users.MapPost("/{username}/disable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, true, http, accounts)).WithName("DisableUser");
-        users.MapPost("/{username}/enable", (string username, HttpContext http, IUserAccounts accounts) => SetDisabledAsync(username, false, http, accounts)).WithName("EnableUser");
-        users.MapPost("/{username}/reset-password", async (string username, HttpContext http, AccountApprovals approvals) =>
-        {
-            var change = new AccountChange(AccountChangeKind.ResetPassword, username);
-            var submission = await SubmitAsync(http, approvals, change);
-            if (submission.IsPending)
-            {
-                return ApprovalsApi.Pending(submission, change);
-            }
-
-            await AuditChangeAsync(http, username, submission.Result!.Description);
-            return Results.Ok(new { username, one_time_password = submission.Result.OneTimePassword });
-        }).WithName("ResetPassword");
-        users.MapPut("/{username}/role", async (string username, RoleRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
-        {
-            if (!ApiValues.TryEnum<Role>(body.Role, out var role))
-            {
-                return ApiValues.NotOneOf<Role>("role", body.Role);
-            }
-
-            await accounts.GetAsync(username, http.RequestAborted); // an unknown account is 404 now, not at approval
-            var change = new AccountChange(AccountChangeKind.ChangeRole, username, role, body.Boroughs ?? []);
-            var submission = await SubmitAsync(http, approvals, change);
-            if (submission.IsPending)
-            {
-                return ApprovalsApi.Pending(submission, change);
-            }
-
-            await AuditChangeAsync(http, username, submission.Result!.Description);
-            return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
-        }).WithName("ChangeRole");
-        users.MapPut("/{username}/caseload", async (string username, CaseloadRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals) =>
-        {
-            if (body.Caseload is null)
-            {
-                // Missing is not empty: emptying a caseload is said with [].
-                return ApiProblems.Invalid("caseload", "required: the whole new caseload, [] to empty it");
-            }
-
-            await accounts.GetAsync(username, http.RequestAborted); // an unknown account is 404 now, not at approval
-            var change = new AccountChange(AccountChangeKind.ReplaceCaseload, username, Caseload: body.Caseload);
-            var submission = await SubmitAsync(http, approvals, change);
-            if (submission.IsPending)
-            {
-                return ApprovalsApi.Pending(submission, change);
-            }
-
-            await AuditChangeAsync(http, username, submission.Result!.Description);
-            return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
-        }).WithName("ReplaceCaseload");
+        users.MapPost("/{username}/disable", (string username, HttpContext http, DisableUser disable) => SetAccessAsync(disable, username, http)).WithName("DisableUser");
+        users.MapPost("/{username}/enable", (string username, HttpContext http, EnableUser enable) => SetAccessAsync(enable, username, http)).WithName("EnableUser");
+        users.MapPost("/{username}/reset-password", ResetPasswordAsync).WithName("ResetPassword");
+        users.MapPut("/{username}/role", ChangeRoleAsync).WithName("ChangeRole");
+        users.MapPut("/{username}/caseload", ChangeCaseloadAsync).WithName("ReplaceCaseload");
 
         var tokens = api.MapGroup("/tokens").WithTags("Users").RequireAuthorization();
         tokens.MapGet("/", ListOwnTokensAsync).WithName("ListOwnTokens");
@@ -114,45 +68,76 @@ internal static class UsersApi
         return result.Succeeded ? TypedResults.NoContent() : UseCaseAnswers.Problem(result.Failure);
     }
 
-    private static async Task<IResult> CreateAsync(NewUserRequest body, HttpContext http, IUserAccounts accounts, AccountApprovals approvals)
+    private static async Task<Results<Ok<IReadOnlyList<UserResponse>>, ProblemHttpResult>> ListAsync(HttpContext http, ListUsers list)
     {
-        if (!ApiValues.TryEnum<Role>(body.Role, out var role))
+        var result = await list.ExecuteAsync(await http.RequiredActorAsync(), new ListUsersRequest(), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<UserResponse>>(result.Value.Select(UserResponse.From).ToList()) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<Created<UserCreatedResponse>, Accepted<ApprovalPendingResponse>, ProblemHttpResult>> CreateAsync(NewUserRequest body, HttpContext http, AddUser add)
+    {
+        if (body.Role is not { } role)
         {
-            return ApiValues.NotOneOf<Role>("role", body.Role);
+            return RoleRequired();
         }
 
-        var change = new AccountChange(AccountChangeKind.CreateUser, body.Username ?? "", role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName);
-        var submission = await SubmitAsync(http, approvals, change);
-        if (submission.IsPending)
+        var request = new AddUserRequest(body.Username, role, body.Boroughs ?? [], body.Caseload ?? [], body.DisplayName);
+        var result = await add.ExecuteAsync(await http.RequiredActorAsync(), request, http.RequestAborted);
+        if (!result.Succeeded)
         {
-            return ApprovalsApi.Pending(submission, change);
+            return UseCaseAnswers.Problem(result.Failure);
         }
 
-        var account = await accounts.GetAsync(change.Username, http.RequestAborted);
-        await AuditChangeAsync(http, account.Username, submission.Result!.Description);
-        return Results.Created($"/api/v1/users/{account.Username}", new { user = Json(account), one_time_password = submission.Result.OneTimePassword });
+        if (result.Value is { Pending: { } pending })
+        {
+            return Pending(pending);
+        }
+
+        var user = result.Value.User!;
+        return TypedResults.Created($"/api/v1/users/{user.Username}", new UserCreatedResponse(UserResponse.From(user), result.Value.OneTimePassword));
     }
 
-    // Scope grants go through the approval use case: made at once, or recorded as waiting for a second administrator.
-    private static async Task<AccountChangeSubmission> SubmitAsync(HttpContext http, AccountApprovals approvals, AccountChange change)
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> SetAccessAsync(SetUserAccess step, string username, HttpContext http)
     {
-        var actor = await http.RequiredActorAsync();
-        return await approvals.SubmitAsync(change, actor.Username, actor.Role.ToString(), null, http.RequestAborted);
+        var result = await step.ExecuteAsync(await http.RequiredActorAsync(), new UserRequest(username), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(UserResponse.From(result.Value)) : UseCaseAnswers.Problem(result.Failure);
     }
 
-    private static async Task<IResult> SetDisabledAsync(string username, bool disabled, HttpContext http, IUserAccounts accounts)
+    private static async Task<Results<Ok<PasswordResetResponse>, Accepted<ApprovalPendingResponse>, ProblemHttpResult>> ResetPasswordAsync(string username, HttpContext http, ResetPassword reset)
     {
-        await accounts.SetDisabledAsync(username, disabled, http.RequestAborted);
-        await AuditChangeAsync(http, username, disabled ? "disabled" : "enabled");
-        return Results.Ok(Json(await accounts.GetAsync(username, http.RequestAborted)));
+        var result = await reset.ExecuteAsync(await http.RequiredActorAsync(), new UserRequest(username), http.RequestAborted);
+        return !result.Succeeded ? UseCaseAnswers.Problem(result.Failure)
+            : result.Value.Pending is { } pending ? Pending(pending)
+            : TypedResults.Ok(new PasswordResetResponse(result.Value.User!.Username, result.Value.OneTimePassword));
     }
 
-    private static async Task AuditChangeAsync(HttpContext http, string username, string what) =>
-        await http.AuditAsync(await http.RequiredActorAsync(), AuditActions.ChangeUsers, "user", username, what);
-
-    private static object Json(UserAccount u) => new
+    private static async Task<Results<Ok<UserResponse>, Accepted<ApprovalPendingResponse>, ProblemHttpResult>> ChangeRoleAsync(string username, RoleRequest body, HttpContext http, ChangeRole change)
     {
-        username = u.Username, role = u.Role.ToString(), boroughs = u.Boroughs, caseload = u.Caseload, display_name = u.DisplayName,
-        disabled = u.Disabled, locked_out = u.LockedOut, second_factor = u.TwoFactor, must_change_password = u.MustChangePassword, created = u.Created.ToString(),
-    };
+        if (body.Role is not { } role)
+        {
+            return RoleRequired();
+        }
+
+        var result = await change.ExecuteAsync(await http.RequiredActorAsync(), new ChangeRoleRequest(username, role, body.Boroughs ?? []), http.RequestAborted);
+        return Changed(result);
+    }
+
+    private static async Task<Results<Ok<UserResponse>, Accepted<ApprovalPendingResponse>, ProblemHttpResult>> ChangeCaseloadAsync(string username, CaseloadRequest body, HttpContext http, ChangeCaseload change)
+    {
+        var result = await change.ExecuteAsync(await http.RequiredActorAsync(), new ChangeCaseloadRequest(username, body.Caseload), http.RequestAborted);
+        return Changed(result);
+    }
+
+    private static Results<Ok<UserResponse>, Accepted<ApprovalPendingResponse>, ProblemHttpResult> Changed(UseCaseResult<AccountChangeOutcome> result) =>
+        !result.Succeeded ? UseCaseAnswers.Problem(result.Failure)
+        : result.Value.Pending is { } pending ? Pending(pending)
+        : TypedResults.Ok(UserResponse.From(result.Value.User!));
+
+    // Missing is not a role: an absent "role" must never read as the enumeration's first value (administrator).
+    private static ProblemHttpResult RoleRequired() =>
+        UseCaseAnswers.Problem(UseCaseFailure.Invalid("role", $"required: one of {string.Join(", ", Enum.GetValues<Role>().Select(r => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(r.ToString())))}"));
+
+    /// <summary>202: the change is recorded and waits for a second administrator.</summary>
+    private static Accepted<ApprovalPendingResponse> Pending(PendingApproval pending) =>
+        TypedResults.Accepted(ApprovalPendingResponse.Location(pending), ApprovalPendingResponse.From(pending));
 }

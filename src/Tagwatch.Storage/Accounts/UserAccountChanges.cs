@@ -15,16 +15,17 @@ public sealed class UserAccountChanges(IUserAccounts accounts) : IAccountChanges
             case AccountChangeKind.CreateUser:
                 var role = change.Role ?? throw new ArgumentException("a new account needs a role", nameof(change));
                 var (account, oneTime) = await accounts.CreateAsync(new NewUser(change.Username, role, change.Boroughs ?? [], change.Caseload ?? [], change.DisplayName), null, cancellationToken);
-                return new AccountChangeResult($"created: role {account.Role}; boroughs [{string.Join(",", account.Boroughs)}]; caseload [{string.Join(",", account.Caseload)}]", oneTime);
+                return new AccountChangeResult(AccountDescriptions.Of("created", account), oneTime);
             case AccountChangeKind.ReplaceCaseload:
                 await accounts.ReplaceCaseloadAsync(change.Username, change.Caseload ?? [], cancellationToken);
-                return new AccountChangeResult($"caseload replaced: [{string.Join(",", change.Caseload ?? [])}]", null);
+                return new AccountChangeResult(AccountDescriptions.Of("caseload replaced", await accounts.GetAsync(change.Username, cancellationToken)), null);
             case AccountChangeKind.ChangeRole:
                 await accounts.ChangeRoleAsync(change.Username, change.Role ?? throw new ArgumentException("a role change needs a role", nameof(change)), change.Boroughs ?? [], cancellationToken);
                 var changed = await accounts.GetAsync(change.Username, cancellationToken);
-                return new AccountChangeResult($"role changed: {changed.Role}; boroughs [{string.Join(",", changed.Boroughs)}]; sessions ended", null);
+                return new AccountChangeResult(AccountDescriptions.Of("role changed", changed), null);
             default:
-                return new AccountChangeResult("password reset", await accounts.ResetPasswordAsync(change.Username, cancellationToken));
+                string password = await accounts.ResetPasswordAsync(change.Username, cancellationToken);
+                return new AccountChangeResult(AccountDescriptions.Of("password reset", await accounts.GetAsync(change.Username, cancellationToken)), password);
         }
     }
 

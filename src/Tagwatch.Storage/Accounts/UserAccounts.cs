@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Boroughs;
 using Tagwatch.Storage.Model;
 
 namespace Tagwatch.Storage.Accounts;
@@ -426,40 +425,18 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase d
         await EnsureOffendersExistAsync(caseload, cancellationToken);
     }
 
-    private static string[] ValidateScope(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload)
-    {
-        var codes = new List<string>();
-        foreach (string borough in boroughs)
-        {
-            codes.Add(BoroughMap.London.Find(borough)?.Code ?? throw new ArgumentException($"--borough: '{borough}' is not a London borough (name or code)."));
-        }
+    // The scope rule is the application's (AccountScope), so every store applies the same one.
+    private static IReadOnlyList<string> ValidateScope(Role role, IReadOnlyList<string> boroughs, IReadOnlyList<string> caseload) =>
+        AccountScope.Check(role, boroughs, caseload, out var codes) is { } failure ? throw new ArgumentException(failure.Message, failure.Field) : codes;
 
-        if (role == Role.Police && codes.Count == 0)
-        {
-            throw new ArgumentException("A police account needs at least one borough (--borough).");
-        }
-
-        if (role != Role.Police && codes.Count > 0)
-        {
-            throw new ArgumentException($"Only police accounts are scoped to boroughs; a {role} account is not.");
-        }
-
-        if (role != Role.ProbationOfficer && caseload.Count > 0)
-        {
-            throw new ArgumentException($"Only probation officers have a caseload; a {role} account does not.");
-        }
-
-        return [.. codes.Distinct(StringComparer.Ordinal)];
-    }
-
-    private async Task EnsureOffendersExistAsync(IReadOnlyList<string> references, CancellationToken cancellationToken)
+    private async Task EnsureOffendersExistAsync(IReadOnlyList<string> caseload, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
-        var known = await context.Offenders.AsNoTracking().Where(o => references.Contains(o.Reference)).Select(o => o.Reference).ToListAsync(cancellationToken);
-        var unknown = references.Except(known, StringComparer.Ordinal).ToList();
+        var known = await context.Offenders.AsNoTracking().Where(o => caseload.Contains(o.Reference)).Select(o => o.Reference).ToListAsync(cancellationToken);
+        var unknown = caseload.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"--caseload: no enrolled person has the reference {string.Join(", ", unknown)}.");
+            throw new ArgumentException($"No enrolled person has the reference {string.Join(", ", unknown)}.", nameof(caseload));
         }
     }
 
