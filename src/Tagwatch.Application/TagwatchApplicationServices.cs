@@ -71,6 +71,7 @@ public static class TagwatchApplicationServices
         services.AddAccountsUseCases();
         services.AddOffendersUseCases();
         services.AddConditionsUseCases();
+        services.AddFixesUseCases();
         return services;
     }
 }

@@ -162,7 +162,7 @@ public sealed class ImportCommandsTests
         Assert.Equal(3, features.GetArrayLength());
         Assert.Equal(-0.1156, features[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());
         Assert.Equal("lbs", features[2].GetProperty("properties").GetProperty("source").GetString());
-        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal(1, unknown.ExitCode); // an unknown subject, as for every use case
         Assert.Contains("NOPE is not registered", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(0, toFile.ExitCode);
         Assert.Equal(gpx.Output, await File.ReadAllTextAsync(Path.Combine(tagwatch.WorkingDirectory, "t1.gpx")));

@@ -4,7 +4,10 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Monitoring;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Alerts;
 
 namespace Tagwatch.Cli.Commands;
@@ -25,18 +28,24 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var states = settings.State?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => OptionParsers.Enum<AlertState>(s, "--state")).ToList();
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var alerts = await workspace.Alerts.ListAsync(states, cancellationToken: cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewAlerts, "alert", null, $"{alerts.Count} alerts", cancellationToken);
-        var people = (await workspace.Offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference.Value);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListAlerts>()
+            .ExecuteAsync(ConsoleActor.In(Role.MonitoringOfficer), new ListAlertsRequest(states), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var alerts = result.Value.Alerts;
         if (settings.Json)
         {
-            foreach (var a in alerts)
+            foreach (var (a, offender) in alerts)
             {
                 CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     id = a.Id, type = a.Type.Name, severity = Lower(a.Severity), state = Lower(a.State), tag = a.Tag.Value,
-                    offender = a.Offender is { } o ? people.GetValueOrDefault(o) : null, condition = a.ConditionId,
+                    offender = offender?.Value, condition = a.ConditionId,
                     start = a.Start.ToString(), end = a.End?.ToString(), raised = a.Raised.ToString(), a.Summary, a.Repeats,
                     evidence = JsonDocument.Parse(a.EvidenceJson).RootElement,
                 }));
@@ -46,14 +55,14 @@ internal sealed class AlertsListCommand : AsyncCommand<AlertsListCommand.Setting
         }
 
         var table = new Table().AddColumns("id", "severity", "state", "type", "person", "tag", "start", "end", "summary");
-        foreach (var a in alerts)
+        foreach (var (a, offender) in alerts)
         {
             table.AddRow(
                 a.Id.ToString(CultureInfo.InvariantCulture),
                 Lower(a.Severity),
                 Lower(a.State),
                 a.Type.Name,
-                Markup.Escape(a.Offender is { } o ? people.GetValueOrDefault(o, "?") : ""),
+                Markup.Escape(offender?.Value ?? (a.Offender is null ? "" : "?")),
                 Markup.Escape(a.Tag.Value),
                 OffenderView.Time(a.Start),
                 a.End is { } end ? OffenderView.Time(end) : "ongoing",

@@ -1,7 +1,10 @@
 using Tagwatch.Cli.Hosting;
 using System.Text.Json;
 using Spectre.Console.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Monitoring;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -18,15 +21,21 @@ internal sealed class AlertsShowCommand : AsyncCommand<AlertsShowCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var alert = await workspace.Alerts.FindAsync(settings.Id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {settings.Id}.");
-        var trail = await workspace.Alerts.HistoryAsync(settings.Id, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewAlerts, "alert", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "alert with evidence and trail", cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ShowAlert>()
+            .ExecuteAsync(ConsoleActor.In(Role.MonitoringOfficer), new ShowAlertRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (alert, offender, trail) = result.Value;
         CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(
             new
             {
                 id = alert.Id, type = alert.Type.Name, severity = alert.Severity.ToString().ToLowerInvariant(), state = alert.State.ToString().ToLowerInvariant(),
-                tag = alert.Tag.Value, condition = alert.ConditionId, start = alert.Start.ToString(), end = alert.End?.ToString(),
+                tag = alert.Tag.Value, offender = offender?.Value, condition = alert.ConditionId, start = alert.Start.ToString(), end = alert.End?.ToString(),
                 raised = alert.Raised.ToString(), summary = alert.Summary, repeats = alert.Repeats,
                 evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement,
                 trail = trail.Select(h => new { at = h.At.ToString(), action = h.Action, by = h.By, note = h.Note }),

@@ -43,7 +43,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         CliContext.Current.Console.Write(byBorough);
-        var stats = await StatsCommand.GatherAsync(workspace, cancellationToken);
+        var stats = (await StatsCommand.GatherAsync(workspace.Provider, workspace.Database.Path, cancellationToken)).Value;
         var table = new Table().Title("Demo pilot").AddColumns("", "");
         foreach (var (key, value) in stats)
         {

@@ -4,7 +4,9 @@ using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Core.Access;
 using Tagwatch.Protocols.Csv;
 using Tagwatch.Protocols.GeoJson;
 using Tagwatch.Protocols.Gpx;
@@ -41,35 +43,36 @@ internal sealed class ExportFixesCommand : AsyncCommand<ExportFixesCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var tag = TagId.TryParse(settings.Tag, out var parsed, out var error) ? parsed : throw new ArgumentException($"--tag: {error}");
-        var from = settings.From is null ? Instant.MinValue : Parse(settings.From, "--from");
-        var to = settings.To is null ? Instant.MaxValue : Parse(settings.To, "--to");
-        if (to < from)
+        var from = settings.From is null ? (Instant?)null : Parse(settings.From, "--from");
+        var to = settings.To is null ? (Instant?)null : Parse(settings.To, "--to");
+        var format = settings.Format.ToLowerInvariant() switch
         {
-            throw new ArgumentException("--to is before --from");
-        }
-
+            "gpx" => FixExportFormat.Gpx,
+            "geojson" => FixExportFormat.GeoJson,
+            _ => FixExportFormat.Csv,
+        };
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        if ((await services.Tags.FindRegisteredAsync([tag], cancellationToken)).Count == 0)
+        var result = await services.Provider.GetRequiredService<ExportFixes>()
+            .ExecuteAsync(ConsoleActor.In(Role.MonitoringOfficer), new ExportFixesRequest(settings.Tag, from, to, format, settings.Out), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new KeyNotFoundException($"Tag {tag} is not registered.");
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        var fixes = await services.Fixes.ReadAsync(tag, from, to, cancellationToken);
-        await services.Audit.AppendAsync(ConsoleActor.Event(
-            Application.Audit.AuditActions.Export, "tag", tag.Value, $"fixes {from}–{to} as {settings.Format}; {fixes.Count} fixes to {settings.Out ?? "standard output"}"), cancellationToken);
+        var (tag, _, _, _, fixes) = result.Value;
         async Task WriteAsync(Stream stream)
         {
-            switch (settings.Format.ToLowerInvariant())
+            switch (format)
             {
-                case "gpx":
+                case FixExportFormat.Gpx:
                 {
                     await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
                     GpxWriter.Write(writer, tag, fixes);
                     break;
                 }
 
-                case "geojson":
+                case FixExportFormat.GeoJson:
                     FixGeoJsonWriter.Write(stream, tag, fixes);
                     break;
                 default:

@@ -2,7 +2,11 @@ using System.ComponentModel;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Identity;
 using Tagwatch.Protocols.Csv;
 using Tagwatch.Protocols.Gpx;
@@ -74,11 +78,17 @@ internal sealed class ImportFixesCommand : AsyncCommand<ImportFixesCommand.Setti
             _ => FixCsvReader.Read(reader, received),
         };
         string protocol = settings.ResolvedFormat == "csv" ? "import" : settings.ResolvedFormat;
-        var report = await FileProgress.RunAsync("Importing fixes", stream, !settings.Json,
-            () => services.FixImporter.ImportAsync(rows, settings.CreateTags, protocol, cancellationToken));
-        await services.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "fixes", settings.Tag, $"fix file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
+        var request = new ImportFixesRequest(rows, Path.GetFileName(settings.File), protocol, settings.CreateTags, settings.Tag);
+        var result = await FileProgress.RunAsync("Importing fixes", stream, !settings.Json,
+            () => services.Provider.GetRequiredService<ImportFixes>().ExecuteAsync(ConsoleActor.In(Role.Administrator), request, cancellationToken));
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var report = result.Value;
         int exitCode = ReportPrinter.Print(report, settings.Json);
-        await services.FixGrids.RefreshAsync(cancellationToken); // every day without a current grid (those the file touched among them), ready for strict runs
         if (!settings.NoCorrelate)
         {
             await IncrementalCorrelation.AfterImportAsync(services, report, cancellationToken);

@@ -4,7 +4,10 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Maintenance;
+using Tagwatch.Application.UseCases;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -17,33 +20,42 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
         public bool Json { get; init; }
     }
 
-    public static async Task<Dictionary<string, object>> GatherAsync(TagwatchServices workspace, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="services"/>' database at <paramref name="path"/> holds, as the console's actor may read it (recorded).</summary>
+    public static async Task<UseCaseResult<Dictionary<string, object>>> GatherAsync(IServiceProvider services, string path, CancellationToken cancellationToken)
     {
-        var fixes = await workspace.Fixes.StatisticsAsync(cancellationToken);
-        var offenders = await workspace.Offenders.ListAsync(cancellationToken);
-        var tags = await workspace.Tags.ListAsync(cancellationToken);
-        var crimes = await workspace.Crimes.CurrentAsync(NodaTime.Instant.MinValue, NodaTime.Instant.MaxValue, cancellationToken);
-        var area = await workspace.Crimes.AreaCrimeCountsAsync(cancellationToken);
+        var result = await services.GetRequiredService<ReadStoreStatistics>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ReadStoreStatisticsRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure;
+        }
+
+        var s = result.Value;
         return new Dictionary<string, object>
         {
-            ["database"] = workspace.Database.Path,
-            ["offenders"] = offenders.Count,
-            ["tags"] = tags.Count,
-            ["fixes"] = fixes.Fixes,
-            ["fix_chunks"] = fixes.Chunks,
-            ["fix_bytes"] = fixes.PayloadBytes,
-            ["bytes_per_fix"] = Math.Round(fixes.BytesPerFix, 2),
-            ["crimes"] = crimes.Count,
-            ["area_crimes"] = area.Sum(a => a.Count),
+            ["database"] = path,
+            ["offenders"] = s.Offenders,
+            ["tags"] = s.Tags,
+            ["fixes"] = s.Fixes.Fixes,
+            ["fix_chunks"] = s.Fixes.Chunks,
+            ["fix_bytes"] = s.Fixes.PayloadBytes,
+            ["bytes_per_fix"] = Math.Round(s.Fixes.BytesPerFix, 2),
+            ["crimes"] = s.Crimes,
+            ["area_crimes"] = s.AreaCrimes,
         };
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var stats = await GatherAsync(workspace, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ViewStatistics, "scheme", null,
-            $"database statistics: {stats["offenders"]} people, {stats["tags"]} tags, {stats["fixes"]} fixes, {stats["crimes"]} crimes", cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await GatherAsync(services.Provider, settings.DatabasePath, cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var stats = result.Value;
         if (settings.Json)
         {
             CliContext.Current.Out.WriteLine(JsonSerializer.Serialize(stats));

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Tagwatch.Application.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Identity;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
 
@@ -23,22 +24,27 @@ namespace Tagwatch.Server.Api;
 /// </remarks>
 internal static class AlertStreamEndpoint
 {
-    public static async Task HandleAsync(HttpContext http, AlertFeed feed, TagwatchServices services, ServerOptions options, TimeProvider clock)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http, WatchAlerts watchAlerts, ServerOptions options, TimeProvider clock)
     {
-        var actor = await http.RequiredActorAsync();
-        await http.AuditAsync(actor, AuditActions.ViewAlerts, "alert", null, "live alert stream opened");
+        var opened = await watchAlerts.ExecuteAsync(await http.RequiredActorAsync(), new WatchAlertsRequest(), http.RequestAborted);
+        if (!opened.Succeeded)
+        {
+            return UseCaseAnswers.Problem(opened.Failure);
+        }
+
+        var watch = opened.Value;
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await http.Response.Body.FlushAsync(http.RequestAborted);
 
-        var references = new Dictionary<OffenderId, string>();
         using var writeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var heartbeats = HeartbeatAsync(http, writeLock, stop, options.AlertStreamHeartbeat, clock);
         try
         {
-            await foreach (var change in feed.SubscribeAsync(stop.Token))
+            await foreach (var change in watch.ChangesAsync(stop.Token))
             {
                 if (await StillAllowedAsync(http, stop.Token) is not { } current)
                 {
@@ -46,20 +52,13 @@ internal static class AlertStreamEndpoint
                     break;
                 }
 
-                actor = current;
-                string? reference = change.Alert.Offender is { } id ? await ReferenceAsync(references, id, services, stop.Token) : null;
-                if (actor.Role != Role.MonitoringOfficer && !AccessPolicy.CoversOffender(actor, reference ?? ""))
+                if (await watch.SeenByAsync(current, change.Alert, stop.Token) is not { } seen)
                 {
                     continue;
                 }
 
-                var a = change.Alert;
-                string json = JsonSerializer.Serialize(new
-                {
-                    action = change.Action, id = a.Id, type = a.Type.Name, severity = a.Severity.ToString(), state = a.State.ToString(), tag = a.Tag.Value, offender = reference,
-                    start = a.Start.ToString(), end = a.End?.ToString(), summary = a.Summary,
-                });
-                await WriteAsync(http, writeLock, $"event: alert\nid: {a.Id}\ndata: {json}\n\n", stop.Token);
+                string data = JsonSerializer.Serialize(AlertEventResponse.Of(change.Action, seen), json);
+                await WriteAsync(http, writeLock, $"event: alert\nid: {seen.Alert.Id}\ndata: {data}\n\n", stop.Token);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -71,6 +70,8 @@ internal static class AlertStreamEndpoint
             await stop.CancelAsync();
             await heartbeats;
         }
+
+        return TypedResults.Empty;
     }
 
     /// <summary>Keeps proxies from closing a quiet stream, and ends it when the account is no longer allowed even if no alert comes.</summary>
@@ -99,7 +100,7 @@ internal static class AlertStreamEndpoint
 
     /// <summary>The caller as the account stands now, or null when it may no longer watch alerts.</summary>
     private static async Task<Actor?> StillAllowedAsync(HttpContext http, CancellationToken cancellationToken) =>
-        await http.RecheckActorAsync(cancellationToken) is { } actor && AccessPolicy.Allows(actor.Role, Permission.ViewAlerts) ? actor : null;
+        await http.RecheckActorAsync(cancellationToken) is { } actor && AlertWatch.MayWatch(actor) ? actor : null;
 
     /// <summary>Tells the client why the stream ends (so it signs in again rather than reconnecting blindly), then ends it.</summary>
     private static async Task EndAsync(HttpContext http, SemaphoreSlim writeLock, CancellationTokenSource stop)
@@ -126,20 +127,5 @@ internal static class AlertStreamEndpoint
         {
             writeLock.Release();
         }
-    }
-
-    private static async Task<string?> ReferenceAsync(Dictionary<OffenderId, string> cache, OffenderId id, TagwatchServices services, CancellationToken cancellationToken)
-    {
-        if (!cache.TryGetValue(id, out var reference))
-        {
-            foreach (var offender in await services.Offenders.ListAsync(cancellationToken))
-            {
-                cache[offender.Id] = offender.Reference.ToString();
-            }
-
-            cache.TryGetValue(id, out reference);
-        }
-
-        return reference;
     }
 }
