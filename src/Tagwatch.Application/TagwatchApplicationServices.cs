@@ -68,6 +68,7 @@ public static class TagwatchApplicationServices
         services.AddRetentionUseCases();
         services.AddAuditUseCases();
         services.AddAccountsUseCases();
+        services.AddTagsUseCases();
         return services;
     }
 }
