@@ -72,6 +72,7 @@ public static class TagwatchApplicationServices
         services.AddOffendersUseCases();
         services.AddConditionsUseCases();
         services.AddFixesUseCases();
+        services.AddTagsUseCases();
         return services;
     }
 }

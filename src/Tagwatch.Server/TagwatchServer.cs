@@ -173,7 +173,6 @@ public static class TagwatchServer
         api.MapRetentionApi();
         api.MapCrimesApi();
         api.MapConditionsApi();
-        api.MapEnrolmentApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Storage;
 
@@ -23,6 +24,36 @@ public sealed class TagsCommandsTests
         Assert.DoesNotContain(secret, listed.Output, StringComparison.Ordinal);
         Assert.Contains("359339075010001", listed.Output, StringComparison.Ordinal);
         Assert.Matches(@"phone\s*│\s*\d{4}-\d\d-\d\dT[^│]*│\s*\d{4}-", listed.Output);
+    }
+
+    [Fact]
+    public async Task AddAndCredential_WriteTheSameAuditTextAsTheApi_InTheConsoleActorsName()
+    {
+        using var tagwatch = new Tagwatch();
+        var added = await tagwatch.RunAsync("tags", "add", "359339075010001", "--protocol", "GT06", "--model", "ankle x1", "--db", tagwatch.DatabasePath);
+        var created = await tagwatch.RunAsync("tags", "credential", "create", "--tag", "359339075010001", "--name", "phone 12", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal((0, 0), (added.ExitCode, created.ExitCode));
+        var services = await TagwatchServices.OpenAsync(tagwatch.DatabasePath, TimeProvider.System);
+        var audited = (await services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ChangeSettings))).Select(e => e.Event).ToList();
+        // The same texts as TagsApiTests expects of the API: the use cases write them, whichever door asks.
+        Assert.Equal(
+            [("tag", "359339075010001", "registered (gt06, ankle x1)"), ("credential", "1", "device credential 'phone 12' created (device 359339075010001)")],
+            audited.Select(e => (e.SubjectType, e.SubjectId, e.Data)));
+        Assert.All(audited, e => Assert.Equal("Administrator", e.ActorRole));
+        Assert.All(audited, e => Assert.StartsWith("console:", e.Actor, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Assign_OfNobodyEnrolled_IsAUsageErrorNamingTheOffender()
+    {
+        using var tagwatch = new Tagwatch();
+        await tagwatch.RunAsync("tags", "add", "359339075010001", "--db", tagwatch.DatabasePath);
+
+        var result = await tagwatch.RunAsync("tags", "assign", "359339075010001", "--offender", "TW-99999", "--db", tagwatch.DatabasePath);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("offender: no enrolled person has the reference 'TW-99999'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -15,7 +14,4 @@ internal class TagFittingSettings : DatabaseSettings
 
     [CommandOption("--from <INSTANT>")]
     public string? From { get; init; }
-
-    /// <summary>The tag named, or an error saying why the text is no tag identifier.</summary>
-    public TagId Tag() => TagId.TryParse(Id, out var tag, out var error) ? tag : throw new ArgumentException(error);
 }

@@ -1,9 +1,10 @@
 using Tagwatch.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Identity;
-using Tagwatch.Core.Tags;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -24,16 +25,16 @@ internal sealed class TagsAddCommand : AsyncCommand<TagsAddCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var id = TagId.TryParse(settings.Id, out var tag, out var error) ? tag : throw new ArgumentException(error);
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        if ((await workspace.Tags.FindRegisteredAsync([id], cancellationToken)).Count > 0)
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<RegisterTag>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new RegisterTagRequest(settings.Id, settings.Protocol, settings.Model), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"tag {id} is already registered");
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        await workspace.Tags.RegisterAsync([new Tag(id, settings.Protocol, settings.Model)], cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "tag", id.ToString(), "registered", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Registered tag {id}.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Registered tag {result.Value.Id}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,9 +1,11 @@
 using Tagwatch.Cli.Hosting;
-using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -17,13 +19,18 @@ internal sealed class TagsAssignCommand : AsyncCommand<TagsAssignCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var id = settings.Tag();
-        var from = settings.From is null ? Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()) : OptionParsers.Instant(settings.From, "--from");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
-        await workspace.Fitting.FitAsync(id, offender.Id, from, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeRecord, "offender", offender.Reference.ToString(), $"tag {id} worn from {from}", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}.");
+        var from = settings.From is null ? (NodaTime.Instant?)null : OptionParsers.Instant(settings.From, "--from");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<AssignTag>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new AssignTagRequest(settings.Id, settings.Offender, from), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var fitted = result.Value;
+        CliContext.Current.Console.MarkupLineInterpolated($"Tag {fitted.Tag} is worn by {fitted.Offender} from {InstantPattern.ExtendedIso.Format(fitted.From)}.");
         return ExitCodes.Ok;
     }
 }

@@ -1,8 +1,11 @@
 using Tagwatch.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -18,13 +21,19 @@ internal sealed class TagsCorrectCommand : AsyncCommand<TagsCorrectCommand.Setti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var id = settings.Tag();
         var from = settings.From is null ? throw new ArgumentException("--from is required: the instant from which the correction applies")
             : OptionParsers.Instant(settings.From, "--from");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var (offender, _, _) = await workspace.Offenders.ShowAsync(OptionParsers.Reference(settings.Offender), cancellationToken);
-        await workspace.Fitting.CorrectAsync(id, offender.Id, offender.Reference.ToString(), from, settings.Reason, (ConsoleActor.Name, ConsoleActor.Role), cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Corrected: tag {id} is worn by {offender.Reference} from {InstantPattern.ExtendedIso.Format(from)}; the crimes of the span since are queued to be checked again.");
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<CorrectAssignment>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new CorrectAssignmentRequest(settings.Id, settings.Offender, from, settings.Reason), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var fitted = result.Value;
+        CliContext.Current.Console.MarkupLineInterpolated($"Corrected: tag {fitted.Tag} is worn by {fitted.Offender} from {InstantPattern.ExtendedIso.Format(fitted.From)}; the crimes of the span since are queued to be checked again.");
         return ExitCodes.Ok;
     }
 }

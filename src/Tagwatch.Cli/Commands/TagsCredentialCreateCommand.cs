@@ -1,9 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Core.Identity;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -30,10 +32,16 @@ internal sealed class TagsCredentialCreateCommand : AsyncCommand<TagsCredentialC
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        TagId? tag = settings.Tag is null ? null : TagId.TryParse(settings.Tag, out var id, out string? error) ? id : throw new ArgumentException($"--tag: {error}");
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var (credential, secret) = await workspace.Credentials.CreateAsync(tag, settings.Name, cancellationToken);
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", credential.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"device credential '{settings.Name}' created", cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<CreateDeviceCredential>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new CreateDeviceCredentialRequest(settings.Tag, settings.Name), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var (credential, secret) = result.Value;
         CliContext.Current.Console.MarkupLineInterpolated($"Credential {credential.Id} ({(credential.IsGateway ? "gateway" : $"device {credential.Tag}")}) created. Its secret is shown only now:");
         CliContext.Current.Out.WriteLine(secret);
         return ExitCodes.Ok;

@@ -1,8 +1,11 @@
 using Tagwatch.Cli.Hosting;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -11,9 +14,17 @@ internal sealed class TagsCredentialListCommand : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListDeviceCredentials>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListDeviceCredentialsRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
         var table = new Table().AddColumns("id", "for", "name", "created", "revoked");
-        foreach (var c in await workspace.Credentials.ListAsync(cancellationToken))
+        foreach (var c in result.Value)
         {
             table.AddRow(
                 c.Id.ToString(CultureInfo.InvariantCulture),

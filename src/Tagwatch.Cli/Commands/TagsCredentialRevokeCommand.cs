@@ -1,7 +1,10 @@
 using Tagwatch.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -16,14 +19,16 @@ internal sealed class TagsCredentialRevokeCommand : AsyncCommand<TagsCredentialR
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        if (!await workspace.Credentials.RevokeAsync(settings.Id, cancellationToken))
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<RevokeDeviceCredential>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new RevokeDeviceCredentialRequest(settings.Id), cancellationToken);
+        if (!result.Succeeded)
         {
-            throw new KeyNotFoundException($"There is no credential {settings.Id}.");
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
         }
 
-        await workspace.AuditAsync(Application.Audit.AuditActions.ChangeSettings, "credential", settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "device credential revoked", cancellationToken);
-        CliContext.Current.Console.MarkupLineInterpolated($"Credential {settings.Id} revoked.");
+        CliContext.Current.Console.MarkupLineInterpolated($"Credential {result.Value.Id} revoked.");
         return ExitCodes.Ok;
     }
 }

@@ -1,7 +1,10 @@
 using Tagwatch.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -10,20 +13,25 @@ internal sealed class TagsListCommand : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
-        var tags = await workspace.Tags.ListAsync(cancellationToken);
-        var contacts = (await workspace.Ingest.ContactsAsync(cancellationToken)).ToDictionary(c => c.Tag);
-        var table = new Table().AddColumns("tag", "protocol", "model", "last contact", "last fix", "battery");
-        foreach (var tag in tags)
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListTags>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListTagsRequest(), cancellationToken);
+        if (!result.Succeeded)
         {
-            contacts.TryGetValue(tag.Id, out var contact);
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        var table = new Table().AddColumns("tag", "protocol", "model", "last contact", "last fix", "battery");
+        foreach (var tag in result.Value)
+        {
             table.AddRow(
                 Markup.Escape(tag.Id.Value),
                 Markup.Escape(tag.Protocol),
                 Markup.Escape(tag.Model ?? ""),
-                contact is null ? "" : OffenderView.Time(contact.LastContact),
-                contact?.LastFix is { } fix ? OffenderView.Time(fix) : "",
-                contact?.BatteryPercent is { } battery ? $"{battery}%" : "");
+                tag.LastContact is { } contact ? OffenderView.Time(contact) : "",
+                tag.LastFix is { } fix ? OffenderView.Time(fix) : "",
+                tag.BatteryPercent is { } battery ? $"{battery}%" : "");
         }
 
         CliContext.Current.Console.Write(table);

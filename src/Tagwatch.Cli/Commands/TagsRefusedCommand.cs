@@ -1,10 +1,13 @@
 using Tagwatch.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Tags;
 using Tagwatch.Cli.Infrastructure;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Text;
 
 namespace Tagwatch.Cli.Commands;
@@ -15,9 +18,17 @@ internal sealed class TagsRefusedCommand : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(settings, cancellationToken);
+        var services = await Workspace.OpenAsync(settings, cancellationToken);
+        var result = await services.Provider.GetRequiredService<ListRefusedDevices>()
+            .ExecuteAsync(ConsoleActor.In(Role.Administrator), new ListRefusedDevicesRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
         var table = new Table().AddColumns("device", "protocol", "reason", "messages", "first seen", "last seen", "last address", "detail");
-        foreach (var r in await workspace.Ingest.RefusedDevicesAsync(cancellationToken))
+        foreach (var r in result.Value)
         {
             table.AddRow(
                 Text(r.Reason switch

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Tags;
+using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
 using Tagwatch.Server;
 using Tagwatch.Server.Workers;
@@ -59,14 +62,20 @@ internal static class DemoDevices
         while (await timer.TickOrStopAsync(cancellationToken));
     }
 
+    // Through the registry's use cases, as an administrator would at the console, so the credentials are audited.
     private static async Task<string> GatewaySecretAsync(TagwatchServices services, CancellationToken cancellationToken)
     {
-        foreach (var earlier in (await services.Credentials.ListAsync(cancellationToken)).Where(c => c.Name == CredentialName && c.Revoked is null))
+        var actor = ConsoleActor.In(Role.Administrator);
+        var revoke = services.Provider.GetRequiredService<RevokeDeviceCredential>();
+        var listed = await services.Provider.GetRequiredService<ListDeviceCredentials>().ExecuteAsync(actor, new ListDeviceCredentialsRequest(), cancellationToken);
+        foreach (var earlier in listed.Value.Where(c => c.Name == CredentialName && c.Revoked is null))
         {
-            await services.Credentials.RevokeAsync(earlier.Id, cancellationToken);
+            _ = (await revoke.ExecuteAsync(actor, new RevokeDeviceCredentialRequest(earlier.Id), cancellationToken)).Value;
         }
 
-        return (await services.Credentials.CreateAsync(null, CredentialName, cancellationToken)).Secret;
+        var created = await services.Provider.GetRequiredService<CreateDeviceCredential>()
+            .ExecuteAsync(actor, new CreateDeviceCredentialRequest(null, CredentialName), cancellationToken);
+        return created.Value.Secret;
     }
 
     /// <summary>A wearer ambling about within a kilometre or so of home.</summary>

@@ -8,8 +8,8 @@ using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Server.Api.Offenders;
+using Tagwatch.Server.Api.Tags;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage;
 
 namespace Tagwatch.Server.Api;
 
@@ -20,15 +20,7 @@ internal static class RegistryApi
 
     public static void MapRegistryApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/tags", async (HttpContext http, TagwatchServices services) =>
-        {
-            var contacts = (await services.Ingest.ContactsAsync(http.RequestAborted)).ToDictionary(c => c.Tag);
-            return Results.Ok((await services.Tags.ListAsync(http.RequestAborted)).Select(t => new
-            {
-                tag = t.Id.Value, protocol = t.Protocol, model = t.Model,
-                last_contact = contacts.GetValueOrDefault(t.Id)?.LastContact.ToString(), battery_percent = contacts.GetValueOrDefault(t.Id)?.BatteryPercent,
-            }));
-        }).WithTags("Registry").RequireAuthorization(nameof(Permission.ManageTags)).WithName("ListTags");
+        api.MapTagsApi();
         api.MapGet("/scheme", ShowSchemeAsync).WithTags("Registry").RequireAuthorization(nameof(Permission.ManageScheme)).WithName("GetScheme");
         api.MapPut("/scheme", ChangeSchemeAsync).WithTags("Registry").RequireAuthorization(nameof(Permission.ManageScheme)).WithName("ChangeScheme")
             .WithDescription("Changes the fields given (others keep their values); the whole result must be coherent.");
