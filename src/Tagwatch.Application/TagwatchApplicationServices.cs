@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Matches;
@@ -68,6 +69,7 @@ public static class TagwatchApplicationServices
         services.AddRetentionUseCases();
         services.AddAuditUseCases();
         services.AddAccountsUseCases();
+        services.AddCrimesUseCases();
         return services;
     }
 }
