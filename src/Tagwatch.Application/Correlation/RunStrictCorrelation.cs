@@ -27,8 +27,15 @@ public sealed class RunStrictCorrelation(StrictCorrelation correlation, IAuditLo
 
         var matches = await correlation.RunAsync(parameters, cancellationToken);
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.RunCorrelation, "correlation", "strict",
-            string.Create(CultureInfo.InvariantCulture, $"strict run: radius {request.RadiusMetres} m, pad {request.Pad.TotalSeconds} s → {matches.Count} crime–tag pairs")),
+            string.Create(CultureInfo.InvariantCulture, $"strict run: radius {request.RadiusMetres} m, pad {Compact(request.Pad)} → {matches.Count} crime–tag pairs")),
             cancellationToken);
         return UseCaseResult<IReadOnlyList<StrictMatch>>.Ok(matches);
     }
+
+    /// <summary>A duration as the console's options write it (90s, 10m, 2h, 1d).</summary>
+    private static string Compact(NodaTime.Duration duration) =>
+        duration.BclCompatibleTicks % NodaTime.NodaConstants.TicksPerDay == 0 && duration > NodaTime.Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $"{duration.Days}d")
+        : duration.BclCompatibleTicks % NodaTime.NodaConstants.TicksPerHour == 0 && duration > NodaTime.Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $"{(long)duration.TotalHours}h")
+        : duration.BclCompatibleTicks % NodaTime.NodaConstants.TicksPerMinute == 0 && duration > NodaTime.Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $"{(long)duration.TotalMinutes}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds}s");
 }

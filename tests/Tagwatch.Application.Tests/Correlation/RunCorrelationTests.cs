@@ -72,7 +72,7 @@ public sealed class RunCorrelationTests : IAsyncLifetime
         Assert.Equal((FailureKind.Invalid, "radius"), (refused.Failure?.Kind, refused.Failure?.Field));
         Assert.Empty(ran.Value);
         var record = Assert.Single(await AuditAsync());
-        Assert.Equal(("strict", "strict run: radius 100 m, pad 600 s → 0 crime–tag pairs"), (record.Event.SubjectId, record.Event.Data));
+        Assert.Equal(("strict", "strict run: radius 100 m, pad 10m → 0 crime–tag pairs"), (record.Event.SubjectId, record.Event.Data));
     }
 
     [Theory]
