@@ -6,6 +6,7 @@ using Tagwatch.Application.Accounts;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Conditions;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Matches;
@@ -73,6 +74,7 @@ public static class TagwatchApplicationServices
         services.AddConditionsUseCases();
         services.AddFixesUseCases();
         services.AddTagsUseCases();
+        services.AddCrimesUseCases();
         return services;
     }
 }

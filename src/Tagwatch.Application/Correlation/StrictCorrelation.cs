@@ -18,9 +18,8 @@ public sealed class StrictCorrelation(ICrimeStore crimes, IFixGrids grids)
             return [];
         }
 
-        // Only days that can fall in some crime's padded window are read — while the crimes themselves are read on
-        // another thread (the SQLite provider does its work synchronously, whatever the method's name).
-        var sites = Task.Run(() => crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue, cancellationToken), cancellationToken);
+        // Only days that can fall in some crime's padded window are read — while the crimes themselves are read.
+        var sites = crimes.CurrentSitesAsync(Instant.MinValue, Instant.MaxValue, cancellationToken);
         using var grid = await grids.LoadAsync(span.Start - parameters.Pad, span.End + parameters.Pad, cancellationToken);
         var current = await sites;
         return StrictMatcher.Match(current, grid, parameters);

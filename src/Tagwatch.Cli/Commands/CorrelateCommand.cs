@@ -5,9 +5,11 @@ using System.Globalization;
 using Spectre.Console.Cli;
 using NodaTime;
 using NodaTime.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Application.UseCases;
 using Tagwatch.Cli.Infrastructure;
-using Tagwatch.Correlation.Scored;
-using Tagwatch.Correlation.Strict;
+using Tagwatch.Core.Access;
 using Tagwatch.Protocols.Csv;
 
 namespace Tagwatch.Cli.Commands;
@@ -52,14 +54,17 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var clock = Stopwatch.StartNew();
+        var actor = ConsoleActor.In(Role.MatchReviewer);
         if (settings.Strict)
         {
-            var parameters = new StrictParameters(settings.Radius, pad);
-            parameters.Validate();
-            var matches = await services.StrictCorrelation.RunAsync(parameters, cancellationToken);
-            // Who was where, for every crime: a read of location data, recorded (durably) before it is written out.
-            await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", "strict",
-                string.Create(CultureInfo.InvariantCulture, $"strict run: radius {settings.Radius} m, pad {settings.Pad} → {matches.Count} crime–tag pairs"), cancellationToken);
+            var strict = await services.Provider.GetRequiredService<RunStrictCorrelation>()
+                .ExecuteAsync(actor, new RunStrictCorrelationRequest(settings.Radius, pad), cancellationToken);
+            if (!strict.Succeeded)
+            {
+                return Refused(strict.Failure);
+            }
+
+            var matches = strict.Value;
             await WriteAsync(settings.Out, csv =>
             {
                 csv.WriteHeader("crime_ref", "tag_id", "fix_count", "min_distance_m");
@@ -73,10 +78,14 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var scoring = new ScoringParameters { BufferMetres = settings.Radius, Pad = pad };
-        scoring = settings.Threshold is { } threshold ? scoring with { SignificanceThreshold = threshold } : scoring;
-        var outcome = await services.ScoredCorrelation.RunAsync(scoring, settings.AllTags, "manual", ConsoleActor.Name, cancellationToken: cancellationToken);
-        await services.AuditAsync(Application.Audit.AuditActions.RunCorrelation, "correlation", outcome.Run.Id.ToString(), $"manual run: {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches", cancellationToken);
+        var scored = await services.Provider.GetRequiredService<RunCorrelation>()
+            .ExecuteAsync(actor, new RunCorrelationRequest(settings.AllTags, settings.Radius, pad, settings.Threshold), cancellationToken);
+        if (!scored.Succeeded)
+        {
+            return Refused(scored.Failure);
+        }
+
+        var outcome = scored.Value;
         await WriteAsync(settings.Out, csv =>
         {
             csv.WriteHeader("crime_ref", "offender_ref", "tag_id", "score", "significant", "min_distance_m", "closest_time", "dwell_s", "gap_s", "factors");
@@ -96,6 +105,12 @@ internal sealed class CorrelateCommand : AsyncCommand<CorrelateCommand.Settings>
         var saved = outcome.Saved;
         Summary($"run {run.Id}: {run.Crimes:N0} crimes × {run.Subjects:N0} subjects → {run.Matches:N0} matches, {run.Significant:N0} significant (stored: {saved.Created} new, {saved.Updated} updated, {saved.Unchanged} unchanged, {saved.Withdrawn} withdrawn, {saved.Amended} disclosed with an amendment)", settings.Out, clock);
         return ExitCodes.Ok;
+    }
+
+    private static int Refused(UseCaseFailure failure)
+    {
+        CliContext.Current.Error.WriteLine(UseCaseExit.Message(failure));
+        return UseCaseExit.Code(failure);
     }
 
     /// <summary>Writes the CSV to standard output, or whole to the file (a refused or failed run leaves an earlier file as it was).</summary>

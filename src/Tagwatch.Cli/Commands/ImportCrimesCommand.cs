@@ -1,11 +1,13 @@
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Crimes;
-using Tagwatch.Protocols.Crimes;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -23,7 +25,7 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
 
         [CommandOption("--force <FORCE>")]
         [Description("Police force of a tagwatch-format file (default METROPOLITAN).")]
-        public string Force { get; init; } = "METROPOLITAN";
+        public string Force { get; init; } = ImportCrimes.DefaultForce;
 
         [CommandOption("--borough <BOROUGH>")]
         [Description("Import for the police of this borough (name or code; repeat for several): rows located elsewhere are rejected, naming the row and the borough.")]
@@ -38,33 +40,39 @@ internal sealed class ImportCrimesCommand : AsyncCommand<ImportCrimesCommand.Set
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
-            Format.ToLowerInvariant() is not ("moj" or "policeuk" or "tagwatch") ? ValidationResult.Error("--format must be moj, policeuk or tagwatch")
+            !CrimeFileFormats.TryParse(Format, out _) ? ValidationResult.Error($"--format must be {CrimeFileFormats.Names}")
             : PoliceForce.Find(Force) is null ? ValidationResult.Error($"--force '{Force}' is not a known police force")
             : Boroughs.FirstOrDefault(b => BoroughMap.London.Find(b) is null) is { } unknown ? ValidationResult.Error($"--borough '{unknown}' is not a London borough")
             : ValidationResult.Success();
 
-        /// <summary>The police scope the import runs under, or null for an unscoped import.</summary>
-        public Actor? Importer => Boroughs.Length == 0 ? null
+        /// <summary>Who imports: police of the boroughs given, else the hub (whose scope covers every crime).</summary>
+        public Actor Importer => Boroughs.Length == 0 ? ConsoleActor.In(Role.MatchReviewer)
             : new Actor(ConsoleActor.Name, Role.Police, Boroughs.Select(b => BoroughMap.London.Find(b)!.Code).ToHashSet(), new HashSet<string>());
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (!CrimeFileFormats.TryParse(settings.Format, out var format))
+        {
+            throw new InvalidOperationException($"--format must be {CrimeFileFormats.Names}"); // Validate refused it already
+        }
+
         await using var stream = InputFile.Open(settings.File);
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var importer = services.CrimeImporter;
-        var report = await FileProgress.RunAsync("Importing crimes", stream, !settings.Json, () => settings.Format.ToLowerInvariant() switch
+        var import = services.Provider.GetRequiredService<ImportCrimes>();
+        var request = new ImportCrimesRequest(format, reader, settings.Force, Correlate: !settings.NoCorrelate);
+        var result = await FileProgress.RunAsync("Importing crimes", stream, !settings.Json, () => import.ExecuteAsync(settings.Importer, request, cancellationToken));
+        if (!result.Succeeded)
         {
-            "moj" => importer.ImportAsync(MojCrimeBatchReader.Read(reader), settings.Importer, cancellationToken),
-            "policeuk" => importer.ImportAreaAsync(PoliceUkCsvReader.Read(reader), settings.Importer, cancellationToken),
-            _ => importer.ImportAsync(TagwatchCrimeCsvReader.Read(reader, PoliceForce.Find(settings.Force)!), settings.Importer, cancellationToken),
-        });
-        await services.AuditAsync(Application.Audit.AuditActions.ImportCrimes, "crime", null, $"{settings.Format} file {Path.GetFileName(settings.File)}: {report.Rows} rows, {report.Accepted} accepted, {report.Rejected} rejected", cancellationToken);
-        int exitCode = ReportPrinter.Print(report, settings.Json);
-        if (!settings.NoCorrelate)
+            CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));
+            return UseCaseExit.Code(result.Failure);
+        }
+
+        int exitCode = ReportPrinter.Print(result.Value.Report, settings.Json);
+        if (result.Value.Correlation is { } correlation)
         {
-            await IncrementalCorrelation.AfterImportAsync(services, report, cancellationToken);
+            IncrementalCorrelation.Print("new or changed crimes", correlation);
         }
 
         return exitCode;

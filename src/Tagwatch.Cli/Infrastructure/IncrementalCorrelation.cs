@@ -33,7 +33,8 @@ internal static class IncrementalCorrelation
         }
     }
 
-    private static void Print(string what, Application.Correlation.ScoredCorrelation.Outcome outcome) =>
+    /// <summary>Prints what a correlation run found, to standard error.</summary>
+    internal static void Print(string what, Application.Correlation.ScoredCorrelation.Outcome outcome) =>
         CliContext.Current.Error.WriteLine(
             $"correlation ({what}): {outcome.Run.Crimes} crimes × {outcome.Run.Subjects} people → {outcome.Run.Matches} matches, {outcome.Run.Significant} significant; " +
             $"{outcome.Saved.Created} new, {outcome.Saved.Updated} updated, {outcome.Saved.Withdrawn} withdrawn, {outcome.Saved.Amended} disclosed with an amendment (run {outcome.Run.Id})");
