@@ -68,6 +68,8 @@ public sealed class AuthorizationMatrixTests
         ["ImportCrimes"] = "police police-other reviewer",
         ["AddCondition"] = "probation",
         ["EnrolOffender"] = "probation probation-other",
+        ["EndMonitoring"] = "probation",
+        ["ChangeRiskTier"] = "probation",
         ["RegisterTag"] = "admin",
         ["AssignTag"] = "admin",
         ["CorrectTagAssignment"] = "admin",
