@@ -103,6 +103,9 @@ internal sealed class RunningServer : IAsyncDisposable
             int[] ports = FreePorts(4);
             var options = new ServerOptions
             {
+                // The seeded pilot lies years in the past: a retention purge a minute after start would delete it
+                // under a test still running. Tests of retention set their own.
+                Workers = new WorkerOptions { RetentionFirstAfter = TimeSpan.FromDays(1) },
                 Database = services.Database.Path,
                 Urls = $"http://127.0.0.1:{ports[0]}",
                 OsmAndPort = ports[1],
