@@ -195,6 +195,8 @@ public sealed class AuthorizationMatrixTests
             "SuspendCondition" => """{"from":"2030-01-01T09:00:00Z","to":"2030-01-01T12:00:00Z","reason":"court appearance"}""",
             "ImportCrimes" => "crime_ref,category,lat,lon,committed_from,committed_to\nMX1,robbery,51.47,-0.11,2019-02-18T10:00:00Z,2019-02-18T11:00:00Z\n",
             "StartCorrelationRun" => """{"all_tags":false}""",
+            "EndMonitoring" => """{"reason":"matrix check of the policy","last_day":"2030-01-01"}""",
+            "ChangeRiskTier" => """{"tier":"high","reason":"matrix check of the policy"}""",
             _ => "{}",
         };
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + query);
