@@ -68,7 +68,6 @@ public static class TagwatchServer
         builder.Services.AddSingleton(new AccountApprovalOptions(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
         builder.Services.AddTagwatchApplication();
         builder.Services.AddTagwatchSqlite(database);
-        builder.Services.AddSingleton(sp => new TagwatchServices(sp));
         builder.Services.AddSingleton(options.Workers);
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddHostedService<FrameMaintenanceService>();

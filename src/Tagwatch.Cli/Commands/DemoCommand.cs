@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Offenders;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Simulation;
@@ -30,7 +31,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
         SimulateCommand.Print(summary);
         var byBorough = new Table().Title("Caseload by home borough").AddColumns("borough", "people", "low", "medium", "high", "very high");
-        var offenders = await workspace.Offenders.ListAsync(cancellationToken);
+        var offenders = await workspace.Get<OffenderService>().ListAsync(cancellationToken);
         foreach (var group in offenders.GroupBy(o => o.HomeBoroughCode).OrderBy(g => g.Key))
         {
             byBorough.AddRow(
@@ -43,7 +44,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         CliContext.Current.Console.Write(byBorough);
-        var stats = (await StatsCommand.GatherAsync(workspace.Provider, workspace.Database.Path, cancellationToken)).Value;
+        var stats = (await StatsCommand.GatherAsync(workspace.Provider, workspace.DatabasePath, cancellationToken)).Value;
         var table = new Table().Title("Demo pilot").AddColumns("", "");
         foreach (var (key, value) in stats)
         {

@@ -7,6 +7,9 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Server;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Tags;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Commands;
@@ -85,7 +88,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings(), clock, cancellationToken, replace: true);
         }
 
-        var services = await TagwatchServices.OpenAsync(options.Database, clock, AppSettings.Quality(configuration), cancellationToken);
+        var services = await Workspace.OpenAsync(options.Database, clock, cancellationToken);
         if (settings.Demo)
         {
             await DemoUsers.CreateAsync(services.Provider, cancellationToken);
@@ -93,9 +96,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         // The demo has one administrator: nobody could approve its scope grants, so they take effect at once.
         string[]? demoSettings = settings.Demo ? ["--Tagwatch:Accounts:RequireSecondApproval=false"] : null;
-        await using var app = TagwatchServer.Build(options, services.Database, clock, demoSettings, host => host.AddSingleton(services.Quality));
+        await using var app = TagwatchServer.Build(options, services.Get<TagwatchDatabase>(), clock, demoSettings, host => host.AddSingleton(services.Get<FixQualityRules>()));
         await app.StartAsync(cancellationToken);
-        CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Database.Path)}[/]");
+        CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.DatabasePath)}[/]");
         CliContext.Current.Console.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
         CliContext.Current.Console.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
         CliContext.Current.Console.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");
@@ -136,11 +139,11 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             return false;
         }
 
-        var services = await TagwatchServices.OpenAsync(path, clock, cancellationToken);
-        var scheme = await services.OffenderStore.GetSchemeAsync(cancellationToken);
-        var today = services.Offenders.Today;
+        var services = await Workspace.OpenAsync(path, clock, cancellationToken);
+        var scheme = await services.Get<IOffenderStore>().GetSchemeAsync(cancellationToken);
+        var today = services.Get<OffenderService>().Today;
         return today < scheme.StartDate || today > scheme.EndDate
-            || (await services.Tags.ListAsync(cancellationToken)).Any(t => t.Protocol == "simulated");
+            || (await services.Get<ITagDirectory>().ListAsync(cancellationToken)).Any(t => t.Protocol == "simulated");
     }
 
     private static string Port(int port) => port == 0 ? "off" : port.ToString(System.Globalization.CultureInfo.InvariantCulture);

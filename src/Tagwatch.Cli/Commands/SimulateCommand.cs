@@ -4,6 +4,7 @@ using System.Diagnostics;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Tagwatch.Application.Fixes;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Simulation;
 
@@ -87,7 +88,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
             var summary = await WithProgressAsync("Loading database", pilot.Offenders.Count, progress => PilotServices.Loader(workspace).LoadAsync(pilot, progress, cancellationToken));
             Print(summary);
             var building = Stopwatch.StartNew();
-            int days = await workspace.FixGrids.RefreshAsync(cancellationToken);
+            int days = await workspace.Get<IFixGridMaintenance>().RefreshAsync(cancellationToken);
             CliContext.Current.Console.MarkupLineInterpolated($"Built {days} day grid(s) for strict correlation in {building.Elapsed.TotalSeconds:0.0} s.");
         }
 

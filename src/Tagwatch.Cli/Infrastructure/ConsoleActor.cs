@@ -19,10 +19,6 @@ internal static class ConsoleActor
     /// <summary>The console as a probation officer whose caseload is everyone enrolled (it holds the database itself); it has no account, so an enrolment adds no one to a caseload.</summary>
     public static Actor ProbationForEveryone => Actor.Unscoped(Name, Core.Access.Role.ProbationOfficer) with { CaseloadOfEveryone = true };
 
-    /// <summary>Records what a console command read or changed, in the console actor's name.</summary>
-    public static Task AuditAsync(this Storage.TagwatchServices services, string action, string subjectType, string? subjectId, string data, CancellationToken cancellationToken, string? purpose = null) =>
-        services.Audit.AppendAsync(Event(action, subjectType, subjectId, data, purpose), cancellationToken);
-
     public static AuditEvent Event(string action, string subjectType, string? subjectId, string data, string? purpose = null, string? disclosedTo = null) =>
         new(Name, Role, action, subjectType, subjectId, data, purpose, disclosedTo);
 }

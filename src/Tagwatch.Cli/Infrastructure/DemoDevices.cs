@@ -5,7 +5,7 @@ using Tagwatch.Core.Access;
 using Tagwatch.Core.Geo;
 using Tagwatch.Server;
 using Tagwatch.Server.Workers;
-using Tagwatch.Storage;
+using Tagwatch.Application.Offenders;
 
 namespace Tagwatch.Cli.Infrastructure;
 
@@ -22,16 +22,17 @@ internal static class DemoDevices
     private const string CredentialName = "demo devices (serve --demo)";
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    public static async Task RunAsync(ServerOptions options, TagwatchServices services, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task RunAsync(ServerOptions options, Workspace services, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (options.OsmAndPort == 0)
         {
             return;
         }
 
-        var today = services.Offenders.Today;
-        var offenders = (await services.Offenders.ListAsync(cancellationToken)).Where(o => o.StatusOn(today) == Core.Offenders.OffenderStatus.Active).Take(Devices).ToList();
-        var assignments = await services.Tags.AssignmentsAsync(cancellationToken);
+        var people = services.Get<OffenderService>();
+        var today = people.Today;
+        var offenders = (await people.ListAsync(cancellationToken)).Where(o => o.StatusOn(today) == Core.Offenders.OffenderStatus.Active).Take(Devices).ToList();
+        var assignments = await services.Get<ITagDirectory>().AssignmentsAsync(cancellationToken);
         var walkers = offenders
             .Select(o => (Tag: assignments.FirstOrDefault(a => a.Offender == o.Id && a.To is null)?.Tag, Home: o.HomeAddress))
             .Where(w => w.Tag is not null)
@@ -63,7 +64,7 @@ internal static class DemoDevices
     }
 
     // Through the registry's use cases, as an administrator would at the console, so the credentials are audited.
-    private static async Task<string> GatewaySecretAsync(TagwatchServices services, CancellationToken cancellationToken)
+    private static async Task<string> GatewaySecretAsync(Workspace services, CancellationToken cancellationToken)
     {
         var actor = ConsoleActor.In(Role.Administrator);
         var revoke = services.Provider.GetRequiredService<RevokeDeviceCredential>();

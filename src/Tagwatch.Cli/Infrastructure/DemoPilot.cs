@@ -10,7 +10,7 @@ namespace Tagwatch.Cli.Infrastructure;
 /// conditions set, alerts raised and handled, matches correlated, one disclosed with a police outcome.</summary>
 internal static class DemoPilot
 {
-    public sealed record Built(TagwatchServices Services, PilotSimulation Pilot, SimulationLoader.Summary Summary, PilotStaging.Summary? Staged, Application.Correlation.ScoredCorrelation.Outcome Correlation);
+    public sealed record Built(Workspace Services, PilotSimulation Pilot, SimulationLoader.Summary Summary, PilotStaging.Summary? Staged, Application.Correlation.ScoredCorrelation.Outcome Correlation);
 
     /// <summary>Builds into the database <paramref name="settings"/> name, which must not exist or be a demo database (unless
     /// <paramref name="replace"/>). Unless the simulation settings give --start, the pilot's history ends now.</summary>
@@ -35,12 +35,12 @@ internal static class DemoPilot
 
         var pilot = PilotSimulation.Create(options);
         var replay = new ReplayClock(clock);
-        var services = await TagwatchServices.OpenAsync(settings.DatabasePath, replay, cancellationToken);
-        await services.Database.MarkAsDemoAsync(cancellationToken);
+        await (await TagwatchDatabase.OpenAsync(settings.DatabasePath, cancellationToken)).MarkAsDemoAsync(cancellationToken);
+        var services = await Workspace.OpenAsync(settings.DatabasePath, replay, cancellationToken);
         var summary = await SimulateCommand.WithProgressAsync("Simulating pilot", pilot.Offenders.Count, progress => PilotServices.Loader(services).LoadAsync(pilot, progress, cancellationToken));
         if (options.Until is null)
         {
-            var correlation = await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
+            var correlation = await services.Get<Application.Correlation.ScoredCorrelation>().RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
             return new Built(services, pilot, summary, null, correlation);
         }
 

@@ -1,7 +1,7 @@
 using Tagwatch.Cli.Hosting;
 using Tagwatch.Application.Imports;
 using Tagwatch.Correlation.Scored;
-using Tagwatch.Storage;
+using Tagwatch.Application.Correlation;
 
 namespace Tagwatch.Cli.Infrastructure;
 
@@ -11,18 +11,18 @@ namespace Tagwatch.Cli.Infrastructure;
 /// stays one line.</summary>
 internal static class IncrementalCorrelation
 {
-    public static async Task AfterImportAsync(TagwatchServices services, ImportReport report, CancellationToken cancellationToken)
+    public static async Task AfterImportAsync(Workspace services, ImportReport report, CancellationToken cancellationToken)
     {
         var parameters = new ScoringParameters();
         var requestedBy = $"import by {Environment.UserName}";
-        if (await services.PendingCorrelation.RunCrimesAsync(requestedBy, cancellationToken) is { } crimes)
+        if (await services.Get<PendingCorrelation>().RunCrimesAsync(requestedBy, cancellationToken) is { } crimes)
         {
             Print("new or changed crimes", crimes);
         }
 
         if (report.FixSpan is { } span)
         {
-            if (await services.ScoredCorrelation.RunForFixesAsync(parameters, span.From, span.To, requestedBy, cancellationToken) is { } outcome)
+            if (await services.Get<ScoredCorrelation>().RunForFixesAsync(parameters, span.From, span.To, requestedBy, cancellationToken) is { } outcome)
             {
                 Print("crimes touched by the new fixes", outcome);
             }

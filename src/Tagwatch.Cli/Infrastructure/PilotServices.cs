@@ -1,5 +1,10 @@
 using Tagwatch.Simulation;
-using Tagwatch.Storage;
+using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Imports;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Tags;
 
 namespace Tagwatch.Cli.Infrastructure;
 
@@ -8,11 +13,13 @@ namespace Tagwatch.Cli.Infrastructure;
 internal static class PilotServices
 {
     /// <summary>Loads a simulated pilot into <paramref name="services"/>' database.</summary>
-    public static SimulationLoader Loader(TagwatchServices services) =>
-        new(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality);
+    public static SimulationLoader Loader(Workspace services) =>
+        new(services.Get<OffenderService>(), services.Get<IOffenderStore>(), services.Get<ITagDirectory>(), services.Get<IFixStore>(), services.Get<CrimeImporter>(), services.Get<FixQualityRules>());
 
     /// <summary>Stages a loaded pilot in the present (conditions, alerts, matches under review); <paramref name="clock"/>
     /// must be the clock <paramref name="services"/> were opened with, as staging holds it at the times each step happened.</summary>
-    public static PilotStaging Staging(TagwatchServices services, ReplayClock clock) =>
-        new(services.OffenderStore, services.Conditions, services.Monitor, services.Alerts, services.AlertDesk, services.ScoredCorrelation, services.Matches, services.Review, clock);
+    public static PilotStaging Staging(Workspace services, ReplayClock clock) =>
+        new(
+            services.Get<IOffenderStore>(), services.Get<IConditionStore>(), services.Get<LicenceMonitor>(), services.Get<IAlertStore>(), services.Get<AlertDesk>(),
+            services.Get<ScoredCorrelation>(), services.Get<ICorrelationStore>(), services.Get<MatchReview>(), clock);
 }
