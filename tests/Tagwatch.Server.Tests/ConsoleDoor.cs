@@ -9,7 +9,8 @@ namespace Tagwatch.Server.Tests;
 /// </summary>
 internal sealed class ConsoleDoor : IDisposable
 {
-    private static readonly Assembly Cli = Assembly.Load("Tagwatch.Cli");
+    // The console project's assembly is named for its command.
+    private static readonly Assembly Cli = Assembly.Load("tagwatch");
 
     public string WorkingDirectory { get; } = RunningServer.NewDirectory();
 

@@ -89,24 +89,25 @@ public sealed class OpenApiSchemaTests
     }
 
     [Fact]
-    public async Task ErrorResponses_AreProblemDetails()
+    public async Task EveryOperation_DeclaresItsErrorResponsesAsProblemDetails()
     {
         using var document = await DocumentAsync();
         var wrong = new List<string>();
-        int errors = 0;
         foreach (var (name, operation) in Operations(document))
         {
-            foreach (var response in Responses(operation).Where(r => r.Name[0] is '4' or '5'))
+            string id = OperationId(operation, name);
+            var errors = Responses(operation).Where(r => r.Name[0] is '4' or '5').ToList();
+            if (errors.Count == 0)
             {
-                errors++;
-                if (!response.Value.GetRawText().Contains("ProblemDetails", StringComparison.Ordinal))
-                {
-                    wrong.Add($"{OperationId(operation, name)} ({name}): {response.Name}");
-                }
+                wrong.Add($"{id} ({name}): no error response declared");
             }
+
+            wrong.AddRange(errors
+                .Where(r => !r.Value.GetRawText().Contains("ProblemDetails", StringComparison.Ordinal))
+                .Select(r => $"{id} ({name}): {r.Name} is not ProblemDetails"));
         }
 
-        Assert.True(errors > 0 && wrong.Count == 0, $"{errors} error responses declared; not ProblemDetails:\n  {string.Join("\n  ", wrong)}");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} error answers undescribed:\n  {string.Join("\n  ", wrong)}");
     }
 
     private static async Task<JsonDocument> DocumentAsync()

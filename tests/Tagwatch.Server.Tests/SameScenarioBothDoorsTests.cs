@@ -21,8 +21,8 @@ public sealed class SameScenarioBothDoorsTests
     private const string Tag = RunningServer.OsmAndId;
     private const string Password = "correct horse battery staple";
 
-    /// <summary>The API's clock, fixed; the console has no clock to fix, and the inputs do not depend on it.</summary>
-    private static readonly DateTimeOffset Start = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>The API's clock, fixed within the scheme's pilot year; the console has no clock to fix (it runs on the real one).</summary>
+    private static readonly DateTimeOffset Start = new(2019, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Six fixes a minute apart inside the zone, from a minute after it starts.</summary>
     private static readonly DateTimeOffset[] FixTimes = [.. Enumerable.Range(1, 6).Select(i => Start.AddMinutes(i))];
@@ -63,7 +63,7 @@ public sealed class SameScenarioBothDoorsTests
         var enrolled = await Ok(await probation.PostAsJsonAsync("/api/v1/offenders", new
         {
             given_name = "Sam", family_name = "Example", date_of_birth = "1998-05-01", index_offences = new[] { "Robbery" },
-            custodial_sentence_served = true, gps_licence_condition = true, licence_start = "2026-02-01", licence_end = "2027-01-31",
+            custodial_sentence_served = true, gps_licence_condition = true, licence_start = "2019-03-01", licence_end = "2020-01-31",
             latitude = 51.4613, longitude = -0.1156, risk_tier = "high",
         }));
         string reference = enrolled.GetProperty("reference").GetString()!;
@@ -91,7 +91,7 @@ public sealed class SameScenarioBothDoorsTests
             return match.ValueKind == JsonValueKind.Object;
         }, "the match");
         long id = match.GetProperty("id").GetInt64();
-        string borough = match.GetProperty("borough_code").GetString()!;
+        string borough = match.GetProperty("borough").GetString()!;
         using var police = await ClientAsync(server, accounts, new NewUser("sam.police", Role.Police, [borough], []));
 
         await Ok(await reviewer.PostAsJsonAsync($"/api/v1/matches/{id}/qualify", new { reason = "passed the site at the time" }));
@@ -108,7 +108,7 @@ public sealed class SameScenarioBothDoorsTests
         using var console = new ConsoleDoor();
         string db = console.DatabasePath;
         await console.OkAsync("offenders", "enrol", "--given-name", "Sam", "--family-name", "Example", "--dob", "1998-05-01", "--offence", "robbery",
-            "--custodial", "--gps-condition", "--licence-start", "2026-02-01", "--licence-end", "2027-01-31", "--home-lat", "51.4613", "--home-lon", "-0.1156",
+            "--custodial", "--gps-condition", "--licence-start", "2019-03-01", "--licence-end", "2020-01-31", "--home-lat", "51.4613", "--home-lon", "-0.1156",
             "--risk-tier", "high", "--ref", "TW-00001", "--db", db);
         await console.OkAsync("tags", "add", Tag, "--protocol", "osmand", "--db", db);
         await console.OkAsync("tags", "assign", Tag, "--offender", "TW-00001", "--from", Iso(Start.AddDays(-1)), "--db", db);
@@ -129,7 +129,7 @@ public sealed class SameScenarioBothDoorsTests
     private static async Task<HttpClient> ClientAsync(RunningServer server, UserAccounts accounts, NewUser user)
     {
         await accounts.CreateAsync(user, Password);
-        var (_, secret) = await accounts.CreateTokenAsync(user.Username, "tests", TimeSpan.FromDays(400));
+        var (_, secret) = await accounts.CreateTokenAsync(user.Username, "tests", TimeSpan.FromDays(1));
         var client = new HttpClient { BaseAddress = server.Api.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;

@@ -10,10 +10,11 @@ namespace Tagwatch.Server.Tests;
 /// </summary>
 public sealed class StorageIsolationTests
 {
+    /// <summary>The product's assemblies outside Storage, by file name (the console's is <c>tagwatch</c>, its command name).</summary>
     public static readonly TheoryData<string> ProductAssemblies =
     [
         "Tagwatch.Core", "Tagwatch.Correlation", "Tagwatch.Protocols", "Tagwatch.Application", "Tagwatch.Simulation",
-        "Tagwatch.Disclosure.Pdf", "Tagwatch.Server", "Tagwatch.Cli",
+        "Tagwatch.Disclosure.Pdf", "Tagwatch.Server", "tagwatch",
     ];
 
     /// <summary>Assemblies that bind to one database engine.</summary>
