@@ -81,7 +81,7 @@ internal static class StoredResult
     /// who acted (an account or the console) and when a step was recorded (the API's fixed clock, the console's real one).</summary>
     private static bool Volatile(string column) =>
         column is "Id" or "Sequence" or "By" or "CreatedBy" or "EndedBy"
-            or "AtUnixMs" or "EnrolledUnixMs" or "RecordedUnixMs" or "CreatedUnixMs" or "RaisedUnixMs" or "ImportedUnixMs"
+            or "AtUnixMs" or "EnrolledUnixMs" or "RecordedUnixMs" or "CreatedUnixMs" or "RaisedUnixMs" or "ImportedUnixMs" or "UpdatedUnixMs"
         || column.Contains("Hash", StringComparison.Ordinal)
         || column.StartsWith("Actor", StringComparison.Ordinal);
 
