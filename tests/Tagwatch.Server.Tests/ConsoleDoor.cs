@@ -12,6 +12,11 @@ internal sealed class ConsoleDoor : IDisposable
     // The console project's assembly is named for its command.
     private static readonly Assembly Cli = Assembly.Load("tagwatch");
 
+    /// <param name="clock">The time the console's commands see (the system clock when none is given).</param>
+    public ConsoleDoor(TimeProvider? clock = null) => Clock = clock ?? TimeProvider.System;
+
+    public TimeProvider Clock { get; }
+
     public string WorkingDirectory { get; } = RunningServer.NewDirectory();
 
     public string DatabasePath => Path.Combine(WorkingDirectory, "tagwatch.db");
@@ -35,6 +40,7 @@ internal sealed class ConsoleDoor : IDisposable
         Func<Stream> stdout = () => (Stream)Activator.CreateInstance(streamType, output)!;
         object context = Activator.CreateInstance(
             contextType, console, new StringReader(""), output, error, WorkingDirectory, new Dictionary<string, string>(), stdout)!;
+        contextType.GetProperty("Clock")!.SetValue(context, Clock);
         var run = Cli.GetType("Tagwatch.Cli.Hosting.CliHost", throwOnError: true)!.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)!;
         int exitCode = await Task.Run(() => (Task<int>)run.Invoke(null, [context, args])!);
         return new Result(exitCode, output.ToString(), error.ToString());

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Tagwatch.Application.Accounts;
 using Tagwatch.Core.Access;
 using Tagwatch.Storage.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class SameScenarioBothDoorsTests
     private const string Tag = RunningServer.OsmAndId;
     private const string Password = "correct horse battery staple";
 
-    /// <summary>The API's clock, fixed within the scheme's pilot year; the console has no clock to fix (it runs on the real one).</summary>
+    /// <summary>Both doors' clock, fixed within the scheme's pilot year.</summary>
     private static readonly DateTimeOffset Start = new(2019, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Six fixes a minute apart inside the zone, from a minute after it starts.</summary>
@@ -41,7 +42,7 @@ public sealed class SameScenarioBothDoorsTests
         var (consoleStored, consoleAudit) = await ThroughTheConsoleAsync();
 
         var storedDifferences = Differences(apiStored, consoleStored);
-        var auditDifferences = Differences(apiAudit, consoleAudit);
+        var auditDifferences = Differences(Comparable(apiAudit), Comparable(consoleAudit));
 
         Assert.True(
             storedDifferences.Count == 0 && auditDifferences.Count == 0,
@@ -71,13 +72,16 @@ public sealed class SameScenarioBothDoorsTests
         await Ok(await probation.PostAsJsonAsync($"/api/v1/offenders/{reference}/conditions", new
         {
             kind = "exclusion", label = "victim's street", area = new { circle = new { latitude = 51.4700, longitude = -0.1000, radius = 200 } },
-            schedule = "always",
+            schedule = "always", from = Iso(Start),
         }));
 
         clock.SetUtcNow(Start.AddMinutes(10));
-        foreach (var time in FixTimes)
+        // The six fixes arrive together, as the console imports them together: the alert rests on the same evidence.
+        string fixes = string.Join(',', FixTimes.Select(t => $$"""{"device_id":"{{Tag}}","time":"{{Iso(t)}}","lat":51.4700,"lon":-0.1001,"accuracy_m":8}"""));
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ingest/batch") { Content = new StringContent($$"""{"fixes":[{{fixes}}]}""", Encoding.UTF8, "application/json") })
         {
-            await Ok(await server.OsmAnd.GetAsync(string.Create(CultureInfo.InvariantCulture, $"/?id={Tag}&lat=51.4700&lon=-0.1001&timestamp={time.ToUnixTimeSeconds()}&accuracy=8")));
+            upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.OsmAndSecret);
+            await Ok(await server.Api.SendAsync(upload));
         }
 
         await UntilAsync(async () => (await monitoring.GetStringAsync("/api/v1/alerts")).Contains("exclusion", StringComparison.Ordinal), "the exclusion alert");
@@ -105,7 +109,7 @@ public sealed class SameScenarioBothDoorsTests
 
     private static async Task<(List<string> Stored, List<string> Audit)> ThroughTheConsoleAsync()
     {
-        using var console = new ConsoleDoor();
+        using var console = new ConsoleDoor(new FakeTimeProvider(Start.AddMinutes(10)));
         string db = console.DatabasePath;
         await console.OkAsync("offenders", "enrol", "--given-name", "Sam", "--family-name", "Example", "--dob", "1998-05-01", "--offence", "robbery",
             "--custodial", "--gps-condition", "--licence-start", "2019-03-01", "--licence-end", "2020-01-31", "--home-lat", "51.4613", "--home-lon", "-0.1156",
@@ -153,6 +157,17 @@ public sealed class SameScenarioBothDoorsTests
             await tick.WaitForNextTickAsync();
         }
     }
+
+    /// <summary>
+    /// The audit records both doors write for the scenario's user actions. Left out by nature of the door, not of the use
+    /// case: how the tag and its fixes arrive (the test server registers its tags before it starts and the tag uploads
+    /// its fixes itself; at the console an administrator registers the tag and imports a file of fixes), and which
+    /// officer's caseload gains the enrolled person (the console has no account whose caseload could).
+    /// </summary>
+    private static List<string> Comparable(List<string> audit) =>
+        [.. audit
+            .Where(line => !line.Contains("SubjectType=fixes |", StringComparison.Ordinal) && !line.Contains("Data=registered (", StringComparison.Ordinal))
+            .Select(line => System.Text.RegularExpressions.Regex.Replace(line, "; added to [^;|]*'s caseload", ""))];
 
     /// <summary>Lines only one side has, marked with the door that has them.</summary>
     private static List<string> Differences(List<string> api, List<string> console) =>

@@ -45,6 +45,10 @@ internal sealed class CliContext
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>The time the commands' use cases see: the system clock, or a fixed one when the console runs inside a
+    /// test that plays a scenario at a stated time, as the server takes its clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The value of an environment variable, or null.</summary>
     public string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out string? value) ? value : null;
 

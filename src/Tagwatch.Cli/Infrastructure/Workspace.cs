@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Cli.Hosting;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Cli.Infrastructure;
@@ -18,7 +19,7 @@ internal sealed class Workspace(ServiceProvider provider, TagwatchDatabase datab
     public string DatabasePath => database.Path;
 
     public static Task<Workspace> OpenAsync(DatabaseSettings settings, CancellationToken cancellationToken) =>
-        OpenAsync(settings.DatabasePath, TimeProvider.System, cancellationToken);
+        OpenAsync(settings.DatabasePath, CliContext.Current.Clock, cancellationToken);
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>, the use cases taking time from <paramref name="clock"/>.</summary>
     public static async Task<Workspace> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken)
