@@ -22,7 +22,12 @@ using Tagwatch.Storage.Tags;
 
 namespace Tagwatch.Storage;
 
-/// <summary>The application's stores and services composed on one database: the one place they are wired together.</summary>
+/// <summary>
+/// The concrete stores and services of one SQLite database, composed with <c>AddTagwatchApplication</c> and
+/// <c>AddTagwatchSqlite</c>, for the storage tests, the test servers' seeding and the benchmarks that measure the stores
+/// themselves. No door uses it: the server, the console and their use cases resolve Application interfaces (a test scans
+/// the product's assemblies for it).
+/// </summary>
 public sealed class TagwatchServices
 {
     private readonly IServiceProvider _provider;
