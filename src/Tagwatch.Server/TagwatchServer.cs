@@ -94,7 +94,7 @@ public static class TagwatchServer
         // (registered with Identity, AddTagwatchSecurity), so a restart keeps everyone signed in and the console
         // reads the same seeds.
         builder.Services.AddHostedService<AuthenticatorKeyProtection>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(AlertKindSchema.Describe).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Tagwatch API";
             document.Info.Description = "GPS monitoring of people on licence: records, trails, alerts, crime matches and their review, audit. "

@@ -22,9 +22,9 @@ public sealed class OpenApiSchemaTests
     /// <summary>Media types that are files, not JSON: an operation answering one of them needs no schema.</summary>
     private static readonly string[] FileMediaTypes = ["application/pdf", "text/csv", "application/octet-stream", "text/event-stream", "application/x-ndjson", "application/gpx+xml", "application/geo+json"];
 
-    /// <summary>Property names that hold a domain concept with a closed set of values (alert kind, severity and state,
+    /// <summary>Property names that hold a domain concept with a closed set of values (alert kind and type, severity and state,
     /// match state, police outcome, condition kind, risk tier, role).</summary>
-    private static readonly string[] EnumeratedProperties = ["kind", "severity", "state", "outcome", "risk_tier", "role"];
+    private static readonly string[] EnumeratedProperties = ["kind", "type", "severity", "state", "outcome", "risk_tier", "role"];
 
     /// <summary>Fields named like a domain concept that are deliberately text, by schema and property, with why.</summary>
     private static readonly Dictionary<string, string> RecordedText = new()
@@ -32,6 +32,8 @@ public sealed class OpenApiSchemaTests
         // An audit record is read as it was recorded and hashed (docs/audit.md): the role an actor acted in then, or
         // "System" for the server's own work, which no later change to the roles may make unreadable.
         ["AuditRecordResponse.role"] = "the role as recorded in the hash-chained audit log",
+        ["ProblemDetails.type"] = "a URI reference naming the problem type (RFC 9457)",
+        ["HttpValidationProblemDetails.type"] = "a URI reference naming the problem type (RFC 9457)",
     };
 
     [Fact]
