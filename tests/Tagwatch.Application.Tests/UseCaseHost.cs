@@ -1,6 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NodaTime;
 using Tagwatch.Application;
+using Tagwatch.Application.Offenders;
+using Tagwatch.Application.Tags;
+using Tagwatch.Core.Geo;
+using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
+using Tagwatch.Core.Scheme;
+using Tagwatch.Core.Tags;
 using Tagwatch.Storage;
 
 namespace Tagwatch.Application.Tests;
@@ -39,6 +47,32 @@ internal sealed class UseCaseHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>Enrols a person through the offender service: knife possession, licence March to December 2019, medium
+    /// risk, released to <paramref name="home"/> (central Croydon when not given).</summary>
+    public async Task<Offender> EnrolAsync(string familyName = "Example", GeoPoint? home = null)
+    {
+        var enrolled = await Get<OffenderService>().EnrolAsync(new EnrolmentRequest
+        {
+            Person = new PersonalDetails("Sam", familyName, new LocalDate(1995, 1, 1)),
+            IndexOffences = [IndexOffence.WeaponPossession],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = new LocalDate(2019, 3, 1),
+            LicenceEnd = new LocalDate(2019, 12, 31),
+            ReleaseAddress = home ?? new GeoPoint(51.3762, -0.0982),
+            RiskTier = RiskTier.Medium,
+        });
+        return enrolled.Offender ?? throw new InvalidOperationException($"not enrolled: {string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason))}");
+    }
+
+    /// <summary>Registers <paramref name="tag"/> (OsmAnd) and fits it to <paramref name="offender"/> from <paramref name="from"/>.</summary>
+    public async Task FitAsync(TagId tag, Offender offender, Instant from)
+    {
+        var tags = Get<ITagDirectory>();
+        await tags.RegisterAsync([new Tag(tag, "osmand", null)]);
+        await tags.AssignAsync(tag, offender.Id, from);
+    }
 
     public async ValueTask DisposeAsync()
     {

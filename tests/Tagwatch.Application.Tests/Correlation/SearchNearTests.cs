@@ -32,22 +32,9 @@ public sealed class SearchNearTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await UseCaseHost.StartAsync();
-        var enrolled = await _host.Get<OffenderService>().EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.WeaponPossession],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = CroydonCentre,
-            RiskTier = RiskTier.Medium,
-        });
-        var person = enrolled.Offender ?? throw new InvalidOperationException("not enrolled");
+        var person = await _host.EnrolAsync(home: CroydonCentre);
         _reference = person.Reference.ToString();
-        var tags = _host.Get<ITagDirectory>();
-        await tags.RegisterAsync([new Tag(Tag, "osmand", null)]);
-        await tags.AssignAsync(Tag, person.Id, Nine - Duration.FromHours(1));
+        await _host.FitAsync(Tag, person, Nine - Duration.FromHours(1));
         var fixes = Enumerable.Range(0, 6).Select(i => Fix.Create(Nine + Duration.FromMinutes(10 * i), Nine + Duration.FromMinutes(10 * i), CroydonCentre, 5)).ToList();
         await _host.Get<IFixStore>().AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = fixes });
     }

@@ -66,17 +66,7 @@ public sealed class SchemeUseCasesTests
     public async Task Show_CountsThePeopleMonitoredToday()
     {
         await using var host = await UseCaseHost.StartAsync();
-        await host.Get<OffenderService>().EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new NodaTime.LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.WeaponPossession],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new NodaTime.LocalDate(2019, 3, 1),
-            LicenceEnd = new NodaTime.LocalDate(2019, 12, 31),
-            ReleaseAddress = new Core.Geo.GeoPoint(51.3762, -0.0982),
-            RiskTier = RiskTier.Medium,
-        });
+        await host.EnrolAsync();
 
         var shown = await host.Get<ShowScheme>().ExecuteAsync(Admin, new ShowSchemeRequest(), None);
 

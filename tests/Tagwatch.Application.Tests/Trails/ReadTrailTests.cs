@@ -33,22 +33,9 @@ public sealed class ReadTrailTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await UseCaseHost.StartAsync();
-        var enrolled = await _host.Get<OffenderService>().EnrolAsync(new EnrolmentRequest
-        {
-            Person = new PersonalDetails("Sam", "Example", new LocalDate(1995, 1, 1)),
-            IndexOffences = [IndexOffence.WeaponPossession],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = new LocalDate(2019, 3, 1),
-            LicenceEnd = new LocalDate(2019, 12, 31),
-            ReleaseAddress = CroydonCentre,
-            RiskTier = RiskTier.Medium,
-        });
-        var person = enrolled.Offender ?? throw new InvalidOperationException("not enrolled");
+        var person = await _host.EnrolAsync(home: CroydonCentre);
         _reference = person.Reference.ToString();
-        var tags = _host.Get<ITagDirectory>();
-        await tags.RegisterAsync([new Tag(Tag, "osmand", null)]);
-        await tags.AssignAsync(Tag, person.Id, Nine - Duration.FromHours(1));
+        await _host.FitAsync(Tag, person, Nine - Duration.FromHours(1));
 
         // Six fixes in Croydon, then four in Westminster, ten minutes apart.
         var fixes = Enumerable.Range(0, 10)
