@@ -157,6 +157,8 @@ public sealed class EnrolmentApiTests
         var response = await probation.PostAsJsonAsync("/api/v1/offenders", person);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("index_offences", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.StartsWith("index_offences[0]: is not one of ", detail, StringComparison.Ordinal);
+        Assert.Contains("robbery", detail, StringComparison.Ordinal);
     }
 }

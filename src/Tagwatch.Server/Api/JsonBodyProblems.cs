@@ -73,6 +73,11 @@ internal sealed class JsonBodyProblems(IProblemDetailsService problems) : IExcep
 
             type = type.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == member.Split('[')[0])?.PropertyType;
             type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+            if (member.Contains('[', StringComparison.Ordinal))
+            {
+                // "index_offences[1]": the element of the list is what could not be read.
+                type = type?.IsArray == true ? type.GetElementType() : type?.GetGenericArguments().FirstOrDefault();
+            }
         }
 
         return type is { IsEnum: true } ? [.. Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName)] : null;
