@@ -24,6 +24,7 @@ using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
 using OpenTelemetry.Metrics;
 using Tagwatch.Server.Workers;
+using Tagwatch.Server.Web;
 
 namespace Tagwatch.Server;
 
@@ -89,6 +90,7 @@ public static class TagwatchServer
         JsonBodyProblems.AddTo(builder.Services);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddTagwatchSecurity(options);
+        builder.Services.AddTagwatchWeb();
 
         // Session cookies, antiforgery tokens and second-factor seeds are sealed with keys kept beside the database
         // (registered with Identity, AddTagwatchSecurity), so a restart keeps everyone signed in and the console
@@ -142,9 +144,10 @@ public static class TagwatchServer
         DeviceListeners.MapHttp(app, options, clock);
 
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesForPagesAndApi();
         app.UseHsts();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<WebMapSettings>().TileOrigin);
+        app.UseWebAssets();
         app.UseMetricsAccess(options);
         app.UseRouting();
         app.UseRateLimiter();
@@ -172,6 +175,7 @@ public static class TagwatchServer
         api.MapRetentionApi();
         api.MapCrimesApi();
         api.MapConditionsApi();
+        app.MapRazorPages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -11,7 +11,6 @@ using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Api.Users;
 using Tagwatch.Server.Security;
-using Tagwatch.Storage.Accounts;
 
 namespace Tagwatch.Server.Api;
 
@@ -43,47 +42,28 @@ internal static class SessionApi
             .WithDescription("From a signed-in session only: turns the second factor on once a code from the new key matches. The session continues; the account's other sessions end.");
     }
 
-    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> SignInAsync(HttpContext http, SignInRequest body, IAccountSignIn signIn, IUserAccounts accounts, IAuditLog audit, IAntiforgery antiforgery, SignInThrottle throttle)
+    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> SignInAsync(HttpContext http, SignInRequest body, PasswordSignIn passwordSignIn, IAntiforgery antiforgery)
     {
-        string address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.RetryAfter(address) is { } wait)
+        var outcome = await passwordSignIn.SignInAsync(http, body.Username, body.Password, body.Code);
+        switch (outcome.Result)
         {
-            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
-                detail: $"Too many failed sign-ins from this address; try again in {seconds} s.");
+            case PasswordSignInResult.Throttled:
+                int seconds = Math.Max(1, (int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
+                    detail: $"Too many failed sign-ins from this address; try again in {seconds} s.");
+            case PasswordSignInResult.Invalid:
+                return UseCaseAnswers.Problem(outcome.Failure!);
+            case PasswordSignInResult.SecondFactorRequired:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
+                    detail: "Send the 6-digit code from the authenticator app as 'code'.", extensions: new Dictionary<string, object?> { ["second_factor_required"] = true });
+            case PasswordSignInResult.Failed:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: PasswordSignIn.FailedMessage);
+            default:
+                var account = outcome.Account!;
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return TypedResults.Ok(new SignedInResponse(account.Username, account.Role, account.MustChangePassword, tokens.RequestToken));
         }
-
-        if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
-        {
-            return Invalid(string.IsNullOrWhiteSpace(body.Username) ? "username" : "password", "required");
-        }
-
-        if (body.Username.Length > StatedText.MaxName || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
-        {
-            return Invalid("username", "too long");
-        }
-
-        var (outcome, userId, _) = await signIn.CheckSignInAsync(body.Username, body.Password, body.Code, http.RequestAborted);
-        if (outcome != SignInOutcome.Succeeded)
-        {
-            throttle.Failed(address);
-            await audit.AppendAsync(new AuditEvent(body.Username, "-", AuditActions.SignInFailed, "user", body.Username, outcome.ToString()), http.RequestAborted);
-            // A locked account answers as a wrong password does (and as an unknown name does), so the answer never
-            // tells whether a user name exists; the audit record keeps the real outcome.
-            return outcome == SignInOutcome.SecondFactorRequired
-                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
-                    detail: "Send the 6-digit code from the authenticator app as 'code'.", extensions: new Dictionary<string, object?> { ["second_factor_required"] = true })
-                : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                    detail: $"The user name or password (or code) is wrong, or the account is disabled, or locked for {IdentitySetup.LockoutDuration.TotalMinutes} minutes "
-                        + $"after {IdentitySetup.MaxFailedSignIns} failed sign-ins (an administrator's password reset unlocks it).");
-        }
-
-        var account = await accounts.GetAsync(body.Username, http.RequestAborted);
-        await Sessions.SignInAsync(http, userId!, account.MustChangePassword);
-        await audit.AppendAsync(new AuditEvent(account.Username, account.Role.ToString(), AuditActions.SignIn, "user", account.Username, "session started"), http.RequestAborted);
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return TypedResults.Ok(new SignedInResponse(account.Username, account.Role, account.MustChangePassword, tokens.RequestToken));
     }
 
     private static async Task<Ok<SessionResponse>> MeAsync(HttpContext http, IAntiforgery antiforgery)
@@ -101,24 +81,10 @@ internal static class SessionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(HttpContext http, PasswordChange body, IUserAccounts accounts, IAuditLog audit)
-    {
-        var actor = await http.RequiredActorAsync();
-        string userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        try
-        {
-            await accounts.ChangePasswordAsync(userId, body.Current ?? "", body.Replacement ?? "", http.RequestAborted);
-        }
-        catch (ArgumentException e)
-        {
-            return Invalid("replacement", Core.UserMessages.Of(e));
-        }
-
-        await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "own password changed"), http.RequestAborted);
-        // The change renewed the security stamp (ending other sessions); this one continues on the new stamp.
-        await Sessions.RenewAsync(http);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(HttpContext http, PasswordChange body, PasswordSignIn passwordSignIn) =>
+        await passwordSignIn.ChangeOwnPasswordAsync(http, body.Current, body.Replacement) is { } failure
+            ? UseCaseAnswers.Problem(failure)
+            : TypedResults.NoContent();
 
     /// <summary>
     /// A new authenticator key. Replacing the key switches the second factor off until confirmed, so it needs what

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Core.Access;
+using Tagwatch.Server.Web;
 
 namespace Tagwatch.Server.Security;
 
@@ -24,6 +25,8 @@ internal static class AuthenticationSetup
     public const string SignInLimit = "sign-in";
 
     private const string SelectorScheme = "Tagwatch";
+
+    private const string SessionCookie = "tagwatch.session";
 
     /// <summary>Sessions, tokens, sign-in and authorisation on the accounts the storage registration provides.</summary>
     public static void AddTagwatchSecurity(this IServiceCollection services, ServerOptions options)
@@ -46,13 +49,17 @@ internal static class AuthenticationSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null)
             .AddCookie(SessionScheme, o =>
             {
-                o.Cookie.Name = "tagwatch.session";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = secure;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionIdleMinutes);
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+                // A page sends the browser to sign in (saying so when a session had ended) and back; the API answers 401.
+                o.Events.OnRedirectToLogin = c => WebPaths.IsPage(c.Request)
+                    ? Redirect(c.Response, WebPaths.SignInReturningTo(c.Request.PathBase + c.Request.Path + c.Request.QueryString, expired: c.Request.Cookies.ContainsKey(SessionCookie)))
+                    : Status(c.Response, StatusCodes.Status401Unauthorized);
+                // Refused pages and API calls both answer 403 (a page shows the refusal page through the status-code pages).
                 o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = async c =>
                 {
@@ -78,6 +85,7 @@ internal static class AuthenticationSetup
             }
         });
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
 
         // The provider sign-in's redirects have no outcome to count yet, so they are limited per request.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -88,7 +96,16 @@ internal static class AuthenticationSetup
     /// <summary>Until a one-time password is changed, the session may only change it (or sign out).</summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.HasClaim(MustChangePasswordClaim, "true") && !http.Request.Path.StartsWithSegments("/api/v1/session"))
+        if (http.User.HasClaim(MustChangePasswordClaim, "true") && WebPaths.IsPage(http.Request))
+        {
+            if (!http.Request.Path.StartsWithSegments(WebPaths.ChangePassword) && !http.Request.Path.StartsWithSegments(WebPaths.SignOut)
+                && !http.Request.Path.StartsWithSegments("/error"))
+            {
+                http.Response.Redirect(WebPaths.ChangePassword);
+                return;
+            }
+        }
+        else if (http.User.HasClaim(MustChangePasswordClaim, "true") && !http.Request.Path.StartsWithSegments("/api/v1/session"))
         {
             await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
                 detail: "This account signed in with a one-time password: change it with POST /api/v1/session/password first.").ExecuteAsync(http);
@@ -97,6 +114,12 @@ internal static class AuthenticationSetup
 
         await next(http);
     });
+
+    private static Task Redirect(HttpResponse response, string location)
+    {
+        response.Redirect(location);
+        return Task.CompletedTask;
+    }
 
     private static Task Status(HttpResponse response, int status)
     {

@@ -29,6 +29,20 @@ internal sealed class SeededApi : IAsyncDisposable
     public static readonly string[] Principals =
         ["anonymous", "device", "admin", "monitoring", "probation", "probation-other", "police", "police-other", "reviewer", "evaluator", "auditor"];
 
+    /// <summary>The user names of the principals that have an account.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Usernames = new Dictionary<string, string>
+    {
+        ["admin"] = "ada.admin",
+        ["monitoring"] = "mo.centre",
+        ["probation"] = "pat.probation",
+        ["probation-other"] = "pip.probation",
+        ["police"] = "sam.police",
+        ["police-other"] = "sid.police",
+        ["reviewer"] = "rae.reviewer",
+        ["evaluator"] = "eve.evaluator",
+        ["auditor"] = "aud.auditor",
+    };
+
     /// <summary>The person on "probation"'s caseload (not on "probation-other"'s).</summary>
     public string CaseloadReference { get; private init; } = "";
 
@@ -136,15 +150,15 @@ internal sealed class SeededApi : IAsyncDisposable
         }
 
         string otherBorough = chosen.BoroughCode == "E09000022" ? "E09000028" : "E09000022";
-        await AddAsync("admin", new NewUser("ada.admin", Role.Administrator, [], []));
-        await AddAsync("monitoring", new NewUser("mo.centre", Role.MonitoringOfficer, [], []));
-        await AddAsync("probation", new NewUser("pat.probation", Role.ProbationOfficer, [], [offenders[0]]));
-        await AddAsync("probation-other", new NewUser("pip.probation", Role.ProbationOfficer, [], [offenders[1]]));
-        await AddAsync("police", new NewUser("sam.police", Role.Police, [chosen.BoroughCode!], []));
-        await AddAsync("police-other", new NewUser("sid.police", Role.Police, [otherBorough], []));
-        await AddAsync("reviewer", new NewUser("rae.reviewer", Role.MatchReviewer, [], []));
-        await AddAsync("evaluator", new NewUser("eve.evaluator", Role.Evaluator, [], []));
-        await AddAsync("auditor", new NewUser("aud.auditor", Role.Auditor, [], []));
+        await AddAsync("admin", new NewUser(Usernames["admin"], Role.Administrator, [], []));
+        await AddAsync("monitoring", new NewUser(Usernames["monitoring"], Role.MonitoringOfficer, [], []));
+        await AddAsync("probation", new NewUser(Usernames["probation"], Role.ProbationOfficer, [], [offenders[0]]));
+        await AddAsync("probation-other", new NewUser(Usernames["probation-other"], Role.ProbationOfficer, [], [offenders[1]]));
+        await AddAsync("police", new NewUser(Usernames["police"], Role.Police, [chosen.BoroughCode!], []));
+        await AddAsync("police-other", new NewUser(Usernames["police-other"], Role.Police, [otherBorough], []));
+        await AddAsync("reviewer", new NewUser(Usernames["reviewer"], Role.MatchReviewer, [], []));
+        await AddAsync("evaluator", new NewUser(Usernames["evaluator"], Role.Evaluator, [], []));
+        await AddAsync("auditor", new NewUser(Usernames["auditor"], Role.Auditor, [], []));
         await accounts.CreateAsync(new NewUser("target.user", Role.ProbationOfficer, [], []), Password);
         var (_, deviceSecret) = await services.Credentials.CreateAsync(null, "gateway");
         secrets["device"] = deviceSecret;
