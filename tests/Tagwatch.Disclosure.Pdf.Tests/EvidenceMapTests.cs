@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Time.Testing;
+using Tagwatch.Disclosure.Pdf.Maps;
+using UglyToad.PdfPig;
+
+namespace Tagwatch.Disclosure.Pdf.Tests;
+
+public sealed class EvidenceMapTests : IDisposable
+{
+    private const string Attribution = "© Test Streets contributors";
+
+    private readonly DirectoryInfo _cache = Directory.CreateTempSubdirectory("tagwatch-tiles-");
+
+    public void Dispose() => _cache.Delete(recursive: true);
+
+    [Fact]
+    public async Task RenderAsync_WithALocalTileSource_EmbedsTheTilesAndPrintsTheAttributionOnTheMap()
+    {
+        await using var server = await LocalTileServer.StartAsync();
+        using var tiles = Tiles(server.Template);
+
+        var (text, images) = await RenderAsync(tiles);
+
+        Assert.True(server.Requests > 0);
+        Assert.Equal(server.Requests, images);
+        Assert.Contains(Squeeze(Attribution), text, StringComparison.Ordinal);
+        Assert.Contains("Background:streetmapfrom127.0.0.1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_TileSourceUnreachable_DrawsThePlainMapAndSaysWhy()
+    {
+        // A port that was free a moment ago: nothing listens there now.
+        string template;
+        await using (var gone = await LocalTileServer.StartAsync())
+        {
+            template = gone.Template;
+        }
+
+        using var tiles = Tiles(template);
+
+        var (text, images) = await RenderAsync(tiles);
+
+        Assert.Equal(0, images);
+        Assert.Contains("Background:plain,withNationalGridlines(thestreetmapsource127.0.0.1couldnotbeused:itcouldnotbereached", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Squeeze(Attribution), text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TileAnswer.NotFound, "itanswered404")]
+    [InlineData(TileAnswer.NotAnImage, "itsentsomethingthatisnotaPNGorJPEGimage")]
+    [InlineData(TileAnswer.Never, "itdidnotanswerwithin0.2s")]
+    public async Task RenderAsync_TileSourceMisbehaves_DrawsThePlainMapAndSaysWhy(TileAnswer answer, string reason)
+    {
+        await using var server = await LocalTileServer.StartAsync(answer);
+        using var tiles = Tiles(server.Template, timeout: TimeSpan.FromMilliseconds(200));
+
+        var (text, images) = await RenderAsync(tiles);
+
+        Assert.Equal(0, images);
+        Assert.Contains("Background:plain", text, StringComparison.Ordinal);
+        Assert.Contains(reason, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_NoTileSource_DrawsThePlainMapAndSaysSo()
+    {
+        var (text, images) = await RenderAsync(NoMapTiles.Instance);
+
+        Assert.Equal(0, images);
+        Assert.Contains("Background:plain,withNationalGridlines(nostreetmapsourceisconfigured)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_SecondPackOfTheSameArea_TakesTheTilesFromTheCacheWithoutFetching()
+    {
+        await using var server = await LocalTileServer.StartAsync();
+        using (var first = Tiles(server.Template))
+        {
+            await RenderAsync(first);
+        }
+
+        int fetched = server.Requests;
+        // A new instance (as after a restart) reads the cache on disk.
+        using var second = Tiles(server.Template);
+
+        var (text, images) = await RenderAsync(second);
+
+        Assert.True(fetched > 0);
+        Assert.Equal(fetched, server.Requests);
+        Assert.Equal(fetched, images);
+        Assert.Contains(Squeeze(Attribution), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_CachedTilesOlderThanTheAgeLimit_AreFetchedAgain()
+    {
+        await using var server = await LocalTileServer.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var tiles = Tiles(server.Template, clock: clock, maxAge: TimeSpan.FromDays(30));
+        await RenderAsync(tiles);
+        int fetched = server.Requests;
+
+        clock.Advance(TimeSpan.FromDays(29));
+        await RenderAsync(tiles);
+        Assert.Equal(fetched, server.Requests);
+
+        clock.Advance(TimeSpan.FromDays(2));
+        await RenderAsync(tiles);
+        Assert.Equal(2 * fetched, server.Requests);
+    }
+
+    [Fact]
+    public async Task RenderAsync_ManyEvidencePointsCloseTogether_RendersWithTheirLabelsThinned()
+    {
+        var pack = SamplePacks.Walk(points: 120, stepMetres: 2);
+        using var pdf = new MemoryStream();
+
+        await DisclosurePackPdf.RenderAsync(pack, pdf, NoMapTiles.Instance, TestContext.Current.CancellationToken);
+
+        using var document = PdfDocument.Open(pdf.ToArray());
+        Assert.Contains("crime", document.GetPage(1).Text + document.GetPage(2).Text, StringComparison.Ordinal);
+    }
+
+    private HttpMapTiles Tiles(string template, TimeSpan? timeout = null, TimeProvider? clock = null, TimeSpan? maxAge = null) =>
+        new(new MapTileOptions
+        {
+            TileUrlTemplate = template, Attribution = Attribution, Timeout = timeout ?? TimeSpan.FromSeconds(10), CacheMaxAge = maxAge ?? TimeSpan.FromDays(30),
+        }, _cache.FullName, clock ?? TimeProvider.System);
+
+    private static async Task<(string Text, int Images)> RenderAsync(IMapTiles tiles)
+    {
+        using var pdf = new MemoryStream();
+        await DisclosurePackPdf.RenderAsync(SamplePacks.Walk(), pdf, tiles, TestContext.Current.CancellationToken);
+        using var document = PdfDocument.Open(pdf.ToArray());
+        var pages = document.GetPages().ToList();
+        return (Squeeze(string.Join("\n", pages.Select(p => p.Text))), pages.Sum(p => p.GetImages().Count()));
+    }
+
+    private static string Squeeze(string text) => text.Replace(" ", "", StringComparison.Ordinal);
+}
