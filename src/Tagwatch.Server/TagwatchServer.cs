@@ -24,6 +24,7 @@ using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
 using OpenTelemetry.Metrics;
 using Tagwatch.Server.Workers;
+using Tagwatch.Disclosure.Pdf.Maps;
 
 namespace Tagwatch.Server;
 
@@ -62,6 +63,8 @@ public static class TagwatchServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(ingestOptions);
+        // The street map under the disclosure pack's evidence map; wrong settings stop the start with every problem named.
+        builder.Services.AddSingleton(MapTileSource.Create(builder.Configuration.GetSection(MapTileOptions.Section).Get<MapTileOptions>(), options.Database, clock));
         configure?.Invoke(builder.Services);
         builder.Services.AddSingleton(options.Retention);
         // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
