@@ -35,6 +35,11 @@ public static class DisclosurePackPdf
         {
             backdrop = MapBackdrop.Plain("the map's area lies outside the National Grid");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A tile source is a convenience: whatever goes wrong with it, the pack is still produced, on the plain map.
+            backdrop = MapBackdrop.Plain("the street map could not be had");
+        }
 
         Render(pack, output, backdrop);
     }

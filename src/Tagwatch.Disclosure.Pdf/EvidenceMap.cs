@@ -169,8 +169,14 @@ internal static class EvidenceMap
 
             return placed;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The decoder's failures on a malformed image are of many kinds; any of them only means no street map.
+            foreach (var (image, _, _, _) in placed)
+            {
+                image.Dispose();
+            }
+
             drawnOn = MapBackdrop.Plain($"the street map from {backdrop.Source} could not be drawn: its tiles could not be read or placed");
             return [];
         }

@@ -48,6 +48,8 @@ public sealed class EvidenceMapTests : IDisposable
     [Theory]
     [InlineData(TileAnswer.NotFound, "itanswered404")]
     [InlineData(TileAnswer.NotAnImage, "itsentsomethingthatisnotaPNGorJPEGimage")]
+    [InlineData(TileAnswer.CorruptPng, "itstilescouldnotbereadorplaced")]
+    [InlineData(TileAnswer.GarbledPng, "itstilescouldnotbereadorplaced")]
     [InlineData(TileAnswer.Never, "itdidnotanswerwithin0.2s")]
     public async Task RenderAsync_TileSourceMisbehaves_DrawsThePlainMapAndSaysWhy(TileAnswer answer, string reason)
     {

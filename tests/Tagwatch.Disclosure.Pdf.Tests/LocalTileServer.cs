@@ -14,6 +14,8 @@ public enum TileAnswer
     StreetTiles,
     NotFound,
     NotAnImage,
+    CorruptPng,
+    GarbledPng,
     Never,
 }
 
@@ -65,6 +67,11 @@ internal sealed class LocalTileServer : IAsyncDisposable
                 return Results.NotFound();
             case TileAnswer.NotAnImage:
                 return Results.Text("<html>rate limited</html>", "text/html");
+            case TileAnswer.CorruptPng:
+                // A PNG's signature and header, then the data cut short.
+                return Results.Bytes(TestPng.StreetTile(x, y)[..60], "image/png");
+            case TileAnswer.GarbledPng:
+                return Results.Bytes(TestPng.Garbled(), "image/png");
             case TileAnswer.Never:
                 // Holds the request open until the client gives up or the server stops.
                 using (var both = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token))

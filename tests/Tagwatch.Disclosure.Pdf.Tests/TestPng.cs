@@ -35,6 +35,22 @@ internal static class TestPng
         return ((byte)r, (byte)g, (byte)b);
     }
 
+    /// <summary>A PNG whose every chunk is well formed but whose image data is not a zlib stream.</summary>
+    public static byte[] Garbled()
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, 256);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 256);
+        header[8] = 8;
+        header[9] = 2;
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", Enumerable.Range(0, 4000).Select(i => (byte)(i * 37)).ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     public static byte[] Make(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
         var raw = new byte[height * (1 + width * 3)];
