@@ -107,6 +107,10 @@ public sealed class HttpMapTiles : IMapTiles, IDisposable
                 _ => "request failed",
             }})");
         }
+        catch (IOException)
+        {
+            return (null, "the connection broke while a tile was sent");
+        }
         finally
         {
             _fetches.Release();
