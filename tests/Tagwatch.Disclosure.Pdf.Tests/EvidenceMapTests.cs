@@ -112,16 +112,36 @@ public sealed class EvidenceMapTests : IDisposable
         Assert.Equal(2 * fetched, server.Requests);
     }
 
-    [Fact]
-    public async Task RenderAsync_ManyEvidencePointsCloseTogether_RendersWithTheirLabelsThinned()
+    [Theory]
+    [InlineData(120, 2)]
+    [InlineData(40, 6)]
+    [InlineData(12, 1)]
+    public async Task RenderAsync_ManyEvidencePointsCloseTogether_NoTwoWordsOnTheMapOverprintEachOther(int points, double stepMetres)
     {
-        var pack = SamplePacks.Walk(points: 120, stepMetres: 2);
+        await using var server = await LocalTileServer.StartAsync();
+        using var tiles = Tiles(server.Template);
         using var pdf = new MemoryStream();
 
-        await DisclosurePackPdf.RenderAsync(pack, pdf, NoMapTiles.Instance, TestContext.Current.CancellationToken);
+        await DisclosurePackPdf.RenderAsync(SamplePacks.Walk(points, stepMetres), pdf, tiles, TestContext.Current.CancellationToken);
 
+        // The map is the page's only drawing with tiles: its words are those within the tiles' bounds.
         using var document = PdfDocument.Open(pdf.ToArray());
-        Assert.Contains("crime", document.GetPage(1).Text + document.GetPage(2).Text, StringComparison.Ordinal);
+        var page = document.GetPages().First(p => p.GetImages().Any());
+        var map = page.GetImages().Select(i => i.BoundingBox).Aggregate((a, b) => new(Math.Min(a.Left, b.Left), Math.Min(a.Bottom, b.Bottom), Math.Max(a.Right, b.Right), Math.Max(a.Top, b.Top)));
+        var words = page.GetWords().Where(w => w.BoundingBox.Left >= map.Left && w.BoundingBox.Right <= map.Right && w.BoundingBox.Bottom >= map.Bottom && w.BoundingBox.Top <= map.Top).ToList();
+        Assert.Contains(words, w => w.Text == "crime");
+        Assert.Contains(words, w => w.Text == "12:30");
+        Assert.Contains(words, w => w.Text == "(grid)");
+        for (int i = 0; i < words.Count; i++)
+        {
+            for (int j = i + 1; j < words.Count; j++)
+            {
+                var a = words[i].BoundingBox;
+                var b = words[j].BoundingBox;
+                bool meet = a.Left < b.Right && b.Left < a.Right && a.Bottom < b.Top && b.Bottom < a.Top;
+                Assert.False(meet, $"'{words[i].Text}' and '{words[j].Text}' overprint");
+            }
+        }
     }
 
     private HttpMapTiles Tiles(string template, TimeSpan? timeout = null, TimeProvider? clock = null, TimeSpan? maxAge = null) =>
