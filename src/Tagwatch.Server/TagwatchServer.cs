@@ -17,6 +17,7 @@ using Tagwatch.Storage;
 using Scalar.AspNetCore;
 using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Disclosure.Pdf.Maps;
 using Tagwatch.Server.Api;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
@@ -24,7 +25,6 @@ using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
 using OpenTelemetry.Metrics;
 using Tagwatch.Server.Workers;
-using Tagwatch.Disclosure.Pdf.Maps;
 
 namespace Tagwatch.Server;
 
