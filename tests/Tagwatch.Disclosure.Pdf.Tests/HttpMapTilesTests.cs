@@ -56,6 +56,24 @@ public sealed class HttpMapTilesTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_cache.FullName, TileCache.SourceKey(options.TileUrlTemplate!), $"{cover.Zoom}", $"{cover.MinX}", $"{cover.MinY}.tile")));
     }
 
+    [Fact]
+    public async Task GetAsync_SourceNeverAnswers_GivesUpTheOtherTilesAfterTheFirstTimeout()
+    {
+        await using var server = await LocalTileServer.StartAsync(TileAnswer.Never);
+        using var tiles = new HttpMapTiles(
+            new MapTileOptions { TileUrlTemplate = server.Template, Attribution = "© x", MaxConcurrentFetches = 2, Timeout = TimeSpan.FromMilliseconds(200) },
+            _cache.FullName, TimeProvider.System);
+        var area = new MapArea(SamplePacks.Offset(SamplePacks.Vauxhall, -300, -300), SamplePacks.Offset(SamplePacks.Vauxhall, 300, 300), 0.5);
+
+        var backdrop = await tiles.GetAsync(area, TestContext.Current.CancellationToken);
+
+        Assert.True(TileCover.Of(area, 19).Count > 4);
+        Assert.False(backdrop.HasTiles);
+        Assert.EndsWith("it did not answer within 0.2 s", backdrop.PlainReason, StringComparison.Ordinal);
+        // Only the tiles already asked for when the first timed out; the rest never start (a wait of one timeout, not one per tile).
+        Assert.InRange(server.Requests, 1, 2);
+    }
+
     /// <summary>Answers every request with a tile, holding them all until opened, and counts how many are in flight at once.</summary>
     private sealed class GatedHandler(int limit) : HttpMessageHandler
     {

@@ -46,7 +46,11 @@ public sealed class HttpMapTiles : IMapTiles, IDisposable
     public async Task<MapBackdrop> GetAsync(MapArea area, CancellationToken cancellationToken)
     {
         var cover = TileCover.Of(area, _options.MaxZoom);
-        var results = await Task.WhenAll(cover.Tiles().Select(t => TileAsync(cover.Zoom, t.X, t.Y, cancellationToken)));
+        // The first tile that fails gives up the rest: the map will be plain anyway, and an unreachable source then
+        // costs one timeout, not one per tile.
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var results = await Task.WhenAll(cover.Tiles().Select(t => TileAsync(cover.Zoom, t.X, t.Y, giveUp)));
+        cancellationToken.ThrowIfCancellationRequested();
         if (results.FirstOrDefault(r => r.Failure is not null).Failure is { } failure)
         {
             return MapBackdrop.Plain($"the street map source {_source} could not be used: {failure}");
@@ -61,17 +65,48 @@ public sealed class HttpMapTiles : IMapTiles, IDisposable
         _fetches.Dispose();
     }
 
-    private async Task<(MapTile? Tile, string? Failure)> TileAsync(int zoom, int x, int y, CancellationToken cancellationToken)
+    /// <summary>The tile, or why it could not be had; neither when another tile's failure (or the caller) gave it up.</summary>
+    private async Task<(MapTile? Tile, string? Failure)> TileAsync(int zoom, int x, int y, CancellationTokenSource giveUp)
     {
         if (_cache.Read(zoom, x, y) is { } cached)
         {
             return (new MapTile(zoom, x, y, cached), null);
         }
 
-        await _fetches.WaitAsync(cancellationToken);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await _fetches.WaitAsync(giveUp.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var (image, failure) = await FetchAsync(zoom, x, y, giveUp.Token);
+            if (image is null)
+            {
+                // Before the fetch slot is released, so no waiting tile starts a request that is no longer wanted.
+                await giveUp.CancelAsync();
+                return (null, failure);
+            }
+
+            _cache.Write(zoom, x, y, image);
+            return (new MapTile(zoom, x, y, image), null);
+        }
+        finally
+        {
+            _fetches.Release();
+        }
+    }
+
+    /// <summary>One tile from the source, or why not (null when given up).</summary>
+    private async Task<(byte[]? Image, string? Failure)> FetchAsync(int zoom, int x, int y, CancellationToken giveUp)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(giveUp);
             timeout.CancelAfter(_options.Timeout);
             using var answer = await _http.GetAsync(new Uri(Url(zoom, x, y)), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (answer.StatusCode != HttpStatusCode.OK)
@@ -85,15 +120,13 @@ public sealed class HttpMapTiles : IMapTiles, IDisposable
             }
 
             byte[] image = await answer.Content.ReadAsByteArrayAsync(timeout.Token);
-            if (!TileImage.IsPngOrJpeg(image))
-            {
-                return (null, "it sent something that is not a PNG or JPEG image");
-            }
-
-            _cache.Write(zoom, x, y, image);
-            return (new MapTile(zoom, x, y, image), null);
+            return TileImage.IsPngOrJpeg(image) ? (image, null) : (null, "it sent something that is not a PNG or JPEG image");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            return (null, null);
+        }
+        catch (OperationCanceledException)
         {
             return (null, string.Create(CultureInfo.InvariantCulture, $"it did not answer within {_options.Timeout.TotalSeconds:0.#} s"));
         }
@@ -110,10 +143,6 @@ public sealed class HttpMapTiles : IMapTiles, IDisposable
         catch (IOException)
         {
             return (null, "the connection broke while a tile was sent");
-        }
-        finally
-        {
-            _fetches.Release();
         }
     }
 
