@@ -182,7 +182,8 @@ internal static class EvidenceMap
         }
     }
 
-    /// <summary>The attribution (first: the tiles' licence requires it), grid north and the scale bar, each in a corner that is free.</summary>
+    /// <summary>The attribution (first: the tiles' licence requires it), grid north and the scale bar, each in a corner free of
+    /// markers where one is, else over them (the attribution always has a place: it is placed first).</summary>
     private static void Furniture(XGraphics g, LabelPlacer labels, XRect frame, MapBackdrop backdrop, double bar, double step, XFont font)
     {
         const double inset = 2;
@@ -198,7 +199,7 @@ internal static class EvidenceMap
 
             var size = g.MeasureString(attribution, small);
             double w = size.Width + 6, h = small.Height + 2;
-            if (labels.PlaceFirstFree([new XRect(right - w, bottom - h, w, h), new XRect(left, bottom - h, w, h)]) is { } box)
+            if (labels.PlaceFirstFree([new XRect(right - w, bottom - h, w, h), new XRect(left, bottom - h, w, h)], required: true) is { } box)
             {
                 floor = box.Top - 2;
                 g.DrawRectangle(new XSolidBrush(XColor.FromArgb(225, 255, 255, 255)), box);
@@ -209,7 +210,7 @@ internal static class EvidenceMap
         var north = "N ↑ (grid)";
         var northSize = g.MeasureString(north, font);
         double nw = northSize.Width + 6, nh = font.Height + 4;
-        if (labels.PlaceFirstFree([new XRect(right - nw, top, nw, nh), new XRect(left, top, nw, nh)]) is { } northBox)
+        if (labels.PlaceFirstFree([new XRect(right - nw, top, nw, nh), new XRect(left, top, nw, nh)], required: true) is { } northBox)
         {
             g.DrawRectangle(new XSolidBrush(XColor.FromArgb(225, 255, 255, 255)), northBox);
             g.DrawString(north, font, XBrushes.Black, northBox.X + 3, northBox.Y + font.Height * 0.85 + 2);
@@ -217,7 +218,7 @@ internal static class EvidenceMap
 
         string metres = string.Create(CultureInfo.InvariantCulture, $"{step:0} m");
         double sw = bar + g.MeasureString(metres, font).Width + 14, sh = 18;
-        if (labels.PlaceFirstFree([new XRect(left, bottom - sh, sw, sh), new XRect(left, floor - sh, sw, sh), new XRect(left, top, sw, sh)]) is { } scaleBox)
+        if (labels.PlaceFirstFree([new XRect(left, bottom - sh, sw, sh), new XRect(left, floor - sh, sw, sh), new XRect(left, top, sw, sh)], required: true) is { } scaleBox)
         {
             double y = scaleBox.Y + 10;
             g.DrawRectangle(XBrushes.White, scaleBox);

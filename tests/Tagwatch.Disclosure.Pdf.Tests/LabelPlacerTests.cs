@@ -66,6 +66,21 @@ public sealed class LabelPlacerTests
         Assert.All(placer.Taken.Where(t => t != scaleBar), t => Assert.False(LabelPlacer.Overlap(t, scaleBar)));
     }
 
+    [Fact]
+    public void PlaceFirstFree_EveryCandidateOnAMarker_TakesARequiredBoxOverTheMarkersButNotAnOptionalOne()
+    {
+        var placer = new LabelPlacer(Map);
+        XRect[] corners = [new(300, 410, 78, 12), new(52, 410, 78, 12)];
+        placer.ReserveMarker(new XRect(320, 412, 6, 6));
+        placer.ReserveMarker(new XRect(60, 412, 6, 6));
+
+        var optional = placer.PlaceFirstFree(corners);
+        var attribution = placer.PlaceFirstFree(corners, required: true);
+
+        Assert.Null(optional);
+        Assert.Equal(corners[0], attribution);
+    }
+
     [Property(MaxTest = 200)]
     public Property Place_AnyCluster_NoTwoPlacedLabelsOverlap(NonEmptyArray<(byte X, byte Y, byte Width)> points, byte spread)
     {

@@ -30,15 +30,20 @@ internal sealed class LabelPlacer(XRect bounds)
     /// <summary>Keeps labels off a marker drawn at <paramref name="box"/>; leader lines may cross it.</summary>
     public void ReserveMarker(XRect box) => _markers.Add(box);
 
-    /// <summary>The first of <paramref name="candidates"/> that is inside the map and free, now taken; null when none is.</summary>
-    public XRect? PlaceFirstFree(IEnumerable<XRect> candidates)
+    /// <summary>The first of <paramref name="candidates"/> that is inside the map and free, now taken; null when none is.
+    /// A <paramref name="required"/> box (the attribution, the scale) that finds every candidate on markers takes the
+    /// first one clear of everything else, over the markers.</summary>
+    public XRect? PlaceFirstFree(IReadOnlyList<XRect> candidates, bool required = false)
     {
-        foreach (var box in candidates)
+        foreach (bool overMarkers in required ? [false, true] : new[] { false })
         {
-            if (Fits(box))
+            foreach (var box in candidates)
             {
-                _taken.Add(box);
-                return box;
+                if (Fits(box, overMarkers))
+                {
+                    _taken.Add(box);
+                    return box;
+                }
             }
         }
 
@@ -78,7 +83,7 @@ internal sealed class LabelPlacer(XRect bounds)
     /// <summary>Whether two boxes share any area (touching edges do not).</summary>
     public static bool Overlap(XRect a, XRect b) => a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
 
-    private bool Fits(XRect box)
+    private bool Fits(XRect box, bool overMarkers = false)
     {
         if (box.Left < bounds.Left || box.Top < bounds.Top || box.Right > bounds.Right || box.Bottom > bounds.Bottom)
         {
@@ -94,7 +99,7 @@ internal sealed class LabelPlacer(XRect bounds)
             }
         }
 
-        foreach (var marker in _markers)
+        foreach (var marker in overMarkers ? [] : _markers)
         {
             if (Overlap(box, marker))
             {
