@@ -7,6 +7,7 @@ using Tagwatch.Application.Disclosure;
 using Tagwatch.Core.Boroughs;
 using Tagwatch.Core.Geo;
 using Tagwatch.Correlation.Scored;
+using Tagwatch.Disclosure.Pdf.Maps;
 
 namespace Tagwatch.Disclosure.Pdf;
 
@@ -15,9 +16,39 @@ public static class DisclosurePackPdf
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public static void Render(DisclosurePack pack, Stream output)
+    /// <summary>Renders <paramref name="pack"/> with its map on the plain background (no street map source).</summary>
+    public static void Render(DisclosurePack pack, Stream output) => Render(pack, output, MapBackdrop.Plain(MapBackdrop.NotConfigured));
+
+    /// <summary>Renders <paramref name="pack"/> with its map on street map tiles from <paramref name="tiles"/> when it
+    /// has them, else on the plain background; the pack says which. A tile source that fails never fails the pack.</summary>
+    public static async Task RenderAsync(DisclosurePack pack, Stream output, IMapTiles tiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(tiles);
+        MapBackdrop backdrop;
+        try
+        {
+            var area = MapView.Of(pack, PackGridPositions.Of(pack)).Area();
+            backdrop = await tiles.GetAsync(area, cancellationToken);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            backdrop = MapBackdrop.Plain("the map's area lies outside the National Grid");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A tile source is a convenience: whatever goes wrong with it, the pack is still produced, on the plain map.
+            backdrop = MapBackdrop.Plain("the street map could not be had");
+        }
+
+        Render(pack, output, backdrop);
+    }
+
+    /// <summary>Renders <paramref name="pack"/> with its map on <paramref name="backdrop"/>.</summary>
+    public static void Render(DisclosurePack pack, Stream output, MapBackdrop backdrop)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(backdrop);
         EmbeddedFontResolver.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = $"Disclosure pack — match {pack.Match.Id} — {pack.Crime.Force} {pack.Crime.Reference}";
@@ -68,10 +99,11 @@ public static class DisclosurePackPdf
             w.Field("Tag", m.Tag);
 
             w.SectionHeading("3. Exhibit A: map of the crime location and the tag's fixes");
-            var map = w.Block(330);
-            EvidenceMap.Draw(w.Graphics, map, pack, grid, pack.BufferMetres, w.Small);
+            var map = w.Block(MapView.SidePoints);
+            var drawnOn = EvidenceMap.Draw(w.Graphics, map, pack, grid, MapView.Of(pack, grid), backdrop, w.Small);
             w.Space(4);
             w.Line(EvidenceMap.Legend(pack.BufferMetres), w.Small);
+            w.Line(EvidenceMap.BackgroundNote(drawnOn), w.Small);
             if (grid.MapUsesHelmertFallback)
             {
                 w.Line(MapFallbackNote, w.Small);

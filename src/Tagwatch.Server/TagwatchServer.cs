@@ -17,6 +17,7 @@ using Tagwatch.Storage;
 using Scalar.AspNetCore;
 using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Disclosure.Pdf.Maps;
 using Tagwatch.Server.Api;
 using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
@@ -63,6 +64,11 @@ public static class TagwatchServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(ingestOptions);
+        // The street map under the disclosure pack's evidence map (the settings also for the web maps); wrong settings
+        // stop the start with every problem named.
+        var mapTiles = builder.Configuration.GetSection(MapTileOptions.Section).Get<MapTileOptions>() ?? new MapTileOptions();
+        builder.Services.AddSingleton(mapTiles);
+        builder.Services.AddSingleton(MapTileSource.Create(mapTiles, options.Database, clock));
         configure?.Invoke(builder.Services);
         builder.Services.AddSingleton(options.Retention);
         // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.

@@ -7,6 +7,8 @@ using Tagwatch.Application.Matches;
 using Tagwatch.Core.Access;
 using Tagwatch.Cli.Infrastructure;
 using Tagwatch.Disclosure.Pdf;
+using Tagwatch.Disclosure.Pdf.Maps;
+using Microsoft.Extensions.Configuration;
 
 namespace Tagwatch.Cli.Commands;
 
@@ -31,6 +33,9 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
         }
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
+        // The street map source is checked before the export is recorded: wrong settings stop here with every problem named.
+        var tiles = MapTileSource.Create(AppSettings.Read().GetSection(MapTileOptions.Section).Get<MapTileOptions>(), services.DatabasePath, CliContext.Current.Clock);
+        using var ownedTiles = tiles as IDisposable;
         // The use case records the export before the pack leaves for the file; the file is written whole or not at all.
         var result = await services.Provider.GetRequiredService<GetDisclosurePack>()
             .ExecuteAsync(ConsoleActor.In(Role.MatchReviewer), new MatchRequest(settings.Id), cancellationToken);
@@ -41,7 +46,7 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
         }
 
         using var pdf = new MemoryStream();
-        DisclosurePackPdf.Render(result.Value, pdf);
+        await DisclosurePackPdf.RenderAsync(result.Value, pdf, tiles, cancellationToken);
         await WholeFile.WriteAsync(settings.Out, file => file.WriteAsync(pdf.GetBuffer().AsMemory(0, (int)pdf.Length), cancellationToken).AsTask());
         CliContext.Current.Console.MarkupLineInterpolated($"Disclosure pack of match {settings.Id} written to {settings.Out}.");
         return ExitCodes.Ok;

@@ -8,6 +8,7 @@ using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Matches;
 using Tagwatch.Disclosure.Pdf;
+using Tagwatch.Disclosure.Pdf.Maps;
 using Tagwatch.Server.Api.Matches;
 using Tagwatch.Server.Security;
 
@@ -100,7 +101,7 @@ internal static class MatchesApi
             : UseCaseAnswers.Problem(result.Failure);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PackAsync(long id, HttpContext http, GetDisclosurePack getPack, MatchVisibility visibility)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PackAsync(long id, HttpContext http, GetDisclosurePack getPack, MatchVisibility visibility, IMapTiles tiles)
     {
         var actor = await http.RequiredActorAsync();
         var result = await getPack.ExecuteAsync(actor, new MatchRequest(id), http.RequestAborted);
@@ -111,7 +112,7 @@ internal static class MatchesApi
 
         var pack = result.Value;
         var pdf = new MemoryStream();
-        DisclosurePackPdf.Render(pack, pdf);
+        await DisclosurePackPdf.RenderAsync(pack, pdf, tiles, http.RequestAborted);
         pdf.Position = 0;
         return TypedResults.File(pdf, "application/pdf", $"disclosure-{pack.Match.Force}-{pack.Match.CrimeReference}-{id}.pdf");
     }
