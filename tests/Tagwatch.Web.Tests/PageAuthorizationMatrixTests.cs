@@ -23,6 +23,10 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["sign-in/password"] = Everyone,
         ["sign-out"] = "anonymous device " + Everyone,
         ["error/{code:int}"] = "anonymous device " + Everyone,
+        ["people"] = "probation probation-other",
+        // The person is on "probation"'s caseload only.
+        ["people/{reference}"] = "probation",
+        ["people/{reference}/trail"] = "probation",
     };
 
     private SeededApi _seeded = null!;

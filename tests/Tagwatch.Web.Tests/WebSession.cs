@@ -20,12 +20,19 @@ public sealed class WebSession : IAsyncDisposable
         BaseAddress = baseAddress;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 Problems.Add($"console: {message.Text}");
             }
         };
         page.PageError += (_, error) => Problems.Add($"script error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                Problems.Add($"{response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
     }
 
     public IPage Page { get; }

@@ -14,4 +14,7 @@ public enum TrailFormat
 
     /// <summary>The fix import format, all columns (audited as an export).</summary>
     Csv,
+
+    /// <summary>KML 2.2 with a time-stamped track (audited as an export).</summary>
+    Kml,
 }

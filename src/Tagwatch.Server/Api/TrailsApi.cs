@@ -10,6 +10,7 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Protocols.Csv;
 using Tagwatch.Protocols.GeoJson;
 using Tagwatch.Protocols.Gpx;
+using Tagwatch.Protocols.Kml;
 using Tagwatch.Server.Security;
 
 namespace Tagwatch.Server.Api;
@@ -40,11 +41,12 @@ internal static class TrailsApi
             "geojson" => TrailFormat.GeoJson,
             "gpx" => TrailFormat.Gpx,
             "csv" => TrailFormat.Csv,
+            "kml" => TrailFormat.Kml,
             _ => null,
         };
         if (parsed is not { } trailFormat)
         {
-            return Invalid("format", $"'{formatName}' is not json, geojson, gpx or csv");
+            return Invalid("format", $"'{formatName}' is not json, geojson, gpx, kml or csv");
         }
 
         Instant? cursor = ApiValues.TryInstant(after, out var afterInstant) ? afterInstant : null;
@@ -65,6 +67,7 @@ internal static class TrailsApi
         {
             TrailFormat.GeoJson => "application/geo+json",
             TrailFormat.Gpx => "application/gpx+xml",
+            TrailFormat.Kml => "application/vnd.google-earth.kml+xml",
             _ => "text/csv",
         }, $"{trail.Reference}-{trail.From.ToUnixTimeSeconds()}.{formatName}");
     }
@@ -86,6 +89,10 @@ internal static class TrailsApi
             if (format == TrailFormat.Gpx)
             {
                 GpxWriter.Write(writer, tag, fixes.Select(f => f.Fix));
+            }
+            else if (format == TrailFormat.Kml)
+            {
+                KmlWriter.Write(writer, tag, fixes.Select(f => f.Fix));
             }
             else
             {

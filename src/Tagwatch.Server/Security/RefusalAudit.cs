@@ -26,7 +26,19 @@ internal static class RefusalAudit
     {
         if (http.GetEndpoint() is { } endpoint && Tag(endpoint) is { } tag)
         {
-            http.Response.OnStarting(() => RecordAsync(http, endpoint, tag));
+            // What was asked is read now: a refused page is answered by re-running the request as the error page,
+            // which changes its path and route values before the answer starts.
+            var route = http.Request.RouteValues;
+            string? subject = (route.GetValueOrDefault("reference") ?? route.GetValueOrDefault("id"))?.ToString();
+            string subjectType = tag switch
+            {
+                "Offenders" => "offender",
+                "Matches" => "match",
+                "Searches" => "area",
+                _ => route.ContainsKey("id") ? "alert" : "tag",
+            };
+            string asked = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
+            http.Response.OnStarting(() => RecordAsync(http, endpoint, subjectType, subject, asked));
         }
 
         await next(http);
@@ -50,7 +62,7 @@ internal static class RefusalAudit
     private static string? Tag(Endpoint endpoint) =>
         endpoint.Metadata.GetOrderedMetadata<ITagsMetadata>().SelectMany(t => t.Tags).FirstOrDefault(PersonalDataTags.Contains);
 
-    private static async Task RecordAsync(HttpContext http, Endpoint endpoint, string tag)
+    private static async Task RecordAsync(HttpContext http, Endpoint endpoint, string subjectType, string? subject, string asked)
     {
         int status = http.Response.StatusCode;
         if (status is not (StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound))
@@ -63,17 +75,7 @@ internal static class RefusalAudit
             ?? http.Items[ShownReasonKey] as string
             ?? MissingPermission(endpoint, actor)
             ?? (status == StatusCodes.Status403Forbidden ? "forbidden" : "not found");
-        var route = http.Request.RouteValues;
-        string? subject = (route.GetValueOrDefault("reference") ?? route.GetValueOrDefault("id"))?.ToString();
-        string subjectType = tag switch
-        {
-            "Offenders" => "offender",
-            "Matches" => "match",
-            "Searches" => "area",
-            _ => route.ContainsKey("id") ? "alert" : "tag",
-        };
         string? purpose = http.Request.Query["purpose"].FirstOrDefault();
-        string asked = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
 
         // Recorded even if the caller has gone: a refusal is recorded whether or not anyone reads the answer.
         await http.RequestServices.GetRequiredService<IAuditLog>().AppendAsync(

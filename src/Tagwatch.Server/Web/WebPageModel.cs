@@ -38,6 +38,15 @@ internal abstract class WebPageModel : PageModel
         }
     }
 
+    /// <summary>As <see cref="Failed"/>, for pages that must load their data again to show the form.</summary>
+    protected async Task<IActionResult> FailedAsync(UseCaseFailure failure, Func<Task<IActionResult>> showAgain, string? fieldPrefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(showAgain);
+        IActionResult? again = null;
+        var answer = Failed(failure, () => again = new EmptyResult(), fieldPrefix);
+        return again is null ? answer : await showAgain();
+    }
+
     /// <summary>The refusal (403) or not-found (404) page for a failure, with the reason recorded in the audit log.</summary>
     protected IActionResult Refused(UseCaseFailure failure)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -36,12 +37,20 @@ internal static class WebSetup
     public static IApplicationBuilder UseWebAssets(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
     {
         FileProvider = new ManifestEmbeddedFileProvider(typeof(WebSetup).Assembly, "Web/wwwroot"),
+        ContentTypeProvider = AssetTypes(),
         OnPrepareResponse = context =>
         {
             // Revalidated each time (the ETag makes that cheap): a new version of the server never meets a stale script.
             context.Context.Response.Headers.CacheControl = "no-cache";
         },
     });
+
+    private static FileExtensionContentTypeProvider AssetTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".geojson"] = "application/geo+json";
+        return types;
+    }
 
     /// <summary>Status codes of page requests show a page (refused, not found); API answers keep their ProblemDetails.</summary>
     public static IApplicationBuilder UseStatusCodePagesForPagesAndApi(this IApplicationBuilder app)

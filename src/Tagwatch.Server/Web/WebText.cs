@@ -6,7 +6,8 @@ namespace Tagwatch.Server.Web;
 /// <summary>How pages write roles, scopes, times and durations: one wording everywhere, in plain English.</summary>
 internal static class WebText
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    // The server runs in invariant-globalization mode: English month names come from the invariant culture.
+    public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     public static string RoleName(Role role) => role switch
     {
@@ -35,11 +36,9 @@ internal static class WebText
     public static string BoroughName(string code) => Core.Boroughs.BoroughMap.London.Find(code)?.Name ?? code;
 
     /// <summary>A UK-style date and time in London time (the scheme's time zone).</summary>
-    public static string Time(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, London).ToString("d MMM yyyy, HH:mm", Culture);
+    public static string Time(DateTimeOffset instant) => Time(NodaTime.Instant.FromDateTimeOffset(instant));
 
-    public static string Date(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, London).ToString("d MMM yyyy", Culture);
+    public static string Date(DateTimeOffset instant) => Date(NodaTime.Instant.FromDateTimeOffset(instant).InZone(London).Date);
 
     /// <summary>"3 h 20 min", "45 s": a duration in the largest sensible units.</summary>
     public static string Duration(TimeSpan span) => span switch
@@ -50,5 +49,40 @@ internal static class WebText
         _ => $"{Math.Max(0, (int)span.TotalSeconds)} s",
     };
 
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static string Time(NodaTime.Instant instant) => instant.InZone(London).ToString("d MMM yyyy, HH:mm", Culture);
+
+    public static string Date(NodaTime.LocalDate date) => date.ToString("d MMM yyyy", Culture);
+
+    /// <summary>A condition's schedule in words: "at all times", "every day, 19:00 to 07:00 the next morning".</summary>
+    public static string Schedule(Core.Conditions.Schedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.IsAlways)
+        {
+            return "at all times";
+        }
+
+        return string.Join("; ", schedule.Text.Split("; ").Select(window =>
+        {
+            var parts = window.Split(' ', 2);
+            string days = parts[0] == "daily" ? "every day" : string.Join(", ", parts[0].Split(',').Select(DayName));
+            var times = parts[1].Split('-');
+            bool overnight = string.CompareOrdinal(times[1], times[0]) <= 0 && times[1] != "24:00";
+            return $"{days}, {times[0]} to {(times[1] == "24:00" ? "midnight" : times[1])}{(overnight ? " the next morning" : "")}";
+        }));
+    }
+
+    private static string DayName(string day) => day switch
+    {
+        "Mon" => "Mondays",
+        "Tue" => "Tuesdays",
+        "Wed" => "Wednesdays",
+        "Thu" => "Thursdays",
+        "Fri" => "Fridays",
+        "Sat" => "Saturdays",
+        "Sun" => "Sundays",
+        _ => day,
+    };
+
+    private static readonly NodaTime.DateTimeZone London = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
 }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using NetTopologySuite.IO;
+using NetTopologySuite.IO.Converters;
+using Tagwatch.Application.Conditions;
+
+namespace Tagwatch.Server.Web;
+
+/// <summary>
+/// Conditions as shapes for the map script: a circle (centre and radius) or a GeoJSON geometry, from the area's
+/// description (<c>circle LAT LON RADIUS</c> or WKT with longitude first), with the kind, label and id for the legend.
+/// </summary>
+internal static class ZoneShapes
+{
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    public static string Json(IEnumerable<PersonCondition> conditions) =>
+        JsonSerializer.Serialize(conditions.Select(Shape).ToList());
+
+    private static object Shape(PersonCondition c)
+    {
+        string description = c.Condition.Area.Description;
+        object? circle = null;
+        JsonElement? geometry = null;
+        if (description.StartsWith("circle ", StringComparison.Ordinal))
+        {
+            var parts = description.Split(' ');
+            circle = new
+            {
+                lat = double.Parse(parts[1], CultureInfo.InvariantCulture),
+                lon = double.Parse(parts[2], CultureInfo.InvariantCulture),
+                radius = double.Parse(parts[3], CultureInfo.InvariantCulture),
+            };
+        }
+        else
+        {
+            var shape = new WKTReader().Read(description);
+            geometry = JsonSerializer.SerializeToElement(shape, GeoJson);
+        }
+
+        return new { id = c.Condition.Id, kind = c.Condition.Kind.ToString().ToLowerInvariant(), label = c.Condition.Label, circle, geometry };
+    }
+}
