@@ -126,6 +126,16 @@ public sealed record NotificationOptions
         return problems;
     }
 
+    // A printed copy of the settings (a log line, a test failure) never shows the SMTP password.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Enabled = {Enabled}, SmtpHost = {SmtpHost}, SmtpPort = {SmtpPort}, Security = {Security}, Username = {Username}, Password = {(string.IsNullOrEmpty(Password) ? "" : "***")}, "
+            + $"From = {From}, OnCallAddress = {OnCallAddress}, EscalationAddress = {EscalationAddress}, MinimumSeverity = {MinimumSeverity}, "
+            + $"NotifyAfterMinutes = {NotifyAfterMinutes}, EscalateAfterMinutes = {EscalateAfterMinutes}, CheckEverySeconds = {CheckEverySeconds}, PublicBaseUrl = {PublicBaseUrl}");
+        return true;
+    }
+
     private static bool IsLoopback(string host) =>
         host is "localhost" || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }

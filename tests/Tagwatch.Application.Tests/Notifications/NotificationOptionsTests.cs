@@ -66,4 +66,8 @@ public sealed class NotificationOptionsTests
     [Fact]
     public void Validate_PlainSmtpWithAPasswordToALocalRelay_IsAllowed() =>
         Assert.Empty((Usable with { Security = SmtpSecurity.None, SmtpHost = "127.0.0.1" }).Validate());
+
+    [Fact]
+    public void ToString_NeverShowsThePassword() =>
+        Assert.DoesNotContain("secret", Usable.ToString(), StringComparison.Ordinal);
 }
