@@ -11,6 +11,7 @@ using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Matches;
 using Tagwatch.Application.Monitoring;
+using Tagwatch.Application.Notifications;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
 using Tagwatch.Application.Retention;
@@ -75,6 +76,7 @@ public static class TagwatchApplicationServices
         services.AddFixesUseCases();
         services.AddTagsUseCases();
         services.AddCrimesUseCases();
+        services.AddNotificationsUseCases();
         return services;
     }
 }

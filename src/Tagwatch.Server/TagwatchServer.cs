@@ -23,6 +23,7 @@ using Tagwatch.Server.Devices;
 using Tagwatch.Server.Security;
 using Tagwatch.Server.Health;
 using Tagwatch.Server.Metrics;
+using Tagwatch.Server.Notifications;
 using OpenTelemetry.Metrics;
 using Tagwatch.Server.Workers;
 using Tagwatch.Server.Web;
@@ -73,6 +74,7 @@ public static class TagwatchServer
         builder.Services.AddSingleton(options.Retention);
         // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
         builder.Services.AddSingleton(new AccountApprovalOptions(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
+        builder.Services.AddTagwatchNotifications(builder.Configuration);
         builder.Services.AddTagwatchApplication();
         builder.Services.AddTagwatchSqlite(database);
         builder.Services.AddSingleton(options.Workers);
@@ -181,6 +183,7 @@ public static class TagwatchServer
         api.MapRetentionApi();
         api.MapCrimesApi();
         api.MapConditionsApi();
+        api.MapNotificationsApi();
         app.MapRazorPages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -72,6 +72,10 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
 
     public DbSet<AuditChainBaseRow> AuditChainBase => Set<AuditChainBaseRow>();
 
+    public DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+
+    public DbSet<CaseloadSubscriptionRow> CaseloadSubscriptions => Set<CaseloadSubscriptionRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -84,6 +88,17 @@ public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> option
             e.ToTable("caseloads");
             e.HasIndex(c => new { c.UserId, c.OffenderReference }).IsUnique();
             e.HasIndex(c => c.OffenderReference);
+        });
+        builder.Entity<NotificationRow>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(n => new { n.AlertId, n.Stage, n.Recipient }).IsUnique();
+            e.HasIndex(n => n.RecordedUnixMs);
+        });
+        builder.Entity<CaseloadSubscriptionRow>(e =>
+        {
+            e.ToTable("caseload_subscriptions");
+            e.HasKey(s => s.Username);
         });
         builder.Entity<MatchReviewRow>(e =>
         {

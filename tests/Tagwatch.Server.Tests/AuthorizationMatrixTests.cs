@@ -84,6 +84,10 @@ public sealed class AuthorizationMatrixTests
         ["StartCorrelationRun"] = "reviewer",
         ["PlaceLegalHold"] = "admin",
         ["LiftLegalHold"] = "admin",
+        ["ListNotifications"] = "admin monitoring",
+        ["GetNotificationSettings"] = "admin monitoring probation probation-other",
+        ["SubscribeToCaseloadAlerts"] = "probation probation-other",
+        ["UnsubscribeFromCaseloadAlerts"] = "probation probation-other",
     };
 
     [Fact]
@@ -197,6 +201,7 @@ public sealed class AuthorizationMatrixTests
             "StartCorrelationRun" => """{"all_tags":false}""",
             "EndMonitoring" => """{"reason":"matrix check of the policy","last_day":"2030-01-01"}""",
             "ChangeRiskTier" => """{"tier":"high","reason":"matrix check of the policy"}""",
+            "SubscribeToCaseloadAlerts" => """{"email":"duty.officer@probation.example.gov.uk"}""",
             _ => "{}",
         };
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path + query);

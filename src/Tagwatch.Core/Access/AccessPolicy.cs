@@ -10,9 +10,9 @@ public static class AccessPolicy
 {
     private static readonly Dictionary<Role, HashSet<Permission>> Grants = new()
     {
-        [Role.Administrator] = [Permission.ManageUsers, Permission.ManageScheme, Permission.ManageTags, Permission.ManageRetention],
-        [Role.MonitoringOfficer] = [Permission.ViewLivePositions, Permission.ViewAlerts, Permission.HandleAlerts],
-        [Role.ProbationOfficer] = [Permission.ViewOffenderRecords, Permission.ChangeOffenderRecords, Permission.ViewTrails, Permission.ViewAlerts, Permission.SearchNear],
+        [Role.Administrator] = [Permission.ManageUsers, Permission.ManageScheme, Permission.ManageTags, Permission.ManageRetention, Permission.ViewNotifications],
+        [Role.MonitoringOfficer] = [Permission.ViewLivePositions, Permission.ViewAlerts, Permission.HandleAlerts, Permission.ViewNotifications],
+        [Role.ProbationOfficer] = [Permission.ViewOffenderRecords, Permission.ChangeOffenderRecords, Permission.ViewTrails, Permission.ViewAlerts, Permission.SearchNear, Permission.ReceiveCaseloadAlerts],
         [Role.Police] = [Permission.ReceiveMatches, Permission.ViewTrails, Permission.SearchNear, Permission.ManageCrimes],
         [Role.MatchReviewer] = [Permission.ReviewMatches, Permission.RunCorrelation, Permission.ManageCrimes],
         [Role.Evaluator] = [Permission.ViewReports],

@@ -53,4 +53,10 @@ public enum Permission
 
     /// <summary>Place and lift legal holds; see what retention will purge.</summary>
     ManageRetention,
+
+    /// <summary>The record of alert notifications sent by e-mail (alert kind, severity, person's reference; no names or positions).</summary>
+    ViewNotifications,
+
+    /// <summary>Opt in to e-mail notice of the alerts of one's own caseload.</summary>
+    ReceiveCaseloadAlerts,
 }

@@ -382,6 +382,23 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("caseloads", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.CaseloadSubscriptionRow", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SinceUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Username");
+
+                    b.ToTable("caseload_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.ConditionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1082,6 +1099,66 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("matches", (string)null);
+                });
+
+            modelBuilder.Entity("Tagwatch.Storage.Model.NotificationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertRaisedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlertType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffenderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUser")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedUnixMs");
+
+                    b.HasIndex("AlertId", "Stage", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Tagwatch.Storage.Model.OffenderRow", b =>
