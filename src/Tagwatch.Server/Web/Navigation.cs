@@ -11,6 +11,7 @@ internal static class Navigation
     public static readonly Item[] Items =
     [
         new("Home", "/", null),
+        new("Monitoring", "/monitoring", Permission.ViewAlerts),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));
