@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -37,7 +39,7 @@ public sealed class MonitoringCentreTests(BrowserFixture browser) : IAsyncLifeti
         await web.Page.GotoAsync("/monitoring");
         await Assertions.Expect(web.Page.Locator("#alert-queue")).ToHaveAttributeAsync("data-tw-live", "on");
         await WaitForTheStreamAsync();
-        await Assertions.Expect(web.Page.GetByTestId("live-map-status")).ToContainTextAsync("worn tags");
+        await Assertions.Expect(web.Page.GetByTestId("live-map-status")).ToContainTextAsync("worn tag");
 
         await SendFixAsync(Now - Duration.FromMinutes(3));
         await SendFixAsync(Now - Duration.FromMinutes(1));
@@ -119,6 +121,42 @@ public sealed class MonitoringCentreTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Contains(refusals, r => r.Event.SubjectType == "alert" && r.Event.SubjectId == id.ToString(CultureInfo.InvariantCulture)
             && r.Event.Data.StartsWith($"403 GET /alerts/{id.ToString(CultureInfo.InvariantCulture)}: the {(principal == "police" ? "Police" : "Evaluator")} role does not have ViewAlerts", StringComparison.Ordinal));
         Assert.Contains(refusals, r => r.Event.Data.StartsWith("403 GET /monitoring:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_role_is_answered_by_the_monitoring_pages_as_its_alert_permission_and_caseload_allow()
+    {
+        var wearer = (await _seeded.Server.Services.Offenders.ListAsync()).Single(o => o.Reference.ToString() == _seeded.CaseloadReference);
+        long id = (await _seeded.Server.Services.Alerts.RaiseAsync(
+            new Alert(0, AlertKind.Sos, AlertSeverity.Critical, AlertState.Open, TagId.Parse(RunningServer.Gt06Imei), wearer.Id, null, Now, null, Now, "device reported sos", "{}", 0), "raised")).Id;
+        var expected = new Dictionary<string, (HttpStatusCode Centre, HttpStatusCode Alert)>
+        {
+            ["monitoring"] = (HttpStatusCode.OK, HttpStatusCode.OK),
+            ["probation"] = (HttpStatusCode.OK, HttpStatusCode.OK),
+            ["probation-other"] = (HttpStatusCode.OK, HttpStatusCode.Forbidden),
+            ["admin"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            ["police"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            ["police-other"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            ["reviewer"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            ["evaluator"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        };
+
+        var answered = new Dictionary<string, (HttpStatusCode Centre, HttpStatusCode Alert)>();
+        foreach (string principal in expected.Keys)
+        {
+            using var client = _seeded.Server.NewClient(new CookieContainer());
+            using var session = await client.PostAsJsonAsync("/api/v1/session", new { username = SeededApi.Usernames[principal], password = SeededApi.Password });
+            session.EnsureSuccessStatusCode();
+            using var centre = await client.GetAsync("/monitoring");
+            using var alert = await client.GetAsync($"/alerts/{id.ToString(CultureInfo.InvariantCulture)}");
+            answered[principal] = (centre.StatusCode, alert.StatusCode);
+        }
+
+        Assert.Equal(expected, answered);
+        using var anonymous = _seeded.Server.NewClient(new CookieContainer());
+        using var signIn = await anonymous.GetAsync("/monitoring");
+        Assert.Equal("/sign-in", signIn.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     private async Task<long> RaiseAsync(AlertKind kind, string summary) =>

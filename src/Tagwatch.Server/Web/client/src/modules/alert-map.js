@@ -21,6 +21,6 @@ export default function start(element) {
   }
 
   if (bounds.length > 0) {
-    map.fitBounds(L.latLngBounds(bounds).pad(0.5), { maxZoom: 17 });
+    map.fitBounds(L.latLngBounds(bounds).pad(0.5), { maxZoom: 15 });
   }
 }

@@ -105,24 +105,34 @@ export default function start(element) {
     }
 
     const unplaced = positions.filter(p => p.latitude == null).length;
-    status.textContent = `${positions.length} worn tags: ${counts.reporting} reporting, ${counts.late} late, ${counts.silent} silent, ${counts.breach} in breach`
+    status.textContent = `${positions.length} worn ${positions.length === 1 ? "tag" : "tags"}: ${counts.reporting} reporting, ${counts.late} late, ${counts.silent} silent, ${counts.breach} in breach`
       + (unplaced > 0 ? ` (${unplaced} with no recent fix, not on the map)` : '') + '.';
     element.dataset.twTags = String(positions.length);
   }
 
-  async function poll() {
+  let fitted = false;
+  async function load() {
     try {
       positions = await api('/api/v1/positions/live');
       draw();
+      const placed = positions.filter(p => p.latitude != null).map(p => [p.latitude, p.longitude]);
+      if (!fitted && placed.length > 0) {
+        fitted = true;
+        map.fitBounds(L.latLngBounds(placed).pad(0.3), { maxZoom: 14 });
+      }
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) {
         status.textContent = 'Positions could not be loaded; trying again.';
       }
     }
+  }
 
+  async function poll() {
+    await load();
     setTimeout(poll, POLL_MS);
   }
 
-  document.addEventListener('tw:breach-tags', () => draw());
+  // An alert change often follows a fix: show where the tag is now rather than at the next poll.
+  document.addEventListener('tw:breach-tags', () => load());
   poll();
 }
