@@ -18,4 +18,8 @@ public sealed class AlertVisibility(IOffenderStore offenders)
     /// <summary>Every person's reference by their identifier, to name the wearer of each alert.</summary>
     public async Task<IReadOnlyDictionary<OffenderId, OffenderReference>> ReferencesAsync(CancellationToken cancellationToken) =>
         (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference);
+
+    /// <summary>Every person's home borough code by their identifier: where the alerts of their tag belong.</summary>
+    public async Task<IReadOnlyDictionary<OffenderId, string>> HomeBoroughsAsync(CancellationToken cancellationToken) =>
+        (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.HomeBoroughCode);
 }

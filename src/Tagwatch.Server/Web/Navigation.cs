@@ -12,6 +12,7 @@ internal static class Navigation
     [
         new("Home", "/", null),
         new("People", "/people", Permission.ViewOffenderRecords),
+        new("Monitoring", "/monitoring", Permission.ViewAlerts),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));

@@ -72,6 +72,34 @@ public sealed class AlertQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_FilteredByKindSeverityAndTheWearersHomeBorough_HoldsOnlyTheAlertsMatchingEveryFilter()
+    {
+        var list = _host.Get<ListAlerts>();
+        string home = (await _host.Get<IOffenderStore>().ListAsync(Cancel)).Single(o => o.Reference == _wearer).HomeBoroughCode;
+        string elsewhere = home == "E09000022" ? "E09000028" : "E09000022";
+
+        var lowBattery = await list.ExecuteAsync(Centre, new ListAlertsRequest(Kinds: [AlertKind.LowBattery]), Cancel);
+        var critical = await list.ExecuteAsync(Centre, new ListAlertsRequest(Severities: [AlertSeverity.Critical]), Cancel);
+        var inHome = await list.ExecuteAsync(Centre, new ListAlertsRequest(Borough: home), Cancel);
+        var inOther = await list.ExecuteAsync(Centre, new ListAlertsRequest(Borough: elsewhere), Cancel);
+        var contradictory = await list.ExecuteAsync(Centre, new ListAlertsRequest(Kinds: [AlertKind.Sos], Severities: [AlertSeverity.Urgent]), Cancel);
+
+        Assert.Equal([_stockAlert], lowBattery.Value.Alerts.Select(a => a.Alert.Id));
+        Assert.Equal([_wearerAlert], critical.Value.Alerts.Select(a => a.Alert.Id));
+        Assert.Equal([_wearerAlert], inHome.Value.Alerts.Select(a => a.Alert.Id));
+        Assert.Empty(inOther.Value.Alerts);
+        Assert.Empty(contradictory.Value.Alerts);
+    }
+
+    [Fact]
+    public async Task List_FilteredByABoroughThatIsNotOne_IsInvalidNamingTheBorough()
+    {
+        var result = await _host.Get<ListAlerts>().ExecuteAsync(Centre, new ListAlertsRequest(Borough: "Narnia"), Cancel);
+
+        Assert.Equal((FailureKind.Invalid, "borough"), (result.Failure?.Kind, result.Failure?.Field));
+    }
+
+    [Fact]
     public async Task List_ByARoleWithoutViewAlerts_IsForbiddenAndNotAudited()
     {
         var result = await _host.Get<ListAlerts>().ExecuteAsync(Actor.Unscoped("eve", Role.Evaluator), new ListAlertsRequest(), Cancel);
