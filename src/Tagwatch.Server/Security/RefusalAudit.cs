@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application.Audit;
 using Tagwatch.Core.Access;
@@ -26,7 +27,10 @@ internal static class RefusalAudit
     {
         if (http.GetEndpoint() is { } endpoint && Tag(endpoint) is { } tag)
         {
-            http.Response.OnStarting(() => RecordAsync(http, endpoint, tag));
+            // Taken now: a refused page is answered by re-executing the error page, which replaces the path and route.
+            var asked = new AskedFor(
+                $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}", new RouteValueDictionary(http.Request.RouteValues), http.Request.Query["purpose"].FirstOrDefault());
+            http.Response.OnStarting(() => RecordAsync(http, endpoint, tag, asked));
         }
 
         await next(http);
@@ -50,7 +54,9 @@ internal static class RefusalAudit
     private static string? Tag(Endpoint endpoint) =>
         endpoint.Metadata.GetOrderedMetadata<ITagsMetadata>().SelectMany(t => t.Tags).FirstOrDefault(PersonalDataTags.Contains);
 
-    private static async Task RecordAsync(HttpContext http, Endpoint endpoint, string tag)
+    private sealed record AskedFor(string Request, RouteValueDictionary Route, string? Purpose);
+
+    private static async Task RecordAsync(HttpContext http, Endpoint endpoint, string tag, AskedFor askedFor)
     {
         int status = http.Response.StatusCode;
         if (status is not (StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound))
@@ -63,7 +69,7 @@ internal static class RefusalAudit
             ?? http.Items[ShownReasonKey] as string
             ?? MissingPermission(endpoint, actor)
             ?? (status == StatusCodes.Status403Forbidden ? "forbidden" : "not found");
-        var route = http.Request.RouteValues;
+        var route = askedFor.Route;
         string? subject = (route.GetValueOrDefault("reference") ?? route.GetValueOrDefault("id"))?.ToString();
         string subjectType = tag switch
         {
@@ -72,8 +78,8 @@ internal static class RefusalAudit
             "Searches" => "area",
             _ => route.ContainsKey("id") ? "alert" : "tag",
         };
-        string? purpose = http.Request.Query["purpose"].FirstOrDefault();
-        string asked = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
+        string? purpose = askedFor.Purpose;
+        string asked = askedFor.Request;
 
         // Recorded even if the caller has gone: a refusal is recorded whether or not anyone reads the answer.
         await http.RequestServices.GetRequiredService<IAuditLog>().AppendAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -36,6 +37,8 @@ internal static class WebSetup
     public static IApplicationBuilder UseWebAssets(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
     {
         FileProvider = new ManifestEmbeddedFileProvider(typeof(WebSetup).Assembly, "Web/wwwroot"),
+        // The map outlines are .geojson, a type the default list does not know (unknown types are not served).
+        ContentTypeProvider = new FileExtensionContentTypeProvider { Mappings = { [".geojson"] = "application/geo+json" } },
         OnPrepareResponse = context =>
         {
             // Revalidated each time (the ETag makes that cheap): a new version of the server never meets a stale script.

@@ -6,7 +6,9 @@ namespace Tagwatch.Server.Web;
 /// <summary>How pages write roles, scopes, times and durations: one wording everywhere, in plain English.</summary>
 internal static class WebText
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    // The invariant culture: the server runs with invariant globalization (no ICU), where only it exists. Its month
+    // names are English and every format here is spelt out, so dates still read the UK way ("4 Dec 2026, 18:40").
+    public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     public static string RoleName(Role role) => role switch
     {
