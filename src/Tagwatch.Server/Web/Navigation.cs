@@ -11,6 +11,9 @@ internal static class Navigation
     public static readonly Item[] Items =
     [
         new("Home", "/", null),
+        new("Matches", "/matches", Permission.ReviewMatches),
+        new("Matches", "/matches", Permission.ReceiveMatches),
+        new("Near search", "/near", Permission.SearchNear),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));
