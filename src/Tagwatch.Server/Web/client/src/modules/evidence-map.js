@@ -21,7 +21,7 @@ export default function start(element) {
     }).addTo(map);
     L.circle(at, { radius: precision, color: colours.crime, weight: 1, fillColor: colours.crime, fillOpacity: 0.15, interactive: false }).addTo(map);
     L.circleMarker(at, { radius: 7, color: '#ffffff', weight: 2, fillColor: colours.crime, fillOpacity: 1 })
-      .bindTooltip(textLabel(data.crime.label), { permanent: true, direction: 'top', offset: [0, -8], className: 'tw-map__label' })
+      .bindTooltip(textLabel(data.crime.label), { permanent: true, direction: 'left', offset: [-10, 0], className: 'tw-map__label' })
       .addTo(map);
     extent.extend(buffer.getBounds());
   }
@@ -73,7 +73,7 @@ export default function start(element) {
 
   if (closest) {
     closest.marker.bindTooltip(textLabel(`Closest: ${closest.p.time}, ${closest.p.distanceMetres} m`), {
-      permanent: true, direction: 'bottom', offset: [0, 8], className: 'tw-map__label',
+      permanent: true, direction: 'right', offset: [10, 0], className: 'tw-map__label',
     });
   }
 
