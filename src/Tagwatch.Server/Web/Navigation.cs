@@ -13,6 +13,9 @@ internal static class Navigation
         new("Home", "/", null),
         new("People", "/people", Permission.ViewOffenderRecords),
         new("Monitoring", "/monitoring", Permission.ViewAlerts),
+        new("Matches", "/matches", Permission.ReviewMatches),
+        new("Matches", "/matches", Permission.ReceiveMatches),
+        new("Near search", "/near", Permission.SearchNear),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));

@@ -61,5 +61,8 @@ internal sealed class InMemoryMatches : ICorrelationStore
 
     public Task<IReadOnlyList<CorrelationRun>> ListRunsAsync(int limit = 100, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<string?> RunParametersAsync(Guid runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    /// <summary>The parameters every run is said to have been made with (as stored: JSON), or null for a run not recorded.</summary>
+    public string? RunParameters { get; set; }
+
+    public Task<string?> RunParametersAsync(Guid runId, CancellationToken cancellationToken = default) => Task.FromResult(RunParameters);
 }

@@ -1,5 +1,6 @@
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Disclosure;
 using Tagwatch.Application.Matches;
 using Tagwatch.Core.Access;
@@ -21,7 +22,8 @@ internal sealed class MatchesFixture : IAsyncDisposable
         var review = new MatchReview(Store, Audit, host.Clock);
         Visibility = new MatchVisibility(Store);
         List = new ListMatches(Store, Audit);
-        Show = new ShowMatch(Store, Visibility, Audit);
+        Crimes = host.Get<ICrimeStore>();
+        Show = new ShowMatch(Store, Crimes, Visibility, Audit);
         Qualify = new QualifyMatch(Store, review);
         Disclose = new DiscloseMatch(Store, review);
         Outcome = new RecordOutcome(Visibility, review);
@@ -31,6 +33,8 @@ internal sealed class MatchesFixture : IAsyncDisposable
     public InMemoryMatches Store { get; } = new();
 
     public IAuditLog Audit { get; }
+
+    public ICrimeStore Crimes { get; }
 
     public MatchVisibility Visibility { get; }
 
