@@ -11,6 +11,9 @@ internal static class Navigation
     public static readonly Item[] Items =
     [
         new("Home", "/", null),
+        new("Administration", "/admin", Permission.ManageUsers),
+        new("Audit", "/audit", Permission.ReadAudit),
+        new("Your account", "/account/tokens", null),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));
