@@ -16,6 +16,9 @@ internal static class Navigation
         new("Matches", "/matches", Permission.ReviewMatches),
         new("Matches", "/matches", Permission.ReceiveMatches),
         new("Near search", "/near", Permission.SearchNear),
+        new("Administration", "/admin", Permission.ManageUsers),
+        new("Audit", "/audit", Permission.ReadAudit),
+        new("Your account", "/account/tokens", null),
     ];
 
     public static IEnumerable<Item> For(Role role) => Items.Where(i => i.Requires is null || AccessPolicy.Allows(role, i.Requires.Value));

@@ -1,0 +1,155 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tagwatch.Application.Accounts;
+using Tagwatch.Application.Audit;
+using Tagwatch.Core.Access;
+using Tagwatch.Server.Tests;
+
+namespace Tagwatch.Web.Tests;
+
+/// <summary>Administration and audit in a browser: accounts with four eyes on scope grants, the auditor's search and check, refusals.</summary>
+public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private SeededApi _seeded = null!;
+
+    public async ValueTask InitializeAsync() => _seeded = await SeededApi.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _seeded.DisposeAsync();
+
+    [Fact]
+    public async Task An_administrator_adds_a_user_and_sees_the_one_time_password_once()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await web.Page.GotoAsync("/admin/users");
+        await Assertions.Expect(web.Page.GetByTestId("users")).ToContainTextAsync("sam.police");
+        await web.AssertAccessibleAsync();
+
+        await web.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Add a user" }).ClickAsync();
+        await web.Page.GetByLabel("User name").FillAsync("new.evaluator");
+        await web.Page.GetByLabel("Role").SelectOptionAsync(nameof(Role.Evaluator));
+        await web.AssertAccessibleAsync();
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add user" }).ClickAsync();
+
+        var shown = web.Page.GetByTestId("one-time-password");
+        await Assertions.Expect(shown).ToContainTextAsync("new.evaluator added");
+        string password = (await shown.Locator("code").InnerTextAsync()).Trim();
+        Assert.True(password.Length >= 12, password);
+        var account = (await _seeded.Accounts.ListAsync("new.evaluator")).Single();
+        Assert.Equal(Role.Evaluator, account.Role);
+        Assert.True(account.MustChangePassword);
+
+        await web.Page.GotoAsync("/admin/users");
+        await Assertions.Expect(web.Page.GetByTestId("users")).ToContainTextAsync("new.evaluator");
+        Assert.DoesNotContain(password, await web.Page.ContentAsync(), StringComparison.Ordinal);
+        await web.ScreenshotAsync("users");
+        web.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_new_account_is_said_against_its_field()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await web.Page.GotoAsync("/admin/users/new");
+        await web.Page.GetByLabel("User name").FillAsync("no.borough");
+        await web.Page.GetByLabel("Role").SelectOptionAsync(nameof(Role.Police));
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add user" }).ClickAsync();
+
+        await Assertions.Expect(web.Page.Locator(".govuk-error-summary")).ToContainTextAsync("at least one borough");
+        await Assertions.Expect(web.Page.Locator(".govuk-form-group--error")).ToContainTextAsync("Boroughs");
+        await web.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_scope_grant_waits_until_a_second_administrator_approves_it_and_its_proposer_cannot()
+    {
+        await _seeded.Accounts.CreateAsync(new NewUser("bea.admin", Role.Administrator, [], []), SeededApi.Password);
+        await using var first = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await first.Page.GotoAsync("/admin/users/new");
+        await first.Page.GetByLabel("User name").FillAsync("pc.new");
+        await first.Page.GetByLabel("Role").SelectOptionAsync(nameof(Role.Police));
+        await first.Page.GetByLabel("Boroughs (police only)").FillAsync(_seeded.PoliceBoroughs["police"]);
+        await first.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(first.Page.GetByTestId("notice")).ToContainTextAsync("waits for a second administrator");
+        Assert.Empty(await _seeded.Accounts.ListAsync("pc.new"));
+
+        await first.Page.GotoAsync("/admin/approvals");
+        var request = first.Page.Locator(".govuk-summary-card", new PageLocatorOptions { HasText = "create pc.new" });
+        await request.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Approve") }).ClickAsync();
+        await Assertions.Expect(first.Page.Locator(".govuk-error-summary")).ToContainTextAsync("a different administrator must approve it");
+        Assert.Empty(await _seeded.Accounts.ListAsync("pc.new"));
+
+        await using var second = await WebSession.OpenAsync(browser, _seeded.Server.Api.BaseAddress!);
+        await second.SignInAsync("bea.admin", SeededApi.Password);
+        await second.Page.GotoAsync("/admin/approvals");
+        await second.AssertAccessibleAsync();
+        request = second.Page.Locator(".govuk-summary-card", new PageLocatorOptions { HasText = "create pc.new" });
+        await request.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Approve") }).ClickAsync();
+
+        await Assertions.Expect(second.Page.GetByTestId("approved")).ToContainTextAsync("create pc.new");
+        await Assertions.Expect(second.Page.GetByTestId("one-time-password")).Not.ToBeEmptyAsync();
+        var account = (await _seeded.Accounts.ListAsync("pc.new")).Single();
+        Assert.Equal(new[] { _seeded.PoliceBoroughs["police"] }, account.Boroughs);
+        second.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task An_auditor_searches_the_log_and_verifies_the_chain()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "auditor");
+        await web.Page.GotoAsync("/audit");
+        await web.Page.GetByLabel("Actor (user name)").FillAsync(SeededApi.Usernames["auditor"]);
+        await web.Page.GetByLabel("Action", new PageGetByLabelOptions { Exact = true }).FillAsync(AuditActions.SignIn);
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search the audit log" }).ClickAsync();
+
+        var results = web.Page.GetByTestId("audit-results");
+        await Assertions.Expect(results).ToContainTextAsync("session started");
+        await Assertions.Expect(results.Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        var export = web.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Export") });
+        Assert.Contains("/api/v1/audit/export?actor=aud.auditor", await export.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await web.AssertAccessibleAsync();
+        await web.ScreenshotAsync("audit");
+
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Verify the chain" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("The audit log is intact");
+        await web.AssertAccessibleAsync();
+        web.AssertNoProblems();
+
+        var log = _seeded.Server.App.Services.GetRequiredService<IAuditLog>();
+        var checks = await log.SearchAsync(new AuditQuery(Actor: SeededApi.Usernames["auditor"], Action: AuditActions.AuditVerify));
+        Assert.NotEmpty(checks);
+    }
+
+    [Fact]
+    public async Task A_user_creates_a_personal_token_sees_its_secret_once_and_revokes_it()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "evaluator");
+        await web.Page.GotoAsync("/account/tokens");
+        await web.Page.GetByLabel("What it is for").FillAsync("monthly report script");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create token" }).ClickAsync();
+
+        string secret = (await web.Page.GetByTestId("token-secret").Locator("code").InnerTextAsync()).Trim();
+        Assert.Equal(SeededApi.Usernames["evaluator"], await _seeded.Accounts.ResolveTokenAsync(secret));
+        await web.AssertAccessibleAsync();
+
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Revoke token monthly report script" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("revoked");
+        Assert.Null(await _seeded.Accounts.ResolveTokenAsync(secret));
+        web.AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData("police", "/admin")]
+    [InlineData("monitoring", "/admin/users")]
+    [InlineData("auditor", "/admin/approvals")]
+    [InlineData("reviewer", "/audit")]
+    [InlineData("admin", "/audit")]
+    [InlineData("probation", "/admin/users/new")]
+    public async Task Other_roles_get_the_refusal_page(string principal, string path)
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, principal);
+        var response = await web.Page.GotoAsync(path);
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(web.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("You do not have access to this page");
+    }
+}
