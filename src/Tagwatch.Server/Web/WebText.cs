@@ -6,7 +6,8 @@ namespace Tagwatch.Server.Web;
 /// <summary>How pages write roles, scopes, times and durations: one wording everywhere, in plain English.</summary>
 internal static class WebText
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    // The build runs in invariant globalisation mode (no en-GB data); the invariant culture writes the same English month names.
+    public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     public static string RoleName(Role role) => role switch
     {
