@@ -70,8 +70,9 @@ public sealed class HttpMapTilesTests : IDisposable
         Assert.True(TileCover.Of(area, 19).Count > 4);
         Assert.False(backdrop.HasTiles);
         Assert.EndsWith("it did not answer within 0.2 s", backdrop.PlainReason, StringComparison.Ordinal);
-        // Only the tiles already asked for when the first timed out; the rest never start (a wait of one timeout, not one per tile).
-        Assert.InRange(server.Requests, 1, 2);
+        // Only the tiles already asked for when the first timed out; the rest never start (a wait of one timeout, not one
+        // per tile). On a loaded machine a request may time out before the server has even counted it, hence from 0.
+        Assert.InRange(server.Requests, 0, 2);
     }
 
     /// <summary>Answers every request with a tile, holding them all until opened, and counts how many are in flight at once.</summary>
