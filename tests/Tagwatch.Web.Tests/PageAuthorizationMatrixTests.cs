@@ -43,6 +43,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/approvals"] = "admin",
         ["audit"] = "auditor",
         ["account/tokens"] = Everyone,
+        ["notifications"] = "admin monitoring probation probation-other",
     };
 
     /// <summary>Filled in at start: which probation officers' caseload holds the wearer of the sample alert.</summary>
