@@ -84,5 +84,6 @@ internal static class WebText
         _ => day,
     };
 
-    private static readonly NodaTime.DateTimeZone London = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
+    /// <summary>The scheme's time zone: pages show, and forms read, London time.</summary>
+    public static readonly NodaTime.DateTimeZone London = NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"];
 }

@@ -22,7 +22,6 @@ namespace Tagwatch.Server.Web.Pages.People;
 [Tags("Offenders")]
 internal sealed class ShowModel(ShowOffender show, ListConditions conditions, ListAlerts alerts, AddCondition add, EndCondition end, SuspendCondition suspend) : WebPageModel
 {
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
     private static readonly LocalDateTimePattern LocalInput = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd'T'HH:mm");
 
     /// <summary>A new zone or curfew: drawn on the map (which fills these fields) or typed.</summary>
@@ -233,7 +232,7 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
             return null;
         }
 
-        return London.AtLeniently(parsed.Value).ToInstant();
+        return WebText.London.AtLeniently(parsed.Value).ToInstant();
     }
 
     private static string Number(string text) =>

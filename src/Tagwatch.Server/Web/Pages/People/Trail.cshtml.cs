@@ -17,7 +17,6 @@ namespace Tagwatch.Server.Web.Pages.People;
 [Tags("Offenders")]
 internal sealed class TrailModel(ShowOffender show, TimeProvider clock) : WebPageModel
 {
-    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
     private static readonly LocalDatePattern DateInput = LocalDatePattern.Iso;
 
     [FromRoute]
@@ -50,7 +49,7 @@ internal sealed class TrailModel(ShowOffender show, TimeProvider clock) : WebPag
         var offender = record.Value.Offender;
         Reference = offender.Reference.ToString();
         Name = record.Value.Person is { } p ? $"{p.GivenName} {p.FamilyName}" : Reference;
-        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(London).Date;
+        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(WebText.London).Date;
         var lastDay = offender.MonitoringEnd < today ? offender.MonitoringEnd : today;
         var first = Day(From, "From") ?? lastDay;
         var last = Day(To, "To") ?? first;
@@ -60,7 +59,8 @@ internal sealed class TrailModel(ShowOffender show, TimeProvider clock) : WebPag
             last = first;
         }
 
-        if (Period.Between(first, last, PeriodUnits.Days).Days > 31)
+        // At most 31 days, both ends included.
+        if (Period.Between(first, last, PeriodUnits.Days).Days > 30)
         {
             ModelState.AddModelError("To", "Show at most 31 days at a time");
             last = first.PlusDays(30);
@@ -68,8 +68,8 @@ internal sealed class TrailModel(ShowOffender show, TimeProvider clock) : WebPag
 
         From = DateInput.Format(first);
         To = DateInput.Format(last);
-        Start = London.AtStartOfDay(first).ToInstant();
-        End = London.AtStartOfDay(last.PlusDays(1)).ToInstant();
+        Start = WebText.London.AtStartOfDay(first).ToInstant();
+        End = WebText.London.AtStartOfDay(last.PlusDays(1)).ToInstant();
         return Page();
     }
 
