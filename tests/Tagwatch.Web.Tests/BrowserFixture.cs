@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath} (Debian: apt-get install chromium; or set TAGWATCH_CHROMIUM).");
         }
 
+        // The suite runs its assemblies side by side on two cores: a page that loads a trail or a map can take more
+        // than Playwright's five seconds there. These tests check behaviour; speed is measured by the benchmark.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -52,7 +52,7 @@ public sealed class WebSession : IAsyncDisposable
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(20_000);
         return new WebSession(context, await context.NewPageAsync(), baseAddress);
     }
 
