@@ -230,7 +230,7 @@ internal static class IngestBenchmark
         List<Application.Monitoring.Alert> alerts = [];
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            alerts = [.. (await services.Alerts.ListAsync(limit: 100_000)).Where(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach)];
+            alerts = [.. (await services.Alerts.ListAsync(new Application.Monitoring.AlertQuery(Kinds: [Core.Alerts.AlertKind.ExclusionBreach], Limit: 100_000)))];
             if (alerts.Count >= zones)
             {
                 break;

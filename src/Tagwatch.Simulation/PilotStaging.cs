@@ -114,7 +114,7 @@ public sealed class PilotStaging(
 
             int resolved = await ResolveOlderAlertsAsync(pilot.HistoryEnd, cancellationToken);
             clock.Release();
-            int open = (await alerts.ListAsync([AlertState.Open], int.MaxValue, cancellationToken)).Count;
+            int open = (await alerts.ListAsync(AlertQuery.AllIn(AlertState.Open), cancellationToken)).Count;
 
             var run = await correlation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "demo", cancellationToken: cancellationToken);
             var significant = (await matches.ListMatchesAsync(cancellationToken))
@@ -141,7 +141,7 @@ public sealed class PilotStaging(
     private async Task<int> ResolveOlderAlertsAsync(Instant now, CancellationToken cancellationToken)
     {
         int resolved = 0;
-        var older = (await alerts.ListAsync([AlertState.Open], int.MaxValue, cancellationToken))
+        var older = (await alerts.ListAsync(AlertQuery.AllIn(AlertState.Open), cancellationToken))
             .Where(a => a.End is { } end && end <= now - LeftOpen)
             .OrderByDescending(a => a.End)
             .Skip(LatestLeftOpen);

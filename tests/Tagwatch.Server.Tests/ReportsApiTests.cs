@@ -14,7 +14,7 @@ public sealed class ReportsApiTests
         await using var api = await SeededApi.StartAsync();
         using var evaluator = api.ClientFor("evaluator");
         // What was there before, counted from the store: the report may withhold small counts.
-        var before = await api.Server.Services.Alerts.ListAsync(null, 100_000);
+        var before = await api.Server.Services.Alerts.ListAsync(new AlertQuery(Limit: 100_000));
         var tag = (await api.Server.Services.Tags.AssignmentsAsync())[0].Tag;
         var at = NodaTime.Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
 

@@ -1,3 +1,4 @@
+using Tagwatch.Application.Monitoring;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -112,7 +113,7 @@ public sealed class PilotStagingTests(StagedPilot demo) : IClassFixture<StagedPi
     [Fact]
     public async Task Alerts_TheLastDaysOpen_OlderOnesResolved()
     {
-        var all = await demo.Services.Alerts.ListAsync(limit: int.MaxValue);
+        var all = await demo.Services.Alerts.ListAsync(new AlertQuery(Limit: int.MaxValue));
         var open = all.Where(a => a.State == AlertState.Open).ToList();
         var conditions = await demo.Services.Conditions.ActiveAsync();
 

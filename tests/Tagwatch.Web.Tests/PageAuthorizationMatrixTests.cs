@@ -26,10 +26,10 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["sign-in/password"] = Everyone,
         ["sign-out"] = "anonymous device " + Everyone,
         ["error/{code:int}"] = "anonymous device " + Everyone,
-        ["people"] = "probation probation-other",
+        ["people"] = "monitoring probation probation-other",
         // The person is on "probation"'s caseload only.
-        ["people/{reference}"] = "probation",
-        ["people/{reference}/trail"] = "probation",
+        ["people/{reference}"] = "monitoring probation",
+        ["people/{reference}/trail"] = "monitoring probation",
         ["monitoring"] = "monitoring probation probation-other",
         // The alert (raised at start) is of a tag nobody wears: no probation officer's caseload holds it.
         ["alerts/{id:long}"] = "monitoring",

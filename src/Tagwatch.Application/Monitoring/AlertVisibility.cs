@@ -1,6 +1,7 @@
 using Tagwatch.Application.Offenders;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Identity;
+using Tagwatch.Core.Offenders;
 
 namespace Tagwatch.Application.Monitoring;
 
@@ -15,11 +16,19 @@ public sealed class AlertVisibility(IOffenderStore offenders)
     public static bool CanSee(Actor actor, OffenderReference? reference) =>
         AccessPolicy.CoversOffender(actor, reference?.ToString() ?? "");
 
+    /// <summary>
+    /// The people whose alerts <paramref name="actor"/> may see, or null when they may see every alert, an unworn tag's
+    /// included (the monitoring centre; a probation officer over everyone).
+    /// </summary>
+    public static IReadOnlyCollection<OffenderId>? VisibleWearers(Actor actor, IEnumerable<Offender> people) =>
+        actor.Role == Role.MonitoringOfficer || (actor.Role == Role.ProbationOfficer && actor.CaseloadOfEveryone)
+            ? null
+            : [.. people.Where(o => CanSee(actor, o.Reference)).Select(o => o.Id)];
+
+    /// <summary>Everyone on record.</summary>
+    public Task<IReadOnlyList<Offender>> PeopleAsync(CancellationToken cancellationToken) => offenders.ListAsync(cancellationToken);
+
     /// <summary>Every person's reference by their identifier, to name the wearer of each alert.</summary>
     public async Task<IReadOnlyDictionary<OffenderId, OffenderReference>> ReferencesAsync(CancellationToken cancellationToken) =>
         (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Reference);
-
-    /// <summary>Every person's home borough code by their identifier: where the alerts of their tag belong.</summary>
-    public async Task<IReadOnlyDictionary<OffenderId, string>> HomeBoroughsAsync(CancellationToken cancellationToken) =>
-        (await offenders.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.HomeBoroughCode);
 }

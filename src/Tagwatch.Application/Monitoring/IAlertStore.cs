@@ -22,8 +22,8 @@ public interface IAlertStore
     /// <summary>The open or acknowledged alert of <paramref name="type"/> for <paramref name="tag"/> that has not ended, if any.</summary>
     Task<Alert?> OngoingAsync(TagId tag, AlertKind type, CancellationToken cancellationToken = default);
 
-    /// <summary>Alerts, newest first, optionally only in the given states.</summary>
-    Task<IReadOnlyList<Alert>> ListAsync(IReadOnlyCollection<AlertState>? states = null, int limit = 500, CancellationToken cancellationToken = default);
+    /// <summary>The alerts <paramref name="query"/> asks for (default: the latest 500), newest first, filtered before the limit.</summary>
+    Task<IReadOnlyList<Alert>> ListAsync(AlertQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>An alert's trail, oldest first.</summary>
     Task<IReadOnlyList<AlertHistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken = default);

@@ -133,7 +133,7 @@ public sealed partial class LicenceMonitor(
         _lastTick = now;
         InvalidateCaches();
         await RefreshAsync(now, cancellationToken);
-        var open = await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken);
+        var open = await alerts.ListAsync(AlertQuery.AllIn(AlertState.Open, AlertState.Acknowledged), cancellationToken);
         _ongoingHealth = OngoingHealth(await EndAlertsOfEndedMonitoringAsync(open, now, cancellationToken));
         var wornSince = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.From);
         var worn = _assignments!.Where(a => a.Covers(now)).ToDictionary(a => a.Tag, a => a.Offender);
@@ -314,7 +314,7 @@ public sealed partial class LicenceMonitor(
     }
 
     private async Task<HashSet<(TagId, AlertKind)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
-        OngoingHealth(await alerts.ListAsync([AlertState.Open, AlertState.Acknowledged], int.MaxValue, cancellationToken));
+        OngoingHealth(await alerts.ListAsync(AlertQuery.AllIn(AlertState.Open, AlertState.Acknowledged), cancellationToken));
 
     private static HashSet<(TagId, AlertKind)> OngoingHealth(IEnumerable<Alert> open) =>
         [.. open.Where(a => a.End is null && a.ConditionId is null).Select(a => (a.Tag, a.Type))];

@@ -2,11 +2,12 @@ using Tagwatch.Application.Audit;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Boroughs;
+using Tagwatch.Core.Identity;
 
 namespace Tagwatch.Application.Monitoring;
 
 /// <summary>The alerts the actor may see (<see cref="AlertVisibility"/>), newest first, optionally only in some states,
-/// of some kinds or severities, or of people living in one borough; audited.</summary>
+/// of some kinds or severities, of people living in one borough or of one person; audited.</summary>
 public sealed class ListAlerts(IAlertStore alerts, AlertVisibility visibility, BoroughMap boroughs, IAuditLog audit)
 {
     /// <summary>The most alerts one list holds.</summary>
@@ -40,13 +41,32 @@ public sealed class ListAlerts(IAlertStore alerts, AlertVisibility visibility, B
             boroughCode = found.Code;
         }
 
-        var references = await visibility.ReferencesAsync(cancellationToken);
-        var homes = boroughCode is null ? null : await visibility.HomeBoroughsAsync(cancellationToken);
+        var people = await visibility.PeopleAsync(cancellationToken);
+        var references = people.ToDictionary(o => o.Id, o => o.Reference);
+        var wearers = AlertVisibility.VisibleWearers(actor, people);
+        if (boroughCode is not null)
+        {
+            wearers = Narrow(wearers, people.Where(o => o.HomeBoroughCode == boroughCode).Select(o => o.Id));
+        }
+
+        if (request.Person is { } person)
+        {
+            if (people.FirstOrDefault(o => string.Equals(o.Reference.ToString(), person, StringComparison.OrdinalIgnoreCase)) is not { } wearer)
+            {
+                return UseCaseFailure.Invalid("person", $"'{person}' is not a person on record");
+            }
+
+            if (!AlertVisibility.CanSee(actor, wearer.Reference))
+            {
+                return UseCaseFailure.Forbidden($"{wearer.Reference} is not on your caseload.");
+            }
+
+            wearers = Narrow(wearers, [wearer.Id]);
+        }
+
         var states = request.States is { Count: > 0 } wanted ? wanted : null;
-        var seen = (await alerts.ListAsync(states, request.Limit ?? DefaultLimit, cancellationToken))
-            .Where(a => request.Kinds is not { Count: > 0 } kinds || kinds.Contains(a.Type))
-            .Where(a => request.Severities is not { Count: > 0 } severities || severities.Contains(a.Severity))
-            .Where(a => homes is null || (a.Offender is { } id && homes.TryGetValue(id, out var home) && home == boroughCode))
+        var query = new AlertQuery(states, request.Kinds, request.Severities, wearers, request.Limit ?? DefaultLimit);
+        var seen = (await alerts.ListAsync(query, cancellationToken))
             .Select(a => new SeenAlert(a, a.Offender is { } id && references.TryGetValue(id, out var reference) ? reference : null))
             .Where(a => AlertVisibility.CanSee(actor, a.Offender))
             .ToList();
@@ -54,4 +74,7 @@ public sealed class ListAlerts(IAlertStore alerts, AlertVisibility visibility, B
         await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ViewAlerts, "alert", null, $"{seen.Count} alerts{only}"), cancellationToken);
         return new AlertList(seen);
     }
+
+    private static HashSet<OffenderId> Narrow(IReadOnlyCollection<OffenderId>? wearers, IEnumerable<OffenderId> to) =>
+        wearers is null ? [.. to] : [.. to.Where(wearers.Contains)];
 }

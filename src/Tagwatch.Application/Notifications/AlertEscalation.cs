@@ -45,7 +45,7 @@ public sealed partial class AlertEscalation(
 
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var notifyAfter = Duration.FromMinutes(options.NotifyAfterMinutes);
-        var due = (await alerts.ListAsync([AlertState.Open], MaxOpenAlerts, cancellationToken))
+        var due = (await alerts.ListAsync(new AlertQuery([AlertState.Open], Limit: MaxOpenAlerts), cancellationToken))
             .Where(a => a.Severity >= options.MinimumSeverity && now - a.Raised >= notifyAfter)
             .ToList();
         if (due.Count == 0)

@@ -11,7 +11,9 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, HashSet<Permission>> Grants = new()
     {
         [Role.Administrator] = [Permission.ManageUsers, Permission.ManageScheme, Permission.ManageTags, Permission.ManageRetention, Permission.ViewNotifications],
-        [Role.MonitoringOfficer] = [Permission.ViewLivePositions, Permission.ViewAlerts, Permission.HandleAlerts, Permission.ViewNotifications],
+        // The monitoring centre reads every wearer's record and trail (read-only) to triage an alert against the licence's
+        // zones and curfews and the movements that led to it; it changes nothing on a record.
+        [Role.MonitoringOfficer] = [Permission.ViewLivePositions, Permission.ViewAlerts, Permission.HandleAlerts, Permission.ViewNotifications, Permission.ViewOffenderRecords, Permission.ViewTrails],
         [Role.ProbationOfficer] = [Permission.ViewOffenderRecords, Permission.ChangeOffenderRecords, Permission.ViewTrails, Permission.ViewAlerts, Permission.SearchNear, Permission.ReceiveCaseloadAlerts],
         [Role.Police] = [Permission.ReceiveMatches, Permission.ViewTrails, Permission.SearchNear, Permission.ManageCrimes],
         [Role.MatchReviewer] = [Permission.ReviewMatches, Permission.RunCorrelation, Permission.ManageCrimes],

@@ -21,13 +21,13 @@ public enum Permission
     /// <summary>Acknowledge and resolve alerts.</summary>
     HandleAlerts,
 
-    /// <summary>A person's record: identity, licence, conditions, risk (own caseload).</summary>
+    /// <summary>A person's record: identity, licence, conditions, risk (own caseload; the monitoring centre every wearer, read-only).</summary>
     ViewOffenderRecords,
 
     /// <summary>Enrol people, change records, set licence conditions (own caseload).</summary>
     ChangeOffenderRecords,
 
-    /// <summary>A person's trail over time (own caseload; police only with a purpose, a short window and an area).</summary>
+    /// <summary>A person's trail over time (own caseload; the monitoring centre every wearer; police only with a purpose, a short window and an area).</summary>
     ViewTrails,
 
     /// <summary>Who was near a place at a time, with a stated purpose.</summary>

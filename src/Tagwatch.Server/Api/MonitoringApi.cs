@@ -48,7 +48,7 @@ internal static class MonitoringApi
             : UseCaseAnswers.Problem(result.Failure);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AlertResponse>>, ProblemHttpResult>> ListAlertsAsync(HttpContext http, ListAlerts list, string? state, int? limit)
+    private static async Task<Results<Ok<IReadOnlyList<AlertResponse>>, ProblemHttpResult>> ListAlertsAsync(HttpContext http, ListAlerts list, string? state, int? limit, string? person)
     {
         var actor = await http.RequiredActorAsync();
         AlertState[]? states = null;
@@ -63,7 +63,7 @@ internal static class MonitoringApi
         }
 
         // Out-of-range limits are brought into range, as this endpoint always has.
-        var result = await list.ExecuteAsync(actor, new ListAlertsRequest(states, Math.Clamp(limit ?? ListAlerts.DefaultLimit, 1, ListAlerts.MaxLimit)), http.RequestAborted);
+        var result = await list.ExecuteAsync(actor, new ListAlertsRequest(states, Math.Clamp(limit ?? ListAlerts.DefaultLimit, 1, ListAlerts.MaxLimit), Person: person), http.RequestAborted);
         return result.Succeeded
             ? TypedResults.Ok<IReadOnlyList<AlertResponse>>([.. result.Value.Alerts.Select(AlertResponse.Of)])
             : UseCaseAnswers.Problem(result.Failure);

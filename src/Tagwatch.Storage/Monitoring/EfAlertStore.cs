@@ -85,18 +85,37 @@ public sealed class EfAlertStore(TagwatchDatabase database) : IAlertStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Alert>> ListAsync(IReadOnlyCollection<AlertState>? states = null, int limit = 500, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Alert>> ListAsync(AlertQuery? query = null, CancellationToken cancellationToken = default)
     {
+        query ??= new AlertQuery();
         await using var context = database.CreateContext();
-        var query = context.Alerts.AsNoTracking();
-        if (states is { Count: > 0 })
+        var rows = context.Alerts.AsNoTracking();
+        if (query.States is { Count: > 0 } states)
         {
             var names = states.Select(s => s.ToString()).ToList();
-            query = query.Where(a => names.Contains(a.State));
+            rows = rows.Where(a => names.Contains(a.State));
         }
 
-        var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
-        return [.. rows.Select(ToAlert)];
+        if (query.Kinds is { Count: > 0 } kinds)
+        {
+            var names = kinds.Select(k => k.Name).ToList();
+            rows = rows.Where(a => names.Contains(a.Type));
+        }
+
+        if (query.Severities is { Count: > 0 } severities)
+        {
+            var names = severities.Select(s => s.ToString()).ToList();
+            rows = rows.Where(a => names.Contains(a.Severity));
+        }
+
+        if (query.Wearers is { } wearers)
+        {
+            var ids = wearers.Select(w => (Guid?)w.Value).ToList();
+            rows = rows.Where(a => ids.Contains(a.OffenderId));
+        }
+
+        var found = await rows.OrderByDescending(a => a.Id).Take(query.Limit).ToListAsync(cancellationToken);
+        return [.. found.Select(ToAlert)];
     }
 
     /// <inheritdoc />

@@ -92,6 +92,37 @@ public sealed class AlertQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_WithALimit_CountsOnlyWhatTheFiltersAndTheCaseloadLeave()
+    {
+        // Newer alerts of an unworn tag, more than the limit: the wearer's older alert must still be listed.
+        var store = _host.Get<IAlertStore>();
+        for (int i = 0; i < 3; i++)
+        {
+            await store.RaiseAsync(new Alert(0, AlertKind.LowBattery, AlertSeverity.Urgent, AlertState.Open, InStock, null, null, Now, null, Now, "battery", "{}", 0), "raised", Cancel);
+        }
+
+        var list = _host.Get<ListAlerts>();
+        var caseload = await list.ExecuteAsync(ProbationFor(_wearer.ToString()), new ListAlertsRequest(Limit: 1), Cancel);
+        var person = await list.ExecuteAsync(Centre, new ListAlertsRequest(Limit: 1, Person: _wearer.ToString()), Cancel);
+        var kind = await list.ExecuteAsync(Centre, new ListAlertsRequest(Limit: 1, Kinds: [AlertKind.Sos]), Cancel);
+
+        Assert.Equal([_wearerAlert], caseload.Value.Alerts.Select(a => a.Alert.Id));
+        Assert.Equal([_wearerAlert], person.Value.Alerts.Select(a => a.Alert.Id));
+        Assert.Equal([_wearerAlert], kind.Value.Alerts.Select(a => a.Alert.Id));
+    }
+
+    [Fact]
+    public async Task List_OfOnePerson_UnknownIsInvalid_OutsideTheCaseloadIsForbidden()
+    {
+        var list = _host.Get<ListAlerts>();
+        var unknown = await list.ExecuteAsync(Centre, new ListAlertsRequest(Person: "TW-99999"), Cancel);
+        var outside = await list.ExecuteAsync(ProbationFor("TW-99998"), new ListAlertsRequest(Person: _wearer.ToString()), Cancel);
+
+        Assert.Equal((FailureKind.Invalid, "person"), (unknown.Failure?.Kind, unknown.Failure?.Field));
+        Assert.Equal(FailureKind.Forbidden, outside.Failure?.Kind);
+    }
+
+    [Fact]
     public async Task List_FilteredByABoroughThatIsNotOne_IsInvalidNamingTheBorough()
     {
         var result = await _host.Get<ListAlerts>().ExecuteAsync(Centre, new ListAlertsRequest(Borough: "Narnia"), Cancel);
@@ -213,6 +244,6 @@ public sealed class AlertQueriesTests : IAsyncLifetime
         var result = await _host.Get<EvaluateAlerts>().ExecuteAsync(Centre, new EvaluateAlertsRequest(), Cancel);
 
         Assert.Equal(1, result.Value.NewAlerts);
-        Assert.Contains(await alerts.ListAsync([AlertState.Open], 10, Cancel), a => a.Type == AlertKind.NoFix);
+        Assert.Contains(await alerts.ListAsync(new AlertQuery([AlertState.Open], Limit: 10), Cancel), a => a.Type == AlertKind.NoFix);
     }
 }

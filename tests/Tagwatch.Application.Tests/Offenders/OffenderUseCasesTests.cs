@@ -78,9 +78,26 @@ public sealed class OffenderUseCasesTests : IAsyncLifetime
         Assert.Equal(FailureKind.Conflict, again.Failure?.Kind);
     }
 
+    [Fact]
+    public async Task TheMonitoringCentre_ReadsEveryRecord_ButChangesNone()
+    {
+        string reference = await EnrolAsync();
+        var centre = Actor.Unscoped("mo.centre", Role.MonitoringOfficer);
+
+        var listed = await _host.Get<ListOffenders>().ExecuteAsync(centre, new ListOffendersRequest(), None);
+        var shown = await _host.Get<ShowOffender>().ExecuteAsync(centre, new OffenderRequest(reference), None);
+        var enrol = await _host.Get<EnrolOffender>().ExecuteAsync(centre, new EnrolOffenderRequest(Enrolment()), None);
+        var end = await _host.Get<EndMonitoring>().ExecuteAsync(centre, new EndMonitoringRequest(reference, "recalled"), None);
+        var tier = await _host.Get<ChangeRiskTier>().ExecuteAsync(centre, new ChangeRiskTierRequest(reference, RiskTier.Low, "reviewed"), None);
+
+        Assert.Equal(reference, Assert.Single(listed.Value).Offender.Reference.ToString());
+        Assert.Equal("Example", shown.Value.Person?.FamilyName);
+        Assert.All([enrol.Failure, end.Failure, tier.Failure], f => Assert.Equal(FailureKind.Forbidden, f?.Kind));
+        Assert.Equal(OffenderStatus.Active, Assert.Single(await _host.Get<OffenderService>().ListAsync()).Status);
+    }
+
     [Theory]
     [InlineData(Role.Administrator)]
-    [InlineData(Role.MonitoringOfficer)]
     [InlineData(Role.Police)]
     public async Task EveryPeopleUseCase_ForARoleWithoutThePermission_IsForbiddenAndChangesNothing(Role role)
     {

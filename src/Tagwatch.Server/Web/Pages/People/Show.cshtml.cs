@@ -76,6 +76,9 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
 
     public bool MayChange { get; private set; }
 
+    /// <summary>How many of the person's latest alerts the page lists.</summary>
+    public const int AlertHistoryLength = 50;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostZoneAsync(CancellationToken cancellationToken)
@@ -164,8 +167,8 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
         Reference = Record.Offender.Reference.ToString();
         var listed = await conditions.ExecuteAsync(actor, new ListConditionsRequest(Reference), cancellationToken);
         Conditions = listed.Succeeded ? listed.Value.Conditions : [];
-        var seen = await alerts.ExecuteAsync(actor, new ListAlertsRequest(), cancellationToken);
-        Alerts = seen.Succeeded ? [.. seen.Value.Alerts.Where(a => a.Offender?.ToString() == Reference).Select(a => a.Alert)] : [];
+        var seen = await alerts.ExecuteAsync(actor, new ListAlertsRequest(Limit: AlertHistoryLength, Person: Reference), cancellationToken);
+        Alerts = seen.Succeeded ? [.. seen.Value.Alerts.Select(a => a.Alert)] : [];
         MayChange = AccessPolicy.Allows(actor.Role, Permission.ChangeOffenderRecords);
         return Page();
     }
