@@ -138,6 +138,96 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
         web.AssertNoProblems();
     }
 
+    [Fact]
+    public async Task An_administrator_changes_a_role_at_once_and_a_caseload_grant_waits_for_a_second_administrator()
+    {
+        await _seeded.Accounts.CreateAsync(new NewUser("eve.later", Role.Evaluator, [], []), SeededApi.Password);
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await web.Page.GotoAsync("/admin/users");
+        await web.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "eve.later" }).ClickAsync();
+        await web.Page.GetByLabel("Role").SelectOptionAsync(nameof(Role.Auditor));
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Change role" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("eve.later is now Auditor");
+        Assert.Equal(Role.Auditor, (await _seeded.Accounts.ListAsync("eve.later")).Single().Role);
+        await web.AssertAccessibleAsync();
+
+        // Police without a borough: refused against the boroughs field, nothing changed.
+        await web.Page.GetByLabel("Role").SelectOptionAsync(nameof(Role.Police));
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Change role" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator(".govuk-form-group--error")).ToContainTextAsync("Boroughs");
+        Assert.Equal(Role.Auditor, (await _seeded.Accounts.ListAsync("eve.later")).Single().Role);
+
+        string officer = SeededApi.Usernames["probation-other"];
+        await web.Page.GotoAsync($"/admin/users/{officer}");
+        await web.Page.GetByLabel("Caseload", new PageGetByLabelOptions { Exact = true }).FillAsync(_seeded.CaseloadReference);
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Replace caseload" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("waits for a second administrator");
+        Assert.DoesNotContain(_seeded.CaseloadReference, (await _seeded.Accounts.ListAsync(officer)).Single().Caseload);
+        web.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task An_administrator_places_and_lifts_a_legal_hold_each_with_a_reason()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await web.Page.GotoAsync("/admin/retention");
+        await Assertions.Expect(web.Page.GetByTestId("retention")).ToContainTextAsync("6 years");
+
+        await web.Page.GetByLabel("Person's reference").FillAsync(_seeded.CaseloadReference);
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Place hold" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator(".govuk-form-group--error")).ToContainTextAsync("Reason");
+        await web.AssertAccessibleAsync();
+
+        await web.Page.GetByLabel("Reason").FillAsync("Crown Court trial <script>alert(1)</script>");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Place hold" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("is under a legal hold");
+        var holds = web.Page.GetByTestId("holds");
+        await Assertions.Expect(holds).ToContainTextAsync("Crown Court trial <script>alert(1)</script>");
+        await Assertions.Expect(holds).ToContainTextAsync("Standing");
+        await web.AssertAccessibleAsync();
+        await web.ScreenshotAsync("retention");
+
+        await web.Page.GetByLabel($"Why lift the hold on {_seeded.CaseloadReference}").FillAsync("trial ended");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Lift hold on {_seeded.CaseloadReference}" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("is lifted");
+        await Assertions.Expect(holds).ToContainTextAsync("Lifted");
+        web.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task A_user_turns_on_the_second_factor_and_then_signs_in_with_a_code()
+    {
+        await _seeded.Accounts.CreateAsync(new NewUser("ada.evaluator", Role.Evaluator, [], []), SeededApi.Password);
+        await using var web = await WebSession.OpenAsync(browser, _seeded.Server.Api.BaseAddress!);
+        await web.SignInAsync("ada.evaluator", SeededApi.Password);
+        await web.Page.GotoAsync("/account/second-factor");
+        await web.Page.GetByLabel("Your password").FillAsync("not the password");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set up a new key" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator(".govuk-form-group--error")).ToContainTextAsync("password or code is wrong");
+
+        await web.Page.GetByLabel("Your password").FillAsync(SeededApi.Password);
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Set up a new key" }).ClickAsync();
+        string key = (await web.Page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
+        await web.AssertAccessibleAsync();
+        var phone = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
+        await web.Page.GetByLabel("Code from your authenticator app").FillAsync("000000" == phone.ComputeTotp() ? "111111" : "000000");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on the second factor" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator(".govuk-form-group--error")).ToContainTextAsync("does not match");
+        await web.Page.GetByLabel("Code from your authenticator app").FillAsync(phone.ComputeTotp());
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Turn on the second factor" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("Your second factor is on");
+        Assert.True((await _seeded.Accounts.ListAsync("ada.evaluator")).Single().TwoFactor);
+        web.AssertNoProblems();
+
+        await using var again = await WebSession.OpenAsync(browser, _seeded.Server.Api.BaseAddress!);
+        await again.SignInAsync("ada.evaluator", SeededApi.Password, landsOn: null);
+        await Assertions.Expect(again.Page.Locator(".govuk-error-summary")).ToContainTextAsync("code");
+        await again.Page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(SeededApi.Password);
+        await again.Page.GetByLabel("Code from your authenticator app").FillAsync(phone.ComputeTotp());
+        await again.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(again.Page.GetByTestId("identity")).ToContainTextAsync("ada.evaluator");
+    }
+
     [Theory]
     [InlineData("police", "/admin")]
     [InlineData("monitoring", "/admin/users")]
@@ -145,6 +235,8 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("reviewer", "/audit")]
     [InlineData("admin", "/audit")]
     [InlineData("probation", "/admin/users/new")]
+    [InlineData("monitoring", "/admin/retention")]
+    [InlineData("evaluator", "/admin/users/sam.police")]
     public async Task Other_roles_get_the_refusal_page(string principal, string path)
     {
         await using var web = await WebSession.SignedInAsync(browser, _seeded, principal);

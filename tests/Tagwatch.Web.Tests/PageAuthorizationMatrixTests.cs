@@ -41,8 +41,11 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/users"] = "admin",
         ["admin/users/new"] = "admin",
         ["admin/approvals"] = "admin",
+        ["admin/users/{username}"] = "admin",
+        ["admin/retention"] = "admin",
         ["audit"] = "auditor",
         ["account/tokens"] = Everyone,
+        ["account/second-factor"] = Everyone,
         ["notifications"] = "admin monitoring probation probation-other",
     };
 
@@ -65,6 +68,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
     private string AddressOf(string template) => "/" + template
         .Replace("{code:int}", "404", StringComparison.Ordinal)
         .Replace("{reference}", _seeded.CaseloadReference, StringComparison.Ordinal)
+        .Replace("{username}", SeededApi.Usernames["police"], StringComparison.Ordinal)
         .Replace("alerts/{id:long}", $"alerts/{_alertId}", StringComparison.Ordinal)
         .Replace("{id:long}", _seeded.DisclosedMatch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 

@@ -91,6 +91,20 @@ public sealed class PersonTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_monitoring_centre_reads_a_persons_page_from_an_alert_but_cannot_change_it()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "monitoring");
+        await web.Page.GotoAsync($"/people/{_seeded.CaseloadReference}");
+
+        await Assertions.Expect(web.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Alerts" })).ToBeVisibleAsync();
+        await Assertions.Expect(web.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Play back the trail" })).ToBeVisibleAsync();
+        await Assertions.Expect(web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add condition" })).ToHaveCountAsync(0);
+        await Assertions.Expect(web.Page.Locator("form[method=post]").Filter(new LocatorFilterOptions { HasNot = web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }) })).ToHaveCountAsync(0);
+        await web.AssertAccessibleAsync();
+        web.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Another_caseloads_person_by_direct_address_is_refused_and_the_attempt_is_audited()
     {
         await using var web = await WebSession.SignedInAsync(browser, _seeded, "probation-other");

@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Tagwatch.Application.Accounts;
-using Tagwatch.Application.Audit;
-using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Server.Api.Users;
 using Tagwatch.Server.Security;
@@ -86,12 +82,8 @@ internal static class SessionApi
             ? UseCaseAnswers.Problem(failure)
             : TypedResults.NoContent();
 
-    /// <summary>
-    /// A new authenticator key. Replacing the key switches the second factor off until confirmed, so it needs what
-    /// signing in needs — the password and, when a second factor is on, a current code — and a signed-in session: a
-    /// token (an integration's, or a leaked one) cannot switch off its owner's second factor.
-    /// </summary>
-    private static async Task<Results<Ok<AuthenticatorKeyResponse>, ProblemHttpResult>> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, IAccountSignIn signIn, IAuditLog audit)
+    /// <summary>A new authenticator key (<see cref="SecondFactorEnrolment.StartAsync"/>); the second factor is off until confirmed.</summary>
+    private static async Task<Results<Ok<AuthenticatorKeyResponse>, ProblemHttpResult>> StartSecondFactorAsync(HttpContext http, ReauthenticationRequest body, SecondFactorEnrolment enrolment)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -99,28 +91,12 @@ internal static class SessionApi
             return InteractiveSessionRequired();
         }
 
-        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > StatedText.MaxReason || body.Code?.Length > 16)
-        {
-            return Invalid("password", "required: the account's password (and 'code', the current authenticator code, when a second factor is on)");
-        }
-
-        var (outcome, _, _) = await signIn.CheckSignInAsync(actor.Username, body.Password, body.Code, http.RequestAborted);
-        if (outcome != SignInOutcome.Succeeded)
-        {
-            await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.SignInFailed, "user", actor.Username, $"second factor change refused: {outcome}"), http.RequestAborted);
-            return outcome == SignInOutcome.SecondFactorRequired
-                ? Invalid("code", "required: the current code from the authenticator app (the second factor is on)")
-                : Invalid("password", "the password or code is wrong (failures count towards locking the account)");
-        }
-
-        string key = await signIn.ResetAuthenticatorKeyAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.RequestAborted);
-        await Sessions.RenewAsync(http);
-        await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "new authenticator key issued; second factor off until confirmed"), http.RequestAborted);
-        return TypedResults.Ok(new AuthenticatorKeyResponse(key, $"otpauth://totp/Tagwatch:{Uri.EscapeDataString(actor.Username)}?secret={key}&issuer=Tagwatch&digits=6"));
+        var result = await enrolment.StartAsync(http, actor, body.Password, body.Code);
+        return result.Succeeded ? TypedResults.Ok(new AuthenticatorKeyResponse(result.Value.Key, result.Value.Uri)) : UseCaseAnswers.Problem(result.Failure);
     }
 
-    /// <summary>Turns the second factor on; the caller's session continues on the renewed stamp, the account's others end.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, IAccountSignIn signIn, IAuditLog audit)
+    /// <summary>Turns the second factor on (<see cref="SecondFactorEnrolment.ConfirmAsync"/>).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmSecondFactorAsync(HttpContext http, CodeRequest body, SecondFactorEnrolment enrolment)
     {
         var actor = await http.RequiredActorAsync();
         if (!Sessions.IsSession(http.User))
@@ -128,17 +104,8 @@ internal static class SessionApi
             return InteractiveSessionRequired();
         }
 
-        if (!await signIn.ConfirmAuthenticatorAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, body.Code ?? "", http.RequestAborted))
-        {
-            return Invalid("code", "the code does not match the authenticator; check the phone's clock and try the next code");
-        }
-
-        await Sessions.RenewAsync(http);
-        await audit.AppendAsync(new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ChangeUsers, "user", actor.Username, "second factor turned on"), http.RequestAborted);
-        return TypedResults.NoContent();
+        return await enrolment.ConfirmAsync(http, actor, body.Code) is { } failure ? UseCaseAnswers.Problem(failure) : TypedResults.NoContent();
     }
-
-    private static ProblemHttpResult Invalid(string field, string message) => UseCaseAnswers.Problem(UseCaseFailure.Invalid(field, message));
 
     private static ProblemHttpResult InteractiveSessionRequired() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signed-in session required",
         detail: "The second factor is changed only from a signed-in session (POST /api/v1/session), never with an API token.");

@@ -86,6 +86,7 @@ internal static class AuthenticationSetup
         });
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SecondFactorEnrolment>();
 
         // The provider sign-in's redirects have no outcome to count yet, so they are limited per request.
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(

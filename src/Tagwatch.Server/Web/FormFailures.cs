@@ -1,6 +1,6 @@
 using Tagwatch.Application.UseCases;
 
-namespace Tagwatch.Server.Web.Pages.Matches;
+namespace Tagwatch.Server.Web;
 
 /// <summary>
 /// A use case names an invalid field as its API does ("reason"); a form binds it as a property ("Reason"), whose id the
