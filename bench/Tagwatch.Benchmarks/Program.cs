@@ -8,6 +8,7 @@ using Tagwatch.Benchmarks;
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- decode-cost DATABASE           read / decompress / decode split
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- ingest batch|osmand|gt06      live ingest under load (server in its own process)
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- api [--tags N] [--days D]     access control and audit on the read paths
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- web [--tags N] [--runs R]     trail page and live map in headless Chromium
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- grid                          OSTN15 grid decoding and conversions a second
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- kernels [BenchmarkDotNet args]  codec micro-benchmarks
 if (args.Length > 0 && args[0] == "store")
@@ -45,6 +46,11 @@ if (args.Length > 0 && args[0] == "api")
     return await ApiBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "web")
+{
+    return await WebBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "grid")
 {
     return GridLoadBenchmark.Run();
@@ -56,5 +62,5 @@ if (args.Length > 0 && args[0] == "kernels")
     return 0;
 }
 
-Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 | api [--tags N] [--days D] | grid | kernels [BenchmarkDotNet options]");
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 | api [--tags N] [--days D] | web [--tags N] [--runs R] | grid | kernels [BenchmarkDotNet options]");
 return 2;

@@ -47,9 +47,14 @@ public sealed class PilotSimulation
             _startMs = start.ToUnixTimeMilliseconds();
             _endMs = until.ToUnixTimeMilliseconds();
             Today = until.InZone(UkTime).Date;
-            // The scheme opened in the month five months before the history, for a year: open now and for months to come.
+            // The scheme opened in the month five months before the history, for a year: open now and for months to
+            // come; a pilot simulated at a larger scale than London's brings the capacity to hold everyone it tags.
             var opened = _startDate.PlusMonths(-5);
-            Scheme = SchemeSettings.LondonPilot with { StartDate = new LocalDate(opened.Year, opened.Month, 1) };
+            Scheme = SchemeSettings.LondonPilot with
+            {
+                StartDate = new LocalDate(opened.Year, opened.Month, 1),
+                Capacity = Math.Max(SchemeSettings.LondonPilot.Capacity, options.Tags),
+            };
         }
         else
         {

@@ -20,8 +20,9 @@ namespace Tagwatch.Application.Trails;
 /// <see cref="AuditActions.Export"/>, with the window, the area and the count) before the fixes are returned.</remarks>
 public sealed class ReadTrail(IOffenderStore offenders, ITagDirectory tags, IFixStore fixes, IAuditLog audit)
 {
-    /// <summary>The most fixes one page holds.</summary>
-    public const int MaxPage = 5_000;
+    /// <summary>The most fixes one page holds: a month of one-a-minute fixes, so the trail page plays a month back after
+    /// one request (one audit record) rather than a chain of them.</summary>
+    public const int MaxPage = 50_000;
 
     /// <summary>A page's size when none is asked for.</summary>
     public const int DefaultPage = 1_000;
@@ -66,7 +67,10 @@ public sealed class ReadTrail(IOffenderStore offenders, ITagDirectory tags, IFix
             return UseCaseFailure.Forbidden($"{offender.Reference} is not on your caseload.");
         }
 
-        var trail = await FixesAsync(offender.Id, request.From, request.To, cancellationToken);
+        int size = Math.Clamp(request.Limit ?? DefaultPage, 1, MaxPage);
+        var trail = request.Format == TrailFormat.Json
+            ? await PageFixesAsync(offender.Id, request.From, request.To, request.After, area is null ? size : int.MaxValue, cancellationToken)
+            : await FixesAsync(offender.Id, request.From, request.To, cancellationToken);
         if (area is { } limit)
         {
             // Every fix returned lies in the area and in the actor's boroughs (the area check makes the second a safeguard).
@@ -80,7 +84,6 @@ public sealed class ReadTrail(IOffenderStore offenders, ITagDirectory tags, IFix
         if (request.Format == TrailFormat.Json)
         {
             long afterMs = request.After is { } cursor ? cursor.ToUnixTimeMilliseconds() : long.MinValue;
-            int size = Math.Clamp(request.Limit ?? DefaultPage, 1, MaxPage);
             var page = trail.Where(f => f.Fix.TimeUnixMs > afterMs).Take(size).ToList();
             await AuditAsync(actor, AuditActions.ViewTrail, offender.Reference, $"trail {window}{scope}; {page.Count} fixes", request.Purpose, cancellationToken);
             return new ReadTrailResult(offender.Reference, request.From, request.Format, page, page.Count == size ? page[^1].Fix.Time : null);
@@ -130,6 +133,27 @@ public sealed class ReadTrail(IOffenderStore offenders, ITagDirectory tags, IFix
 
         // Checked before the person is looked up, so the answer says nothing about whether they exist.
         return AccessPolicy.CoversArea(actor, area.Centre, area.RadiusMetres) ? null : ScopeRefusals.AreaOutsideBoroughs(actor, area.Centre);
+    }
+
+    /// <summary>
+    /// At least the first <paramref name="wanted"/> fixes after <paramref name="after"/> (all of them when fewer), read a
+    /// day at a time from the cursor on: a page of a month's trail costs the reading of that page, not of the month.
+    /// </summary>
+    private async Task<List<TrailFix>> PageFixesAsync(OffenderId offender, Instant from, Instant to, Instant? after, int wanted, CancellationToken cancellationToken)
+    {
+        var start = after is { } cursor && cursor > from ? cursor : from;
+        var result = new List<TrailFix>();
+        var step = Duration.FromDays(1);
+        while (start <= to && result.Count <= wanted)
+        {
+            var end = wanted == int.MaxValue || to - start <= step ? to : start + step;
+            // Reads include both ends: the next window starts a millisecond (the fixes' resolution) later. The
+            // cursor's own instant is read again and dropped by the caller's "after" filter.
+            result.AddRange(await FixesAsync(offender, start, end, cancellationToken));
+            start = end + Duration.FromMilliseconds(1);
+        }
+
+        return result;
     }
 
     /// <summary>The person's fixes from every tag they wore in the window, in time order.</summary>

@@ -153,6 +153,28 @@ public sealed class ReadTrailTests : IAsyncLifetime
         Assert.Null(last.Value.Next);
     }
 
+    [Fact]
+    public async Task Execute_PagesOverSeveralDays_GiveEveryFixOnceInOrder_IncludingOnesOnTheDayBoundaries()
+    {
+        // Every 6 hours for four days, from one day after the fitting: fixes fall exactly on the reading windows' edges.
+        var start = Nine + Duration.FromDays(1);
+        var days = Enumerable.Range(0, 16).Select(i => Fix.Create(start + Duration.FromHours(6 * i), start + Duration.FromHours(6 * i), CroydonCentre, 5)).ToList();
+        await _host.Get<IFixStore>().AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = days });
+        var period = new ReadTrailRequest(_reference, start, start + Duration.FromDays(4), Limit: 3);
+
+        var seen = new List<Instant>();
+        Instant? after = null;
+        do
+        {
+            var page = await ReadTrail.ExecuteAsync(Probation(_reference), period with { After = after }, TestContext.Current.CancellationToken);
+            seen.AddRange(page.Value.Fixes.Select(f => f.Fix.Time));
+            after = page.Value.Next;
+        }
+        while (after is not null);
+
+        Assert.Equal(days.Select(f => f.Time), seen);
+    }
+
     private static Actor Probation(string caseload) => new("pat.probation", Role.ProbationOfficer, new HashSet<string>(), new HashSet<string> { caseload });
 
     private static Actor Police(string borough) => new("sam.police", Role.Police, new HashSet<string> { borough }, new HashSet<string>());

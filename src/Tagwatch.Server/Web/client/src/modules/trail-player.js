@@ -20,6 +20,7 @@ export default async function start(element) {
   const map = createMap(mapElement, { zoom: 12 });
   const renderer = L.canvas({ padding: 0.5 });
   const fixes = await load(element.dataset.twSource, timeLabel);
+  performance.mark('tw-trail-fetched');
   if (fixes.length === 0) {
     timeLabel.textContent = 'No fixes in this period.';
     mapElement.dataset.twReady = 'true';
@@ -113,6 +114,8 @@ export default async function start(element) {
 
   show(0);
   element.dataset.twFixes = String(fixes.length);
+  element.dataset.twEstimated = String(fixes.filter(f => estimatedFlags.test(f.flags)).length);
+  performance.mark('tw-trail-drawn');
   element.dataset.twReady = 'true';
 }
 
@@ -120,7 +123,7 @@ async function load(source, status) {
   const fixes = [];
   let after = null;
   do {
-    const page = await api(`${source}&limit=5000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    const page = await api(`${source}&limit=50000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
     for (const f of page.fixes) {
       fixes.push({ t: Date.parse(f.time), lat: f.latitude, lon: f.longitude, acc: f.accuracy_m, flags: f.flags });
     }
