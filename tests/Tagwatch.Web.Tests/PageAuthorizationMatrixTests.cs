@@ -30,6 +30,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         // The person is on "probation"'s caseload only.
         ["people/{reference}"] = "probation",
         ["people/{reference}/trail"] = "probation",
+        ["people/new"] = "probation probation-other",
         ["monitoring"] = "monitoring probation probation-other",
         // The alert (raised at start) is of a tag nobody wears: no probation officer's caseload holds it.
         ["alerts/{id:long}"] = "monitoring",
