@@ -43,6 +43,8 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/users/new"] = "admin",
         ["admin/approvals"] = "admin",
         ["audit"] = "auditor",
+        ["devices"] = "admin",
+        ["devices/credentials"] = "admin",
         ["account/tokens"] = Everyone,
         ["notifications"] = "admin monitoring probation probation-other",
     };
