@@ -93,4 +93,51 @@ public sealed class TagsApiTests
         var audited = (await api.Server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ChangeSettings))).Single(e => e.Event.SubjectType == "tag");
         Assert.Equal("registered (gt06, ankle x1)", audited.Event.Data);
     }
+
+    [Fact]
+    public async Task A_tag_is_swapped_for_a_free_one_then_returned_and_the_list_names_its_wearer_meanwhile()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var admin = api.ClientFor("admin");
+        string worn = api.Pilot.Offenders[0].Tag.Value;
+        const string spare = "359881999000021";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/tags", new { id = spare, protocol = "osmand" })).StatusCode);
+        string wearer = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/tags")).RootElement.EnumerateArray()
+            .Single(t => t.GetProperty("tag").GetString() == worn).GetProperty("wearer").GetString()!;
+
+        var garbled = await admin.PostAsJsonAsync($"/api/v1/tags/{worn}/swap", new { new_tag = spare, at = "yesterday" });
+        // Just after its last stored fix, while the wearer is still monitored.
+        var at = (await api.Server.Services.Fixes.LatestFixTimeAsync(api.Pilot.Offenders[0].Tag))!.Value + NodaTime.Duration.FromMinutes(1);
+        var swapped = await admin.PostAsJsonAsync($"/api/v1/tags/{worn}/swap", new { new_tag = spare, at = at.ToString() });
+        var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/tags")).RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, swapped.StatusCode);
+        var body = await swapped.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((worn, spare, wearer), (body.GetProperty("returned").GetString(), body.GetProperty("fitted").GetString(), body.GetProperty("offender").GetString()));
+        Assert.Equal(wearer, listed.Single(t => t.GetProperty("tag").GetString() == spare).GetProperty("wearer").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.Single(t => t.GetProperty("tag").GetString() == worn).GetProperty("wearer").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/tags/{worn}/swap", new { new_tag = spare })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_worn_tag_is_returned_once_and_a_second_return_is_a_conflict()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var admin = api.ClientFor("admin");
+        string tag = api.Pilot.Offenders[1].Tag.Value;
+
+        var returned = await admin.PostAsJsonAsync($"/api/v1/tags/{tag}/return", new { });
+        var again = await admin.PostAsJsonAsync($"/api/v1/tags/{tag}/return", new { });
+        var unknown = await admin.PostAsJsonAsync("/api/v1/tags/359881999999998/return", new { });
+
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var body = await returned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(tag, body.GetProperty("tag").GetString());
+        Assert.True(body.TryGetProperty("to", out _));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var audited = (await api.Server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ChangeRecord))).Select(e => e.Event.Data);
+        Assert.Contains(audited, d => d.StartsWith($"tag {tag} returned at ", StringComparison.Ordinal));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         // The person is on "probation"'s caseload only.
         ["people/{reference}"] = "monitoring probation",
         ["people/{reference}/trail"] = "monitoring probation",
+        ["people/new"] = "probation probation-other",
         ["monitoring"] = "monitoring probation probation-other",
         // The alert (raised at start) is of a tag nobody wears: no probation officer's caseload holds it.
         ["alerts/{id:long}"] = "monitoring",
@@ -44,6 +45,8 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/users/{username}"] = "admin",
         ["admin/retention"] = "admin",
         ["audit"] = "auditor",
+        ["devices"] = "admin",
+        ["devices/credentials"] = "admin",
         ["account/tokens"] = Everyone,
         ["account/second-factor"] = Everyone,
         ["notifications"] = "admin monitoring probation probation-other",

@@ -35,6 +35,12 @@ public interface ITagDirectory
     /// <exception cref="Core.NotAllowedNowException">As for <see cref="AssignAsync"/>.</exception>
     Task CorrectAssignmentAsync(TagId tag, OffenderId offender, Instant from, CancellationToken cancellationToken = default);
 
+    /// <summary>Ends the tag's open wearing period at <paramref name="at"/> (the tag came off), in one transaction.</summary>
+    /// <remarks>Whether stored fixes would change hands is not checked here: returns go through <see cref="ReturnTag"/>.</remarks>
+    /// <exception cref="KeyNotFoundException">The tag is not registered.</exception>
+    /// <exception cref="Core.NotAllowedNowException">Nobody wears the tag, or its wearing period began at or after <paramref name="at"/>.</exception>
+    Task EndAssignmentAsync(TagId tag, Instant at, CancellationToken cancellationToken = default);
+
     /// <summary>Every wearing period as recorded, oldest first: the device's history.</summary>
     Task<IReadOnlyList<TagAssignment>> AssignmentsAsync(CancellationToken cancellationToken = default);
 

@@ -13,6 +13,8 @@ public static class TagsUseCases
         services.TryAddSingleton<ListTags>();
         services.TryAddSingleton<AssignTag>();
         services.TryAddSingleton<CorrectAssignment>();
+        services.TryAddSingleton<ReturnTag>();
+        services.TryAddSingleton<SwapTag>();
         services.TryAddSingleton<CreateDeviceCredential>();
         services.TryAddSingleton<ListDeviceCredentials>();
         services.TryAddSingleton<RevokeDeviceCredential>();

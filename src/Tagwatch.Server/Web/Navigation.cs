@@ -17,6 +17,7 @@ internal static class Navigation
         new("Matches", "/matches", Permission.ReceiveMatches),
         new("Near search", "/near", Permission.SearchNear),
         new("Administration", "/admin", Permission.ManageUsers),
+        new("Devices", "/devices", Permission.ManageTags),
         new("Audit", "/audit", Permission.ReadAudit),
         new("Notifications", "/notifications", Permission.ReceiveCaseloadAlerts),
         new("Notifications", "/notifications", Permission.ViewNotifications),

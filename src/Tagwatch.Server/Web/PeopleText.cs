@@ -22,4 +22,19 @@ internal static class PeopleText
         ConditionKind.Curfew => "Curfew",
         _ => kind.ToString(),
     };
+
+    public static string Offence(IndexOffence offence) => offence switch
+    {
+        IndexOffence.WeaponPossession => "Possession of a bladed article or offensive weapon",
+        IndexOffence.Robbery => "Robbery",
+        IndexOffence.Wounding => "Wounding",
+        IndexOffence.GrievousBodilyHarm => "Grievous bodily harm",
+        IndexOffence.AggravatedBurglary => "Aggravated burglary",
+        IndexOffence.ThreateningWithWeapon => "Threatening with a bladed article or offensive weapon",
+        IndexOffence.Burglary => "Burglary",
+        IndexOffence.Theft => "Theft",
+        IndexOffence.DrugSupply => "Drug supply",
+        IndexOffence.Other => "Another offence",
+        _ => offence.ToString(),
+    };
 }

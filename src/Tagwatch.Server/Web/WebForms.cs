@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Tagwatch.Server.Web;
 
@@ -13,5 +14,19 @@ internal static class WebForms
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    }
+
+    /// <summary>The GOV.UK error message under a field's label: <c>&lt;p id="ID-error"&gt;Error: …&lt;/p&gt;</c>, encoded.</summary>
+    public static TagBuilder ErrorMessage(string id, string error)
+    {
+        var message = new TagBuilder("p");
+        message.AddCssClass("govuk-error-message");
+        message.Attributes["id"] = id + "-error";
+        var prefix = new TagBuilder("span");
+        prefix.AddCssClass("govuk-visually-hidden");
+        prefix.InnerHtml.Append("Error: ");
+        message.InnerHtml.AppendHtml(prefix);
+        message.InnerHtml.Append(error);
+        return message;
     }
 }

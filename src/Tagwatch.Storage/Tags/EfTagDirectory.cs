@@ -105,6 +105,26 @@ public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock
     }
 
     /// <inheritdoc />
+    public async Task EndAssignmentAsync(TagId tag, Instant at, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var row = await context.Tags.SingleOrDefaultAsync(t => t.DeviceId == tag.Value, cancellationToken)
+            ?? throw new KeyNotFoundException($"Tag {tag} is not registered.");
+        var open = await context.TagAssignments.SingleOrDefaultAsync(a => a.TagKey == row.Key && a.ToUnixMs == null, cancellationToken)
+            ?? throw new Core.NotAllowedNowException($"Tag {tag} is worn by nobody.");
+        long atMs = at.ToUnixTimeMilliseconds();
+        if (open.FromUnixMs >= atMs)
+        {
+            throw new Core.NotAllowedNowException($"Tag {tag} is worn from {Instant.FromUnixTimeMilliseconds(open.FromUnixMs)}; it cannot come off at {at}.");
+        }
+
+        open.ToUnixMs = atMs;
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<TagAssignment>> AssignmentsAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();

@@ -11,10 +11,23 @@ public sealed record TagResponse(string Tag, string Protocol, string? Model)
     internal static TagResponse Of(Tag t) => new(t.Id.Value, t.Protocol, t.Model);
 }
 
-/// <summary>A registered tag with its latest contact: when it last reported, its latest fix's time and its battery (null when never reported).</summary>
-public sealed record RegisteredTagResponse(string Tag, string Protocol, string? Model, Instant? LastContact, Instant? LastFix, int? BatteryPercent)
+/// <summary>A registered tag with its latest contact: when it last reported, its latest fix's time and its battery (null when never reported);
+/// and the reference of the person wearing it now, since when (null when nobody does).</summary>
+public sealed record RegisteredTagResponse(string Tag, string Protocol, string? Model, Instant? LastContact, Instant? LastFix, int? BatteryPercent, string? Wearer, Instant? WornSince)
 {
-    internal static RegisteredTagResponse Of(RegisteredTag t) => new(t.Id.Value, t.Protocol, t.Model, t.LastContact, t.LastFix, t.BatteryPercent);
+    internal static RegisteredTagResponse Of(RegisteredTag t) => new(t.Id.Value, t.Protocol, t.Model, t.LastContact, t.LastFix, t.BatteryPercent, t.Wearer?.ToString(), t.WornSince);
+}
+
+/// <summary>A tag returned: <paramref name="Offender"/> wore it from <paramref name="From"/> to <paramref name="To"/>.</summary>
+public sealed record TagReturnedResponse(string Tag, string Offender, Instant From, Instant To)
+{
+    internal static TagReturnedResponse Of(TagReturned r) => new(r.Tag.Value, r.Offender.ToString(), r.From, r.To);
+}
+
+/// <summary>A swap recorded: <paramref name="Offender"/> wears <paramref name="Fitted"/> instead of <paramref name="Returned"/> from <paramref name="At"/>.</summary>
+public sealed record TagSwappedResponse(string Returned, string Fitted, string Offender, Instant At)
+{
+    internal static TagSwappedResponse Of(TagSwapped s) => new(s.Returned.Value, s.Fitted.Value, s.Offender.ToString(), s.At);
 }
 
 /// <summary>A fitting recorded; <paramref name="Corrected"/> when recorded as a correction over stored fixes.</summary>

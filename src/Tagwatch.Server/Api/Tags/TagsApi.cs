@@ -24,6 +24,10 @@ internal static class TagsApi
 
     public sealed record NewCredentialRequest(string? Tag, string? Name);
 
+    public sealed record ReturnRequest(string? At);
+
+    public sealed record SwapRequest(string? NewTag, string? At);
+
     public static void MapTagsApi(this IEndpointRouteBuilder api)
     {
         var tags = api.MapGroup("/tags").WithTags("Registry").RequireAuthorization(nameof(Permission.ManageTags));
@@ -33,6 +37,10 @@ internal static class TagsApi
             .WithDescription("An ordinary fitting: refused (409) when it would overlap a wearing period or change whose stored fixes are.");
         tags.MapPost("/{id}/assignments/corrections", CorrectAssignmentAsync).WithName("CorrectTagAssignment")
             .WithDescription("A fitting recorded as a correction over fixes already stored, with its reason: audited, and the span's crimes are checked again.");
+        tags.MapPost("/{id}/return", ReturnAsync).WithName("ReturnTag")
+            .WithDescription("The tag came off (now, or at a stated instant): its wearing period ends. Refused (409) when nobody wears it or stored fixes would stop being the wearer's.");
+        tags.MapPost("/{id}/swap", SwapAsync).WithName("SwapTag")
+            .WithDescription("The wearer's tag is exchanged for a free registered one in one step: the old period ends as the new one begins, at the same instant.");
         tags.MapGet("/credentials", ListCredentialsAsync).WithName("ListDeviceCredentials");
         tags.MapPost("/credentials", CreateCredentialAsync).WithName("CreateDeviceCredential")
             .WithDescription("An upload credential for one device (tag) or, without a tag, for a vendor gateway (any registered device); the secret is in this answer only.");
@@ -88,6 +96,46 @@ internal static class TagsApi
 
         var result = await correct.ExecuteAsync(await http.RequiredActorAsync(), new CorrectAssignmentRequest(id, body.Offender, from, body.Reason), http.RequestAborted);
         return Fitted(result);
+    }
+
+    private static async Task<Results<Ok<TagReturnedResponse>, ProblemHttpResult>> ReturnAsync(string id, ReturnRequest body, HttpContext http, ReturnTag returnTag)
+    {
+        if (!TryOptionalInstant(body.At, out var at))
+        {
+            return UseCaseAnswers.Problem(UseCaseFailure.Invalid("at", $"'{body.At}' is not an ISO-8601 UTC instant"));
+        }
+
+        var result = await returnTag.ExecuteAsync(await http.RequiredActorAsync(), new ReturnTagRequest(id, at), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(TagReturnedResponse.Of(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<Ok<TagSwappedResponse>, ProblemHttpResult>> SwapAsync(string id, SwapRequest body, HttpContext http, SwapTag swap)
+    {
+        if (!TryOptionalInstant(body.At, out var at))
+        {
+            return UseCaseAnswers.Problem(UseCaseFailure.Invalid("at", $"'{body.At}' is not an ISO-8601 UTC instant"));
+        }
+
+        var result = await swap.ExecuteAsync(await http.RequiredActorAsync(), new SwapTagRequest(id, body.NewTag, at), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(TagSwappedResponse.Of(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    /// <summary>An optional instant as given: absent is fine (the use case takes now), unreadable is not.</summary>
+    private static bool TryOptionalInstant(string? text, out Instant? instant)
+    {
+        instant = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!ApiValues.TryInstant(text, out var parsed))
+        {
+            return false;
+        }
+
+        instant = parsed;
+        return true;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeviceCredentialResponse>>, ProblemHttpResult>> ListCredentialsAsync(HttpContext http, ListDeviceCredentials list)

@@ -13,9 +13,14 @@ internal sealed class IndexModel(ListOffenders list) : WebPageModel
 {
     public IReadOnlyList<OffenderEntry> People { get; private set; } = [];
 
+    /// <summary>Whether the actor may enrol someone (the enrolment page's own rule).</summary>
+    public bool CanEnrol { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var result = await list.ExecuteAsync(await ActorAsync(), new ListOffendersRequest(), cancellationToken);
+        var actor = await ActorAsync();
+        CanEnrol = AccessPolicy.Allows(actor.Role, Permission.ChangeOffenderRecords);
+        var result = await list.ExecuteAsync(actor, new ListOffendersRequest(), cancellationToken);
         if (!result.Succeeded)
         {
             return Refused(result.Failure);
