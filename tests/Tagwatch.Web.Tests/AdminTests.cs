@@ -228,6 +228,26 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(again.Page.GetByTestId("identity")).ToContainTextAsync("ada.evaluator");
     }
 
+    [Fact]
+    public async Task An_administrator_changes_the_schemes_capacity_and_an_incoherent_change_is_refused_whole()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "admin");
+        await web.Page.GotoAsync("/admin/scheme");
+        await Assertions.Expect(web.Page.GetByTestId("scheme")).ToContainTextAsync("places");
+        await web.AssertAccessibleAsync();
+
+        await web.Page.GetByLabel("Capacity (people monitored at once)").FillAsync("0");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator(".govuk-error-summary")).ToContainTextAsync("capacity");
+
+        await web.Page.GetByLabel("Capacity (people monitored at once)").FillAsync("120");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(web.Page.GetByTestId("notice")).ToContainTextAsync("settings are changed");
+        await Assertions.Expect(web.Page.GetByTestId("scheme")).ToContainTextAsync("of 120 places");
+        await web.ScreenshotAsync("scheme");
+        web.AssertNoProblems();
+    }
+
     [Theory]
     [InlineData("police", "/admin")]
     [InlineData("monitoring", "/admin/users")]

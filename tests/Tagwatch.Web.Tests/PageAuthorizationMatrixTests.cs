@@ -44,6 +44,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/approvals"] = "admin",
         ["admin/users/{username}"] = "admin",
         ["admin/retention"] = "admin",
+        ["admin/scheme"] = "admin",
         ["audit"] = "auditor",
         ["devices"] = "admin",
         ["devices/credentials"] = "admin",
