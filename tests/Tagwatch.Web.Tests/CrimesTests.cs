@@ -131,6 +131,7 @@ public sealed class CrimesTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(june.Locator("td")).ToHaveTextAsync(["3", "0"]);
         var july = web.Page.GetByTestId("trend-table").GetByRole(AriaRole.Row, new LocatorGetByRoleOptions { Name = "Jul 2018" });
         await Assertions.Expect(july.Locator("td")).ToHaveTextAsync(["0", "1"]);
+        await Assertions.Expect(web.Page.GetByTestId("trend-table").Locator("tbody tr")).ToHaveCountAsync(3); // May to July, no more
         await Assertions.Expect(web.Page.GetByRole(AriaRole.Columnheader, new PageGetByRoleOptions { Name = "Robbery (knife-related)" })).ToBeVisibleAsync();
         await Assertions.Expect(web.Page.GetByTestId("trend-chart")).ToHaveAttributeAsync("data-tw-ready", "true");
         await web.AssertAccessibleAsync();

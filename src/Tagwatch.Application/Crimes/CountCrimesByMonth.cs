@@ -42,7 +42,9 @@ public sealed class CountCrimesByMonth(ICrimeStore crimes, TimeProvider clock)
 
         var months = new List<YearMonth>();
         var first = counts.Count > 0 && counts[0].Month < MonthOf(period.Value.Start) ? counts[0].Month : MonthOf(period.Value.Start);
-        for (var month = first; month <= MonthOf(period.Value.End); month = month.PlusMonths(1))
+        // The period's end is the first moment after it (a period to 31 July ends at 1 August, 00:00): not a month of it.
+        var last = MonthOf(period.Value.End - Duration.Epsilon);
+        for (var month = first; month <= last; month = month.PlusMonths(1))
         {
             months.Add(month);
         }

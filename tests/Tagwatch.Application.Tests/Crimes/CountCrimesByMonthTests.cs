@@ -44,6 +44,14 @@ public sealed class CountCrimesByMonthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execute_APeriodEndingAtAMonthsFirstMoment_DoesNotCountThatMonth()
+    {
+        var result = await Count.ExecuteAsync(Reviewer, new CountCrimesByMonthRequest(Instant.FromUtc(2019, 2, 1, 0, 0), Instant.FromUtc(2019, 3, 1, 0, 0)), TestContext.Current.CancellationToken);
+
+        Assert.Equal([new YearMonth(2019, 2)], result.Value.Months);
+    }
+
+    [Fact]
     public async Task Execute_PoliceCountTheCrimesOfTheirBoroughsOnly()
     {
         var police = new Actor("sam.police", Role.Police, new HashSet<string> { "E09000008" }, new HashSet<string>());
