@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests
         ["EndCondition"] = "probation",
         ["SuspendCondition"] = "probation",
         ["ListCrimes"] = "police police-other reviewer",
+        ["CountCrimesByMonth"] = "police police-other reviewer",
         ["ListCorrelationRuns"] = "reviewer",
         ["StartCorrelationRun"] = "reviewer",
         ["PlaceLegalHold"] = "admin",

@@ -84,6 +84,29 @@ public sealed class CrimesApiTests
     }
 
     [Fact]
+    public async Task The_listing_sorts_and_pages_with_the_total_in_a_header_and_the_monthly_counts_agree_with_it()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var reviewer = api.ClientFor("reviewer");
+        var start = api.Pilot.Options.Start.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        string window = $"from={start - NodaTime.Duration.FromDays(1)}&to={start + NodaTime.Duration.FromDays(10)}";
+
+        using var first = await reviewer.GetAsync($"/api/v1/crimes?{window}&category=robbery&sort=reference&page=1&pageSize=5");
+        using var second = await reviewer.GetAsync($"/api/v1/crimes?{window}&category=robbery&sort=reference&page=2&pageSize=5");
+        var monthly = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/crimes/monthly?{window}&category=robbery");
+        using var badSort = await reviewer.GetAsync($"/api/v1/crimes?{window}&sort=colour");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        int total = int.Parse(first.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
+        var references = (await first.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Concat((await second.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray())
+            .Select(c => c.GetProperty("reference").GetString()!).ToList();
+        Assert.Equal(10, references.Count);
+        Assert.Equal(references.Order(StringComparer.Ordinal), references);
+        Assert.Equal(total, monthly.GetProperty("counts").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
+    }
+
+    [Fact]
     public async Task A_police_uk_street_level_file_is_taken_as_area_context_with_its_row_report()
     {
         await using var api = await SeededApi.StartAsync();

@@ -38,6 +38,10 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         // The match is disclosed to "police"'s borough.
         ["matches/{id:long}"] = "police reviewer",
         ["near"] = "probation probation-other police police-other",
+        // Police see their own boroughs' crimes; the hub (match reviewers) all.
+        ["crimes"] = "police police-other reviewer",
+        ["crimes/upload"] = "police police-other reviewer",
+        ["crimes/trend"] = "police police-other reviewer",
         ["admin"] = "admin",
         ["admin/users"] = "admin",
         ["admin/users/new"] = "admin",

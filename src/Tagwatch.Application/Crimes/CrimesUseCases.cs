@@ -11,6 +11,7 @@ public static class CrimesUseCases
     {
         services.TryAddSingleton<ImportCrimes>();
         services.TryAddSingleton<ListCrimes>();
+        services.TryAddSingleton<CountCrimesByMonth>();
         services.TryAddSingleton<RunCorrelation>();
         services.TryAddSingleton<RunStrictCorrelation>();
         services.TryAddSingleton<ListCorrelationRuns>();

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using NodaTime;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
+using Tagwatch.Core.Crimes;
 using Tagwatch.Server.Api.Crimes;
 using Tagwatch.Server.Security;
 
@@ -23,7 +25,10 @@ internal static class CrimesApi
         var crimes = api.MapGroup("/crimes").WithTags("Crimes").RequireAuthorization(nameof(Permission.ManageCrimes));
         crimes.MapPost("/import", ImportAsync).WithName("ImportCrimes")
             .WithDescription("Body: the CSV file. format=moj (crime-mapping batch), policeuk (street-level, area context) or tagwatch (with force=). Answers the row-level report; new or changed crimes are correlated at once.");
-        crimes.MapGet("/", ListAsync).WithName("ListCrimes");
+        crimes.MapGet("/", ListAsync).WithName("ListCrimes")
+            .WithDescription("from and to (ISO-8601 UTC; both absent: the latest month of crimes held), borough (ONS code), category, sort=committedFrom|borough|category|reference, descending, page and pageSize (no pageSize: every crime). The X-Total-Count header counts them all.");
+        crimes.MapGet("/monthly", CountByMonthAsync).WithName("CountCrimesByMonth")
+            .WithDescription("Counts per month (UK time) and category of the crimes the listing would show: from and to (at most a year; both absent: the latest year held), borough, category.");
 
         var runs = api.MapGroup("/correlation/runs").WithTags("Crimes").RequireAuthorization(nameof(Permission.RunCorrelation));
         runs.MapGet("/", ListRunsAsync).WithName("ListCorrelationRuns");
@@ -47,18 +52,85 @@ internal static class CrimesApi
         return result.Succeeded ? TypedResults.Ok(ImportCrimesResponse.From(result.Value)) : UseCaseAnswers.Problem(result.Failure);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CrimeResponse>>, ProblemHttpResult>> ListAsync(HttpContext http, ListCrimes list, string? from, string? to)
+    private static async Task<Results<Ok<IReadOnlyList<CrimeResponse>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, ListCrimes list, string? from, string? to, string? borough, string? category, string? sort, bool? descending, int? page, int? pageSize)
     {
         var actor = await http.RequiredActorAsync();
-        if (!ApiValues.TryInstant(from, out var start) || !ApiValues.TryInstant(to, out var end))
+        if (!TryPeriod(from, to, out var start, out var end, out var badPeriod))
         {
-            return UseCaseAnswers.Problem(UseCaseFailure.Invalid(ApiValues.TryInstant(from, out _) ? "to" : "from", "from and to are ISO-8601 UTC instants, from before to"));
+            return UseCaseAnswers.Problem(badPeriod);
         }
 
-        var result = await list.ExecuteAsync(actor, new ListCrimesRequest(start, end), http.RequestAborted);
-        return result.Succeeded
-            ? TypedResults.Ok<IReadOnlyList<CrimeResponse>>(result.Value.Crimes.Select(CrimeResponse.From).ToList())
-            : UseCaseAnswers.Problem(result.Failure);
+        CrimeCategory? crimeCategory = null;
+        if (category is not null)
+        {
+            if (!ApiValues.TryEnum<CrimeCategory>(category, out var one))
+            {
+                return UseCaseAnswers.Problem(UseCaseFailure.Invalid("category", $"'{category}' is not one of {string.Join(", ", Enum.GetNames<CrimeCategory>())}"));
+            }
+
+            crimeCategory = one;
+        }
+
+        var order = CrimeSort.CommittedFrom;
+        if (sort is not null && !ApiValues.TryEnum(sort, out order))
+        {
+            return UseCaseAnswers.Problem(UseCaseFailure.Invalid("sort", $"'{sort}' is not one of {string.Join(", ", Enum.GetNames<CrimeSort>())}"));
+        }
+
+        var result = await list.ExecuteAsync(actor, new ListCrimesRequest(start, end, borough, crimeCategory, order, descending ?? false, page ?? 1, pageSize), http.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UseCaseAnswers.Problem(result.Failure);
+        }
+
+        http.Response.Headers["X-Total-Count"] = result.Value.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok<IReadOnlyList<CrimeResponse>>(result.Value.Crimes.Select(CrimeResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<CrimeMonthCountsResponse>, ProblemHttpResult>> CountByMonthAsync(
+        HttpContext http, CountCrimesByMonth count, string? from, string? to, string? borough, string? category)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!TryPeriod(from, to, out var start, out var end, out var badPeriod))
+        {
+            return UseCaseAnswers.Problem(badPeriod);
+        }
+
+        CrimeCategory? crimeCategory = null;
+        if (category is not null)
+        {
+            if (!ApiValues.TryEnum<CrimeCategory>(category, out var one))
+            {
+                return UseCaseAnswers.Problem(UseCaseFailure.Invalid("category", $"'{category}' is not one of {string.Join(", ", Enum.GetNames<CrimeCategory>())}"));
+            }
+
+            crimeCategory = one;
+        }
+
+        var result = await count.ExecuteAsync(actor, new CountCrimesByMonthRequest(start, end, borough, crimeCategory), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(CrimeMonthCountsResponse.Of(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    /// <summary>Both instants, or neither (the use case's default period); a malformed one is named.</summary>
+    private static bool TryPeriod(string? from, string? to, out Instant? start, out Instant? end, out UseCaseFailure failure)
+    {
+        start = null;
+        end = null;
+        failure = null!;
+        if (from is null && to is null)
+        {
+            return true;
+        }
+
+        if (!ApiValues.TryInstant(from, out var s) || !ApiValues.TryInstant(to, out var e))
+        {
+            failure = UseCaseFailure.Invalid(ApiValues.TryInstant(from, out _) ? "to" : "from", "from and to are ISO-8601 UTC instants, from before to");
+            return false;
+        }
+
+        (start, end) = (s, e);
+        return true;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CorrelationRunResponse>>, ProblemHttpResult>> ListRunsAsync(HttpContext http, ListCorrelationRuns list, int? limit)

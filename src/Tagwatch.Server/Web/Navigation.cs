@@ -16,6 +16,7 @@ internal static class Navigation
         new("Matches", "/matches", Permission.ReviewMatches),
         new("Matches", "/matches", Permission.ReceiveMatches),
         new("Near search", "/near", Permission.SearchNear),
+        new("Crimes", "/crimes", Permission.ManageCrimes),
         new("Administration", "/admin", Permission.ManageUsers),
         new("Devices", "/devices", Permission.ManageTags),
         new("Audit", "/audit", Permission.ReadAudit),
