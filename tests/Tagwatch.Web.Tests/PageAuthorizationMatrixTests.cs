@@ -42,6 +42,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["admin/users/new"] = "admin",
         ["admin/approvals"] = "admin",
         ["audit"] = "auditor",
+        ["evaluation"] = "evaluator",
         ["account/tokens"] = Everyone,
         ["notifications"] = "admin monitoring probation probation-other",
     };

@@ -1,3 +1,4 @@
+using NodaTime;
 using Tagwatch.Core.Alerts;
 
 namespace Tagwatch.Application.Reports;
@@ -6,7 +7,11 @@ namespace Tagwatch.Application.Reports;
 public interface IAlertCounts
 {
     /// <summary>How many alerts there are of each kind in each state (kinds and states with none are left out).</summary>
-    Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(CancellationToken cancellationToken = default) =>
+        CountByKindAndStateAsync(null, null, cancellationToken);
+
+    /// <summary>As <see cref="CountByKindAndStateAsync(CancellationToken)"/>, for the alerts raised from <paramref name="raisedFrom"/> (when given) until before <paramref name="raisedBefore"/> (when given).</summary>
+    Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(Instant? raisedFrom, Instant? raisedBefore, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The number of alerts of one kind in one state.</summary>

@@ -13,21 +13,39 @@ public sealed record SchemeSummary(
     [property: JsonPropertyName("caseload")] SchemeSummary.CaseloadFigures Caseload,
     [property: JsonPropertyName("compliance")] SchemeSummary.ComplianceFigures Compliance,
     [property: JsonPropertyName("alerts")] SchemeSummary.AlertFigures Alerts,
-    [property: JsonPropertyName("matches")] SchemeSummary.MatchFigures Matches)
+    [property: JsonPropertyName("matches")] SchemeSummary.MatchFigures Matches,
+    [property: JsonPropertyName("period")] SchemeSummary.PeriodCovered Period)
 {
+    /// <summary>The days the figures cover, both included: alerts raised and matches found in them, days monitored in them.</summary>
+    /// <param name="From">The first day (ISO), or null for since the scheme began.</param>
+    /// <param name="To">The last day (ISO).</param>
+    public sealed record PeriodCovered(
+        [property: JsonPropertyName("from")] string? From,
+        [property: JsonPropertyName("to")] string To);
+
+    /// <summary>The people monitored on at least one day of a month (within the period), by home borough.</summary>
+    public sealed record MonthCaseload(
+        [property: JsonPropertyName("month")] string Month,
+        [property: JsonPropertyName("by_home_borough")] IReadOnlyDictionary<string, int?>? ByHomeBorough);
+
     /// <summary>People enrolled and their breakdowns (each sums to <paramref name="Enrolled"/>).</summary>
     public sealed record CaseloadFigures(
         [property: JsonPropertyName("enrolled")] int Enrolled,
         [property: JsonPropertyName("monitored_person_days")] long MonitoredPersonDays,
         [property: JsonPropertyName("by_status")] IReadOnlyDictionary<string, int?>? ByStatus,
         [property: JsonPropertyName("by_risk_tier")] IReadOnlyDictionary<string, int?>? ByRiskTier,
-        [property: JsonPropertyName("by_home_borough")] IReadOnlyDictionary<string, int?>? ByHomeBorough);
+        [property: JsonPropertyName("by_home_borough")] IReadOnlyDictionary<string, int?>? ByHomeBorough,
+        [property: JsonPropertyName("by_month")] IReadOnlyList<MonthCaseload> ByMonth);
 
     /// <summary>Breaches per 100 days of monitoring, over the days each person has been monitored so far.</summary>
     public sealed record ComplianceFigures(
         [property: JsonPropertyName("breach_alerts")] int? BreachAlerts,
         [property: JsonPropertyName("breaches_per_100_person_days")] double? BreachesPer100PersonDays,
-        [property: JsonPropertyName("device_alerts")] int? DeviceAlerts);
+        [property: JsonPropertyName("device_alerts")] int? DeviceAlerts,
+        [property: JsonPropertyName("curfew_breaches")] int? CurfewBreaches,
+        [property: JsonPropertyName("curfew_breaches_per_100_person_days")] double? CurfewBreachesPer100PersonDays,
+        [property: JsonPropertyName("zone_breaches")] int? ZoneBreaches,
+        [property: JsonPropertyName("zone_breaches_per_100_person_days")] double? ZoneBreachesPer100PersonDays);
 
     /// <summary>Alerts and their breakdowns (each sums to <paramref name="Total"/>).</summary>
     public sealed record AlertFigures(
@@ -36,10 +54,17 @@ public sealed record SchemeSummary(
         [property: JsonPropertyName("by_type")] IReadOnlyDictionary<string, int?>? ByType,
         [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState);
 
-    /// <summary>Matches and their breakdowns (by state sums to <paramref name="Total"/>).</summary>
+    /// <summary>
+    /// Matches and their breakdowns (by state sums to <paramref name="Total"/>), and the path they take: found, then
+    /// <paramref name="Qualified"/> (qualified by a reviewer, disclosed or not), <paramref name="Disclosed"/> to police,
+    /// and <paramref name="WithOutcome"/> recorded by police.
+    /// </summary>
     public sealed record MatchFigures(
         [property: JsonPropertyName("total")] int Total,
         [property: JsonPropertyName("significant")] int? Significant,
         [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState,
-        [property: JsonPropertyName("by_outcome")] IReadOnlyDictionary<string, int?>? ByOutcome);
+        [property: JsonPropertyName("by_outcome")] IReadOnlyDictionary<string, int?>? ByOutcome,
+        [property: JsonPropertyName("qualified")] int? Qualified,
+        [property: JsonPropertyName("disclosed")] int? Disclosed,
+        [property: JsonPropertyName("with_outcome")] int? WithOutcome);
 }

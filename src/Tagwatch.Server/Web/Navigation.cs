@@ -18,6 +18,7 @@ internal static class Navigation
         new("Near search", "/near", Permission.SearchNear),
         new("Administration", "/admin", Permission.ManageUsers),
         new("Audit", "/audit", Permission.ReadAudit),
+        new("Evaluation", "/evaluation", Permission.ViewReports),
         new("Notifications", "/notifications", Permission.ReceiveCaseloadAlerts),
         new("Notifications", "/notifications", Permission.ViewNotifications),
         new("Your account", "/account/tokens", null),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Tagwatch.Application.Reports;
 using Tagwatch.Core.Alerts;
 
@@ -8,10 +9,23 @@ namespace Tagwatch.Storage.Reports;
 public sealed class EfAlertCounts(TagwatchDatabase database) : IAlertCounts
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(Instant? raisedFrom, Instant? raisedBefore, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var groups = await context.Alerts.AsNoTracking()
+        var rows = context.Alerts.AsNoTracking();
+        if (raisedFrom is { } from)
+        {
+            long fromMs = from.ToUnixTimeMilliseconds();
+            rows = rows.Where(a => a.RaisedUnixMs >= fromMs);
+        }
+
+        if (raisedBefore is { } before)
+        {
+            long beforeMs = before.ToUnixTimeMilliseconds();
+            rows = rows.Where(a => a.RaisedUnixMs < beforeMs);
+        }
+
+        var groups = await rows
             .GroupBy(a => new { a.Type, a.State })
             .Select(g => new { g.Key.Type, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
