@@ -14,7 +14,8 @@ public sealed record SchemeSummary(
     [property: JsonPropertyName("compliance")] SchemeSummary.ComplianceFigures Compliance,
     [property: JsonPropertyName("alerts")] SchemeSummary.AlertFigures Alerts,
     [property: JsonPropertyName("matches")] SchemeSummary.MatchFigures Matches,
-    [property: JsonPropertyName("period")] SchemeSummary.PeriodCovered Period)
+    [property: JsonPropertyName("period")] SchemeSummary.PeriodCovered Period,
+    [property: JsonPropertyName("area_crime")] IReadOnlyList<SchemeSummary.AreaCrimeMonth> AreaCrime)
 {
     /// <summary>The days the figures cover, both included: alerts raised and matches found in them, days monitored in them.</summary>
     /// <param name="From">The first day (ISO), or null for since the scheme began.</param>
@@ -52,7 +53,27 @@ public sealed record SchemeSummary(
         [property: JsonPropertyName("total")] int Total,
         [property: JsonPropertyName("by_category")] IReadOnlyDictionary<string, int?>? ByCategory,
         [property: JsonPropertyName("by_type")] IReadOnlyDictionary<string, int?>? ByType,
-        [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState);
+        [property: JsonPropertyName("by_state")] IReadOnlyDictionary<string, int?>? ByState,
+        [property: JsonPropertyName("response_times")] IReadOnlyList<AlertResponseTimes> ResponseTimes);
+
+    /// <summary>
+    /// How quickly alerts of one type were first acknowledged and first resolved: how many were, and the median wait in
+    /// minutes (withheld with its count).
+    /// </summary>
+    public sealed record AlertResponseTimes(
+        [property: JsonPropertyName("type")] string Type,
+        [property: JsonPropertyName("acknowledged")] int? Acknowledged,
+        [property: JsonPropertyName("median_minutes_to_acknowledge")] double? MedianMinutesToAcknowledge,
+        [property: JsonPropertyName("resolved")] int? Resolved,
+        [property: JsonPropertyName("median_minutes_to_resolve")] double? MedianMinutesToResolve);
+
+    /// <summary>
+    /// Published street-level crime (police.uk) held as area context, counted by month of the period and category.
+    /// These are public figures already: they are shown as published, not withheld.
+    /// </summary>
+    public sealed record AreaCrimeMonth(
+        [property: JsonPropertyName("month")] string Month,
+        [property: JsonPropertyName("by_category")] IReadOnlyDictionary<string, int> ByCategory);
 
     /// <summary>
     /// Matches and their breakdowns (by state sums to <paramref name="Total"/>), and the path they take: found, then

@@ -7,12 +7,14 @@ namespace Tagwatch.Application.Reports;
 /// The evaluation report as CSV, one figure a row: <c>section,figure,category,count</c> (<c>caseload,by_status,Active,42</c>;
 /// <c>alerts,total,,310</c>). A withheld figure has an empty count; a breakdown withheld whole is one row with category
 /// <c>*</c> and an empty count. The caseload of each month is figure <c>by_month_and_home_borough</c>, category
-/// <c>2019-03 E09000008</c> (<c>2019-03 *</c> when that month is withheld whole).
+/// <c>2019-03 E09000008</c> (<c>2019-03 *</c> when that month is withheld whole); alert response times are figures
+/// <c>acknowledged</c>, <c>median_minutes_to_acknowledge</c>, <c>resolved</c>, <c>median_minutes_to_resolve</c> with the
+/// alert type as category; area crime is <c>area_crime,by_month_and_category,2019-03 Burglary,12</c>.
 /// </summary>
 public static class SchemeSummaryCsv
 {
     /// <summary>The report's sections, in the order they are written (each a table of the evaluation dashboard).</summary>
-    public static readonly IReadOnlyList<string> Sections = ["caseload", "compliance", "alerts", "matches"];
+    public static readonly IReadOnlyList<string> Sections = ["caseload", "compliance", "alerts", "matches", "area_crime"];
 
     /// <summary>Writes the report: every section, or only <paramref name="section"/> (one of <see cref="Sections"/>) after the report's own rows.</summary>
     public static void Write(SchemeSummary summary, TextWriter output, string? section = null)
@@ -51,6 +53,14 @@ public static class SchemeSummaryCsv
         csv.Breakdown("alerts", "by_category", summary.Alerts.ByCategory);
         csv.Breakdown("alerts", "by_type", summary.Alerts.ByType);
         csv.Breakdown("alerts", "by_state", summary.Alerts.ByState);
+        foreach (var times in summary.Alerts.ResponseTimes)
+        {
+            csv.Row("alerts", "acknowledged", times.Type, times.Acknowledged);
+            csv.Rate("alerts", "median_minutes_to_acknowledge", times.MedianMinutesToAcknowledge, times.Type);
+            csv.Row("alerts", "resolved", times.Type, times.Resolved);
+            csv.Rate("alerts", "median_minutes_to_resolve", times.MedianMinutesToResolve, times.Type);
+        }
+
         var matches = summary.Matches;
         csv.Row("matches", "total", "", matches.Total);
         csv.Row("matches", "significant", "", matches.Significant);
@@ -59,6 +69,13 @@ public static class SchemeSummaryCsv
         csv.Row("matches", "with_outcome", "", matches.WithOutcome);
         csv.Breakdown("matches", "by_state", matches.ByState);
         csv.Breakdown("matches", "by_outcome", matches.ByOutcome);
+        foreach (var month in summary.AreaCrime)
+        {
+            foreach (var (category, count) in month.ByCategory.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                csv.Row("area_crime", "by_month_and_category", $"{month.Month} {category}", count);
+            }
+        }
     }
 
     /// <summary>The rows, each written only when it belongs to the section asked for (the report's own rows always).</summary>
@@ -86,8 +103,8 @@ public static class SchemeSummaryCsv
             }
         }
 
-        public void Rate(string section, string figure, double? rate) =>
-            Write(section, figure, "", rate is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "");
+        public void Rate(string section, string figure, double? rate, string category = "") =>
+            Write(section, figure, category, rate is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "");
 
         public void Row(string section, string figure, string category, long? count) =>
             Write(section, figure, category, count is { } n ? n.ToString(CultureInfo.InvariantCulture) : "");

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Core.Matches;
@@ -10,7 +11,7 @@ namespace Tagwatch.Application.Reports;
 
 /// <summary>Builds the evaluation report (<see cref="SchemeSummary"/>) from the caseload, the alerts and the matches.</summary>
 /// <remarks>The caller checks the permission and records the look in the audit log; this only counts.</remarks>
-public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts alerts, ICorrelationStore matches)
+public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts alerts, ICorrelationStore matches, ICrimeStore crimes)
 {
     private static readonly DateTimeZone UkTime = DateTimeZoneProviders.Tzdb["Europe/London"];
 
@@ -30,6 +31,14 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
         var end = UkTime.AtStartOfDay(last.PlusDays(1)).ToInstant();
         // Counted in the store, every alert however many: loading the rows would cap the report at what fits in a page.
         var tallies = await alerts.CountByKindAndStateAsync(start, end, cancellationToken);
+        var responses = await alerts.ResponsesAsync(start, end, cancellationToken);
+        string firstMonth = from is { } m ? Month(m) : "";
+        var areaCrime = (await crimes.AreaCrimeCountsAsync(cancellationToken))
+            .Where(a => string.CompareOrdinal(a.Month, firstMonth) >= 0 && string.CompareOrdinal(a.Month, Month(last)) <= 0)
+            .GroupBy(a => a.Month)
+            .Select(g => new SchemeSummary.AreaCrimeMonth(g.Key, g.ToDictionary(a => a.CrimeType, a => a.Count, StringComparer.Ordinal)))
+            .OrderBy(a => a.Month, StringComparer.Ordinal)
+            .ToList();
         var found = (await matches.ListMatchesAsync(cancellationToken))
             .Where(m => (start is null || m.ClosestTimeUnixMs >= start.Value.ToUnixTimeMilliseconds()) && m.ClosestTimeUnixMs < end.ToUnixTimeMilliseconds())
             .ToList();
@@ -72,7 +81,7 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
                 Rate(shownCurfew, curfew, personDays),
                 shownZone,
                 Rate(shownZone, zone, personDays)),
-            new SchemeSummary.AlertFigures(total, byCategory, Sums(tallies, t => t.Kind.Name), Sums(tallies, t => t.State.ToString())),
+            new SchemeSummary.AlertFigures(total, byCategory, Sums(tallies, t => t.Kind.Name), Sums(tallies, t => t.State.ToString()), ResponseTimes(responses)),
             new SchemeSummary.MatchFigures(
                 found.Count,
                 SmallCells.Part(found.Count(m => m.Significant), found.Count),
@@ -81,7 +90,36 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
                 InState(MatchState.Qualified) + disclosed,
                 disclosed,
                 SmallCells.Part(found.Count(m => m.Outcome is not null), found.Count)),
-            new SchemeSummary.PeriodCovered(from is { } d ? LocalDatePattern.Iso.Format(d) : null, LocalDatePattern.Iso.Format(last)));
+            new SchemeSummary.PeriodCovered(from is { } d ? LocalDatePattern.Iso.Format(d) : null, LocalDatePattern.Iso.Format(last)),
+            areaCrime);
+    }
+
+    private static string Month(LocalDate day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Per alert type, how many were acknowledged and resolved (withheld as any breakdown) and the median waits (withheld with their count).</summary>
+    private static List<SchemeSummary.AlertResponseTimes> ResponseTimes(IReadOnlyList<AlertResponse> responses)
+    {
+        var byType = responses.GroupBy(r => r.Kind.Name).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var acknowledged = SmallCells.Suppress(byType.ToDictionary(t => t.Key, t => t.Value.Count(r => r.ToAcknowledge is not null), StringComparer.Ordinal));
+        var resolved = SmallCells.Suppress(byType.ToDictionary(t => t.Key, t => t.Value.Count(r => r.ToResolve is not null), StringComparer.Ordinal));
+        return [.. byType.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+        {
+            int? acks = acknowledged?.GetValueOrDefault(t.Key);
+            int? resolves = resolved?.GetValueOrDefault(t.Key);
+            return new SchemeSummary.AlertResponseTimes(
+                t.Key,
+                acks,
+                acks is > 0 ? Median(t.Value.Select(r => r.ToAcknowledge)) : null,
+                resolves,
+                resolves is > 0 ? Median(t.Value.Select(r => r.ToResolve)) : null);
+        })];
+    }
+
+    private static double Median(IEnumerable<Duration?> waits)
+    {
+        var minutes = waits.OfType<Duration>().Select(w => w.TotalMinutes).Order().ToList();
+        double middle = minutes.Count % 2 == 1 ? minutes[minutes.Count / 2] : (minutes[(minutes.Count / 2) - 1] + minutes[minutes.Count / 2]) / 2;
+        return Math.Round(middle, 1);
     }
 
     /// <summary>Per 100 days monitored, only when the count itself may be shown.</summary>

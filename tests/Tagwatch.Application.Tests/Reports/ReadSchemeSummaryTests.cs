@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Audit;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Alerts;
+using Tagwatch.Core.Identity;
 using Tagwatch.Application.Reports;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
@@ -133,6 +136,39 @@ public sealed class ReadSchemeSummaryTests
 
         Assert.Equal(FailureKind.Invalid, result.Failure?.Kind);
         Assert.Equal("to", result.Failure?.Field);
+    }
+
+    [Fact]
+    public async Task Execute_AlertsActedOn_GivesTheMedianWaitToAcknowledgeAndResolveByType()
+    {
+        await using var host = await UseCaseHost.StartAsync();
+        var store = host.Get<IAlertStore>();
+        var desk = host.Get<AlertDesk>();
+        var now = Instant.FromDateTimeOffset(host.Clock.GetUtcNow());
+        var raised = new List<long>();
+        for (int i = 0; i < 3; i++)
+        {
+            var kind = AlertKind.NoContact;
+            raised.Add((await store.RaiseAsync(new Alert(0, kind, kind.Severity, AlertState.Open, TagId.Parse("TAG-1"), null, null, now, null, now, "test", "{}", 0), "raised")).Id);
+        }
+
+        // Acknowledged after 10, 20 and 30 minutes; resolved an hour after raising.
+        foreach (long id in raised)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(10));
+            await desk.AcknowledgeAsync(id, "mo", null);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        foreach (long id in raised)
+        {
+            await desk.ResolveAsync(id, "mo", "done");
+        }
+
+        var result = await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(), CancellationToken.None);
+
+        var times = Assert.Single(result.Value.Alerts.ResponseTimes);
+        Assert.Equal(new SchemeSummary.AlertResponseTimes("no_contact", 3, 20, 3, 60), times);
     }
 
     private static async Task EnrolAsync(UseCaseHost host, int people)

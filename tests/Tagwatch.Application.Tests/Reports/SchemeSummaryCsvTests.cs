@@ -13,9 +13,10 @@ public sealed class SchemeSummaryCsvTests
             new SchemeSummary.MonthCaseload("2019-04", null),
         ]),
         new SchemeSummary.ComplianceFigures(4, 2.67, 9, null, null, 4, 2.67),
-        new SchemeSummary.AlertFigures(13, null, null, null),
+        new SchemeSummary.AlertFigures(13, null, null, null, [new SchemeSummary.AlertResponseTimes("sos", 4, 12.5, null, null)]),
         new SchemeSummary.MatchFigures(7, 7, null, null, 4, 3, null),
-        new SchemeSummary.PeriodCovered("2019-03-01", "2019-04-30"));
+        new SchemeSummary.PeriodCovered("2019-03-01", "2019-04-30"),
+        [new SchemeSummary.AreaCrimeMonth("2019-03", new Dictionary<string, int> { ["Burglary"] = 1 })]);
 
     [Fact]
     public void Write_OneSection_WritesTheReportRowsAndThatSectionOnly()
@@ -44,6 +45,19 @@ public sealed class SchemeSummaryCsvTests
         string text = output.ToString().ReplaceLineEndings("\n");
         Assert.Contains("compliance,curfew_breaches,,\n", text, StringComparison.Ordinal);
         Assert.Contains("compliance,zone_breaches_per_100_person_days,,2.67\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ResponseTimesAndAreaCrime_OneRowAFigure()
+    {
+        var output = new StringWriter();
+
+        SchemeSummaryCsv.Write(Summary, output);
+
+        string text = output.ToString().ReplaceLineEndings("\n");
+        Assert.Contains("alerts,median_minutes_to_acknowledge,sos,12.50\n", text, StringComparison.Ordinal);
+        Assert.Contains("alerts,resolved,sos,\n", text, StringComparison.Ordinal);
+        Assert.Contains("area_crime,by_month_and_category,2019-03 Burglary,1\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,34 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
         return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"evaluation-{table}-{result.Value.AsOf}.csv");
     }
 
+    /// <summary>The compliance table: breaches and, when anyone was monitored in the period, their rates per 100 days monitored.</summary>
+    public EvaluationFigures Compliance()
+    {
+        var c = Summary!.Compliance;
+        bool rates = Summary.Caseload.MonitoredPersonDays > 0;
+        var rows = new List<(string Label, double? Value)> { ("Curfew breaches", c.CurfewBreaches) };
+        if (rates)
+        {
+            rows.Add(("Curfew breaches per 100 days monitored", c.CurfewBreachesPer100PersonDays));
+        }
+
+        rows.Add(("Zone breaches", c.ZoneBreaches));
+        if (rates)
+        {
+            rows.Add(("Zone breaches per 100 days monitored", c.ZoneBreachesPer100PersonDays));
+        }
+
+        rows.Add(("All breaches", c.BreachAlerts));
+        if (rates)
+        {
+            rows.Add(("All breaches per 100 days monitored", c.BreachesPer100PersonDays));
+        }
+
+        rows.Add(("Device alerts", c.DeviceAlerts));
+        // The chart compares the three counts (curfew, zone, device), never a count with a rate.
+        return new EvaluationFigures("Breaches in the period", "compliance", rows, [0, rates ? 2 : 1, rows.Count - 1]);
+    }
+
     /// <summary>The address of a table's CSV for the period shown.</summary>
     public string CsvHref(string table) =>
         $"/evaluation?handler=Csv&table={table}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}";
