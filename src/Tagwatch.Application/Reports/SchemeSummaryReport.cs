@@ -129,7 +129,10 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
     private static long DaysBetween(LocalDate first, LocalDate last) =>
         first > last ? 0L : Period.Between(first, last, PeriodUnits.Days).Days + 1L;
 
-    /// <summary>For each month of the period (up to the last day monitored so far), who was monitored in it, by home borough.</summary>
+    /// <summary>
+    /// For each month of the period in which anyone was monitored (from the first such month to the last, up to today),
+    /// who was monitored in it, by home borough.
+    /// </summary>
     private static List<SchemeSummary.MonthCaseload> ByMonth(IReadOnlyList<Offender> people, LocalDate? from, LocalDate last)
     {
         var months = new List<SchemeSummary.MonthCaseload>();
@@ -138,7 +141,8 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
             return months;
         }
 
-        var first = from ?? people.Min(o => o.MonitoringStart);
+        var first = LocalDate.Max(from ?? LocalDate.MinIsoValue, people.Min(o => o.MonitoringStart));
+        last = LocalDate.Min(last, people.Max(o => o.MonitoringEnd));
         for (var month = new LocalDate(first.Year, first.Month, 1); month <= last; month = month.PlusMonths(1))
         {
             var monthFirst = LocalDate.Max(month, first);

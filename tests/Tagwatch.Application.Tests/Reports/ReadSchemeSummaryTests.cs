@@ -104,15 +104,17 @@ public sealed class ReadSchemeSummaryTests
 
         var result = await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(new LocalDate(2019, 2, 1)), CancellationToken.None);
 
+        // From the first month anyone was monitored (March, not February) to today's.
         var months = result.Value.Caseload.ByMonth;
-        Assert.Equal(["2019-02", "2019-03", "2019-04"], months.Select(m => m.Month));
-        Assert.Empty(months[0].ByHomeBorough!);
-        Assert.Equal(3, Assert.Single(months[1].ByHomeBorough!).Value);
+        Assert.Equal(["2019-03", "2019-04"], months.Select(m => m.Month));
+        Assert.Equal(3, Assert.Single(months[0].ByHomeBorough!).Value);
         // March 1 to April 10, three people: 41 days each.
         Assert.Equal(123, result.Value.Caseload.MonitoredPersonDays);
 
         var fewer = await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(new LocalDate(2020, 1, 1), new LocalDate(2020, 1, 31)), CancellationToken.None);
         Assert.Equal(0, fewer.Value.Caseload.MonitoredPersonDays);
+        // Every licence ended in December 2019: nothing after it.
+        Assert.Empty(fewer.Value.Caseload.ByMonth);
     }
 
     [Fact]
