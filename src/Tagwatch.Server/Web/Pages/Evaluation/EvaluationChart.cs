@@ -24,5 +24,8 @@ internal sealed record EvaluationChart(
         return new("bar", title, [.. list.Select(r => r.Label)], [new Series(title, [.. list.Select(r => r.Value)])]);
     }
 
+    /// <summary>Whether there is anything to draw: a chart of withheld figures only would be an empty frame.</summary>
+    public bool HasFigures => Data.Any(series => series.Values.Any(v => v is not null));
+
     public string Json() => JsonSerializer.Serialize(this);
 }
