@@ -63,4 +63,26 @@ public sealed class ReportsApiTests
         Assert.Empty(SmallCellAttack.Findings(report));
         Assert.Equal(JsonValueKind.Null, report.GetProperty("alerts").GetProperty("by_type").GetProperty(AlertKind.Sos.Name).ValueKind);
     }
+
+    [Fact]
+    public async Task Summary_covers_the_period_asked_for_and_refuses_a_malformed_day()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var evaluator = api.ClientFor("evaluator");
+        var tag = (await api.Server.Services.Tags.AssignmentsAsync())[0].Tag;
+        var at = NodaTime.Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+        for (int i = 0; i < 3; i++)
+        {
+            await api.Server.Services.Alerts.RaiseAsync(new Alert(0, AlertKind.NoContact, AlertKind.NoContact.Severity, AlertState.Open, tag, null, null, at, null, at, "No contact", "{}", 0), "test");
+        }
+
+        var longAgo = await evaluator.GetFromJsonAsync<JsonElement>("/api/v1/reports/summary?from=2000-01-01&to=2000-01-31");
+        Assert.Equal(0, longAgo.GetProperty("alerts").GetProperty("total").GetInt32());
+        Assert.Equal("2000-01-01", longAgo.GetProperty("period").GetProperty("from").GetString());
+        var all = await evaluator.GetFromJsonAsync<JsonElement>("/api/v1/reports/summary");
+        Assert.True(all.GetProperty("alerts").GetProperty("total").GetInt32() >= 3);
+
+        using var malformed = await evaluator.GetAsync("/api/v1/reports/summary?from=1%20Jan");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class PageAuthorizationMatrixTests : IAsyncLifetime
         ["audit"] = "auditor",
         ["devices"] = "admin",
         ["devices/credentials"] = "admin",
+        ["evaluation"] = "evaluator",
         ["account/tokens"] = Everyone,
         ["account/second-factor"] = Everyone,
         ["notifications"] = "admin monitoring probation probation-other",

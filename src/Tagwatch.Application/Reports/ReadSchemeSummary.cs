@@ -1,16 +1,19 @@
+using NodaTime;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 
 namespace Tagwatch.Application.Reports;
 
-/// <summary>Asks for the evaluation report (<see cref="SchemeSummary"/>); it has no options.</summary>
-public sealed record SchemeSummaryRequest;
+/// <summary>Asks for the evaluation report (<see cref="SchemeSummary"/>) over a period of days, both included.</summary>
+/// <param name="From">The first day; none: since the scheme began.</param>
+/// <param name="To">The last day; none: today.</param>
+public sealed record SchemeSummaryRequest(LocalDate? From = null, LocalDate? To = null);
 
 /// <summary>An evaluator reads the evaluation report: every alert, match and person counted, small counts withheld, the look audited.</summary>
 public sealed class ReadSchemeSummary(SchemeSummaryReport report, IAuditLog audit)
 {
-    /// <summary>The report as of today, or Forbidden for a role without <see cref="Permission.ViewReports"/>.</summary>
+    /// <summary>The report as of today, or Forbidden for a role without <see cref="Permission.ViewReports"/>, or Invalid for a period that ends before it starts.</summary>
     public async Task<UseCaseResult<SchemeSummary>> ExecuteAsync(Actor actor, SchemeSummaryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -20,7 +23,12 @@ public sealed class ReadSchemeSummary(SchemeSummaryReport report, IAuditLog audi
             return UseCaseFailure.Forbidden($"The {actor.Role} role may not read the evaluation report.");
         }
 
-        var summary = await report.BuildAsync(cancellationToken);
+        if (request is { From: { } from, To: { } to } && to < from)
+        {
+            return UseCaseFailure.Invalid("to", "The last day must be the same as or after the first day");
+        }
+
+        var summary = await report.BuildAsync(request.From, request.To, cancellationToken);
         await audit.AppendAsync(
             new AuditEvent(actor.Username, actor.Role.ToString(), AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary"), cancellationToken);
         return summary;

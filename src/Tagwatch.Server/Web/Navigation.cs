@@ -20,6 +20,7 @@ internal static class Navigation
         new("Administration", "/admin", Permission.ManageUsers),
         new("Devices", "/devices", Permission.ManageTags),
         new("Audit", "/audit", Permission.ReadAudit),
+        new("Evaluation", "/evaluation", Permission.ViewReports),
         new("Notifications", "/notifications", Permission.ReceiveCaseloadAlerts),
         new("Notifications", "/notifications", Permission.ViewNotifications),
         new("Your account", "/account/tokens", null),
