@@ -33,6 +33,33 @@ public sealed class ReportsCommandTests
                     case JsonValueKind.Null:
                         Assert.Equal(("*", ""), (Assert.Single(inCsv)[2], inCsv[0][3]));
                         break;
+                    case JsonValueKind.Array when figure.Name == "by_month":
+                        // Each month's caseload by home borough: the rows "by_month_and_home_borough", "<month> <borough>".
+                        foreach (var month in figure.Value.EnumerateArray())
+                        {
+                            string name = month.GetProperty("month").GetString()!;
+                            foreach (var borough in month.GetProperty("by_home_borough").EnumerateObject())
+                            {
+                                string expected = borough.Value.ValueKind == JsonValueKind.Null ? "" : borough.Value.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                                Assert.Equal(expected, Assert.Single(rows, r => r[0] == section && r[1] == "by_month_and_home_borough" && r[2] == $"{name} {borough.Name}")[3]);
+                            }
+                        }
+
+                        break;
+                    case JsonValueKind.Array when figure.Name == "response_times":
+                        // One row per alert type and count: the same counts withheld (empty) in both.
+                        foreach (var times in figure.Value.EnumerateArray())
+                        {
+                            string type = times.GetProperty("type").GetString()!;
+                            foreach (string count in new[] { "acknowledged", "resolved" })
+                            {
+                                var value = times.GetProperty(count);
+                                string expected = value.ValueKind == JsonValueKind.Null ? "" : value.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                                Assert.Equal(expected, Assert.Single(rows, r => r[0] == section && r[1] == count && r[2] == type)[3]);
+                            }
+                        }
+
+                        break;
                     default:
                         Assert.Equal(figure.Value.ToString(), Assert.Single(inCsv)[3]);
                         break;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tagwatch.Core.Alerts;
 
 namespace Tagwatch.Application.Reports;
 
@@ -61,7 +62,7 @@ public sealed record SchemeSummary(
     /// minutes (withheld with its count).
     /// </summary>
     public sealed record AlertResponseTimes(
-        [property: JsonPropertyName("type")] string Type,
+        [property: JsonPropertyName("type")] AlertKind Type,
         [property: JsonPropertyName("acknowledged")] int? Acknowledged,
         [property: JsonPropertyName("median_minutes_to_acknowledge")] double? MedianMinutesToAcknowledge,
         [property: JsonPropertyName("resolved")] int? Resolved,

@@ -55,10 +55,10 @@ public static class SchemeSummaryCsv
         csv.Breakdown("alerts", "by_state", summary.Alerts.ByState);
         foreach (var times in summary.Alerts.ResponseTimes)
         {
-            csv.Row("alerts", "acknowledged", times.Type, times.Acknowledged);
-            csv.Rate("alerts", "median_minutes_to_acknowledge", times.MedianMinutesToAcknowledge, times.Type);
-            csv.Row("alerts", "resolved", times.Type, times.Resolved);
-            csv.Rate("alerts", "median_minutes_to_resolve", times.MedianMinutesToResolve, times.Type);
+            csv.Row("alerts", "acknowledged", times.Type.Name, times.Acknowledged);
+            csv.Rate("alerts", "median_minutes_to_acknowledge", times.MedianMinutesToAcknowledge, times.Type.Name);
+            csv.Row("alerts", "resolved", times.Type.Name, times.Resolved);
+            csv.Rate("alerts", "median_minutes_to_resolve", times.MedianMinutesToResolve, times.Type.Name);
         }
 
         var matches = summary.Matches;

@@ -107,7 +107,7 @@ public sealed class SchemeSummaryReport(OffenderService offenders, IAlertCounts 
             int? acks = acknowledged?.GetValueOrDefault(t.Key);
             int? resolves = resolved?.GetValueOrDefault(t.Key);
             return new SchemeSummary.AlertResponseTimes(
-                t.Key,
+                AlertKind.Parse(t.Key),
                 acks,
                 acks is > 0 ? Median(t.Value.Select(r => r.ToAcknowledge)) : null,
                 resolves,

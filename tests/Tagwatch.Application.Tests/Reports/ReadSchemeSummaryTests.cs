@@ -170,7 +170,7 @@ public sealed class ReadSchemeSummaryTests
         var result = await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(), CancellationToken.None);
 
         var times = Assert.Single(result.Value.Alerts.ResponseTimes);
-        Assert.Equal(new SchemeSummary.AlertResponseTimes("no_contact", 3, 20, 3, 60), times);
+        Assert.Equal(new SchemeSummary.AlertResponseTimes(Core.Alerts.AlertKind.NoContact, 3, 20, 3, 60), times);
     }
 
     private static async Task EnrolAsync(UseCaseHost host, int people)

@@ -13,7 +13,7 @@ public sealed class SchemeSummaryCsvTests
             new SchemeSummary.MonthCaseload("2019-04", null),
         ]),
         new SchemeSummary.ComplianceFigures(4, 2.67, 9, null, null, 4, 2.67),
-        new SchemeSummary.AlertFigures(13, null, null, null, [new SchemeSummary.AlertResponseTimes("sos", 4, 12.5, null, null)]),
+        new SchemeSummary.AlertFigures(13, null, null, null, [new SchemeSummary.AlertResponseTimes(Core.Alerts.AlertKind.Sos, 4, 12.5, null, null)]),
         new SchemeSummary.MatchFigures(7, 7, null, null, 4, 3, null),
         new SchemeSummary.PeriodCovered("2019-03-01", "2019-04-30"),
         [new SchemeSummary.AreaCrimeMonth("2019-03", new Dictionary<string, int> { ["Burglary"] = 1 })]);
