@@ -19,7 +19,7 @@ export default async function start(element) {
 
   const map = createMap(mapElement, { zoom: 12 });
   const renderer = L.canvas({ padding: 0.5 });
-  const fixes = await load(element.dataset.twSource, timeLabel);
+  const fixes = await load(element.dataset.twSource, Number(element.dataset.twPageSize ?? 5000), timeLabel);
   performance.mark('tw-trail-fetched');
   if (fixes.length === 0) {
     timeLabel.textContent = 'No fixes in this period.';
@@ -119,11 +119,11 @@ export default async function start(element) {
   element.dataset.twReady = 'true';
 }
 
-async function load(source, status) {
+async function load(source, pageSize, status) {
   const fixes = [];
   let after = null;
   do {
-    const page = await api(`${source}&limit=50000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    const page = await api(`${source}&limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
     for (const f of page.fixes) {
       fixes.push({ t: Date.parse(f.time), lat: f.latitude, lon: f.longitude, acc: f.accuracy_m, flags: f.flags });
     }
