@@ -147,21 +147,8 @@ public sealed class AlertStreamTests
     {
         var services = api.Server.Services;
         var now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-        var today = now.InUtc().Date;
-        await services.OffenderStore.SaveSchemeAsync(await services.OffenderStore.GetSchemeAsync() with { StartDate = today.PlusMonths(-1) });
-        var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
-        {
-            Person = new Core.Offenders.PersonalDetails("Alex", "Stream", new LocalDate(1990, 1, 1)),
-            IndexOffences = [Core.Offenders.IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = today.PlusDays(-1),
-            LicenceEnd = today.PlusMonths(6),
-            ReleaseAddress = new Core.Geo.GeoPoint(51.4500, -0.1000),
-            RiskTier = Core.Offenders.RiskTier.High,
-        });
-        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
+        var enrolled = await api.EnrolMonitoredTodayAsync("Stream");
         await services.Tags.RegisterAsync([new Core.Tags.Tag(Core.Identity.TagId.Parse(RunningServer.Gt06Imei), "gt06", null)]);
-        await services.Tags.AssignAsync(Core.Identity.TagId.Parse(RunningServer.Gt06Imei), enrolled.Offender!.Id, now - Duration.FromHours(1));
+        await services.Tags.AssignAsync(Core.Identity.TagId.Parse(RunningServer.Gt06Imei), enrolled.Id, now - Duration.FromHours(1));
     }
 }

@@ -136,23 +136,5 @@ public sealed class DevicesTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>Someone whose licence began yesterday: a tag can be fitted to them from now.</summary>
-    private async Task<string> EnrolSomeoneMonitoredTodayAsync()
-    {
-        var services = _seeded.Server.Services;
-        var today = Now.InUtc().Date;
-        await services.OffenderStore.SaveSchemeAsync(await services.OffenderStore.GetSchemeAsync() with { StartDate = today.PlusMonths(-1) });
-        var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
-        {
-            Person = new Core.Offenders.PersonalDetails("Jo", "Device", new LocalDate(1990, 1, 1)),
-            IndexOffences = [Core.Offenders.IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = today.PlusDays(-1),
-            LicenceEnd = today.PlusMonths(6),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = Core.Offenders.RiskTier.High,
-        });
-        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
-        return enrolled.Offender!.Reference.ToString();
-    }
+    private async Task<string> EnrolSomeoneMonitoredTodayAsync() => (await _seeded.EnrolMonitoredTodayAsync("Device")).Reference.ToString();
 }

@@ -167,25 +167,12 @@ public sealed class MonitoringCentreTests(BrowserFixture browser) : IAsyncLifeti
     private async Task<string> WearTheOsmAndTagWithAnExclusionZoneAsync(string label)
     {
         var services = _seeded.Server.Services;
-        var today = Now.InUtc().Date;
-        await services.OffenderStore.SaveSchemeAsync(await services.OffenderStore.GetSchemeAsync() with { StartDate = today.PlusMonths(-1) });
-        var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
-        {
-            Person = new Core.Offenders.PersonalDetails("Jo", "Zone", new LocalDate(1990, 1, 1)),
-            IndexOffences = [Core.Offenders.IndexOffence.Robbery],
-            CustodialSentenceServed = true,
-            GpsLicenceCondition = true,
-            LicenceStart = today.PlusDays(-1),
-            LicenceEnd = today.PlusMonths(6),
-            ReleaseAddress = new GeoPoint(51.4500, -0.1000),
-            RiskTier = Core.Offenders.RiskTier.High,
-        });
-        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
-        await services.Tags.AssignAsync(TagId.Parse(RunningServer.OsmAndId), enrolled.Offender!.Id, Now - Duration.FromHours(1));
+        var enrolled = await _seeded.EnrolMonitoredTodayAsync("Zone");
+        await services.Tags.AssignAsync(TagId.Parse(RunningServer.OsmAndId), enrolled.Id, Now - Duration.FromHours(1));
         var addedEarlier = new Storage.Monitoring.EfConditionStore(services.Database, new FakeTimeProvider((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
-        await addedEarlier.AddAsync(new LicenceCondition(0, enrolled.Offender.Id, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), label), 0, "officer");
+        await addedEarlier.AddAsync(new LicenceCondition(0, enrolled.Id, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), label), 0, "officer");
         _seeded.Server.App.Services.GetRequiredService<LicenceMonitor>().InvalidateCaches();
-        return enrolled.Offender.Reference.ToString();
+        return enrolled.Reference.ToString();
     }
 
     private async Task SendFixAsync(Instant at)

@@ -119,6 +119,30 @@ internal sealed class SeededApi : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Enrols someone (family name <paramref name="familyName"/>) whose licence began yesterday, in a scheme that opened
+    /// a month ago, so a tag can be fitted to them from now; fails the test with the scheme's refusals if it cannot.
+    /// </summary>
+    public async Task<Core.Offenders.Offender> EnrolMonitoredTodayAsync(string familyName)
+    {
+        var services = Server.Services;
+        var today = NodaTime.Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InUtc().Date;
+        await services.OffenderStore.SaveSchemeAsync(await services.OffenderStore.GetSchemeAsync() with { StartDate = today.PlusMonths(-1) });
+        var enrolled = await services.Offenders.EnrolAsync(new Core.Scheme.EnrolmentRequest
+        {
+            Person = new Core.Offenders.PersonalDetails("Jo", familyName, new NodaTime.LocalDate(1990, 1, 1)),
+            IndexOffences = [Core.Offenders.IndexOffence.Robbery],
+            CustodialSentenceServed = true,
+            GpsLicenceCondition = true,
+            LicenceStart = today.PlusDays(-1),
+            LicenceEnd = today.PlusMonths(6),
+            ReleaseAddress = new Core.Geo.GeoPoint(51.4500, -0.1000),
+            RiskTier = Core.Offenders.RiskTier.High,
+        });
+        Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
+        return enrolled.Offender!;
+    }
+
     /// <summary>The seeded database, built once per test run and copied for every server: seeding (a simulated pilot,
     /// its correlation, eleven hashed passwords) costs far more than starting a server.</summary>
     private static readonly Lazy<Task<SeededTemplate>> Template = new(SeedTemplateAsync);
