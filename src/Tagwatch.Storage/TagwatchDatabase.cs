@@ -11,7 +11,7 @@ namespace Tagwatch.Storage;
 /// The file runs in WAL mode (readers never block the writer) with synchronous=FULL so that a committed transaction
 /// survives power loss, which is what "acknowledged after commit" promises devices.
 /// </remarks>
-public sealed class TagwatchDatabase
+public sealed class TagwatchDatabase : IRelationalDatabase
 {
     // PRAGMA user_version of a demo database ("tgmo"): the demo replaces only files that carry it.
     private const long DemoMarker = 0x7467_6d6f;

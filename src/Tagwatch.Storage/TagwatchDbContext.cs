@@ -6,8 +6,20 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage;
 
 /// <summary>The relational store: accounts, registry, offenders, crimes, scheme, and the fix chunks' table.</summary>
-public sealed class TagwatchDbContext(DbContextOptions<TagwatchDbContext> options) : IdentityUserContext<UserRow>(options)
+/// <remarks>One model serves both databases; each keeps its own migrations, so PostgreSQL's are bound to a subclass
+/// (<c>PostgresTagwatchDbContext</c>) through the protected constructor.</remarks>
+public class TagwatchDbContext : IdentityUserContext<UserRow>
 {
+    public TagwatchDbContext(DbContextOptions<TagwatchDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected TagwatchDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<TagRow> Tags => Set<TagRow>();
 
     public DbSet<TagAssignmentRow> TagAssignments => Set<TagAssignmentRow>();

@@ -9,7 +9,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Correlation;
 
 /// <summary>Correlation runs and matches with history, on the relational store.</summary>
-public sealed class EfCorrelationStore(TagwatchDatabase database) : ICorrelationStore
+public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelationStore
 {
     private const string New = "new";
     private const string Withdrawn = "withdrawn";

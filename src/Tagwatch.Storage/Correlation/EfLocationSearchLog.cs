@@ -7,7 +7,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Correlation;
 
 /// <summary>The location-search record on the relational store.</summary>
-public sealed class EfLocationSearchLog(TagwatchDatabase database) : ILocationSearchLog
+public sealed class EfLocationSearchLog(IRelationalDatabase database) : ILocationSearchLog
 {
     /// <inheritdoc />
     public async Task RecordAsync(LocationSearch search, CancellationToken cancellationToken = default)

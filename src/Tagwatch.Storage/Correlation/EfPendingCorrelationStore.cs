@@ -8,7 +8,7 @@ namespace Tagwatch.Storage.Correlation;
 /// <summary>The durable queue of correlation work on the relational store (<c>correlation_pending</c>). The writers
 /// that cause work add their entries in their own transactions (<see cref="QueueFixesSql"/> for the ingest commit,
 /// <see cref="QueueCrimes"/>, <see cref="QueueSpan"/>); this reads and clears them.</summary>
-public sealed class EfPendingCorrelationStore(TagwatchDatabase database) : IPendingCorrelationStore
+public sealed class EfPendingCorrelationStore(IRelationalDatabase database) : IPendingCorrelationStore
 {
     internal const string FixesCause = "fixes";
     internal const string CrimesCause = "crimes";

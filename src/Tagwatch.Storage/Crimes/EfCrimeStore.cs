@@ -13,7 +13,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Crimes;
 
 /// <summary>Versioned crimes and area crimes on the relational store.</summary>
-public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
+public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<CrimeUpsertOutcome>> UpsertAsync(IReadOnlyList<Crime> crimes, Instant importedAt, CancellationToken cancellationToken = default)
@@ -113,14 +113,28 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
     /// <remarks>SQLite does its work synchronously, whatever a method's name, so the read runs on the thread pool: a
     /// caller that starts it and meanwhile loads the day grids (a strict run) overlaps the two.</remarks>
     public Task<IReadOnlyList<CrimeSite>> CurrentSitesAsync(Instant from, Instant to, CancellationToken cancellationToken = default) =>
-        Task.Run(() => ReadSitesAsync(from, to, cancellationToken), cancellationToken);
+        database is TagwatchDatabase sqlite
+            ? Task.Run(() => ReadSitesFromSqliteAsync(sqlite, from, to, cancellationToken), cancellationToken)
+            : ReadSitesAsync(from, to, cancellationToken);
 
     private async Task<IReadOnlyList<CrimeSite>> ReadSitesAsync(Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds();
+        long toMs = to.ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        var rows = await context.Crimes.AsNoTracking()
+            .Where(c => c.IsCurrent && c.CommittedToUnixMs >= fromMs && c.CommittedFromUnixMs <= toMs)
+            .Select(c => new { c.Reference, c.Latitude, c.Longitude, c.CommittedFromUnixMs, c.CommittedToUnixMs })
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new CrimeSite(c.Reference, c.Latitude, c.Longitude, c.CommittedFromUnixMs, c.CommittedToUnixMs)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<CrimeSite>> ReadSitesFromSqliteAsync(TagwatchDatabase sqlite, Instant from, Instant to, CancellationToken cancellationToken)
     {
         // The five columns strict mode uses, read through SQLite's own statement interface: a strict run reads every
         // current crime, and there the provider's per-value checks cost more than SQLite's work (13 ms against 7 for
         // 12,900 crimes); nor does it build EF's model, which would cost more than the whole correlation.
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await sqlite.OpenConnectionAsync(cancellationToken);
         var db = connection.Handle!;
         int rc = raw.sqlite3_prepare_v2(db, """
             SELECT Reference, Latitude, Longitude, CommittedFromUnixMs, CommittedToUnixMs
@@ -150,13 +164,15 @@ public sealed class EfCrimeStore(TagwatchDatabase database) : ICrimeStore
     /// <inheritdoc />
     public async Task<Interval?> CurrentSpanAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(CommittedFromUnixMs), MAX(CommittedToUnixMs) FROM crimes WHERE IsCurrent = 1";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return reader.Read() && !reader.IsDBNull(0)
-            ? new Interval(Instant.FromUnixTimeMilliseconds(reader.GetInt64(0)), Instant.FromUnixTimeMilliseconds(reader.GetInt64(1)))
-            : null;
+        await using var context = database.CreateContext();
+        var span = await context.Crimes.AsNoTracking()
+            .Where(c => c.IsCurrent)
+            .GroupBy(_ => 1)
+            .Select(g => new { From = g.Min(c => c.CommittedFromUnixMs), To = g.Max(c => c.CommittedToUnixMs) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return span is null
+            ? null
+            : new Interval(Instant.FromUnixTimeMilliseconds(span.From), Instant.FromUnixTimeMilliseconds(span.To));
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Monitoring;
 
 /// <summary>Alerts and their trails on the relational store; every change writes its trail entry in the same transaction.</summary>
-public sealed class EfAlertStore(TagwatchDatabase database) : IAlertStore
+public sealed class EfAlertStore(IRelationalDatabase database) : IAlertStore
 {
     /// <inheritdoc />
     public async Task<Alert> RaiseAsync(Alert alert, string note, CancellationToken cancellationToken = default)

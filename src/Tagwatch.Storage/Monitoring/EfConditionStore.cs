@@ -9,7 +9,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Monitoring;
 
 /// <summary>Licence conditions on the relational store.</summary>
-public sealed class EfConditionStore(TagwatchDatabase database, TimeProvider clock) : IConditionStore
+public sealed class EfConditionStore(IRelationalDatabase database, TimeProvider clock) : IConditionStore
 {
     private static readonly JsonSerializerOptions RulesJson = new() { Converters = { new DurationSecondsConverter() } };
 

@@ -6,7 +6,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Notifications;
 
 /// <summary>Probation officers' opt-ins to their caseload's alert notices, one row per officer.</summary>
-public sealed class EfCaseloadSubscriptions(TagwatchDatabase database) : ICaseloadSubscriptions
+public sealed class EfCaseloadSubscriptions(IRelationalDatabase database) : ICaseloadSubscriptions
 {
     /// <inheritdoc />
     public async Task<CaseloadSubscription?> FindAsync(string username, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Notifications;
@@ -10,7 +9,7 @@ namespace Tagwatch.Storage.Notifications;
 /// <summary>The record of notifications on the relational store; one row per alert, stage and recipient.</summary>
 /// <remarks>Rows refer to their alert by <c>AlertId</c> and to the person by <c>OffenderReference</c>, so retention purges
 /// them with the alert or the person.</remarks>
-public sealed class EfNotificationStore(TagwatchDatabase database) : INotificationStore
+public sealed class EfNotificationStore(IRelationalDatabase database) : INotificationStore
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<Notification>> ForAlertsAsync(IReadOnlyCollection<long> alertIds, CancellationToken cancellationToken = default)
@@ -56,7 +55,7 @@ public sealed class EfNotificationStore(TagwatchDatabase database) : INotificati
             await context.SaveChangesAsync(cancellationToken);
             return ToNotification(row);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
         {
             // Already recorded (unique alert, stage and recipient): the first record stands.
             await using var again = database.CreateContext();

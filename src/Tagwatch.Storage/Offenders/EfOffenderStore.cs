@@ -9,7 +9,7 @@ using Tagwatch.Storage.Model;
 namespace Tagwatch.Storage.Offenders;
 
 /// <summary>Scheme settings and enrolled people on the relational store.</summary>
-public sealed class EfOffenderStore(TagwatchDatabase database) : IOffenderStore
+public sealed class EfOffenderStore(IRelationalDatabase database) : IOffenderStore
 {
     /// <inheritdoc />
     public async Task<SchemeSettings> GetSchemeAsync(CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ using Tagwatch.Core.Alerts;
 namespace Tagwatch.Storage.Reports;
 
 /// <summary>Alert figures grouped and counted in the database: no alert row is loaded.</summary>
-public sealed class EfAlertCounts(TagwatchDatabase database) : IAlertCounts
+public sealed class EfAlertCounts(IRelationalDatabase database) : IAlertCounts
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<AlertTally>> CountByKindAndStateAsync(Instant? raisedFrom, Instant? raisedBefore, CancellationToken cancellationToken = default)

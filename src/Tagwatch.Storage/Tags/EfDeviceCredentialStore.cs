@@ -10,7 +10,7 @@ namespace Tagwatch.Storage.Tags;
 
 /// <summary>Upload credentials on the relational store. A secret is 256 random bits, so a plain SHA-256 of it is
 /// a safe verifier (no password-style stretching is needed) and lets a credential be found by its hash.</summary>
-public sealed class EfDeviceCredentialStore(TagwatchDatabase database, TimeProvider clock) : IDeviceCredentialStore
+public sealed class EfDeviceCredentialStore(IRelationalDatabase database, TimeProvider clock) : IDeviceCredentialStore
 {
     /// <inheritdoc />
     public async Task<(DeviceCredential Credential, string Secret)> CreateAsync(TagId? tag, string name, CancellationToken cancellationToken = default)

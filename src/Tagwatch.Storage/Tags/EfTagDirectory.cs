@@ -10,7 +10,7 @@ using Tagwatch.Storage.Offenders;
 namespace Tagwatch.Storage.Tags;
 
 /// <summary>The device registry on the relational store.</summary>
-public sealed class EfTagDirectory(TagwatchDatabase database, TimeProvider clock) : ITagDirectory
+public sealed class EfTagDirectory(IRelationalDatabase database, TimeProvider clock) : ITagDirectory
 {
     /// <inheritdoc />
     public async Task<IReadOnlySet<TagId>> FindRegisteredAsync(IReadOnlyCollection<TagId> ids, CancellationToken cancellationToken = default)

@@ -1,0 +1,123 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Tagwatch.Storage.Postgres;
+
+/// <summary>
+/// One PostgreSQL database shared by every server node: applies its migrations on first use and hands out connections
+/// (from one pooled <see cref="NpgsqlDataSource"/>) and EF Core contexts.
+/// </summary>
+/// <remarks>
+/// Durability is PostgreSQL's: a transaction is acknowledged once its commit record is flushed to the write-ahead log
+/// (synchronous_commit on, the server's default), which is what "acknowledged after commit" promises devices.
+/// </remarks>
+public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
+{
+    private readonly DbContextOptions<PostgresTagwatchDbContext> _contextOptions;
+
+    private PostgresDatabase(NpgsqlDataSource dataSource, string description)
+    {
+        DataSource = dataSource;
+        Description = description;
+        _contextOptions = new DbContextOptionsBuilder<PostgresTagwatchDbContext>()
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .Options;
+    }
+
+    /// <summary>The pooled connections every store of this process shares.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Host, port and database name, for messages (never the password).</summary>
+    public string Description { get; }
+
+    /// <summary>The identifiers of the schema migrations this build carries for PostgreSQL, in order.</summary>
+    public static IReadOnlyList<string> Migrations { get; } = typeof(PostgresDatabase).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(PostgresTagwatchDbContext))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Connects to the database <paramref name="connectionString"/> names and applies the migrations it lacks.
+    /// Several nodes may start at once: EF Core's migration lock lets one migrate while the others wait.</summary>
+    /// <exception cref="StorageException">The server cannot be reached, refuses the account, or holds a schema this build
+    /// does not know.</exception>
+    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StorageException($"Cannot use the PostgreSQL connection string: {ex.Message}", ex);
+        }
+
+        string description = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        var database = new PostgresDatabase(NpgsqlDataSource.Create(builder), description);
+        try
+        {
+            var applied = await AppliedMigrationsAsync(database, cancellationToken);
+            string? unknown = applied.Where(id => !Migrations.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (unknown is not null)
+            {
+                throw new StorageException($"Cannot open PostgreSQL database {description}: its schema history names migration {unknown}, which this build does not carry (it was made by a newer build). Run the newer build, or restore a backup made before the upgrade.");
+            }
+
+            if (!Migrations.All(applied.Contains))
+            {
+                await using var context = database.CreateContext();
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && ex is not StorageException)
+        {
+            await database.DisposeAsync();
+            throw new StorageException($"Cannot open PostgreSQL database {description}: {ex.Message}", ex);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+
+        return database;
+    }
+
+    /// <summary>The migrations the database has applied, empty for a new database.</summary>
+    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(PostgresDatabase database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT to_regclass('public.\"__EFMigrationsHistory\"') IS NOT NULL";
+        if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return [];
+        }
+
+        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
+        var applied = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        return applied;
+    }
+
+    /// <summary>An open pooled connection; dispose it to return it to the pool.</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public TagwatchDbContext CreateContext() => new PostgresTagwatchDbContext(_contextOptions);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

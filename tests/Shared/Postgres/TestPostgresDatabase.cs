@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace Tagwatch.Tests;
+
+/// <summary>
+/// A fresh, empty PostgreSQL database for one test, on the server <c>TAGWATCH_TEST_POSTGRES</c> names (a connection
+/// string; <c>eval "$(.ci/postgres start)"</c> starts a throwaway one and sets it); dropped on dispose.
+/// </summary>
+/// <remarks>Without a server the PostgreSQL tests are skipped with the reason, unless <c>TAGWATCH_REQUIRE_POSTGRES=1</c>
+/// (continuous integration sets it), when they fail instead: there a missing server is a broken build.</remarks>
+internal sealed class TestPostgresDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "TAGWATCH_TEST_POSTGRES";
+    public const string RequiredVariable = "TAGWATCH_REQUIRE_POSTGRES";
+
+    private readonly string _server;
+
+    private TestPostgresDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+    }
+
+    /// <summary>The database's name (tw_ and 32 hex digits).</summary>
+    public string Name { get; }
+
+    /// <summary>A connection string to this database alone.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The server's connection string, or a skip (a failure where PostgreSQL is required).</summary>
+    public static string Server()
+    {
+        string? server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (!string.IsNullOrWhiteSpace(server))
+        {
+            return server;
+        }
+
+        string reason = $"PostgreSQL tests need a server: set {ServerVariable} to a connection string (eval \"$(.ci/postgres start)\" starts a throwaway one).";
+        if (Environment.GetEnvironmentVariable(RequiredVariable) == "1")
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        Assert.Skip(reason);
+        return string.Empty;
+    }
+
+    public static async Task<TestPostgresDatabase> CreateAsync()
+    {
+        string server = Server();
+        var database = new TestPostgresDatabase(server, "tw_" + Guid.NewGuid().ToString("N"));
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
