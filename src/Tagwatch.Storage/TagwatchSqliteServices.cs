@@ -41,8 +41,28 @@ public static class TagwatchSqliteServices
         ArgumentNullException.ThrowIfNull(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
+        services.AddSingleton<IRelationalDatabase>(database);
+        services.AddTagwatchEfStores();
         Store<IFixStore, SqliteFixStore>(services);
         Store<IFixGrids, SqliteFixGrids>(services);
+        Store<IIngestStore, SqliteIngestStore>(services);
+        Store<IAuditLog, SqliteAuditLog>(services);
+        Store<IRetentionStore, SqliteRetentionStore>(services);
+        services.AddSingleton<IFixGridMaintenance>(sp => sp.GetRequiredService<SqliteFixGrids>());
+        Store<IStoreMaintenance, SqliteStoreMaintenance>(services);
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
+        services.AddTagwatchIdentity(database);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the stores that only use EF Core (one implementation for SQLite and PostgreSQL) and accounts on
+    /// ASP.NET Core Identity, on the <see cref="IRelationalDatabase"/> already registered. The caller adds the stores
+    /// each database does its own way (fixes, grids, ingest, audit, retention, maintenance) and Identity's key ring.
+    /// </summary>
+    public static IServiceCollection AddTagwatchEfStores(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         Store<ITagDirectory, EfTagDirectory>(services);
         Store<IDeviceCredentialStore, EfDeviceCredentialStore>(services);
         Store<ICrimeStore, EfCrimeStore>(services);
@@ -50,19 +70,11 @@ public static class TagwatchSqliteServices
         Store<ICorrelationStore, EfCorrelationStore>(services);
         Store<IPendingCorrelationStore, EfPendingCorrelationStore>(services);
         Store<ILocationSearchLog, EfLocationSearchLog>(services);
-        Store<IIngestStore, SqliteIngestStore>(services);
         Store<IConditionStore, EfConditionStore>(services);
         Store<IAlertStore, EfAlertStore>(services);
-        Store<IAuditLog, SqliteAuditLog>(services);
-        Store<IRetentionStore, SqliteRetentionStore>(services);
         Store<IAlertCounts, EfAlertCounts>(services);
         Store<INotificationStore, EfNotificationStore>(services);
         Store<ICaseloadSubscriptions, EfCaseloadSubscriptions>(services);
-        services.AddSingleton<IFixGridMaintenance>(sp => sp.GetRequiredService<SqliteFixGrids>());
-        Store<IStoreMaintenance, SqliteStoreMaintenance>(services);
-        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
-
-        services.AddTagwatchIdentity(database);
         Store<IUserAccounts, UserAccounts>(services);
         services.AddSingleton<IApiTokens>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddSingleton<IAccountSignIn>(sp => sp.GetRequiredService<UserAccounts>());
@@ -70,8 +82,9 @@ public static class TagwatchSqliteServices
         return services;
     }
 
-    // One instance serves both the interface and (until every caller takes the interface) its own type.
-    private static void Store<TInterface, TStore>(IServiceCollection services)
+    /// <summary>Registers <typeparamref name="TStore"/> once, serving both <typeparamref name="TInterface"/> and (until
+    /// every caller takes the interface) its own type.</summary>
+    public static void Store<TInterface, TStore>(IServiceCollection services)
         where TInterface : class
         where TStore : class, TInterface
     {

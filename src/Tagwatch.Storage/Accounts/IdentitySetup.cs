@@ -21,11 +21,22 @@ public static class IdentitySetup
     /// </summary>
     public static IdentityBuilder AddTagwatchIdentity(this IServiceCollection services, TagwatchDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        return services.AddTagwatchIdentity(database, keys => keys.PersistKeysToFileSystem(OwnerOnlyFiles.CreateFolder(database.KeyRingFolder)));
+    }
+
+    /// <summary>
+    /// Registers Identity's core as <see cref="AddTagwatchIdentity(IServiceCollection, TagwatchDatabase)"/> does, on any
+    /// relational database, with data protection's keys kept where <paramref name="persistKeys"/> says (every node of a
+    /// deployment must share them, or a session sealed by one node is refused by another).
+    /// </summary>
+    public static IdentityBuilder AddTagwatchIdentity(this IServiceCollection services, IRelationalDatabase database, Action<IDataProtectionBuilder> persistKeys)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(persistKeys);
         services.AddScoped(_ => database.CreateContext());
         services.AddLogging();
-        services.AddDataProtection()
-            .SetApplicationName("Tagwatch")
-            .PersistKeysToFileSystem(OwnerOnlyFiles.CreateFolder(database.KeyRingFolder));
+        persistKeys(services.AddDataProtection().SetApplicationName("Tagwatch"));
         var identity = services
             .AddIdentityCore<UserRow>(options =>
             {

@@ -14,7 +14,7 @@ namespace Tagwatch.Storage.Accounts;
 /// Accounts, their scope (boroughs, caseload), credentials checks and personal API tokens, on ASP.NET Core Identity.
 /// Every method works in its own scope, so one instance serves the whole process.
 /// </summary>
-public sealed class UserAccounts(IServiceScopeFactory scopes, TagwatchDatabase database, TimeProvider clock) : IUserAccounts, IApiTokens, IAccountSignIn
+public sealed class UserAccounts(IServiceScopeFactory scopes, IRelationalDatabase database, TimeProvider clock) : IUserAccounts, IApiTokens, IAccountSignIn
 {
     /// <summary>Prefix of personal API tokens, so a leaked one is recognisable (and never confused with a device credential).</summary>
     public const string TokenPrefix = "twp_";

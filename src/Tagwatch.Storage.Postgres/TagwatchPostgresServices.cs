@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Tagwatch.Storage.Postgres;
+
+/// <summary>The stores on one PostgreSQL database, registered under the interfaces the application core declares.</summary>
+public static class TagwatchPostgresServices
+{
+    /// <summary>
+    /// Registers every store on <paramref name="database"/> (opened, and so migrated, by <see cref="PostgresDatabase.OpenAsync"/>):
+    /// the EF Core stores SQLite uses too, and PostgreSQL's own fix store, ingest, audit log, retention and maintenance.
+    /// </summary>
+    public static IServiceCollection AddTagwatchPostgres(this IServiceCollection services, PostgresDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<IRelationalDatabase>(database);
+        services.AddTagwatchEfStores();
+        return services;
+    }
+}
