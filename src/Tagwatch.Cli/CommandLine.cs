@@ -22,6 +22,7 @@ internal static class CommandLine
         config.AddCommand<NearCommand>("near").WithDescription("Which tags were within a radius of a place during a time range (purpose required and recorded).");
         config.AddCommand<DecodeCommand>("decode").WithDescription("Decode captured device payloads (gt06, h02, osmand, nmea) to JSON: positions, alarms, the answer due, or why not.");
         config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
+        config.AddCommand<MigrateCommand>("migrate").WithDescription("Create or upgrade the database's schema (SQLite or PostgreSQL) and report its version.");
         config.AddBranch("import", branch =>
         {
             branch.SetDescription("Import fixes or crimes from files.");
@@ -154,15 +155,17 @@ internal static class CommandLine
         });
     }
 
-    /// <summary>Lets <c>--db PATH</c> stand before the command as well as after it, and a lone <c>-</c> (standard input) stand as an argument.</summary>
+    /// <summary>Lets <c>--db PATH</c> or <c>--postgres CONNECTION</c> stand before the command as well as after it, and a lone
+    /// <c>-</c> (standard input) stand as an argument.</summary>
     public static string[] HoistGlobalOptions(string[] args)
     {
         var list = args.Select(a => a == "-" ? "--stdin" : a).ToList();
-        if (list.Count >= 2 && list[0] == "--db")
+        if (list.Count >= 2 && list[0] is "--db" or "--postgres")
         {
-            string path = list[1];
+            string option = list[0];
+            string value = list[1];
             list.RemoveRange(0, 2);
-            list.AddRange(["--db", path]);
+            list.AddRange([option, value]);
         }
 
         return [.. list];

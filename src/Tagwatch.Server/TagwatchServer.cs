@@ -37,7 +37,7 @@ public static class TagwatchServer
     /// <paramref name="configure"/> registers settings the application core reads before its defaults apply (e.g.
     /// <c>FixQualityRules</c>, <c>MonitoringOptions</c>).</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public static WebApplication Build(ServerOptions options, TagwatchDatabase database, TimeProvider clock, string[]? args = null, Action<IServiceCollection>? configure = null)
+    public static WebApplication Build(ServerOptions options, ITagwatchDatabase database, TimeProvider clock, string[]? args = null, Action<IServiceCollection>? configure = null)
     {
         options.ThrowIfInvalid();
 
@@ -69,14 +69,14 @@ public static class TagwatchServer
         // stop the start with every problem named.
         var mapTiles = builder.Configuration.GetSection(MapTileOptions.Section).Get<MapTileOptions>() ?? new MapTileOptions();
         builder.Services.AddSingleton(mapTiles);
-        builder.Services.AddSingleton(MapTileSource.Create(mapTiles, options.Database, clock));
+        builder.Services.AddSingleton(MapTileSource.Create(mapTiles, database.LocalFolder, clock));
         configure?.Invoke(builder.Services);
         builder.Services.AddSingleton(options.Retention);
         // Four eyes on scope grants; a single-administrator installation (the demo) may switch it off.
         builder.Services.AddSingleton(new AccountApprovalOptions(builder.Configuration.GetValue("Tagwatch:Accounts:RequireSecondApproval", true)));
         builder.Services.AddTagwatchNotifications(builder.Configuration);
         builder.Services.AddTagwatchApplication();
-        builder.Services.AddTagwatchSqlite(database);
+        database.AddStores(builder.Services);
         builder.Services.AddSingleton(options.Workers);
         builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddHostedService<FrameMaintenanceService>();

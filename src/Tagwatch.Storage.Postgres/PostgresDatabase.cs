@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Tagwatch.Storage.Postgres;
@@ -14,14 +15,15 @@ namespace Tagwatch.Storage.Postgres;
 /// Durability is PostgreSQL's: a transaction is acknowledged once its commit record is flushed to the write-ahead log
 /// (synchronous_commit on, the server's default), which is what "acknowledged after commit" promises devices.
 /// </remarks>
-public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
+public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
 {
     private readonly DbContextOptions<PostgresTagwatchDbContext> _contextOptions;
 
-    private PostgresDatabase(NpgsqlDataSource dataSource, string description)
+    private PostgresDatabase(NpgsqlDataSource dataSource, string description, string localFolder)
     {
         DataSource = dataSource;
         Description = description;
+        LocalFolder = localFolder;
         _contextOptions = new DbContextOptionsBuilder<PostgresTagwatchDbContext>()
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             .Options;
@@ -30,8 +32,21 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
     /// <summary>The pooled connections every store of this process shares.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>Host, port and database name, for messages (never the password).</summary>
+    /// <summary>"PostgreSQL host:port/name", for messages (never the password).</summary>
     public string Description { get; }
+
+    /// <inheritdoc />
+    public string LocalFolder { get; }
+
+    /// <summary>The folder a node keeps its caches in when none is configured: one per server and database under the
+    /// temporary folder (caches are derived, so losing them costs only their rebuilding).</summary>
+    public static string DefaultLocalFolder(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        string name = $"{builder.Host}-{builder.Port}-{builder.Database ?? builder.Username}";
+        string safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_'));
+        return Path.Combine(Path.GetTempPath(), "tagwatch-node", safe);
+    }
 
     /// <summary>The identifiers of the schema migrations this build carries for PostgreSQL, in order.</summary>
     public static IReadOnlyList<string> Migrations { get; } = typeof(PostgresDatabase).Assembly.GetTypes()
@@ -45,7 +60,12 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
     /// Several nodes may start at once: EF Core's migration lock lets one migrate while the others wait.</summary>
     /// <exception cref="StorageException">The server cannot be reached, refuses the account, or holds a schema this build
     /// does not know.</exception>
-    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, null, cancellationToken);
+
+    /// <summary>Opens the database as <see cref="OpenAsync(string, CancellationToken)"/> does, this node keeping its caches
+    /// in <paramref name="localFolder"/> (created owner-only when missing; null: <see cref="DefaultLocalFolder"/>).</summary>
+    public static async Task<PostgresDatabase> OpenAsync(string connectionString, string? localFolder, CancellationToken cancellationToken = default)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -57,15 +77,15 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
             throw new StorageException($"Cannot use the PostgreSQL connection string: {ex.Message}", ex);
         }
 
-        string description = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
-        var database = new PostgresDatabase(NpgsqlDataSource.Create(builder), description);
+        string description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        var database = new PostgresDatabase(NpgsqlDataSource.Create(builder), description, OwnerOnlyFiles.CreateFolder(Path.GetFullPath(localFolder ?? DefaultLocalFolder(connectionString))).FullName);
         try
         {
             var applied = await AppliedMigrationsAsync(database, cancellationToken);
             string? unknown = applied.Where(id => !Migrations.Contains(id, StringComparer.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
             if (unknown is not null)
             {
-                throw new StorageException($"Cannot open PostgreSQL database {description}: its schema history names migration {unknown}, which this build does not carry (it was made by a newer build). Run the newer build, or restore a backup made before the upgrade.");
+                throw new StorageException($"Cannot open {description}: its schema history names migration {unknown}, which this build does not carry (it was made by a newer build). Run the newer build, or restore a backup made before the upgrade.");
             }
 
             if (!Migrations.All(applied.Contains))
@@ -77,7 +97,7 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && ex is not StorageException)
         {
             await database.DisposeAsync();
-            throw new StorageException($"Cannot open PostgreSQL database {description}: {ex.Message}", ex);
+            throw new StorageException($"Cannot open {description}: {ex.Message}", ex);
         }
         catch
         {
@@ -89,10 +109,19 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
     }
 
     /// <summary>The migrations the database has applied, empty for a new database.</summary>
-    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(PostgresDatabase database, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> AppliedMigrationsAsync(PostgresDatabase database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return database.AppliedMigrationsAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IServiceCollection AddStores(IServiceCollection services) => services.AddTagwatchPostgres(this);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT to_regclass('public.\"__EFMigrationsHistory\"') IS NOT NULL";
         if (await command.ExecuteScalarAsync(cancellationToken) is not true)

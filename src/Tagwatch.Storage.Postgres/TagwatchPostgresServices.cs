@@ -7,7 +7,7 @@ namespace Tagwatch.Storage.Postgres;
 public static class TagwatchPostgresServices
 {
     /// <summary>
-    /// Registers every store on <paramref name="database"/> (opened, and so migrated, by <see cref="PostgresDatabase.OpenAsync"/>):
+    /// Registers every store on <paramref name="database"/> (opened, and so migrated, by <see cref="PostgresDatabase.OpenAsync(string, CancellationToken)"/>):
     /// the EF Core stores SQLite uses too, and PostgreSQL's own fix store, ingest, audit log, retention and maintenance.
     /// </summary>
     public static IServiceCollection AddTagwatchPostgres(this IServiceCollection services, PostgresDatabase database)

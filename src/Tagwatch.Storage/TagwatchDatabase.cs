@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tagwatch.Storage;
 
@@ -11,7 +12,7 @@ namespace Tagwatch.Storage;
 /// The file runs in WAL mode (readers never block the writer) with synchronous=FULL so that a committed transaction
 /// survives power loss, which is what "acknowledged after commit" promises devices.
 /// </remarks>
-public sealed class TagwatchDatabase : IRelationalDatabase
+public sealed class TagwatchDatabase : ITagwatchDatabase
 {
     // PRAGMA user_version of a demo database ("tgmo"): the demo replaces only files that carry it.
     private const long DemoMarker = 0x7467_6d6f;
@@ -32,6 +33,31 @@ public sealed class TagwatchDatabase : IRelationalDatabase
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
+
+    /// <inheritdoc />
+    public string Description => "SQLite " + Path;
+
+    /// <inheritdoc />
+    public string LocalFolder => System.IO.Path.GetDirectoryName(Path) ?? ".";
+
+    /// <inheritdoc />
+    public IServiceCollection AddStores(IServiceCollection services) => services.AddTagwatchSqlite(this);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId";
+        var applied = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        return applied;
+    }
 
     /// <summary>The data-protection key ring beside the database (<c>NAME.keys</c>): it seals sessions and encrypts
     /// second-factor seeds, so it is as secret as the database and kept owner-only like it.</summary>

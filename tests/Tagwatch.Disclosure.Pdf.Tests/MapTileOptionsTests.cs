@@ -10,7 +10,7 @@ public sealed class MapTileOptionsTests
         var options = new MapTileOptions();
 
         Assert.Empty(options.Validate());
-        Assert.IsType<NoMapTiles>(MapTileSource.Create(options, "tagwatch.db", TimeProvider.System));
+        Assert.IsType<NoMapTiles>(MapTileSource.Create(options, ".", TimeProvider.System));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class MapTileOptionsTests
     {
         var options = new MapTileOptions { TileUrlTemplate = "ftp://tile.example/{z}/{y}.png", MaxZoom = 30 };
 
-        var refused = Assert.Throws<ArgumentException>(() => MapTileSource.Create(options, "tagwatch.db", TimeProvider.System));
+        var refused = Assert.Throws<ArgumentException>(() => MapTileSource.Create(options, ".", TimeProvider.System));
 
         Assert.StartsWith("Invalid map tile settings (Tagwatch:Map:Tiles):", refused.Message, StringComparison.Ordinal);
         Assert.Contains("has no {x}", refused.Message, StringComparison.Ordinal);
@@ -57,10 +57,10 @@ public sealed class MapTileOptionsTests
     }
 
     [Fact]
-    public void CacheFolder_IsTilesBesideTheDatabase()
+    public void CacheFolder_IsTilesInTheNodesFolder()
     {
-        string database = Path.Combine(Path.GetTempPath(), "pilot", "tagwatch.db");
+        string folder = Path.Combine(Path.GetTempPath(), "pilot");
 
-        Assert.Equal(Path.Combine(Path.GetTempPath(), "pilot", "tiles"), MapTileSource.CacheFolder(database));
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "pilot", "tiles"), MapTileSource.CacheFolder(folder));
     }
 }

@@ -44,7 +44,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         CliContext.Current.Console.Write(byBorough);
-        var stats = (await StatsCommand.GatherAsync(workspace.Provider, workspace.DatabasePath, cancellationToken)).Value;
+        var stats = (await StatsCommand.GatherAsync(workspace.Provider, workspace.Description, cancellationToken)).Value;
         var table = new Table().Title("Demo pilot").AddColumns("", "");
         foreach (var (key, value) in stats)
         {

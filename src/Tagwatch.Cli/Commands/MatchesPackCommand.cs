@@ -34,7 +34,7 @@ internal sealed class MatchesPackCommand : AsyncCommand<MatchesPackCommand.Setti
 
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         // The street map source is checked before the export is recorded: wrong settings stop here with every problem named.
-        var tiles = MapTileSource.Create(AppSettings.Read().GetSection(MapTileOptions.Section).Get<MapTileOptions>(), services.DatabasePath, CliContext.Current.Clock);
+        var tiles = MapTileSource.Create(AppSettings.Read().GetSection(MapTileOptions.Section).Get<MapTileOptions>(), services.Database.LocalFolder, CliContext.Current.Clock);
         using var ownedTiles = tiles as IDisposable;
         // The use case records the export before the pack leaves for the file; the file is written whole or not at all.
         var result = await services.Provider.GetRequiredService<GetDisclosurePack>()

@@ -83,12 +83,18 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         options.ThrowIfInvalid();
 
         var clock = TimeProvider.System;
+        var location = settings.Location;
+        if (settings.Demo && location.IsPostgres)
+        {
+            throw new ArgumentException("--demo builds its simulated pilot in its own SQLite file: leave out --postgres (and Storage:Provider) to run it.");
+        }
+
         if (settings.Demo && await DemoIsMissingOrStaleAsync(options.Database, clock, cancellationToken))
         {
             await DemoPilot.BuildAsync(settings, new SimulateCommand.Settings(), clock, cancellationToken, replace: true);
         }
 
-        var services = await Workspace.OpenAsync(options.Database, clock, cancellationToken);
+        var services = await Workspace.OpenAsync(location, clock, cancellationToken);
         if (settings.Demo)
         {
             await DemoUsers.CreateAsync(services.Provider, cancellationToken);
@@ -96,9 +102,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         // The demo has one administrator: nobody could approve its scope grants, so they take effect at once.
         string[]? demoSettings = settings.Demo ? ["--Tagwatch:Accounts:RequireSecondApproval=false"] : null;
-        await using var app = TagwatchServer.Build(options, services.Get<TagwatchDatabase>(), clock, demoSettings, host => host.AddSingleton(services.Get<FixQualityRules>()));
+        await using var app = TagwatchServer.Build(options, services.Database, clock, demoSettings, host => host.AddSingleton(services.Get<FixQualityRules>()));
         await app.StartAsync(cancellationToken);
-        CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.DatabasePath)}[/]");
+        CliContext.Current.Console.MarkupLine($"Tagwatch serving [bold]{Markup.Escape(services.Description)}[/]");
         CliContext.Current.Console.MarkupLine($"  API and health: {Markup.Escape(options.Urls)} (reference: {Markup.Escape(options.Urls.Split(';')[0])}/scalar/v1)");
         CliContext.Current.Console.MarkupLine($"  devices on {Markup.Escape(options.DeviceAddress)}: OsmAnd HTTP {Port(options.OsmAndPort)}, GT06 TCP {Port(options.Gt06Port)}, H02 TCP {Port(options.H02Port)}");
         CliContext.Current.Console.MarkupLine("  Ctrl+C stops (queued fixes are committed first).");

@@ -20,7 +20,7 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
         public bool Json { get; init; }
     }
 
-    /// <summary>What <paramref name="services"/>' database at <paramref name="path"/> holds, as the console's actor may read it (recorded).</summary>
+    /// <summary>What <paramref name="services"/>' database (<paramref name="path"/>: its description) holds, as the console's actor may read it (recorded).</summary>
     public static async Task<UseCaseResult<Dictionary<string, object>>> GatherAsync(IServiceProvider services, string path, CancellationToken cancellationToken)
     {
         var result = await services.GetRequiredService<ReadStoreStatistics>()
@@ -48,7 +48,7 @@ internal sealed class StatsCommand : AsyncCommand<StatsCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
-        var result = await GatherAsync(services.Provider, settings.DatabasePath, cancellationToken);
+        var result = await GatherAsync(services.Provider, services.Description, cancellationToken);
         if (!result.Succeeded)
         {
             CliContext.Current.Error.WriteLine(UseCaseExit.Message(result.Failure));

@@ -16,6 +16,11 @@ internal static class DemoPilot
     /// <paramref name="replace"/>). Unless the simulation settings give --start, the pilot's history ends now.</summary>
     public static async Task<Built> BuildAsync(DatabaseSettings settings, SimulateCommand.Settings simulation, TimeProvider clock, CancellationToken cancellationToken, bool replace = false)
     {
+        if (settings.Location.IsPostgres)
+        {
+            throw new ArgumentException("The demo pilot is built in its own SQLite file (--db): it never writes into a PostgreSQL database. Load a simulated pilot there with `simulate --load --postgres …`.");
+        }
+
         string path = CliContext.Current.FullPath(settings.DatabasePath);
         if (File.Exists(path))
         {
