@@ -23,6 +23,11 @@ internal static class CommandLine
         config.AddCommand<DecodeCommand>("decode").WithDescription("Decode captured device payloads (gt06, h02, osmand, nmea) to JSON: positions, alarms, the answer due, or why not.");
         config.AddCommand<StatsCommand>("stats").WithDescription("Show what the database holds.");
         config.AddCommand<MigrateCommand>("migrate").WithDescription("Create or upgrade the database's schema (SQLite or PostgreSQL) and report its version.");
+        config.AddBranch("db", branch =>
+        {
+            branch.SetDescription("Moving a deployment between databases.");
+            branch.AddCommand<DbCopyCommand>("copy").WithDescription("Copy a pilot's SQLite file into an empty PostgreSQL database, verifying every count and the audit chain.");
+        });
         config.AddBranch("import", branch =>
         {
             branch.SetDescription("Import fixes or crimes from files.");
