@@ -57,7 +57,7 @@ public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
         .ToList();
 
     /// <summary>Connects to the database <paramref name="connectionString"/> names and applies the migrations it lacks.
-    /// Several nodes may start at once: EF Core's migration lock lets one migrate while the others wait.</summary>
+    /// Several nodes may start at once: one migrates while the others wait.</summary>
     /// <exception cref="StorageException">The server cannot be reached, refuses the account, or holds a schema this build
     /// does not know.</exception>
     public static Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
@@ -90,8 +90,7 @@ public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
 
             if (!Migrations.All(applied.Contains))
             {
-                await using var context = database.CreateContext();
-                await context.Database.MigrateAsync(cancellationToken);
+                await database.MigrateOnceAsync(cancellationToken);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && ex is not StorageException)
@@ -106,6 +105,28 @@ public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
         }
 
         return database;
+    }
+
+    // Several nodes may start at once: one migrates while the others wait on a session advisory lock, then find nothing
+    // left to do. (EF Core's own lock does not cover a database whose history table does not exist yet.)
+    private async Task MigrateOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('tagwatch migrations'))", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var context = CreateContext();
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('tagwatch migrations'))", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>The migrations the database has applied, empty for a new database.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tagwatch.Application.Fixes;
+using Tagwatch.Storage.Postgres.Fixes;
 
 namespace Tagwatch.Storage.Postgres;
 
@@ -18,6 +20,7 @@ public static class TagwatchPostgresServices
         services.AddSingleton(database);
         services.AddSingleton<IRelationalDatabase>(database);
         services.AddTagwatchEfStores();
+        TagwatchSqliteServices.Store<IFixStore, PostgresFixStore>(services);
         return services;
     }
 }
