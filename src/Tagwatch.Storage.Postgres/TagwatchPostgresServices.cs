@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Fixes;
+using Tagwatch.Storage.Postgres.Audit;
 using Tagwatch.Storage.Postgres.Fixes;
 
 namespace Tagwatch.Storage.Postgres;
@@ -21,6 +23,7 @@ public static class TagwatchPostgresServices
         services.AddSingleton<IRelationalDatabase>(database);
         services.AddTagwatchEfStores();
         TagwatchSqliteServices.Store<IFixStore, PostgresFixStore>(services);
+        TagwatchSqliteServices.Store<IAuditLog, PostgresAuditLog>(services);
         return services;
     }
 }
