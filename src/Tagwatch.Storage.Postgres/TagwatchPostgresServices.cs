@@ -2,6 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tagwatch.Application.Audit;
 using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Ingest;
+using Tagwatch.Storage.Postgres.Ingest;
+using Tagwatch.Application.Maintenance;
+using Tagwatch.Storage.Accounts;
+using Tagwatch.Storage.Postgres.Accounts;
+using Microsoft.AspNetCore.DataProtection;
 using Tagwatch.Storage.Postgres.Audit;
 using Tagwatch.Storage.Postgres.Fixes;
 
@@ -23,7 +29,11 @@ public static class TagwatchPostgresServices
         services.AddSingleton<IRelationalDatabase>(database);
         services.AddTagwatchEfStores();
         TagwatchSqliteServices.Store<IFixStore, PostgresFixStore>(services);
+        TagwatchSqliteServices.Store<IIngestStore, PostgresIngestStore>(services);
         TagwatchSqliteServices.Store<IAuditLog, PostgresAuditLog>(services);
+        TagwatchSqliteServices.Store<IStoreMaintenance, PostgresStoreMaintenance>(services);
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStoreMaintenance>());
+        services.AddTagwatchIdentity(database, keys => keys.AddKeyManagementOptions(o => o.XmlRepository = new PostgresKeyRing(database)));
         return services;
     }
 }

@@ -9,16 +9,25 @@ using Tagwatch.Protocols.Devices.Gt06;
 
 namespace Tagwatch.Storage.Tests.Ingest;
 
-public sealed class IngestPipelineTests : IAsyncLifetime
+/// <summary>The ingest pipeline over each database's ingest store (SQLite and PostgreSQL).</summary>
+public abstract class IngestPipelineTests : IAsyncLifetime
 {
     private static readonly Instant Now = Instant.FromUtc(2019, 3, 1, 12, 0);
     private static readonly TagId Tag = TagId.Parse("359339075010000");
-    private TemporaryDatabase _db = null!;
+    private IngestStores _db = null!;
     private IngestPipeline _pipeline = null!;
+
+    /// <summary>The stores the pipeline writes through, on a fresh database.</summary>
+    public sealed record IngestStores(IIngestStore Ingest, Application.Tags.ITagDirectory Tags, Application.Fixes.IFixStore Fixes, Application.Fixes.FixQualityRules Quality, Func<ValueTask> Dispose)
+    {
+        public ValueTask DisposeAsync() => Dispose();
+    }
+
+    protected abstract Task<IngestStores> OpenAsync();
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TemporaryDatabase.CreateAsync();
+        _db = await OpenAsync();
         await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", "test")]);
         _pipeline = new IngestPipeline(_db.Ingest, _db.Tags, _db.Quality, new IngestOptions(), TemporaryDatabase.NewClock(), NullLogger<IngestPipeline>.Instance, []);
     }
@@ -27,6 +36,7 @@ public sealed class IngestPipelineTests : IAsyncLifetime
     {
         await _pipeline.DisposeAsync();
         await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -277,4 +287,30 @@ public sealed class IngestPipelineTests : IAsyncLifetime
             },
             Now,
             raw ?? [0x78, 0x78]);
+}
+
+public sealed class SqliteIngestPipelineTests : IngestPipelineTests
+{
+    protected override async Task<IngestStores> OpenAsync()
+    {
+        var db = await TemporaryDatabase.CreateAsync();
+        return new IngestStores(db.Ingest, db.Tags, db.Fixes, db.Quality, db.DisposeAsync);
+    }
+}
+
+public sealed class PostgresIngestPipelineTests : IngestPipelineTests
+{
+    protected override async Task<IngestStores> OpenAsync()
+    {
+        var server = await TestPostgresDatabase.CreateAsync();
+        var database = await Storage.Postgres.PostgresDatabase.OpenAsync(server.ConnectionString);
+        var fixes = new Storage.Postgres.Fixes.PostgresFixStore(database);
+        return new IngestStores(
+            new Storage.Postgres.Ingest.PostgresIngestStore(database, fixes), new Storage.Tags.EfTagDirectory(database, TimeProvider.System), fixes, new Application.Fixes.FixQualityRules(),
+            async () =>
+            {
+                await database.DisposeAsync();
+                await server.DisposeAsync();
+            });
+    }
 }
