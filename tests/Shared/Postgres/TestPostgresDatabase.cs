@@ -47,16 +47,22 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
         return string.Empty;
     }
 
-    public static async Task<TestPostgresDatabase> CreateAsync()
+    /// <summary>A fresh database: empty, or a copy of the database <paramref name="template"/> names (which nothing may be
+    /// connected to meanwhile).</summary>
+    public static async Task<TestPostgresDatabase> CreateAsync(string? template = null)
     {
         string server = Server();
         var database = new TestPostgresDatabase(server, "tw_" + Guid.NewGuid().ToString("N"));
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}", connection);
+        string copy = template is null ? "" : $" TEMPLATE {template}";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}{copy}", connection);
         await command.ExecuteNonQueryAsync();
         return database;
     }
+
+    /// <summary>A handle on the database <paramref name="name"/> made earlier by <see cref="CreateAsync"/>.</summary>
+    public static TestPostgresDatabase Existing(string name) => new(Server(), name);
 
     public async ValueTask DisposeAsync()
     {
