@@ -64,6 +64,24 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
     /// <summary>A handle on the database <paramref name="name"/> made earlier by <see cref="CreateAsync"/>.</summary>
     public static TestPostgresDatabase Existing(string name) => new(Server(), name);
 
+    /// <summary>Drops the database as the test process ends (a handler of <see cref="AppDomain.ProcessExit"/>): quickly, and
+    /// never failing the run over it — the test server is throwaway.</summary>
+    public void DropAtExit()
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Timeout = 5, CommandTimeout = 10 }.ToString());
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // Left on the throwaway server.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

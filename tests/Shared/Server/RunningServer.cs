@@ -103,43 +103,65 @@ internal sealed class RunningServer : IAsyncDisposable
             services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), clock);
         }
 
-        await services.Tags.RegisterAsync([
-            new Tag(TagId.Parse(Gt06Imei), "gt06", null),
-            new Tag(TagId.Parse(OsmAndId), "osmand", null),
-            new Tag(TagId.Parse(H02Id), "h02", null),
-        ]);
-        var (_, osmAndSecret) = await services.Credentials.CreateAsync(TagId.Parse(OsmAndId), "test phone");
-        if (beforeStart is not null)
+        // A server that does not start leaves no PostgreSQL database behind.
+        try
         {
-            await beforeStart(services);
+            await services.Tags.RegisterAsync([
+                new Tag(TagId.Parse(Gt06Imei), "gt06", null),
+                new Tag(TagId.Parse(OsmAndId), "osmand", null),
+                new Tag(TagId.Parse(H02Id), "h02", null),
+            ]);
+            var (_, osmAndSecret) = await services.Credentials.CreateAsync(TagId.Parse(OsmAndId), "test phone");
+            if (beforeStart is not null)
+            {
+                await beforeStart(services);
+            }
+
+            // Free ports are found by binding and releasing; another process may take one first, so try again then.
+            for (int attempt = 1; ; attempt++)
+            {
+                int[] ports = FreePorts(4);
+                var options = new ServerOptions
+                {
+                    // The seeded pilot lies years in the past: a retention purge a minute after start would delete it
+                    // under a test still running. Tests of retention set their own.
+                    Workers = new WorkerOptions { RetentionFirstAfter = TimeSpan.FromDays(1) },
+                    Database = services.Database is TagwatchDatabase sqlite ? sqlite.Path : "tagwatch.db",
+                    Urls = $"http://127.0.0.1:{ports[0]}",
+                    OsmAndPort = ports[1],
+                    Gt06Port = ports[2],
+                    H02Port = ports[3],
+                };
+                options = configure?.Invoke(options) ?? options;
+                var app = TagwatchServer.Build(options, services.Database, clock, configuration, host => host.AddSingleton(services.Quality).AddSingleton(services.MonitoringOptions));
+                try
+                {
+                    await app.StartAsync();
+                    return new RunningServer(directory, ownsDirectory, services, app, options, osmAndSecret, ownedPostgres);
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    await app.DisposeAsync();
+                }
+            }
+        }
+        catch when (services.Database is PostgresDatabase)
+        {
+            await ReleasePostgresAsync(services, ownedPostgres);
+            throw;
+        }
+    }
+
+    private static async Task ReleasePostgresAsync(TagwatchServices services, TestPostgresDatabase? owned)
+    {
+        if (services.Database is PostgresDatabase postgres)
+        {
+            await postgres.DisposeAsync();
         }
 
-        // Free ports are found by binding and releasing; another process may take one first, so try again then.
-        for (int attempt = 1; ; attempt++)
+        if (owned is not null)
         {
-            int[] ports = FreePorts(4);
-            var options = new ServerOptions
-            {
-                // The seeded pilot lies years in the past: a retention purge a minute after start would delete it
-                // under a test still running. Tests of retention set their own.
-                Workers = new WorkerOptions { RetentionFirstAfter = TimeSpan.FromDays(1) },
-                Database = services.Database is TagwatchDatabase sqlite ? sqlite.Path : "tagwatch.db",
-                Urls = $"http://127.0.0.1:{ports[0]}",
-                OsmAndPort = ports[1],
-                Gt06Port = ports[2],
-                H02Port = ports[3],
-            };
-            options = configure?.Invoke(options) ?? options;
-            var app = TagwatchServer.Build(options, services.Database, clock, configuration, host => host.AddSingleton(services.Quality).AddSingleton(services.MonitoringOptions));
-            try
-            {
-                await app.StartAsync();
-                return new RunningServer(directory, ownsDirectory, services, app, options, osmAndSecret, ownedPostgres);
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                await app.DisposeAsync();
-            }
+            await owned.DisposeAsync();
         }
     }
 
@@ -161,16 +183,7 @@ internal sealed class RunningServer : IAsyncDisposable
         OsmAnd.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        if (Services.Database is PostgresDatabase postgres)
-        {
-            await postgres.DisposeAsync();
-        }
-
-        if (_ownedPostgres is not null)
-        {
-            await _ownedPostgres.DisposeAsync();
-        }
-
+        await ReleasePostgresAsync(Services, _ownedPostgres);
         if (!_ownsDirectory)
         {
             return;
@@ -203,7 +216,7 @@ internal sealed class RunningServer : IAsyncDisposable
             await File.WriteAllTextAsync(nameFile, server.Name);
             if (!ownsDirectory)
             {
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DropAtExit();
             }
         }
 

@@ -163,7 +163,7 @@ internal sealed class SeededApi : IAsyncDisposable
         if (TestStore.Default == StoreKind.Postgres)
         {
             postgres = await TestPostgresDatabase.CreateAsync();
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.DropAtExit();
             services = new TagwatchServices(await PostgresDatabase.OpenAsync(postgres.ConnectionString, Path.Combine(directory, "node")), TimeProvider.System);
         }
         else
