@@ -212,7 +212,7 @@ internal sealed class RunningServer : IAsyncDisposable
         }
         else
         {
-            server = await TestPostgresDatabase.CreateAsync(copyOf);
+            server = await TestPostgresDatabase.CreateAsync(copyOf ?? await TestStore.MigratedTemplateAsync());
             await File.WriteAllTextAsync(nameFile, server.Name);
             if (!ownsDirectory)
             {

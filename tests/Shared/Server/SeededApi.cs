@@ -162,7 +162,7 @@ internal sealed class SeededApi : IAsyncDisposable
         TagwatchServices services;
         if (TestStore.Default == StoreKind.Postgres)
         {
-            postgres = await TestPostgresDatabase.CreateAsync();
+            postgres = await TestPostgresDatabase.CreateAsync(await TestStore.MigratedTemplateAsync());
             AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.DropAtExit();
             services = new TagwatchServices(await PostgresDatabase.OpenAsync(postgres.ConnectionString, Path.Combine(directory, "node")), TimeProvider.System);
         }
