@@ -37,7 +37,7 @@ internal static class ApiBenchmark
 
             await AuditAppendsAsync(services);
             int port = FreePort();
-            await using var app = TagwatchServer.Build(new ServerOptions { Database = services.Database.Path, Urls = $"http://127.0.0.1:{port}", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 }, services.Database, TimeProvider.System);
+            await using var app = TagwatchServer.Build(new ServerOptions { Database = services.Sqlite.Path, Urls = $"http://127.0.0.1:{port}", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 }, services.Database, TimeProvider.System);
             await app.StartAsync();
             var accounts = app.Services.GetRequiredService<UserAccounts>();
             var people = (await services.Offenders.ListAsync()).Select(o => o.Reference.ToString()).ToList();

@@ -28,16 +28,16 @@ internal static class CorrelationBenchmark
         var to = Instant.FromUnixTimeMilliseconds(crimes.Max(c => c.ToUnixMs)) + parameters.Pad;
 
         // Build every day from its chunks (no grid files yet), then read them back: first in the process, then warm.
-        if (Directory.Exists(services.FixGrids.Folder))
+        if (Directory.Exists(((Tagwatch.Storage.Fixes.SqliteFixGrids)services.FixGrids).Folder))
         {
-            Directory.Delete(services.FixGrids.Folder, recursive: true);
+            Directory.Delete(((Tagwatch.Storage.Fixes.SqliteFixGrids)services.FixGrids).Folder, recursive: true);
         }
 
         var build = Stopwatch.StartNew();
         var grid = await services.FixGrids.LoadAsync(from, to);
         build.Stop();
         grid.Dispose();
-        long bytes = Directory.EnumerateFiles(services.FixGrids.Folder).Sum(f => new FileInfo(f).Length);
+        long bytes = Directory.EnumerateFiles(((Tagwatch.Storage.Fixes.SqliteFixGrids)services.FixGrids).Folder).Sum(f => new FileInfo(f).Length);
         grid = null;
         GC.Collect();
         var firstRead = Stopwatch.StartNew();

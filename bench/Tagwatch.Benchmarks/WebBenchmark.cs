@@ -143,7 +143,7 @@ internal static class WebBenchmark
             await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(simulation);
             var people = (await services.Offenders.ListAsync()).Select(o => o.Reference.ToString()).ToList();
             int port = ApiBenchmark.FreePort();
-            var app = TagwatchServer.Build(new ServerOptions { Database = services.Database.Path, Urls = $"http://127.0.0.1:{port}", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 }, services.Database, TimeProvider.System);
+            var app = TagwatchServer.Build(new ServerOptions { Database = services.Sqlite.Path, Urls = $"http://127.0.0.1:{port}", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 }, services.Database, TimeProvider.System);
             await app.StartAsync();
             return new PilotServer(directory, app, port, people, now.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date);
         }

@@ -1,32 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tagwatch.Application;
 using Tagwatch.Application.Accounts;
+using Tagwatch.Application.Audit;
 using Tagwatch.Application.Correlation;
+using Tagwatch.Application.Crimes;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Reports;
+using Tagwatch.Application.Retention;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage.Accounts;
-using Tagwatch.Storage.Audit;
-using Tagwatch.Storage.Correlation;
-using Tagwatch.Storage.Crimes;
-using Tagwatch.Storage.Fixes;
-using Tagwatch.Storage.Ingest;
-using Tagwatch.Storage.Monitoring;
-using Tagwatch.Storage.Retention;
-using Tagwatch.Storage.Offenders;
-using Tagwatch.Storage.Tags;
 
 namespace Tagwatch.Storage;
 
 /// <summary>
-/// The concrete stores and services of one SQLite database, composed with <c>AddTagwatchApplication</c> and
-/// <c>AddTagwatchSqlite</c>, for the storage tests, the test servers' seeding and the benchmarks that measure the stores
-/// themselves. No door uses it: the server, the console and their use cases resolve Application interfaces (a test scans
-/// the product's assemblies for it).
+/// The stores and services of one database (SQLite or PostgreSQL), composed with <c>AddTagwatchApplication</c> and the
+/// database's own <see cref="ITagwatchDatabase.AddStores"/>, for the storage tests, the test servers' seeding and the
+/// benchmarks that measure the stores themselves. Each is resolved when first asked for, so a database that lacks a
+/// store fails only where it is used. No door uses it: the server, the console and their use cases resolve Application
+/// interfaces (a test scans the product's assemblies for it).
 /// </summary>
 public sealed class TagwatchServices
 {
@@ -35,113 +31,87 @@ public sealed class TagwatchServices
 
     /// <summary>Composes every store and service on <paramref name="database"/>, taking time from <paramref name="clock"/>
     /// and judging fixes by <paramref name="quality"/> (the defaults when null).</summary>
-    public TagwatchServices(TagwatchDatabase database, TimeProvider clock, FixQualityRules? quality = null)
+    public TagwatchServices(ITagwatchDatabase database, TimeProvider clock, FixQualityRules? quality = null)
         : this(Compose(database, clock, quality))
     {
     }
 
-    /// <summary>The services a container composed with <c>AddTagwatchApplication</c> and <c>AddTagwatchSqlite</c> holds.</summary>
+    /// <summary>The services a container composed with <c>AddTagwatchApplication</c> and a database's stores holds.</summary>
     public TagwatchServices(IServiceProvider provider)
     {
         _provider = provider;
         _clock = provider.GetRequiredService<TimeProvider>();
-        Database = Get<TagwatchDatabase>();
-        Quality = Get<FixQualityRules>();
-        Fixes = Get<SqliteFixStore>();
-        Tags = Get<EfTagDirectory>();
-        Crimes = Get<EfCrimeStore>();
-        OffenderStore = Get<EfOffenderStore>();
-        Offenders = Get<OffenderService>();
-        FixImporter = Get<FixImporter>();
-        CrimeImporter = Get<CrimeImporter>();
-        Matches = Get<EfCorrelationStore>();
-        Trails = Get<TrailLoader>();
-        FixGrids = Get<SqliteFixGrids>();
-        StrictCorrelation = Get<StrictCorrelation>();
-        Searches = Get<EfLocationSearchLog>();
-        Near = Get<NearQuery>();
-        Ingest = Get<SqliteIngestStore>();
-        Credentials = Get<EfDeviceCredentialStore>();
-        Conditions = Get<EfConditionStore>();
-        Alerts = Get<EfAlertStore>();
-        AlertDesk = Get<AlertDesk>();
-        Audit = Get<SqliteAuditLog>();
-        Fitting = Get<TagFitting>();
-        PendingWork = Get<EfPendingCorrelationStore>();
-        ScoredCorrelation = Get<ScoredCorrelation>();
-        PendingCorrelation = Get<PendingCorrelation>();
-        Review = Get<MatchReview>();
-        SchemeSummary = Get<SchemeSummaryReport>();
-        RetentionStore = Get<SqliteRetentionStore>();
-        MonitoringOptions = Get<MonitoringOptions>();
-        Monitor = Get<LicenceMonitor>();
-        Maintenance = Get<IStoreMaintenance>();
-        Health = Get<IStoreHealth>();
+        Database = provider.GetService<ITagwatchDatabase>() ?? (ITagwatchDatabase)Get<IRelationalDatabase>();
     }
 
     /// <summary>The container these services came from.</summary>
     public IServiceProvider Provider => _provider;
 
-    public TagwatchDatabase Database { get; }
+    /// <summary>The database these services are composed on (SQLite or PostgreSQL).</summary>
+    public ITagwatchDatabase Database { get; }
+
+    /// <summary>The SQLite file, for what only SQLite has (its path, checkpoints); fails on another database.</summary>
+    public TagwatchDatabase Sqlite => Database as TagwatchDatabase
+        ?? throw new InvalidOperationException($"These services run on {Database.Description}, not on a SQLite file.");
 
     /// <summary>The store's background housekeeping (checkpoints).</summary>
-    public IStoreMaintenance Maintenance { get; }
+    public IStoreMaintenance Maintenance => Get<IStoreMaintenance>();
 
     /// <summary>Whether the store answers (readiness).</summary>
-    public IStoreHealth Health { get; }
+    public IStoreHealth Health => Get<IStoreHealth>();
 
     /// <summary>How fixes are flagged and, where the device reports no accuracy, given an estimated one.</summary>
-    public FixQualityRules Quality { get; }
+    public FixQualityRules Quality => Get<FixQualityRules>();
 
-    public SqliteFixStore Fixes { get; }
+    public IFixStore Fixes => Get<IFixStore>();
 
-    public EfTagDirectory Tags { get; }
+    public ITagDirectory Tags => Get<ITagDirectory>();
 
     /// <summary>Fitting tags as people record it: refused over stored fixes unless made as an audited correction.</summary>
-    public TagFitting Fitting { get; }
+    public TagFitting Fitting => Get<TagFitting>();
 
-    public EfCrimeStore Crimes { get; }
+    public ICrimeStore Crimes => Get<ICrimeStore>();
 
-    public EfOffenderStore OffenderStore { get; }
+    public IOffenderStore OffenderStore => Get<IOffenderStore>();
 
-    public OffenderService Offenders { get; }
+    public OffenderService Offenders => Get<OffenderService>();
 
-    public FixImporter FixImporter { get; }
+    public FixImporter FixImporter => Get<FixImporter>();
 
-    public CrimeImporter CrimeImporter { get; }
+    public CrimeImporter CrimeImporter => Get<CrimeImporter>();
 
-    public EfCorrelationStore Matches { get; }
+    public ICorrelationStore Matches => Get<ICorrelationStore>();
 
-    public TrailLoader Trails { get; }
+    public TrailLoader Trails => Get<TrailLoader>();
 
-    public StrictCorrelation StrictCorrelation { get; }
+    public StrictCorrelation StrictCorrelation => Get<StrictCorrelation>();
 
     /// <summary>The fix store's day grids (strict correlation's index).</summary>
-    public SqliteFixGrids FixGrids { get; }
+    public IFixGrids FixGrids => Get<IFixGrids>();
 
-    public ScoredCorrelation ScoredCorrelation { get; }
+    public ScoredCorrelation ScoredCorrelation => Get<ScoredCorrelation>();
 
     /// <summary>The durable queue of correlation work waiting (fix spans, crimes).</summary>
-    public EfPendingCorrelationStore PendingWork { get; }
+    public IPendingCorrelationStore PendingWork => Get<IPendingCorrelationStore>();
 
     /// <summary>Does the correlation work waiting; resumes what a crash left.</summary>
-    public PendingCorrelation PendingCorrelation { get; }
+    public PendingCorrelation PendingCorrelation => Get<PendingCorrelation>();
 
-    public EfLocationSearchLog Searches { get; }
+    public ILocationSearchLog Searches => Get<ILocationSearchLog>();
 
-    public NearQuery Near { get; }
+    public NearQuery Near => Get<NearQuery>();
 
-    public SqliteIngestStore Ingest { get; }
+    public IIngestStore Ingest => Get<IIngestStore>();
 
-    public EfDeviceCredentialStore Credentials { get; }
+    public IDeviceCredentialStore Credentials => Get<IDeviceCredentialStore>();
 
-    public EfConditionStore Conditions { get; }
+    public IConditionStore Conditions => Get<IConditionStore>();
 
-    public EfAlertStore Alerts { get; }
+    public IAlertStore Alerts => Get<IAlertStore>();
 
-    public AlertDesk AlertDesk { get; }
+    public AlertDesk AlertDesk => Get<AlertDesk>();
 
-    public MonitoringOptions MonitoringOptions { get; }
+    public MonitoringOptions MonitoringOptions => Get<MonitoringOptions>();
 
     /// <summary>Accounts and tokens.</summary>
     public UserAccounts Accounts => Get<UserAccounts>();
@@ -150,22 +120,22 @@ public sealed class TagwatchServices
     public AccountApprovals Approvals(bool requireSecondApproval) => new(Audit, Get<UserAccountChanges>(), requireSecondApproval);
 
     /// <summary>The evaluation report, small counts withheld.</summary>
-    public SchemeSummaryReport SchemeSummary { get; }
+    public SchemeSummaryReport SchemeSummary => Get<SchemeSummaryReport>();
 
     /// <summary>The hash-chained audit log.</summary>
-    public SqliteAuditLog Audit { get; }
+    public IAuditLog Audit => Get<IAuditLog>();
 
     /// <summary>Match review, disclosure and outcomes, audited.</summary>
-    public MatchReview Review { get; }
+    public MatchReview Review => Get<MatchReview>();
 
     /// <summary>Deletion past retention and legal holds.</summary>
-    public SqliteRetentionStore RetentionStore { get; }
+    public IRetentionStore RetentionStore => Get<IRetentionStore>();
 
     /// <summary>The retention use case under <paramref name="policy"/>.</summary>
     public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => new(RetentionStore, Audit, policy, _clock);
 
     /// <summary>The licence monitor.</summary>
-    public LicenceMonitor Monitor { get; }
+    public LicenceMonitor Monitor => Get<LicenceMonitor>();
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/> and composes the services on it.</summary>
     public static async Task<TagwatchServices> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
@@ -179,13 +149,14 @@ public sealed class TagwatchServices
     private T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    private static ServiceProvider Compose(TagwatchDatabase database, TimeProvider clock, FixQualityRules? quality)
+    private static ServiceProvider Compose(ITagwatchDatabase database, TimeProvider clock, FixQualityRules? quality)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddSingleton(quality ?? new FixQualityRules());
         services.AddTagwatchApplication();
-        services.AddTagwatchSqlite(database);
+        database.AddStores(services);
+        services.AddSingleton(database);
         return services.BuildServiceProvider();
     }
 }

@@ -118,7 +118,7 @@ public sealed class AlertStreamTests
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var server = await RunningServer.StartAsync(
             o => o with { AlertStreamHeartbeat = TimeSpan.FromMinutes(2) },
-            services => UserAccounts.Create(services.Database, clock).CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
+            services => services.Accounts.CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
             clock);
         using var browser = server.NewClient(new CookieContainer());
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);

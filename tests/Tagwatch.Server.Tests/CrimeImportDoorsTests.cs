@@ -27,7 +27,7 @@ public sealed class CrimeImportDoorsTests
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         string file = Path.Combine(server.Directory, "crimes.csv");
         await System.IO.File.WriteAllTextAsync(file, File("CLI"), TestContext.Current.CancellationToken);
-        var (exitCode, error) = await RunConsoleAsync("import", "crimes", file, "--format", "tagwatch", "--json", "--db", server.Services.Database.Path);
+        var (exitCode, error) = await RunConsoleAsync("import", "crimes", file, "--format", "tagwatch", "--json", "--db", server.Services.Sqlite.Path);
         Assert.True(exitCode == 3, error); // 3: a row was rejected
 
         var records = await server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ImportCrimes), TestContext.Current.CancellationToken);

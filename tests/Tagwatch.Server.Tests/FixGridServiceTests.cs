@@ -20,8 +20,8 @@ public sealed class FixGridServiceTests
 
         await server.Worker<FixGridService>().Passes.WaitForAsync(1, hangGuard.Token); // the pass at start
 
-        Assert.Equal(2, Directory.GetFiles(server.Services.FixGrids.Folder, "*.grid").Length);
-        Assert.Equal(0, await server.Services.FixGrids.RefreshAsync()); // nothing left to build
+        Assert.Equal(2, Directory.GetFiles(((Storage.Fixes.SqliteFixGrids)server.Services.FixGrids).Folder, "*.grid").Length);
+        Assert.Equal(0, await ((Storage.Fixes.SqliteFixGrids)server.Services.FixGrids).RefreshAsync()); // nothing left to build
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class FixGridServiceTests
         clock.Advance(TimeSpan.FromMinutes(3));
         await worker.Passes.WaitForAsync(2, hangGuard.Token);
 
-        Assert.Equal(2, Directory.GetFiles(server.Services.FixGrids.Folder, "*.grid").Length);
+        Assert.Equal(2, Directory.GetFiles(((Storage.Fixes.SqliteFixGrids)server.Services.FixGrids).Folder, "*.grid").Length);
     }
 
     /// <summary>Two hours of fixes from <paramref name="start"/> (an hour before midnight UTC): two UTC days.</summary>

@@ -51,7 +51,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var server = await RunningServer.StartAsync(
             o => o with { Proxies = new ProxyOptions { KnownProxies = [listedProxy] } },
-            services => UserAccounts.Create(services.Database, TimeProvider.System).CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), Password));
+            services => services.Accounts.CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), Password));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = "mo.centre", password = Password }) };
         request.Headers.Add("X-Forwarded-For", "203.0.113.5");
         request.Headers.Add("X-Forwarded-Proto", "https");

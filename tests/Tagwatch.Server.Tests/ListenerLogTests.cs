@@ -16,7 +16,7 @@ public sealed class ListenerLogTests
         int[] ports = RunningServer.FreePorts(4);
         var options = new ServerOptions
         {
-            Database = services.Database.Path, Urls = $"http://127.0.0.1:{ports[0]}", OsmAndPort = ports[1], Gt06Port = ports[2], H02Port = ports[3],
+            Database = services.Sqlite.Path, Urls = $"http://127.0.0.1:{ports[0]}", OsmAndPort = ports[1], Gt06Port = ports[2], H02Port = ports[3],
         };
         var app = TagwatchServer.Build(options, services.Database, TimeProvider.System);
         var log = new CapturingLogger();

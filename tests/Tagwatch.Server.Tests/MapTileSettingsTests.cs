@@ -13,7 +13,7 @@ public sealed class MapTileSettingsTests
         try
         {
             var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
-            var options = new ServerOptions { Database = services.Database.Path, Urls = "http://127.0.0.1:0", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 };
+            var options = new ServerOptions { Database = services.Sqlite.Path, Urls = "http://127.0.0.1:0", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 };
 
             var refused = Assert.Throws<ArgumentException>(() => _ = TagwatchServer.Build(options, services.Database, TimeProvider.System,
                 ["--Tagwatch:Map:Tiles:TileUrlTemplate=ftp://tiles.example/{z}/{x}.png"]));

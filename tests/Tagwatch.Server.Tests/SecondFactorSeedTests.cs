@@ -21,7 +21,7 @@ public sealed class SecondFactorSeedTests
         {
             var (account, _) = await services.Accounts.CreateAsync(new NewUser("sam.police", Role.Police, ["Lambeth"], []), Password);
             userId = account.Id;
-            await using var connection = await services.Database.OpenConnectionAsync();
+            await using var connection = await services.Sqlite.OpenConnectionAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO user_tokens (UserId, LoginProvider, Name, Value) VALUES ($id, '[AspNetUserStore]', 'AuthenticatorKey', $seed);"
                 + "UPDATE users SET TwoFactorEnabled = 1 WHERE Id = $id;";
@@ -30,7 +30,7 @@ public sealed class SecondFactorSeedTests
             await command.ExecuteNonQueryAsync();
         });
 
-        await using (var connection = await server.Services.Database.OpenConnectionAsync())
+        await using (var connection = await server.Services.Sqlite.OpenConnectionAsync())
         {
             await using var read = connection.CreateCommand();
             read.CommandText = "SELECT Value FROM user_tokens WHERE UserId = $id AND Name = 'AuthenticatorKey'";

@@ -163,7 +163,7 @@ public sealed class SessionTests
         };
         await using var server = await RunningServer.StartAsync(
             o => o with { SessionIdleMinutes = 30, SessionLifetimeHours = 12, Workers = quietWorkers },
-            services => UserAccounts.Create(services.Database, clock).CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
+            services => services.Accounts.CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), SeededApi.Password),
             clock);
         using var browser = server.NewClient(new CookieContainer());
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/session", new { username = "mo.centre", password = SeededApi.Password })).StatusCode);

@@ -86,7 +86,7 @@ public sealed class TlsTests
 
     private static async Task AddMonitorAsync(Storage.TagwatchServices services)
     {
-        var accounts = UserAccounts.Create(services.Database, TimeProvider.System);
+        var accounts = services.Accounts;
         await accounts.CreateAsync(new NewUser("mo.centre", Role.MonitoringOfficer, [], []), Password);
     }
 }

@@ -19,18 +19,18 @@ public sealed class OwnerOnlyFilesTests
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
         await using var db = await TemporaryDatabase.CreateAsync();
         await db.Audit.AppendAsync(new Application.Audit.AuditEvent("ada", "Administrator", "change.users", "user", "sam", "created"));
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var accounts = UserAccounts.Create(db.Sqlite, db.Clock);
         var (account, _) = await accounts.CreateAsync(new NewUser("sam.police", Role.Police, ["Lambeth"], []), "correct horse battery staple");
         await accounts.ResetAuthenticatorKeyAsync(account.Id); // makes the key ring
-        await using var open = await db.Database.OpenConnectionAsync(); // holds -wal and -shm in place
+        await using var open = await db.Sqlite.OpenConnectionAsync(); // holds -wal and -shm in place
 
         foreach (string file in new[] { db.Path, db.Path + "-wal", db.Path + "-shm" })
         {
             Assert.Equal((file, OwnerFile), (file, File.GetUnixFileMode(file)));
         }
 
-        Assert.Equal(OwnerFolder, File.GetUnixFileMode(db.Database.KeyRingFolder));
-        var keys = Directory.GetFiles(db.Database.KeyRingFolder);
+        Assert.Equal(OwnerFolder, File.GetUnixFileMode(db.Sqlite.KeyRingFolder));
+        var keys = Directory.GetFiles(db.Sqlite.KeyRingFolder);
         Assert.NotEmpty(keys);
         Assert.All(keys, key => Assert.Equal((key, OwnerFile), (key, File.GetUnixFileMode(key))));
     }

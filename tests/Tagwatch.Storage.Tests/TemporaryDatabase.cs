@@ -1,46 +1,54 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Tagwatch.Application.Crimes;
+using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
 using Tagwatch.Application.Offenders;
-using Tagwatch.Storage.Crimes;
-using Tagwatch.Storage.Fixes;
-using Tagwatch.Storage.Offenders;
-using Tagwatch.Storage.Tags;
+using Tagwatch.Application.Tags;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests;
 
-/// <summary>A real SQLite file in a fresh temporary folder, with the product's services on it and a fake clock
-/// (1 March 2019, noon UTC); deleted on dispose.</summary>
+/// <summary>A fresh database of either kind (<see cref="TestStore"/>) with the product's services on it and a fake clock
+/// (1 March 2019, noon UTC); deleted (or dropped) on dispose.</summary>
 internal sealed class TemporaryDatabase : IAsyncDisposable
 {
+    private readonly TestDatabase _database;
     private readonly TagwatchServices _services;
 
-    private TemporaryDatabase(string directory, TagwatchServices services)
+    private TemporaryDatabase(TestDatabase database, TagwatchServices services)
     {
-        Directory = directory;
+        _database = database;
         _services = services;
     }
 
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2019, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public string Directory { get; }
+    /// <summary>The scratch folder of the SQLite file (or of the PostgreSQL node's caches).</summary>
+    public string Directory => _database.Directory;
+
+    /// <summary>Which database the test runs on.</summary>
+    public StoreKind Kind => _database.Kind;
 
     /// <summary>The services' clock, to move time forward in a test.</summary>
     public FakeTimeProvider Clock { get; private init; } = NewClock();
 
-    public TagwatchDatabase Database => _services.Database;
+    public ITagwatchDatabase Database => _services.Database;
 
-    public SqliteFixStore Fixes => _services.Fixes;
+    /// <summary>The SQLite file, for the tests of what only SQLite has; fails on PostgreSQL.</summary>
+    public TagwatchDatabase Sqlite => _services.Sqlite;
 
-    public EfTagDirectory Tags => _services.Tags;
+    public IFixStore Fixes => _services.Fixes;
 
-    public EfCrimeStore Crimes => _services.Crimes;
+    public ITagDirectory Tags => _services.Tags;
 
-    public Application.Tags.TagFitting Fitting => _services.Fitting;
+    public ICrimeStore Crimes => _services.Crimes;
 
-    public Storage.Correlation.EfPendingCorrelationStore PendingWork => _services.PendingWork;
+    public TagFitting Fitting => _services.Fitting;
 
-    public EfOffenderStore OffenderStore => _services.OffenderStore;
+    public Application.Correlation.IPendingCorrelationStore PendingWork => _services.PendingWork;
+
+    public IOffenderStore OffenderStore => _services.OffenderStore;
 
     public OffenderService Offenders => _services.Offenders;
 
@@ -52,7 +60,7 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Correlation.StrictCorrelation StrictCorrelation => _services.StrictCorrelation;
 
-    public SqliteFixGrids FixGrids => _services.FixGrids;
+    public IFixGrids FixGrids => _services.FixGrids;
 
     /// <summary>Loads simulated pilots, the test data of the grid and correlation tests.</summary>
     public Tagwatch.Simulation.SimulationLoader SimulationLoader =>
@@ -60,63 +68,57 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Correlation.TrailLoader Trails => _services.Trails;
 
-    public Storage.Correlation.EfCorrelationStore Matches => _services.Matches;
+    public Application.Correlation.ICorrelationStore Matches => _services.Matches;
 
     public Application.Correlation.MatchReview Review => _services.Review;
 
     public Application.Correlation.NearQuery Near => _services.Near;
 
-    public Storage.Correlation.EfLocationSearchLog Searches => _services.Searches;
+    public Application.Correlation.ILocationSearchLog Searches => _services.Searches;
 
-    public Storage.Ingest.SqliteIngestStore Ingest => _services.Ingest;
+    public Application.Ingest.IIngestStore Ingest => _services.Ingest;
 
-    public EfDeviceCredentialStore Credentials => _services.Credentials;
+    public IDeviceCredentialStore Credentials => _services.Credentials;
 
-    public Application.Fixes.FixQualityRules Quality => _services.Quality;
+    public FixQualityRules Quality => _services.Quality;
 
-    public Storage.Monitoring.EfConditionStore Conditions => _services.Conditions;
+    /// <summary>Accounts and tokens on this database, on the services' clock.</summary>
+    public Storage.Accounts.UserAccounts Accounts => _services.Accounts;
 
-    public Storage.Monitoring.EfAlertStore Alerts => _services.Alerts;
+    public Application.Monitoring.IConditionStore Conditions => _services.Conditions;
+
+    public Application.Monitoring.IAlertStore Alerts => _services.Alerts;
 
     public Application.Monitoring.AlertDesk AlertDesk => _services.AlertDesk;
 
     public Application.Monitoring.LicenceMonitor Monitor => _services.Monitor;
 
-    public Storage.Audit.SqliteAuditLog Audit => _services.Audit;
+    public Application.Audit.IAuditLog Audit => _services.Audit;
 
-    public Storage.Retention.SqliteRetentionStore RetentionStore => _services.RetentionStore;
+    public Application.Retention.IRetentionStore RetentionStore => _services.RetentionStore;
 
     public Application.Retention.RetentionRun Retention(Application.Retention.RetentionPolicy policy) => _services.Retention(policy);
 
-    public string Path => Database.Path;
+    /// <summary>The SQLite file's path (SQLite only).</summary>
+    public string Path => Sqlite.Path;
 
-    public static async Task<TemporaryDatabase> CreateAsync(Application.Fixes.FixQualityRules? quality = null)
+    /// <summary>A fresh database of the kind the test assembly runs on (<see cref="TestStore.Default"/>).</summary>
+    public static Task<TemporaryDatabase> CreateAsync(FixQualityRules? quality = null) => CreateAsync(TestStore.Default, quality);
+
+    /// <summary>A fresh database of <paramref name="kind"/>.</summary>
+    public static async Task<TemporaryDatabase> CreateAsync(StoreKind kind, FixQualityRules? quality = null)
     {
-        string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tagwatch-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
+        var database = await TestStore.CreateAsync(kind, fileName: "test.db");
         var clock = NewClock();
-        return new TemporaryDatabase(directory, await TagwatchServices.OpenAsync(System.IO.Path.Combine(directory, "test.db"), clock, quality ?? new())) { Clock = clock };
+        return new TemporaryDatabase(database, new TagwatchServices(database.Database, clock, quality ?? new())) { Clock = clock };
     }
 
-    /// <summary>A second, independent handle on the same file, as a restarted process would have.</summary>
+    /// <summary>A second, independent handle on the same SQLite file, as a restarted process would have.</summary>
     public async Task<TagwatchDatabase> ReopenAsync()
     {
         SqliteConnection.ClearAllPools();
         return await TagwatchDatabase.OpenAsync(Path);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; never fail a test over it.
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -43,13 +43,21 @@ public sealed class EfOffenderStore(IRelationalDatabase database) : IOffenderSto
         return await CountMonitoredAsync(context, day, cancellationToken);
     }
 
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <inheritdoc />
     public async Task<bool> AddIfCapacityAsync(Offender offender, PersonalDetails details, RiskTierChange initialTier, int capacity, LocalDate day, Instant enrolledAt, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
         // The SQLite provider begins a transaction IMMEDIATE (it takes the write lock first), so the count below cannot
-        // go stale before the insert: a second enrolment waits for this one to commit, then counts it.
+        // go stale before the insert: a second enrolment waits for this one to commit, then counts it. PostgreSQL lets
+        // two transactions count at once, so there the table is locked against other enrolments (reads go on).
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (context.Database.ProviderName == PostgresProvider)
+        {
+            await context.Database.ExecuteSqlRawAsync("LOCK TABLE offenders IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        }
+
         if (await CountMonitoredAsync(context, day, cancellationToken) >= capacity)
         {
             return false;

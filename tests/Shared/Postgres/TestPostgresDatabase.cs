@@ -47,15 +47,39 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
         return string.Empty;
     }
 
-    public static async Task<TestPostgresDatabase> CreateAsync()
+    /// <summary>A fresh database: empty, or a copy of the database <paramref name="template"/> names (which nothing may be
+    /// connected to meanwhile).</summary>
+    public static async Task<TestPostgresDatabase> CreateAsync(string? template = null)
     {
         string server = Server();
         var database = new TestPostgresDatabase(server, "tw_" + Guid.NewGuid().ToString("N"));
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}", connection);
+        string copy = template is null ? "" : $" TEMPLATE {template}";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}{copy}", connection);
         await command.ExecuteNonQueryAsync();
         return database;
+    }
+
+    /// <summary>A handle on the database <paramref name="name"/> made earlier by <see cref="CreateAsync"/>.</summary>
+    public static TestPostgresDatabase Existing(string name) => new(Server(), name);
+
+    /// <summary>Drops the database as the test process ends (a handler of <see cref="AppDomain.ProcessExit"/>): quickly, and
+    /// never failing the run over it — the test server is throwaway.</summary>
+    public void DropAtExit()
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Timeout = 5, CommandTimeout = 10 }.ToString());
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // Left on the throwaway server.
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,8 @@ using Tagwatch.Correlation.Scored;
 using Tagwatch.Simulation;
 using Tagwatch.Storage;
 using Tagwatch.Storage.Accounts;
+using Tagwatch.Storage.Postgres;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Server.Tests;
 
@@ -147,6 +149,7 @@ internal sealed class SeededApi : IAsyncDisposable
     /// its correlation, eleven hashed passwords) costs far more than starting a server.</summary>
     private static readonly Lazy<Task<SeededTemplate>> Template = new(SeedTemplateAsync);
 
+    // DatabasePath: the seeded SQLite file, or the name of the seeded PostgreSQL database.
     private sealed record SeededTemplate(
         string DatabasePath, PilotSimulation Pilot, string CaseloadReference, StoredMatch DisclosedMatch, StoredMatch? NewMatch,
         Dictionary<string, string?> Secrets, Dictionary<string, string> PoliceBoroughs);
@@ -155,7 +158,19 @@ internal sealed class SeededApi : IAsyncDisposable
     {
         string directory = RunningServer.NewDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
-        var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
+        TestPostgresDatabase? postgres = null;
+        TagwatchServices services;
+        if (TestStore.Default == StoreKind.Postgres)
+        {
+            postgres = await TestPostgresDatabase.CreateAsync(await TestStore.MigratedTemplateAsync());
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.DropAtExit();
+            services = new TagwatchServices(await PostgresDatabase.OpenAsync(postgres.ConnectionString, Path.Combine(directory, "node")), TimeProvider.System);
+        }
+        else
+        {
+            services = await TagwatchServices.OpenAsync(Path.Combine(directory, "tagwatch.db"), TimeProvider.System);
+        }
+
         var pilot = PilotSimulation.Create(new SimulationOptions { Tags = 6, Days = 4, Seed = 3, PlantedPerTagPerWeek = 7 });
         await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
         await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "test");
@@ -193,10 +208,23 @@ internal sealed class SeededApi : IAsyncDisposable
         await services.Matches.ReviewAsync(chosen.Id, new MatchReviewStep("rae.reviewer", "MatchReviewer", MatchState.Disclosed, null, "investigation of the robbery", "police"), at);
         var disclosed = (await services.Matches.GetMatchAsync(chosen.Id))!.Match;
 
-        // Everything into the database file, so a copy of that one file is the whole seeded state.
-        await services.Database.CheckpointAsync();
+        // Everything into the database file, so a copy of that one file is the whole seeded state; on PostgreSQL every
+        // connection to the template closed, so CREATE DATABASE … TEMPLATE can copy it.
+        string template;
+        if (services.Database is PostgresDatabase seeded)
+        {
+            await seeded.DisposeAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            template = postgres!.Name;
+        }
+        else
+        {
+            await services.Sqlite.CheckpointAsync();
+            template = services.Sqlite.Path;
+        }
+
         return new SeededTemplate(
-            services.Database.Path, pilot, offenders[0], disclosed, significant.Skip(1).FirstOrDefault(m => m.State == "new"), secrets,
+            template, pilot, offenders[0], disclosed, significant.Skip(1).FirstOrDefault(m => m.State == "new"), secrets,
             new Dictionary<string, string> { ["police"] = chosen.BoroughCode!, ["police-other"] = otherBorough });
     }
 

@@ -15,7 +15,7 @@ public sealed class AuthenticatorKeyProtectionTests
     public async Task A_new_seed_is_stored_encrypted_and_its_codes_still_sign_in()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var accounts = UserAccounts.Create(db.Sqlite, db.Clock);
         var (account, _) = await accounts.CreateAsync(new NewUser("sam.police", Role.Police, ["Lambeth"], []), Password);
 
         string key = await accounts.ResetAuthenticatorKeyAsync(account.Id);
@@ -36,7 +36,7 @@ public sealed class AuthenticatorKeyProtectionTests
     public async Task A_plain_seed_stored_by_an_earlier_version_is_encrypted_at_start_up_and_its_codes_still_sign_in()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var accounts = UserAccounts.Create(db.Sqlite, db.Clock);
         var (account, _) = await accounts.CreateAsync(new NewUser("sam.police", Role.Police, ["Lambeth"], []), Password);
         const string plainSeed = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
         await ExecuteAsync(db.Path,
@@ -56,7 +56,7 @@ public sealed class AuthenticatorKeyProtectionTests
     public async Task A_plain_seed_is_encrypted_on_first_use_too()
     {
         await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        var accounts = UserAccounts.Create(db.Sqlite, db.Clock);
         var (account, _) = await accounts.CreateAsync(new NewUser("sam.police", Role.Police, ["Lambeth"], []), Password);
         const string plainSeed = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
         await ExecuteAsync(db.Path,

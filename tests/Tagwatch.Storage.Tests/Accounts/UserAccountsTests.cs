@@ -6,10 +6,11 @@ using Tagwatch.Core.Geo;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
 using Tagwatch.Storage.Accounts;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Accounts;
 
-public sealed class UserAccountsTests
+public abstract class UserAccountsTests(StoreKind kind)
 {
     private const string Password = "correct horse battery staple";
 
@@ -19,8 +20,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task A_new_account_without_a_password_gets_a_one_time_password_that_signs_in_and_must_be_changed()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
 
         var (account, oneTime) = await accounts.CreateAsync(Police());
 
@@ -37,8 +38,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one_until_an_administrator_resets_it()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         await accounts.CreateAsync(Police(), Password);
 
         for (int i = 0; i < IdentitySetup.MaxFailedSignIns - 1; i++)
@@ -58,8 +59,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task Unknown_names_and_short_passwords_are_refused()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
 
         Assert.Equal(SignInOutcome.Failed, (await accounts.CheckSignInAsync("nobody", Password, null)).Outcome);
         var weak = await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(Police(), "short"));
@@ -75,8 +76,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task Scope_follows_the_role_police_need_boroughs_and_only_probation_has_a_caseload_of_enrolled_people()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         var offender = (await db.Offenders.EnrolAsync(Enrolment())).Offender!;
 
         Assert.Contains("at least one borough", (await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateAsync(new NewUser("p", Role.Police, [], []), Password))).Message, StringComparison.Ordinal);
@@ -95,8 +96,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task Tokens_act_for_their_owner_until_revoked_expired_or_the_account_is_disabled()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         var (owner, _) = await accounts.CreateAsync(Police(), Password);
         var (first, firstSecret) = await accounts.CreateTokenAsync("sam.police", "records system", TimeSpan.FromDays(30));
         var (_, secondSecret) = await accounts.CreateTokenAsync("sam.police", "short", TimeSpan.FromHours(1));
@@ -118,8 +119,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task Disabling_revokes_the_accounts_tokens_so_enabling_it_again_does_not_revive_them()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         var (owner, _) = await accounts.CreateAsync(Police(), Password);
         var (_, secret) = await accounts.CreateTokenAsync("sam.police", "records system", TimeSpan.FromDays(30));
 
@@ -135,8 +136,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task A_session_stands_until_signed_out_on_the_server()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         await accounts.CreateAsync(Police(), Password);
         var (_, userId, stamp) = await accounts.CheckSignInAsync("sam.police", Password, null);
         string first = await accounts.StartSessionAsync(userId!, TimeSpan.FromHours(12));
@@ -153,8 +154,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task A_second_factor_once_confirmed_is_required_at_sign_in()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         var (account, _) = await accounts.CreateAsync(Police(), Password);
         string key = await accounts.ResetAuthenticatorKeyAsync(account.Id);
         var phone = new Totp(Base32Encoding.ToBytes(key));
@@ -169,8 +170,8 @@ public sealed class UserAccountsTests
     [Fact]
     public async Task A_reset_gives_a_new_one_time_password_unlocks_and_ends_sessions_and_tokens()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
-        var accounts = UserAccounts.Create(db.Database, db.Clock);
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        var accounts = db.Accounts;
         await accounts.CreateAsync(Police(), Password);
         var (_, userId, stamp) = await accounts.CheckSignInAsync("sam.police", Password, null);
         string session = await accounts.StartSessionAsync(userId!, TimeSpan.FromHours(12));
@@ -196,3 +197,7 @@ public sealed class UserAccountsTests
         RiskTier = RiskTier.Medium,
     };
 }
+
+public sealed class UserAccountsTestsSqlite() : UserAccountsTests(StoreKind.Sqlite);
+
+public sealed class UserAccountsTestsPostgres() : UserAccountsTests(StoreKind.Postgres);

@@ -35,7 +35,7 @@ public sealed class AuditLogTests
     {
         await using var db = await TemporaryDatabase.CreateAsync();
         await db.Audit.AppendAsync(View("TW-0001"));
-        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var connection = await db.Sqlite.OpenConnectionAsync();
 
         var update = await Assert.ThrowsAsync<SqliteException>(() => Execute(connection, "UPDATE audit_log SET Actor = 'someone.else'"));
         var delete = await Assert.ThrowsAsync<SqliteException>(() => Execute(connection, "DELETE FROM audit_log"));
@@ -149,7 +149,7 @@ public sealed class AuditLogTests
     /// <summary>What someone with write access to the file could do: drop the guards and change the table.</summary>
     private static async Task Tamper(TemporaryDatabase db, string sql)
     {
-        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var connection = await db.Sqlite.OpenConnectionAsync();
         await Execute(connection, "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
         await Execute(connection, sql);
     }

@@ -21,7 +21,7 @@ using Tagwatch.Tests;
 namespace Tagwatch.Storage.Tests.Correlation;
 
 /// <summary>Tags that report no accuracy (GT06, H02) are evidence with an estimated one.</summary>
-public sealed class EstimatedAccuracyTests
+public abstract class EstimatedAccuracyTests(StoreKind kind)
 {
     // Real messages from the Traccar project's decoder tests, as copied into tests/TestData/protocol-samples:
     // traccar/traccar src/test/java/org/traccar/protocol/{Gt06,H02}ProtocolDecoderTest.java, commit 9e5c458, Apache-2.0.
@@ -38,7 +38,7 @@ public sealed class EstimatedAccuracyTests
     [Fact]
     public async Task RealGt06Fix_WearerAtTheCrimePlace_IsASignificantMatchWithEstimatedAccuracy()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var decoder = new Gt06Decoder();
         var received = Instant.FromUtc(2011, 3, 26, 11, 28);
         Assert.NotNull(decoder.Decode(Convert.FromHexString(Gt06Login), received).Message);
@@ -57,7 +57,7 @@ public sealed class EstimatedAccuracyTests
     [Fact]
     public async Task RealH02Fix_WearerAtTheCrimePlace_IsASignificantMatchWithEstimatedAccuracy()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var received = Instant.FromUtc(2015, 3, 7, 3, 2);
         byte[] raw = Encoding.ASCII.GetBytes(H02Location);
         var message = H02Decoder.Decode(raw, received).Message!;
@@ -73,7 +73,7 @@ public sealed class EstimatedAccuracyTests
     public async Task Run_FixesStoredWithoutAccuracy_AreEvidenceWithTheModelsEstimateAndTheStoredMatchSaysSo()
     {
         var quality = new FixQualityRules { Accuracy = new AccuracyEstimator { Models = new Dictionary<string, double> { ["AnkleTag X1"] = 12 } } };
-        await using var db = await TemporaryDatabase.CreateAsync(quality);
+        await using var db = await TemporaryDatabase.CreateAsync(kind, quality);
         var tag = TagId.Parse("359881030000001");
         await EnrolWearingAsync(db, new Tag(tag, "gt06", "ankletag x1"));
 
@@ -97,7 +97,7 @@ public sealed class EstimatedAccuracyTests
     [Fact]
     public async Task Run_FixTheDeviceMarkedInvalid_GetsNoEstimateAndIsNoEvidence()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var tag = TagId.Parse("359881030000001");
         await EnrolWearingAsync(db, new Tag(tag, "gt06", null));
         var fixes = Enumerable.Range(0, 60).Select(i => Fix.Create(Start.Plus(Duration.FromMinutes(i)), Start, Spot, flags: FixFlags.Invalid | FixFlags.AccuracyAssumed)).ToList();
@@ -145,3 +145,7 @@ public sealed class EstimatedAccuracyTests
         return db.CrimeImporter.ImportAsync(TagwatchCrimeCsvReader.Read(new StringReader(csv), PoliceForce.Metropolitan));
     }
 }
+
+public sealed class EstimatedAccuracyTestsSqlite() : EstimatedAccuracyTests(StoreKind.Sqlite);
+
+public sealed class EstimatedAccuracyTestsPostgres() : EstimatedAccuracyTests(StoreKind.Postgres);

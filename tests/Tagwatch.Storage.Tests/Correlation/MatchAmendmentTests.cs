@@ -6,11 +6,12 @@ using Tagwatch.Core.Identity;
 using Tagwatch.Core.Matches;
 using Tagwatch.Correlation.Scored;
 using static Tagwatch.Storage.Tests.Correlation.ScoredCorrelationTests;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Correlation;
 
 /// <summary>A disclosure is final: later engine results become amendments beside it, never a silent state change.</summary>
-public sealed class MatchAmendmentTests
+public abstract class MatchAmendmentTests(StoreKind kind)
 {
     private static async Task DiscloseWithOutcomeAsync(TemporaryDatabase db, long id)
     {
@@ -25,7 +26,7 @@ public sealed class MatchAmendmentTests
     [Fact]
     public async Task LateFixes_AfterDisclosureAndOutcome_KeepTheMatchDisclosedAndRecordAnAuditedAmendment()
     {
-        var (db, all, first) = await FirstFixesOnlyAsync();
+        var (db, all, first) = await FirstFixesOnlyAsync(kind);
         await using var __ = db;
         Assert.True(first.Matches.Single().Significant);
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
@@ -59,7 +60,7 @@ public sealed class MatchAmendmentTests
     [Fact]
     public async Task DiscloseSupplement_RecordsWhoWhenWhyAndToWhom_OnceOnly()
     {
-        var (db, all, _) = await FirstFixesOnlyAsync();
+        var (db, all, _) = await FirstFixesOnlyAsync(kind);
         await using var __ = db;
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
         await DiscloseWithOutcomeAsync(db, id);
@@ -84,7 +85,7 @@ public sealed class MatchAmendmentTests
     [Fact]
     public async Task A_disclosed_match_whose_crime_changes_or_no_longer_matches_stays_disclosed_with_amendments()
     {
-        var (db, _) = await PersonAtTheCrimeAsync();
+        var (db, _) = await PersonAtTheCrimeAsync(kind);
         await using var __ = db;
         await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
@@ -113,7 +114,7 @@ public sealed class MatchAmendmentTests
     [Fact]
     public async Task A_qualified_match_whose_evidence_changes_returns_to_review_with_history_and_an_audit_record()
     {
-        var (db, all, _) = await FirstFixesOnlyAsync();
+        var (db, all, _) = await FirstFixesOnlyAsync(kind);
         await using var __ = db;
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
         await db.Review.DecideAsync(id, MatchState.Qualified, "close and long", "rae", "MatchReviewer");
@@ -131,3 +132,7 @@ public sealed class MatchAmendmentTests
         Assert.Contains("qualified → new", audited.Event.Data, StringComparison.Ordinal);
     }
 }
+
+public sealed class MatchAmendmentTestsSqlite() : MatchAmendmentTests(StoreKind.Sqlite);
+
+public sealed class MatchAmendmentTestsPostgres() : MatchAmendmentTests(StoreKind.Postgres);

@@ -21,7 +21,7 @@ using Tagwatch.Tests;
 namespace Tagwatch.Storage.Tests.Correlation;
 
 /// <summary>A match's factors, evidence and gaps read in the API's one JSON style, whenever they were stored.</summary>
-public sealed partial class MatchEvidenceJsonTests
+public abstract partial class MatchEvidenceJsonTests(StoreKind kind)
 {
     private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
     private static readonly GeoPoint Spot = new(51.461312345, -0.115612345);
@@ -30,7 +30,7 @@ public sealed partial class MatchEvidenceJsonTests
     [Fact]
     public async Task GetMatch_StoredMatch_IsSnakeCaseWithIsoInstantsAndSensibleDecimals()
     {
-        var (db, _) = await MatchWithGapAsync();
+        var (db, _) = await MatchWithGapAsync(kind);
         await using var __ = db;
 
         var detail = await db.Matches.GetMatchAsync((await db.Matches.ListMatchesAsync()).Single().Id);
@@ -64,7 +64,7 @@ public sealed partial class MatchEvidenceJsonTests
     [Fact]
     public async Task GetMatch_RowStoredByAnEarlierVersion_ReadsTheSameAndARerunOnTheSameDataLeavesItUnchanged()
     {
-        var (db, match) = await MatchWithGapAsync();
+        var (db, match) = await MatchWithGapAsync(kind);
         await using var __ = db;
         long id = (await db.Matches.ListMatchesAsync()).Single().Id;
         var current = await db.Matches.GetMatchAsync(id);
@@ -112,9 +112,9 @@ public sealed partial class MatchEvidenceJsonTests
     private static partial Regex NumberPattern();
 
     /// <summary>A person standing 20 m from a crime (minutes 30–45) until minute 35, then silent: a match with a gap.</summary>
-    private static async Task<(TemporaryDatabase Db, ScoredMatch Match)> MatchWithGapAsync()
+    private static async Task<(TemporaryDatabase Db, ScoredMatch Match)> MatchWithGapAsync(StoreKind kind)
     {
-        var db = await TemporaryDatabase.CreateAsync();
+        var db = await TemporaryDatabase.CreateAsync(kind);
         var enrolled = await db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31)));
         await db.Tags.RegisterAsync([new Tag(Tag, "test", null)]);
         await db.Tags.AssignAsync(Tag, enrolled.Offender!.Id, Start);
@@ -128,3 +128,7 @@ public sealed partial class MatchEvidenceJsonTests
         return (db, Assert.Single(outcome.Matches));
     }
 }
+
+public sealed class MatchEvidenceJsonTestsSqlite() : MatchEvidenceJsonTests(StoreKind.Sqlite);
+
+public sealed class MatchEvidenceJsonTestsPostgres() : MatchEvidenceJsonTests(StoreKind.Postgres);

@@ -14,15 +14,15 @@ using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Correlation;
 
-public sealed class ScoredCorrelationTests
+public abstract class ScoredCorrelationTests(StoreKind kind)
 {
     internal static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
     internal static readonly GeoPoint Spot = new(51.4613, -0.1156); // Brixton
     internal static readonly TagId Tag = TagId.Parse("359881030000001");
 
-    private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PilotAsync(RiskTier tier = RiskTier.High)
+    private static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PilotAsync(StoreKind kind, RiskTier tier = RiskTier.High)
     {
-        var db = await TemporaryDatabase.CreateAsync();
+        var db = await TemporaryDatabase.CreateAsync(kind);
         var enrolled = await db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31), "Sam", riskTier: tier));
         await db.Tags.RegisterAsync([new Tag(Tag, "test", null)]);
         await db.Tags.AssignAsync(Tag, enrolled.Offender!.Id, Start);
@@ -41,9 +41,9 @@ public sealed class ScoredCorrelationTests
     }
 
     /// <summary>A person standing at the spot for two hours, from the start, and a crime there in minutes 30–45.</summary>
-    internal static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PersonAtTheCrimeAsync(RiskTier tier = RiskTier.High)
+    internal static async Task<(TemporaryDatabase Db, OffenderReference Reference)> PersonAtTheCrimeAsync(StoreKind kind, RiskTier tier = RiskTier.High)
     {
-        var (db, reference) = await PilotAsync(tier);
+        var (db, reference) = await PilotAsync(kind, tier);
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
         await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
         return (db, reference);
@@ -51,9 +51,9 @@ public sealed class ScoredCorrelationTests
 
     /// <summary>A person standing at the crime for two hours whose fixes after minute 32 have not arrived yet, the
     /// crime (minutes 30–45), and a run on what has arrived; returns every fix the tag will send.</summary>
-    internal static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync()
+    internal static async Task<(TemporaryDatabase Db, List<Fix> All, Application.Correlation.ScoredCorrelation.Outcome First)> FirstFixesOnlyAsync(StoreKind kind)
     {
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PilotAsync(kind);
         var all = StandingAt(Spot, 0, 120);
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all.Where(f => f.Time < Start.Plus(Duration.FromMinutes(32))).ToList() });
         await ImportCrimeAsync(db, Spot.Latitude, Spot.Longitude);
@@ -64,7 +64,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_PersonAtTheCrime_StoresASignificantMatchWithEvidenceAndTheRun()
     {
-        var (db, reference) = await PersonAtTheCrimeAsync();
+        var (db, reference) = await PersonAtTheCrimeAsync(kind);
         await using var _ = db;
 
         var outcome = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
@@ -85,7 +85,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_Twice_SecondRunChangesNothing()
     {
-        var (db, _) = await PersonAtTheCrimeAsync();
+        var (db, _) = await PersonAtTheCrimeAsync(kind);
         await using var __ = db;
 
         var first = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
@@ -99,7 +99,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_AfterANewCrimeVersionAndThenAMove_UpdatesThenWithdrawsKeepingHistory()
     {
-        var (db, _) = await PersonAtTheCrimeAsync();
+        var (db, _) = await PersonAtTheCrimeAsync(kind);
         await using var __ = db;
         await db.ScoredCorrelation.RunAsync(new ScoringParameters(), false, "manual", "tester");
 
@@ -119,7 +119,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_LateFixesFillingTheWindow_UpdateTheMatch()
     {
-        var (db, all, before) = await FirstFixesOnlyAsync();
+        var (db, all, before) = await FirstFixesOnlyAsync(kind);
         await using var __ = db;
 
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = all });
@@ -134,7 +134,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task RunForFixes_RechecksTheCrimesTheyTouch_AndRecordsNoRunWhenTheyTouchNone()
     {
-        var (db, all, _) = await FirstFixesOnlyAsync();
+        var (db, all, _) = await FirstFixesOnlyAsync(kind);
         await using var __ = db;
         long runsBefore = await db.Matches.CountRunsAsync();
 
@@ -160,7 +160,7 @@ public sealed class ScoredCorrelationTests
     {
         // The person is at the spot from 12:00 to 12:45 every day; the crime is there on the eleventh day. Checked
         // alone, the run reads only the crime's window and the four weeks before it; the full run reads everything.
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PilotAsync(kind);
         await using var __ = db;
         var visits = Enumerable.Range(0, 12).SelectMany(day => StandingAt(Spot, (day * 1440) + 0, 45)).ToList();
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = visits });
@@ -180,7 +180,7 @@ public sealed class ScoredCorrelationTests
     {
         // The crime of the eleventh day is matched while only that day's fixes are in; the ten days before, when the
         // person was at the same spot every noon, arrive late and make it a regular place.
-        var (db, _) = await PilotAsync();
+        var (db, _) = await PilotAsync(kind);
         await using var __ = db;
         var visits = Enumerable.Range(0, 11).SelectMany(day => StandingAt(Spot, day * 1440, 45)).ToList();
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = visits.Where(f => f.Time >= Start.Plus(Duration.FromDays(10))).ToList() });
@@ -202,7 +202,7 @@ public sealed class ScoredCorrelationTests
     {
         // Checked alone, the last three days' crimes are matched in two passes (their windows, then history for the tags
         // that touched them); the whole run reads everything in one. Every match must come out the same.
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.SimulationLoader.LoadAsync(Tagwatch.Simulation.PilotSimulation.Create(new Tagwatch.Simulation.SimulationOptions { Tags = 10, Days = 14, Seed = 5, CrimesPerDay = 60 }));
         var crimes = await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue);
         var lastDays = crimes.Where(c => c.CommittedFrom >= crimes.Max(x => x.CommittedFrom) - Duration.FromDays(3)).Select(c => (c.Force, c.Reference)).ToList();
@@ -220,7 +220,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task CrimeCorrectedToATimeTheTagWasSilent_WithdrawsItsMatch()
     {
-        var (db, _) = await PersonAtTheCrimeAsync();
+        var (db, _) = await PersonAtTheCrimeAsync(kind);
         await using var __ = db;
         var first = await db.ScoredCorrelation.RunForCrimesAsync(new ScoringParameters(), [("METROPOLITAN", "CRI1")], "import by tester");
         Assert.Single(first.Matches);
@@ -237,7 +237,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
-        var (db, _) = await PersonAtTheCrimeAsync(RiskTier.Low);
+        var (db, _) = await PersonAtTheCrimeAsync(kind, RiskTier.Low);
         await using var __ = db;
 
         var inScope = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
@@ -252,7 +252,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Strict_OverTheStore_CountsEveryFixInTheRadius()
     {
-        var (db, _) = await PersonAtTheCrimeAsync();
+        var (db, _) = await PersonAtTheCrimeAsync(kind);
         await using var __ = db;
 
         var matches = await db.StrictCorrelation.RunAsync(new StrictParameters(100, Duration.FromMinutes(10)));
@@ -265,7 +265,7 @@ public sealed class ScoredCorrelationTests
     [Fact]
     public async Task Near_FindsTheWearerAndRecordsTheSearchWithItsPurpose()
     {
-        var (db, reference) = await PilotAsync();
+        var (db, reference) = await PilotAsync(kind);
         await using var __ = db;
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [Tag] = StandingAt(Spot, 0, 120) });
 
@@ -291,10 +291,14 @@ public sealed class ScoredCorrelationTests
     [InlineData("a proper reason here", 100, 60 * 24 * 32)]
     public async Task Near_WithoutPurposeOrTooWide_IsRefusedAndNothingIsSearched(string purpose, double radius, int minutes)
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
 
         await Assert.ThrowsAsync<ArgumentException>(() => db.Near.RunAsync(Spot, radius, Start, Start.Plus(Duration.FromMinutes(minutes)), purpose, "analyst"));
 
         Assert.Empty(await db.Searches.ListAsync());
     }
 }
+
+public sealed class ScoredCorrelationTestsSqlite() : ScoredCorrelationTests(StoreKind.Sqlite);
+
+public sealed class ScoredCorrelationTestsPostgres() : ScoredCorrelationTests(StoreKind.Postgres);

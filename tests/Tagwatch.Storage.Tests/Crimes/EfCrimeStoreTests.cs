@@ -1,10 +1,11 @@
 using NodaTime;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Protocols.Crimes;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Crimes;
 
-public sealed class EfCrimeStoreTests
+public abstract class EfCrimeStoreTests(StoreKind kind)
 {
     private const string Row1 = "METROPOLITAN,RB,Robbery,MPS20190220,CRI00000001,20190220083000,20190220084500,,,51.4613,-0.1156,WGS84,";
     private const string Row2 = "METROPOLITAN,TFP,Theft from person,MPS20190220,CRI00000002,20190220090000,20190220091500,,,51.4740,-0.0700,WGS84,";
@@ -15,7 +16,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task Import_NewBatch_StoresEveryValidRowWithItsBorough()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
 
         var report = await db.CrimeImporter.ImportAsync(Moj(Row1, Row2, "METROPOLITAN,XX,,MPS20190220,CRI3,20190220083000,20190220084500,,,51.46,-0.11,,"));
 
@@ -27,7 +28,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task Import_IdenticalResubmission_ChangesNothing()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
 
         var report = await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
@@ -39,7 +40,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task Import_ChangedResubmission_BecomesANewVersionKeepingHistory()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.CrimeImporter.ImportAsync(Moj(Row1));
 
         var report = await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220090000", StringComparison.Ordinal)));
@@ -55,7 +56,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task Current_WindowQuery_ReturnsOnlyOverlappingCrimes()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
 
         var found = await db.Crimes.CurrentAsync(Instant.FromUtc(2019, 2, 20, 8, 50), Instant.FromUtc(2019, 2, 20, 8, 55));
@@ -67,7 +68,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task CurrentSitesAndSpan_AreTheCurrentVersionsPlacesAndWindows()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         Assert.Null(await db.Crimes.CurrentSpanAsync());
         await db.CrimeImporter.ImportAsync(Moj(Row1, Row2));
         await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220093000", StringComparison.Ordinal)));
@@ -86,7 +87,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task CurrentOf_GivesTheCurrentVersionOfEachKnownKey_MatchingForceAndReference()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         // The same reference in two forces, and a crime with a second version.
         await db.CrimeImporter.ImportAsync(Moj(Row1, Row2, Row1.Replace("METROPOLITAN", "KENT", StringComparison.Ordinal).Replace("MPS2019", "KNT2019", StringComparison.Ordinal)));
         await db.CrimeImporter.ImportAsync(Moj(Row1.Replace("20190220084500", "20190220093000", StringComparison.Ordinal)));
@@ -102,7 +103,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task ImportArea_PoliceUkFileTwice_SecondTimeAddsNothing()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         string path = TestData.Path("crimes", "policeuk-met-2019-02-sample.csv");
 
         using (var first = File.OpenText(path))
@@ -123,7 +124,7 @@ public sealed class EfCrimeStoreTests
     [Fact]
     public async Task Upsert_OutcomesAreInInputOrder()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.CrimeImporter.ImportAsync(Moj(Row1));
         var rows = Moj(Row2, Row1, Row1.Replace("-0.1156", "-0.1157", StringComparison.Ordinal)).Select(r => r.Value!).ToList();
 
@@ -132,3 +133,7 @@ public sealed class EfCrimeStoreTests
         Assert.Equal([CrimeUpsertOutcome.Created, CrimeUpsertOutcome.Unchanged, CrimeUpsertOutcome.NewVersion], outcomes);
     }
 }
+
+public sealed class EfCrimeStoreTestsSqlite() : EfCrimeStoreTests(StoreKind.Sqlite);
+
+public sealed class EfCrimeStoreTestsPostgres() : EfCrimeStoreTests(StoreKind.Postgres);

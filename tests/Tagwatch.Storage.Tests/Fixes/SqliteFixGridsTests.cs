@@ -34,7 +34,7 @@ public sealed class SqliteFixGridsTests
     private static Task<FixGrid> LoadAllAsync(TemporaryDatabase db) => db.FixGrids.LoadAsync(Start - Duration.FromDays(1), Start + Duration.FromDays(2));
 
     private static Dictionary<string, DateTime> Files(TemporaryDatabase db) =>
-        Directory.EnumerateFiles(db.FixGrids.Folder).ToDictionary(f => Path.GetFileName(f), f => File.GetLastWriteTimeUtc(f));
+        Directory.EnumerateFiles(((Storage.Fixes.SqliteFixGrids)db.FixGrids).Folder).ToDictionary(f => Path.GetFileName(f), f => File.GetLastWriteTimeUtc(f));
 
     /// <summary>Every fix of the grid as (tag, time, position), in a fixed order, for comparing grids.</summary>
     private static List<(string, long, int, int)> Contents(FixGrid grid)
@@ -77,8 +77,8 @@ public sealed class SqliteFixGridsTests
         Assert.Equal([TagA, TagB], read.Tags);
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(db.FixGrids.Folder));
-            foreach (string file in Directory.EnumerateFiles(db.FixGrids.Folder))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(((Storage.Fixes.SqliteFixGrids)db.FixGrids).Folder));
+            foreach (string file in Directory.EnumerateFiles(((Storage.Fixes.SqliteFixGrids)db.FixGrids).Folder))
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             }
@@ -109,11 +109,11 @@ public sealed class SqliteFixGridsTests
     {
         await using var db = await WithTrailsAsync();
 
-        int first = await db.FixGrids.RefreshAsync();
+        int first = await ((Storage.Fixes.SqliteFixGrids)db.FixGrids).RefreshAsync();
         var files = Files(db);
-        int again = await db.FixGrids.RefreshAsync();
+        int again = await ((Storage.Fixes.SqliteFixGrids)db.FixGrids).RefreshAsync();
         await db.Fixes.AppendAsync(new Dictionary<TagId, List<Fix>> { [TagB] = [Fix.Create(Start.Plus(Duration.FromSeconds(7)), Start, new GeoPoint(51.4, -0.1), 8)] });
-        int afterLateFix = await db.FixGrids.RefreshAsync();
+        int afterLateFix = await ((Storage.Fixes.SqliteFixGrids)db.FixGrids).RefreshAsync();
 
         Assert.Equal((2, 0, 1), (first, again, afterLateFix));
         Assert.Equal(2, files.Count);
@@ -139,7 +139,7 @@ public sealed class SqliteFixGridsTests
             expected = Contents(first);
         }
 
-        string file = Directory.EnumerateFiles(db.FixGrids.Folder).Order(StringComparer.Ordinal).First();
+        string file = Directory.EnumerateFiles(((Storage.Fixes.SqliteFixGrids)db.FixGrids).Folder).Order(StringComparer.Ordinal).First();
         byte[] bytes = await File.ReadAllBytesAsync(file);
         byte[] damaged = damage switch
         {
@@ -162,7 +162,7 @@ public sealed class SqliteFixGridsTests
     {
         await using var db = await WithTrailsAsync();
         (await LoadAllAsync(db)).Dispose();
-        string stray = Path.Combine(db.FixGrids.Folder, "17000.00000000000000ff.grid");
+        string stray = Path.Combine(((Storage.Fixes.SqliteFixGrids)db.FixGrids).Folder, "17000.00000000000000ff.grid");
         await File.WriteAllBytesAsync(stray, [1, 2, 3]);
 
         // Trails kept one day from 19 Feb 12:00: the whole of 18 Feb goes, 19 Feb stays.
@@ -173,7 +173,7 @@ public sealed class SqliteFixGridsTests
         var remaining = Assert.Single(Files(db).Keys);
         Assert.StartsWith((GridCells.DayOf(Start.ToUnixTimeMilliseconds()) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".", remaining, StringComparison.Ordinal);
         Assert.False(File.Exists(stray));
-        Assert.Equal(0, await db.FixGrids.RefreshAsync()); // the emptied day has nothing to build
+        Assert.Equal(0, await ((Storage.Fixes.SqliteFixGrids)db.FixGrids).RefreshAsync()); // the emptied day has nothing to build
         using var left = await LoadAllAsync(db);
         Assert.All(Contents(left), f => Assert.True(f.Item2 >= cutoff.ToUnixTimeMilliseconds() - 86_400_000));
     }
@@ -183,7 +183,7 @@ public sealed class SqliteFixGridsTests
     {
         await using var db = await WithTrailsAsync();
         int day = (int)GridCells.DayOf(Start.ToUnixTimeMilliseconds());
-        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var connection = await db.Sqlite.OpenConnectionAsync();
         async Task<long?> VersionAsync()
         {
             using var command = connection.CreateCommand();

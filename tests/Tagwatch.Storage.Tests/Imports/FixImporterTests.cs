@@ -5,10 +5,11 @@ using Tagwatch.Core.Tags;
 using Tagwatch.Protocols;
 using Tagwatch.Protocols.Csv;
 using Tagwatch.Protocols.Gpx;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Imports;
 
-public sealed class FixImporterTests
+public abstract class FixImporterTests(StoreKind kind)
 {
     private static readonly Instant Received = Instant.FromUtc(2019, 2, 18, 12, 0);
 
@@ -28,7 +29,7 @@ public sealed class FixImporterTests
     [Fact]
     public async Task Import_UnknownTag_RejectsItsRowsNamingTheTag()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.Tags.RegisterAsync([new Tag(TagId.Parse("T1"), "test", null)]);
 
         var report = await db.FixImporter.ImportAsync(Rows(Csv), createTags: false, "import");
@@ -44,7 +45,7 @@ public sealed class FixImporterTests
     [Fact]
     public async Task Import_QualityProblems_AreFlaggedNotDropped()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
 
         var report = await db.FixImporter.ImportAsync(Rows(Csv), createTags: true, "import");
 
@@ -60,7 +61,7 @@ public sealed class FixImporterTests
     [Fact]
     public async Task Import_ImplausibleJump_FlagsTheJumpButNotTheReturn()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         const string csv = """
             tag_id,timestamp,lat,lon,accuracy_m
             T1,2019-02-18T08:00:00Z,51.4613,-0.1156,8
@@ -77,7 +78,7 @@ public sealed class FixImporterTests
     [Fact]
     public async Task Import_GpxBrokenPartWay_WritesNothing()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         const string gpx = """
             <gpx version="1.1"><trk><trkseg>
             <trkpt lat="51.5" lon="-0.1"><time>2019-02-18T08:00:00Z</time></trkpt>
@@ -91,3 +92,7 @@ public sealed class FixImporterTests
         Assert.Empty(await db.Tags.ListAsync());
     }
 }
+
+public sealed class FixImporterTestsSqlite() : FixImporterTests(StoreKind.Sqlite);
+
+public sealed class FixImporterTestsPostgres() : FixImporterTests(StoreKind.Postgres);

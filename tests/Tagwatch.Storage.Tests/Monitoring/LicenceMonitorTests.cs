@@ -12,7 +12,7 @@ using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Monitoring;
 
-public sealed class LicenceMonitorTests : IAsyncLifetime
+public abstract class LicenceMonitorTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0);
     private static readonly GeoPoint Victim = new(51.4613, -0.1156);
@@ -22,7 +22,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TemporaryDatabase.CreateAsync();
+        _db = await TemporaryDatabase.CreateAsync(kind);
         var enrolled = await _db.Offenders.EnrolAsync(EligibleEnrolment.Of(new LocalDate(2019, 3, 1), new LocalDate(2019, 12, 31)));
         _person = enrolled.Offender!.Id;
         await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", null)]);
@@ -30,7 +30,11 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
         _db.Clock.Advance(TimeSpan.FromMinutes(30)); // the present: 12:30, after the fixes the tests store
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _db.DisposeAsync();
+    }
 
     [Fact]
     public async Task FixesInsideAnExclusionZone_RaiseOneCriticalAlertWithEvidence()
@@ -272,3 +276,7 @@ public sealed class LicenceMonitorTests : IAsyncLifetime
 
     private static GeoPoint Offset(double metresNorth) => new(Victim.Latitude + (metresNorth / 111_250), Victim.Longitude);
 }
+
+public sealed class LicenceMonitorTestsSqlite() : LicenceMonitorTests(StoreKind.Sqlite);
+
+public sealed class LicenceMonitorTestsPostgres() : LicenceMonitorTests(StoreKind.Postgres);

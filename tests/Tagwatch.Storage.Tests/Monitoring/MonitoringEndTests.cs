@@ -10,12 +10,13 @@ using Tagwatch.Core.Scheme;
 using Tagwatch.Core.Tags;
 using Tagwatch.Correlation.Scored;
 using Tagwatch.Protocols.Crimes;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Monitoring;
 
 /// <summary>Monitoring ends with the licence: once it ends (by <c>offenders end</c> or by reaching the monitoring end
 /// date) the tag's later fixes are kept but raise no alert, are nobody's and are matched to no one.</summary>
-public sealed class MonitoringEndTests : IAsyncLifetime
+public abstract class MonitoringEndTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly Instant Start = Instant.FromUtc(2019, 3, 1, 12, 0); // the fake clock's start
     private static readonly Instant NextDay = Start + Duration.FromDays(1);
@@ -23,9 +24,13 @@ public sealed class MonitoringEndTests : IAsyncLifetime
     private static readonly TagId Tag = TagId.Parse("359881030000003");
     private TemporaryDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TemporaryDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TemporaryDatabase.CreateAsync(kind);
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _db.DisposeAsync();
+    }
 
     [Fact]
     public async Task End_ClosesTheTagsWearingPeriodAtThatInstant()
@@ -279,3 +284,7 @@ public sealed class MonitoringEndTests : IAsyncLifetime
         return commit;
     }
 }
+
+public sealed class MonitoringEndTestsSqlite() : MonitoringEndTests(StoreKind.Sqlite);
+
+public sealed class MonitoringEndTestsPostgres() : MonitoringEndTests(StoreKind.Postgres);

@@ -3,10 +3,11 @@ using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Offenders;
 using Tagwatch.Core.Scheme;
+using Tagwatch.Tests;
 
 namespace Tagwatch.Storage.Tests.Offenders;
 
-public sealed class OffenderServiceTests
+public abstract class OffenderServiceTests(StoreKind kind)
 {
     private static EnrolmentRequest Request(int i = 0) => new()
     {
@@ -23,7 +24,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Enrol_EligiblePerson_IsStoredWithDetailsApartAndRiskHistory()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
 
         var result = await db.Offenders.EnrolAsync(Request());
 
@@ -39,7 +40,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Enrol_HundredAndFirstPerson_IsRefusedUntilCapacityIsRaised()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         for (int i = 0; i < 100; i++)
         {
             Assert.NotNull((await db.Offenders.EnrolAsync(Request(i))).Offender);
@@ -57,7 +58,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task AddIfCapacity_ManyAtOnceForTheLastPlaces_AddsExactlyAsManyAsThereArePlaces()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var day = new LocalDate(2019, 3, 1);
         var enrolledAt = Instant.FromUtc(2019, 3, 1, 12, 0);
 
@@ -86,7 +87,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Enrol_AfterSomeoneEnded_TheirPlaceIsFreeFromTheDayAfter()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.OffenderStore.SaveSchemeAsync(SchemeSettings.LondonPilot with { Capacity = 1 });
         var first = (await db.Offenders.EnrolAsync(Request(1))).Offender!;
         await db.Offenders.EndAsync(first.Reference, "recalled to custody", new LocalDate(2019, 3, 10));
@@ -101,7 +102,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Enrol_SameNamesAndDateOfBirthAsSomeoneEnrolled_IsAcceptedWithAWarning()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var first = await db.Offenders.EnrolAsync(Request());
         var otherBirthday = await db.Offenders.EnrolAsync(Request() with { Person = new PersonalDetails("Sam", "Example0", new LocalDate(1995, 1, 2)) });
 
@@ -117,7 +118,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Enrol_ReferenceInUse_Throws()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         await db.Offenders.EnrolAsync(Request(), OffenderReference.Parse("TW-00007"));
 
         await Assert.ThrowsAsync<ArgumentException>(() => db.Offenders.EnrolAsync(Request(1), OffenderReference.Parse("tw-00007")));
@@ -126,7 +127,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task ChangeRiskTier_KeepsEveryChangeWithItsReason()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var offender = (await db.Offenders.EnrolAsync(Request())).Offender!;
 
         await db.Offenders.ChangeRiskTierAsync(offender.Reference, RiskTier.VeryHigh, "new intelligence", new LocalDate(2019, 4, 1));
@@ -140,7 +141,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task End_Twice_Throws_AndUnknownReferenceThrows()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var offender = (await db.Offenders.EnrolAsync(Request())).Offender!;
         await db.Offenders.EndAsync(offender.Reference, "licence expired");
 
@@ -152,7 +153,7 @@ public sealed class OffenderServiceTests
     [Fact]
     public async Task Scheme_SavedSettings_ReadBackEqual()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
         var changed = SchemeSettings.LondonPilot with { Capacity = 250, BoroughCodes = ["E09000022"], CorrelationMinimumTier = RiskTier.High };
 
         await db.OffenderStore.SaveSchemeAsync(changed);
@@ -164,3 +165,7 @@ public sealed class OffenderServiceTests
         Assert.Equal(changed.EligibleOffences, read.EligibleOffences);
     }
 }
+
+public sealed class OffenderServiceTestsSqlite() : OffenderServiceTests(StoreKind.Sqlite);
+
+public sealed class OffenderServiceTestsPostgres() : OffenderServiceTests(StoreKind.Postgres);

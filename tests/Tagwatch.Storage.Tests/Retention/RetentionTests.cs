@@ -199,7 +199,7 @@ public sealed class RetentionTests
 
     private static async Task ExecuteAsync(TemporaryDatabase db, string sql)
     {
-        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var connection = await db.Sqlite.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
@@ -207,7 +207,7 @@ public sealed class RetentionTests
 
     private static async Task<long> CountAsync(TemporaryDatabase db, string sql)
     {
-        await using var connection = await db.Database.OpenConnectionAsync();
+        await using var connection = await db.Sqlite.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;

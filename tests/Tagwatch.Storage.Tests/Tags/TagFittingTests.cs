@@ -14,7 +14,7 @@ namespace Tagwatch.Storage.Tests.Tags;
 /// <summary>Who wore which tag decides whose every fix is: wearing periods of a tag never overlap, a person wears one
 /// tag at a time (a swap ends the old one as the new one goes on), and a fitting that would hand stored fixes to
 /// someone else is refused unless made as an audited correction.</summary>
-public sealed class TagFittingTests : IAsyncLifetime
+public abstract class TagFittingTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly Instant Fitted = Instant.FromUtc(2019, 3, 1, 9, 0);
     private static readonly TagId Tag = TagId.Parse("359881030000031");
@@ -24,11 +24,15 @@ public sealed class TagFittingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TemporaryDatabase.CreateAsync();
+        _db = await TemporaryDatabase.CreateAsync(kind);
         await _db.Tags.RegisterAsync([new Tag(Tag, "gt06", null), new Tag(Spare, "gt06", null)]);
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _db.DisposeAsync();
+    }
 
     [Fact]
     public async Task Fit_BackdatedOverAnotherWearersStoredFixes_IsRefusedAndTheFixesStayTheirs()
@@ -136,3 +140,7 @@ public sealed class TagFittingTests : IAsyncLifetime
             [tag] = [.. Enumerable.Range(0, minutes).Select(m => Fix.Create(from + Duration.FromMinutes(m), from + Duration.FromMinutes(m), Spot, 6))],
         });
 }
+
+public sealed class TagFittingTestsSqlite() : TagFittingTests(StoreKind.Sqlite);
+
+public sealed class TagFittingTestsPostgres() : TagFittingTests(StoreKind.Postgres);
