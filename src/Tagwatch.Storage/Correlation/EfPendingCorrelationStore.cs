@@ -34,11 +34,13 @@ public sealed class EfPendingCorrelationStore(IRelationalDatabase database) : IP
     {
         // One row however many entries wait: a minute of live traffic queues one entry per group commit.
         await using var context = database.CreateContext();
-        var span = (await context.Database
-            .SqlQuery<Span>($"SELECT max(Id) AS UpTo, min(FromUnixMs) AS FromMs, max(ToUnixMs) AS ToMs FROM correlation_pending WHERE FromUnixMs IS NOT NULL")
-            .ToListAsync(cancellationToken)).Single();
-        return span.UpTo is not { } upTo ? null
-            : new PendingFixes(upTo, Instant.FromUnixTimeMilliseconds(span.FromMs!.Value), Instant.FromUnixTimeMilliseconds(span.ToMs!.Value));
+        var span = await context.PendingCorrelation.AsNoTracking()
+            .Where(p => p.FromUnixMs != null)
+            .GroupBy(_ => 1)
+            .Select(g => new { UpTo = g.Max(p => p.Id), FromMs = g.Min(p => p.FromUnixMs), ToMs = g.Max(p => p.ToUnixMs) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return span is null ? null
+            : new PendingFixes(span.UpTo, Instant.FromUnixTimeMilliseconds(span.FromMs!.Value), Instant.FromUnixTimeMilliseconds(span.ToMs!.Value));
     }
 
     /// <inheritdoc />
@@ -67,13 +69,4 @@ public sealed class EfPendingCorrelationStore(IRelationalDatabase database) : IP
     /// <summary>Adds an entry for a span of fix times to <paramref name="context"/>, to be saved in the caller's transaction.</summary>
     internal static void QueueSpan(TagwatchDbContext context, string cause, long fromUnixMs, long toUnixMs, long queuedUnixMs) =>
         context.PendingCorrelation.Add(new PendingCorrelationRow { QueuedUnixMs = queuedUnixMs, Cause = cause, FromUnixMs = fromUnixMs, ToUnixMs = toUnixMs });
-
-    private sealed class Span
-    {
-        public long? UpTo { get; init; }
-
-        public long? FromMs { get; init; }
-
-        public long? ToMs { get; init; }
-    }
 }
