@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tagwatch.Application.Maintenance;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Storage.Postgres.Coordination;
 
 namespace Tagwatch.Storage.Postgres;
 
@@ -18,6 +21,9 @@ public static class TagwatchPostgresServices
         services.AddSingleton(database);
         services.AddSingleton<IRelationalDatabase>(database);
         services.AddTagwatchEfStores();
+        services.AddSingleton<IWorkLeases, PostgresWorkLeases>();
+        services.AddSingleton<ITagMonitoringLocks, PostgresTagLocks>();
+        services.AddSingleton<IAlertFeed, PostgresAlertFeed>();
         return services;
     }
 }

@@ -20,6 +20,8 @@ namespace Tagwatch.Application.Monitoring;
 /// a changed one is amended, an ended one is marked ended, and an alert the evidence no longer supports is withdrawn —
 /// each step on the alert's trail. Device events raise health alerts at once; repeats of an ongoing one are folded
 /// into it. Silence (no contact, no fix) and curfew start checks are found by <see cref="TickAsync"/>.
+/// Each look-then-open on one tag (a condition's evaluation, a health alert raised or ended) holds that tag's lock
+/// (<see cref="ITagMonitoringLocks"/>), so the monitors of several server nodes never open the same alert twice.
 /// Not thread-safe: one worker drives it.
 /// </remarks>
 public sealed partial class LicenceMonitor(
@@ -28,6 +30,7 @@ public sealed partial class LicenceMonitor(
     IFixStore fixes,
     ITagDirectory tags,
     IIngestStore ingest,
+    ITagMonitoringLocks locks,
     MonitoringOptions options,
     TimeProvider clock,
     ILogger<LicenceMonitor> logger)
@@ -68,8 +71,13 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    /// <summary>Forgets cached assignments and conditions, so changes just made are used at once.</summary>
-    public void InvalidateCaches() => _assignments = null;
+    /// <summary>Forgets cached assignments, conditions and open health alerts, so changes just made (here or by another
+    /// server node) are used at once.</summary>
+    public void InvalidateCaches()
+    {
+        _assignments = null;
+        _ongoingHealth = null;
+    }
 
     private async Task RefreshAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -178,6 +186,7 @@ public sealed partial class LicenceMonitor(
     /// <param name="until">Where the fixes evaluated end: now, or the end of a monitored wearing period that is over.</param>
     private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken, Instant? until = null)
     {
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         var start = from;
         var existing = await alerts.ForConditionAsync(condition.Id, start, cancellationToken);
         foreach (var alert in existing.Where(a => a.End is null || a.End >= start))
@@ -245,6 +254,7 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         var ongoing = await alerts.OngoingAsync(tag, type, cancellationToken);
         if (ongoing is not null)
         {
@@ -271,6 +281,7 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         if (await alerts.OngoingAsync(tag, type, cancellationToken) is { } ongoing)
         {
             var ended = ongoing with { End = at };
