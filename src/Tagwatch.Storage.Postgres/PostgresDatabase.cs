@@ -70,8 +70,7 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
 
             if (!Migrations.All(applied.Contains))
             {
-                await using var context = database.CreateContext();
-                await context.Database.MigrateAsync(cancellationToken);
+                await MigrateAloneAsync(database, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && ex is not StorageException)
@@ -86,6 +85,34 @@ public sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable
         }
 
         return database;
+    }
+
+    /// <summary>
+    /// Applies the missing migrations while holding a session advisory lock, so of several nodes starting at once one
+    /// migrates and the others wait and then find nothing to do. (EF Core's own lock is a table lock that each
+    /// migration's transaction releases, so with more than one migration pending two nodes could both apply the next.)
+    /// </summary>
+    private static async Task MigrateAloneAsync(PostgresDatabase database, CancellationToken cancellationToken)
+    {
+        await using var holder = await database.OpenConnectionAsync(cancellationToken);
+        await using (var take = holder.CreateCommand())
+        {
+            take.CommandText = "SELECT pg_advisory_lock(1414987776, 0)"; // 'TW' 00 00: Tagwatch's schema migrations
+            take.CommandTimeout = 0;
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var context = database.CreateContext();
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = holder.CreateCommand();
+            release.CommandText = "SELECT pg_advisory_unlock(1414987776, 0)";
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>The migrations the database has applied, empty for a new database.</summary>

@@ -228,20 +228,19 @@ public sealed partial class LicenceMonitor(
             // Only a changed interval is news for the trail; evidence accumulating in an ongoing breach is not.
             if (match.Start != breach.Start || match.End != breach.End)
             {
-                var updated = match with { Start = breach.Start, End = breach.End, EvidenceJson = Evidence(breach), Summary = Summary(condition, breach) };
                 string action = match.End is null && breach.End is not null && match.Start == breach.Start ? "ended" : "amended";
                 string note = action == "ended"
                     ? $"breach ended {breach.End}: {breach.EndReason?.Replace('_', ' ')}"
                     : $"evidence changed: {match.Start}–{match.End?.ToString() ?? "ongoing"} is now {breach.Start}–{breach.End?.ToString() ?? "ongoing"}";
-                await alerts.UpdateAsync(updated, new AlertHistoryEntry(now, action, "system", note), cancellationToken);
+                var updated = await ChangeAsync(
+                    match, a => a with { Start = breach.Start, End = breach.End, EvidenceJson = Evidence(breach), Summary = Summary(condition, breach) }, new AlertHistoryEntry(now, action, "system", note), cancellationToken);
                 AlertChanged?.Invoke(updated, action);
             }
         }
 
         foreach (var stale in unmatched)
         {
-            var withdrawn = stale with { State = AlertState.Withdrawn };
-            await alerts.UpdateAsync(withdrawn, new AlertHistoryEntry(now, "withdrawn", "system", "re-evaluation with later-arriving fixes shows no breach"), cancellationToken);
+            var withdrawn = await ChangeAsync(stale, a => a with { State = AlertState.Withdrawn }, new AlertHistoryEntry(now, "withdrawn", "system", "re-evaluation with later-arriving fixes shows no breach"), cancellationToken);
             AlertChanged?.Invoke(withdrawn, "withdrawn");
         }
     }
@@ -260,8 +259,7 @@ public sealed partial class LicenceMonitor(
         {
             if (repeat)
             {
-                var repeated = ongoing with { Repeats = ongoing.Repeats + 1 };
-                await alerts.UpdateAsync(repeated, new AlertHistoryEntry(Now, "repeated", "system", summary), cancellationToken);
+                await ChangeAsync(ongoing, a => a with { Repeats = a.Repeats + 1 }, new AlertHistoryEntry(Now, "repeated", "system", summary), cancellationToken);
             }
 
             return;
@@ -284,8 +282,7 @@ public sealed partial class LicenceMonitor(
         await using var held = await locks.HoldAsync(tag, cancellationToken);
         if (await alerts.OngoingAsync(tag, type, cancellationToken) is { } ongoing)
         {
-            var ended = ongoing with { End = at };
-            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
+            var ended = await ChangeAsync(ongoing, a => a with { End = at }, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
         }
     }
@@ -315,13 +312,36 @@ public sealed partial class LicenceMonitor(
             }
 
             var lastWorn = periods.Where(a => a.To is not null).Select(a => a.To!.Value).DefaultIfEmpty(now).Max();
-            var ended = alert with { End = Instant.Max(alert.Start, Instant.Min(lastWorn, now)) };
-            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
+            var ended = await ChangeAsync(
+                alert, a => a with { End = Instant.Max(a.Start, Instant.Min(lastWorn, now)) }, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
             after.Add(ended);
         }
 
         return after;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="change"/> to the alert as stored: when someone changed it since <paramref name="read"/>
+    /// (an operator acknowledged it, say), the change is made again on the alert as it is now, so neither is lost.
+    /// Returns the alert as changed.
+    /// </summary>
+    private async Task<Alert> ChangeAsync(Alert read, Func<Alert, Alert> change, AlertHistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var current = read;
+        for (int attempt = 1; ; attempt++)
+        {
+            var changed = change(current);
+            try
+            {
+                await alerts.UpdateAsync(changed, entry, cancellationToken);
+                return changed with { Version = changed.Version + 1 };
+            }
+            catch (Core.NotAllowedNowException) when (attempt < 5)
+            {
+                current = await alerts.FindAsync(read.Id, cancellationToken) ?? throw new KeyNotFoundException($"Alert {read.Id} is gone.");
+            }
+        }
     }
 
     private async Task<HashSet<(TagId, AlertKind)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>
