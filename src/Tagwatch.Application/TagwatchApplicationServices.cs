@@ -57,7 +57,7 @@ public static class TagwatchApplicationServices
         services.TryAddSingleton(sp =>
         {
             var monitor = ActivatorUtilities.CreateInstance<LicenceMonitor>(sp);
-            monitor.AlertChanged += sp.GetRequiredService<AlertFeed>().Publish;
+            monitor.AlertChanged += sp.GetRequiredService<IAlertFeed>().Publish;
             return monitor;
         });
         services.TryAddSingleton<SchemeSummaryReport>();

@@ -32,6 +32,10 @@ public sealed record WorkerOptions
     /// <summary>Reading the store-backed metrics, so a scrape never touches the database.</summary>
     public TimeSpan MetricsRefreshEvery { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>With several nodes on one database: how often a node that does not hold a singleton worker's lease asks
+    /// for it again, so it takes the work over within seconds of the holder dying.</summary>
+    public TimeSpan LeaseRetryEvery { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Checks the options, naming every problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -40,7 +44,7 @@ public sealed record WorkerOptions
         {
             ("checkpoint-every", CheckpointEvery), ("monitor-tick-every", MonitorTickEvery), ("correlation-every", CorrelationEvery),
             ("fix-grids-every", FixGridsEvery), ("frame-maintenance-every", FrameMaintenanceEvery), ("retention-every", RetentionEvery),
-            ("metrics-refresh-every", MetricsRefreshEvery),
+            ("metrics-refresh-every", MetricsRefreshEvery), ("lease-retry-every", LeaseRetryEvery),
         })
         {
             // PeriodicTimer takes whole milliseconds up to 2^32 - 2.

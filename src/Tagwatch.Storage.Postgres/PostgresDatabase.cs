@@ -90,7 +90,7 @@ public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
 
             if (!Migrations.All(applied.Contains))
             {
-                await database.MigrateOnceAsync(cancellationToken);
+                await MigrateAloneAsync(database, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && ex is not StorageException)
@@ -107,24 +107,30 @@ public sealed class PostgresDatabase : ITagwatchDatabase, IAsyncDisposable
         return database;
     }
 
-    // Several nodes may start at once: one migrates while the others wait on a session advisory lock, then find nothing
-    // left to do. (EF Core's own lock does not cover a database whose history table does not exist yet.)
-    private async Task MigrateOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the missing migrations while holding a session advisory lock, so of several nodes starting at once one
+    /// migrates and the others wait and then find nothing to do. (EF Core's own lock is a table lock that each
+    /// migration's transaction releases, so with more than one migration pending two nodes could both apply the next.)
+    /// </summary>
+    private static async Task MigrateAloneAsync(PostgresDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('tagwatch migrations'))", connection))
+        await using var holder = await database.OpenConnectionAsync(cancellationToken);
+        await using (var take = holder.CreateCommand())
         {
+            take.CommandText = "SELECT pg_advisory_lock(1414987776, 0)"; // 'TW' 00 00: Tagwatch's schema migrations
+            take.CommandTimeout = 0;
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
         try
         {
-            await using var context = CreateContext();
+            await using var context = database.CreateContext();
             await context.Database.MigrateAsync(cancellationToken);
         }
         finally
         {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('tagwatch migrations'))", connection);
+            await using var release = holder.CreateCommand();
+            release.CommandText = "SELECT pg_advisory_unlock(1414987776, 0)";
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

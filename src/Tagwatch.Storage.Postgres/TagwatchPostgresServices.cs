@@ -12,6 +12,8 @@ using Tagwatch.Storage.Postgres.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Tagwatch.Storage.Postgres.Audit;
 using Tagwatch.Storage.Postgres.Fixes;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Storage.Postgres.Coordination;
 
 namespace Tagwatch.Storage.Postgres;
 
@@ -39,6 +41,9 @@ public static class TagwatchPostgresServices
         TagwatchSqliteServices.Store<IStoreMaintenance, PostgresStoreMaintenance>(services);
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStoreMaintenance>());
         services.AddTagwatchIdentity(database, keys => keys.AddKeyManagementOptions(o => o.XmlRepository = new PostgresKeyRing(database)));
+        services.AddSingleton<IWorkLeases, PostgresWorkLeases>();
+        services.AddSingleton<ITagMonitoringLocks, PostgresTagLocks>();
+        services.AddSingleton<IAlertFeed, PostgresAlertFeed>();
         return services;
     }
 }

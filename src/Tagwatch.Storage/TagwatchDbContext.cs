@@ -188,6 +188,7 @@ public class TagwatchDbContext : IdentityUserContext<UserRow>
             e.HasIndex(a => new { a.ConditionId, a.StartUnixMs });
             e.HasIndex(a => new { a.DeviceId, a.Type, a.EndUnixMs });
             e.HasIndex(a => new { a.State, a.RaisedUnixMs });
+            e.Property(a => a.Version).IsConcurrencyToken();
         });
         builder.Entity<AlertHistoryRow>(e =>
         {
@@ -249,6 +250,7 @@ public class TagwatchDbContext : IdentityUserContext<UserRow>
             e.ToTable("matches");
             e.HasIndex(m => new { m.Force, m.CrimeReference, m.DeviceId }).IsUnique();
             e.HasIndex(m => new { m.State, m.Significant });
+            e.Property(m => m.Version).IsConcurrencyToken();
         });
         builder.Entity<MatchHistoryRow>(e =>
         {

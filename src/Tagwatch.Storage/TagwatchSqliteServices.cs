@@ -15,6 +15,7 @@ using Tagwatch.Application.Retention;
 using Tagwatch.Application.Tags;
 using Tagwatch.Storage.Accounts;
 using Tagwatch.Storage.Audit;
+using Tagwatch.Storage.Coordination;
 using Tagwatch.Storage.Correlation;
 using Tagwatch.Storage.Crimes;
 using Tagwatch.Storage.Fixes;
@@ -51,6 +52,9 @@ public static class TagwatchSqliteServices
         services.AddSingleton<IFixGridMaintenance>(sp => sp.GetRequiredService<SqliteFixGrids>());
         Store<IStoreMaintenance, SqliteStoreMaintenance>(services);
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStoreMaintenance>());
+        services.AddSingleton<IWorkLeases, OneProcessWorkLeases>();
+        services.AddSingleton<ITagMonitoringLocks, OneProcessTagLocks>();
+        services.AddSingleton<IAlertFeed>(sp => sp.GetRequiredService<AlertFeed>());
         services.AddTagwatchIdentity(database);
         return services;
     }

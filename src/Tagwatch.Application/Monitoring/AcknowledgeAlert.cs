@@ -5,7 +5,7 @@ using Tagwatch.Core.Access;
 namespace Tagwatch.Application.Monitoring;
 
 /// <summary>An operator takes an open alert: it goes on the alert's trail and the live feed, and is audited.</summary>
-public sealed class AcknowledgeAlert(AlertDesk desk, AlertFeed feed, IAuditLog audit)
+public sealed class AcknowledgeAlert(AlertDesk desk, IAlertFeed feed, IAuditLog audit)
 {
     /// <summary>Acknowledges the alert; not found, or a conflict when it is not open.</summary>
     public Task<UseCaseResult<Alert>> ExecuteAsync(Actor actor, HandleAlertRequest request, CancellationToken cancellationToken) =>

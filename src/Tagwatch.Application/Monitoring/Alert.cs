@@ -18,7 +18,12 @@ namespace Tagwatch.Application.Monitoring;
 /// <param name="Summary">One line for the operator.</param>
 /// <param name="EvidenceJson">The evidence fixes or event, as JSON.</param>
 /// <param name="Repeats">Further reports of the same open alert folded into it.</param>
-public sealed record Alert(long Id, AlertKind Type, AlertSeverity Severity, AlertState State, TagId Tag, OffenderId? Offender, long? ConditionId, Instant Start, Instant? End, Instant Raised, string Summary, string EvidenceJson, int Repeats);
+public sealed record Alert(long Id, AlertKind Type, AlertSeverity Severity, AlertState State, TagId Tag, OffenderId? Offender, long? ConditionId, Instant Start, Instant? End, Instant Raised, string Summary, string EvidenceJson, int Repeats)
+{
+    /// <summary>The stored version this alert was read at: a change made from it is refused once someone else has
+    /// changed the alert since (<see cref="IAlertStore.UpdateAsync"/>).</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>One step in an alert's trail.</summary>
 /// <param name="At">When.</param>

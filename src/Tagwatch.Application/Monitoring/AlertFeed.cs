@@ -2,12 +2,13 @@ using System.Threading.Channels;
 
 namespace Tagwatch.Application.Monitoring;
 
-/// <summary>The live stream of alert changes that server endpoints and screens subscribe to.</summary>
+/// <summary>The live stream of alert changes within one process: the feed itself with one server, and each node's
+/// delivery to its own subscribers with several.</summary>
 /// <remarks>
 /// Each subscriber has its own bounded queue; one that falls behind loses its oldest changes (and can re-read the
 /// alert list) rather than slowing monitoring or anyone else. Thread-safe.
 /// </remarks>
-public sealed class AlertFeed
+public sealed class AlertFeed : IAlertFeed
 {
     private readonly Lock _gate = new();
     private readonly List<Channel<AlertChange>> _subscribers = [];

@@ -11,7 +11,7 @@ namespace Tagwatch.Application.Monitoring;
 internal static class AlertHandling
 {
     public static async Task<UseCaseResult<Alert>> RunAsync(
-        Actor actor, HandleAlertRequest request, AlertFeed feed, IAuditLog audit, string action, Func<string, Task<Alert>> step, CancellationToken cancellationToken, bool noteRequired = false)
+        Actor actor, HandleAlertRequest request, IAlertFeed feed, IAuditLog audit, string action, Func<string, Task<Alert>> step, CancellationToken cancellationToken, bool noteRequired = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);

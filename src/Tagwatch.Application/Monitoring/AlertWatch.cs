@@ -10,11 +10,11 @@ namespace Tagwatch.Application.Monitoring;
 /// <remarks>Used by one stream at a time (it keeps that stream's wearers' references).</remarks>
 public sealed class AlertWatch
 {
-    private readonly AlertFeed _feed;
+    private readonly IAlertFeed _feed;
     private readonly AlertVisibility _visibility;
     private IReadOnlyDictionary<OffenderId, OffenderReference> _references = new Dictionary<OffenderId, OffenderReference>();
 
-    internal AlertWatch(AlertFeed feed, AlertVisibility visibility)
+    internal AlertWatch(IAlertFeed feed, AlertVisibility visibility)
     {
         _feed = feed;
         _visibility = visibility;

@@ -10,7 +10,11 @@ public interface IAlertStore
     /// <summary>Stores a new alert (its <see cref="Alert.Id"/> is ignored) with a <c>raised</c> entry; returns it stored.</summary>
     Task<Alert> RaiseAsync(Alert alert, string note, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces an alert's start, end, summary, evidence, state or repeats, adding one trail entry.</summary>
+    /// <summary>Replaces an alert's start, end, summary, evidence, state or repeats, adding one trail entry. The stored
+    /// version goes from <see cref="Alert.Version"/> to the next.</summary>
+    /// <exception cref="KeyNotFoundException">No such alert.</exception>
+    /// <exception cref="Core.NotAllowedNowException">Someone else changed the alert since <paramref name="alert"/> was read:
+    /// nothing is written; read it again.</exception>
     Task UpdateAsync(Alert alert, AlertHistoryEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>One alert, or null.</summary>

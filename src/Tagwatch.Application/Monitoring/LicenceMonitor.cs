@@ -20,6 +20,8 @@ namespace Tagwatch.Application.Monitoring;
 /// a changed one is amended, an ended one is marked ended, and an alert the evidence no longer supports is withdrawn —
 /// each step on the alert's trail. Device events raise health alerts at once; repeats of an ongoing one are folded
 /// into it. Silence (no contact, no fix) and curfew start checks are found by <see cref="TickAsync"/>.
+/// Each look-then-open on one tag (a condition's evaluation, a health alert raised or ended) holds that tag's lock
+/// (<see cref="ITagMonitoringLocks"/>), so the monitors of several server nodes never open the same alert twice.
 /// Not thread-safe: one worker drives it.
 /// </remarks>
 public sealed partial class LicenceMonitor(
@@ -28,6 +30,7 @@ public sealed partial class LicenceMonitor(
     IFixStore fixes,
     ITagDirectory tags,
     IIngestStore ingest,
+    ITagMonitoringLocks locks,
     MonitoringOptions options,
     TimeProvider clock,
     ILogger<LicenceMonitor> logger)
@@ -68,8 +71,13 @@ public sealed partial class LicenceMonitor(
         }
     }
 
-    /// <summary>Forgets cached assignments and conditions, so changes just made are used at once.</summary>
-    public void InvalidateCaches() => _assignments = null;
+    /// <summary>Forgets cached assignments, conditions and open health alerts, so changes just made (here or by another
+    /// server node) are used at once.</summary>
+    public void InvalidateCaches()
+    {
+        _assignments = null;
+        _ongoingHealth = null;
+    }
 
     private async Task RefreshAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -178,6 +186,7 @@ public sealed partial class LicenceMonitor(
     /// <param name="until">Where the fixes evaluated end: now, or the end of a monitored wearing period that is over.</param>
     private async Task EvaluateConditionAsync(TagId tag, OffenderId wearer, LicenceCondition condition, Instant from, Instant now, CancellationToken cancellationToken, Instant? until = null)
     {
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         var start = from;
         var existing = await alerts.ForConditionAsync(condition.Id, start, cancellationToken);
         foreach (var alert in existing.Where(a => a.End is null || a.End >= start))
@@ -219,20 +228,19 @@ public sealed partial class LicenceMonitor(
             // Only a changed interval is news for the trail; evidence accumulating in an ongoing breach is not.
             if (match.Start != breach.Start || match.End != breach.End)
             {
-                var updated = match with { Start = breach.Start, End = breach.End, EvidenceJson = Evidence(breach), Summary = Summary(condition, breach) };
                 string action = match.End is null && breach.End is not null && match.Start == breach.Start ? "ended" : "amended";
                 string note = action == "ended"
                     ? $"breach ended {breach.End}: {breach.EndReason?.Replace('_', ' ')}"
                     : $"evidence changed: {match.Start}–{match.End?.ToString() ?? "ongoing"} is now {breach.Start}–{breach.End?.ToString() ?? "ongoing"}";
-                await alerts.UpdateAsync(updated, new AlertHistoryEntry(now, action, "system", note), cancellationToken);
+                var updated = await ChangeAsync(
+                    match, a => a with { Start = breach.Start, End = breach.End, EvidenceJson = Evidence(breach), Summary = Summary(condition, breach) }, new AlertHistoryEntry(now, action, "system", note), cancellationToken);
                 AlertChanged?.Invoke(updated, action);
             }
         }
 
         foreach (var stale in unmatched)
         {
-            var withdrawn = stale with { State = AlertState.Withdrawn };
-            await alerts.UpdateAsync(withdrawn, new AlertHistoryEntry(now, "withdrawn", "system", "re-evaluation with later-arriving fixes shows no breach"), cancellationToken);
+            var withdrawn = await ChangeAsync(stale, a => a with { State = AlertState.Withdrawn }, new AlertHistoryEntry(now, "withdrawn", "system", "re-evaluation with later-arriving fixes shows no breach"), cancellationToken);
             AlertChanged?.Invoke(withdrawn, "withdrawn");
         }
     }
@@ -245,13 +253,13 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         var ongoing = await alerts.OngoingAsync(tag, type, cancellationToken);
         if (ongoing is not null)
         {
             if (repeat)
             {
-                var repeated = ongoing with { Repeats = ongoing.Repeats + 1 };
-                await alerts.UpdateAsync(repeated, new AlertHistoryEntry(Now, "repeated", "system", summary), cancellationToken);
+                await ChangeAsync(ongoing, a => a with { Repeats = a.Repeats + 1 }, new AlertHistoryEntry(Now, "repeated", "system", summary), cancellationToken);
             }
 
             return;
@@ -271,10 +279,10 @@ public sealed partial class LicenceMonitor(
             return;
         }
 
+        await using var held = await locks.HoldAsync(tag, cancellationToken);
         if (await alerts.OngoingAsync(tag, type, cancellationToken) is { } ongoing)
         {
-            var ended = ongoing with { End = at };
-            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
+            var ended = await ChangeAsync(ongoing, a => a with { End = at }, new AlertHistoryEntry(Now, "ended", "system", reason), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
         }
     }
@@ -304,13 +312,36 @@ public sealed partial class LicenceMonitor(
             }
 
             var lastWorn = periods.Where(a => a.To is not null).Select(a => a.To!.Value).DefaultIfEmpty(now).Max();
-            var ended = alert with { End = Instant.Max(alert.Start, Instant.Min(lastWorn, now)) };
-            await alerts.UpdateAsync(ended, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
+            var ended = await ChangeAsync(
+                alert, a => a with { End = Instant.Max(a.Start, Instant.Min(lastWorn, now)) }, new AlertHistoryEntry(Now, "ended", "system", "monitoring ended: the tag is no longer theirs"), cancellationToken);
             AlertChanged?.Invoke(ended, "ended");
             after.Add(ended);
         }
 
         return after;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="change"/> to the alert as stored: when someone changed it since <paramref name="read"/>
+    /// (an operator acknowledged it, say), the change is made again on the alert as it is now, so neither is lost.
+    /// Returns the alert as changed.
+    /// </summary>
+    private async Task<Alert> ChangeAsync(Alert read, Func<Alert, Alert> change, AlertHistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var current = read;
+        for (int attempt = 1; ; attempt++)
+        {
+            var changed = change(current);
+            try
+            {
+                await alerts.UpdateAsync(changed, entry, cancellationToken);
+                return changed with { Version = changed.Version + 1 };
+            }
+            catch (Core.NotAllowedNowException) when (attempt < 5)
+            {
+                current = await alerts.FindAsync(read.Id, cancellationToken) ?? throw new KeyNotFoundException($"Alert {read.Id} is gone.");
+            }
+        }
     }
 
     private async Task<HashSet<(TagId, AlertKind)>> LoadOngoingHealthAsync(CancellationToken cancellationToken) =>

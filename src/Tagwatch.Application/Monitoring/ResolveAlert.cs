@@ -5,7 +5,7 @@ using Tagwatch.Core.Access;
 namespace Tagwatch.Application.Monitoring;
 
 /// <summary>An operator closes an open or acknowledged alert with a note saying what was done; audited.</summary>
-public sealed class ResolveAlert(AlertDesk desk, AlertFeed feed, IAuditLog audit)
+public sealed class ResolveAlert(AlertDesk desk, IAlertFeed feed, IAuditLog audit)
 {
     /// <summary>Resolves the alert; invalid without a note, not found, or a conflict when it is already closed.</summary>
     public Task<UseCaseResult<Alert>> ExecuteAsync(Actor actor, HandleAlertRequest request, CancellationToken cancellationToken) =>

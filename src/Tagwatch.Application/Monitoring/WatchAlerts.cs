@@ -5,7 +5,7 @@ using Tagwatch.Core.Access;
 namespace Tagwatch.Application.Monitoring;
 
 /// <summary>Opens a live stream of alert changes (<see cref="AlertWatch"/>) for an actor allowed to view alerts; the opening is audited once.</summary>
-public sealed class WatchAlerts(AlertFeed feed, AlertVisibility visibility, IAuditLog audit)
+public sealed class WatchAlerts(IAlertFeed feed, AlertVisibility visibility, IAuditLog audit)
 {
     public async Task<UseCaseResult<AlertWatch>> ExecuteAsync(Actor actor, WatchAlertsRequest request, CancellationToken cancellationToken)
     {

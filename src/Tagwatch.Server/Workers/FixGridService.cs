@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tagwatch.Application.Fixes;
+using Tagwatch.Application.Maintenance;
 
 namespace Tagwatch.Server.Workers;
 
 /// <summary>At start and then every <see cref="WorkerOptions.FixGridsEvery"/> (ten minutes): builds the day grids that
 /// changed (the live day, late uploads, imports) so that a strict correlation run reads them instead of building them,
-/// and deletes stale ones.</summary>
-public sealed partial class FixGridService(IFixGridMaintenance grids, WorkerOptions options, TimeProvider clock, ILogger<FixGridService> logger) : BackgroundService
+/// and deletes stale ones. On one node at a time (<see cref="WorkLeaseNames.FixGrids"/>).</summary>
+public sealed partial class FixGridService(IFixGridMaintenance grids, IWorkLeases leases, WorkerOptions options, TimeProvider clock, ILogger<FixGridService> logger) : BackgroundService
 {
     /// <summary>Refreshes done (or failed) so far.</summary>
     public WorkerPasses Passes { get; } = new();
@@ -16,14 +17,14 @@ public sealed partial class FixGridService(IFixGridMaintenance grids, WorkerOpti
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // building a backlog of grids must not hold up the server's start
-        await PeriodicTimerExtensions.RunEveryAsync(options.FixGridsEvery, clock, async token =>
+        await SingletonWork.RunEveryWhileHeldAsync(leases, WorkLeaseNames.FixGrids, options.LeaseRetryEvery, options.FixGridsEvery, clock, async token =>
         {
             int built = await grids.RefreshAsync(token);
             if (built > 0)
             {
                 LogBuilt(built);
             }
-        }, LogFailed, Passes, stoppingToken);
+        }, LogFailed, Passes, logger, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fix store: {Days} day grid(s) built")]

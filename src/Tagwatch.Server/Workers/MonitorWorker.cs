@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tagwatch.Application.Ingest;
+using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Identity;
 
@@ -12,12 +13,21 @@ namespace Tagwatch.Server.Workers;
 /// (from their earliest new fix, so late fixes re-open the past), raises device-health alerts, and ticks every
 /// 30 seconds (<see cref="WorkerOptions.MonitorTickEvery"/>) for silence and curfew start checks. Work queued while it
 /// is busy is merged per tag.</summary>
-public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions options, TimeProvider clock, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
+/// <remarks>
+/// With several nodes on one database every node evaluates the commits it ingests (the monitor takes turns per tag with
+/// the other nodes, <see cref="ITagMonitoringLocks"/>), but only the holder of <see cref="WorkLeaseNames.MonitorSweep"/>
+/// runs the tick's sweep over every worn tag; the others only forget their caches at each tick, so alerts another
+/// node opened are known here by the next tick.
+/// </remarks>
+public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases leases, WorkerOptions options, TimeProvider clock, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
 {
     private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
 
     // A single-reader channel cannot count its items, so the depth is kept beside it.
     private int _queued;
+
+    // The sweep's lease while this node holds it; only the worker's loop touches it.
+    private IWorkLease? _sweep;
 
     /// <summary>Commits waiting for evaluation (for metrics).</summary>
     public int QueueDepth => Volatile.Read(ref _queued);
@@ -39,6 +49,21 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions 
     {
         using var ticker = new PeriodicTimer(options.MonitorTickEvery, clock);
         var tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
+        try
+        {
+            await RunAsync(ticker, tick, stoppingToken);
+        }
+        finally
+        {
+            if (_sweep is not null)
+            {
+                await _sweep.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task RunAsync(PeriodicTimer ticker, Task<bool> tick, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var work = _commits.Reader.WaitToReadAsync(stoppingToken).AsTask();
@@ -55,7 +80,7 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions 
                     tick = ticker.WaitForNextTickAsync(stoppingToken).AsTask();
                     try
                     {
-                        await monitor.TickAsync(stoppingToken);
+                        await SweepIfHeldAsync(stoppingToken);
                     }
                     finally
                     {
@@ -82,6 +107,36 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions 
             {
                 LogFailed(ex);
             }
+        }
+    }
+
+    /// <summary>The tick's sweep, on the node that holds its lease; elsewhere only the caches are forgotten.</summary>
+    private async Task SweepIfHeldAsync(CancellationToken stoppingToken)
+    {
+        if (_sweep is not null && !await _sweep.ConfirmAsync(stoppingToken))
+        {
+            await _sweep.DisposeAsync();
+            _sweep = null;
+            LogSweepLost();
+        }
+
+        _sweep ??= await leases.TryTakeAsync(WorkLeaseNames.MonitorSweep, stoppingToken);
+        if (_sweep is null)
+        {
+            monitor.InvalidateCaches();
+            return;
+        }
+
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _sweep.Lost);
+        try
+        {
+            await monitor.TickAsync(holding.Token);
+        }
+        catch (OperationCanceledException) when (_sweep.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            await _sweep.DisposeAsync();
+            _sweep = null;
+            LogSweepLost();
         }
     }
 
@@ -115,6 +170,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, WorkerOptions 
             await monitor.EvaluateTagAsync(tag, from, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This node no longer holds the monitoring sweep; another node may take it over")]
+    private partial void LogSweepLost();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring pass failed; it continues with the next commit or tick")]
     private partial void LogFailed(Exception ex);

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tagwatch.Application.Maintenance;
 using Tagwatch.Application.Retention;
 
 namespace Tagwatch.Server.Workers;
 
 /// <summary>Daily (and once shortly after start): deletes data past its retention in small batches, and records the
-/// erasure in the audit log. Both intervals are <see cref="WorkerOptions"/>.</summary>
-public sealed partial class RetentionService(RetentionRun retention, WorkerOptions options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+/// erasure in the audit log. Both intervals are <see cref="WorkerOptions"/>. On one node at a time
+/// (<see cref="WorkLeaseNames.Retention"/>): a node that takes it over purges at once and then at the interval.</summary>
+public sealed partial class RetentionService(RetentionRun retention, IWorkLeases leases, WorkerOptions options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
 {
     /// <summary>Purges done (or failed) so far.</summary>
     public WorkerPasses Passes { get; } = new();
@@ -24,11 +26,11 @@ public sealed partial class RetentionService(RetentionRun retention, WorkerOptio
             return;
         }
 
-        await PeriodicTimerExtensions.RunEveryAsync(options.RetentionEvery, clock, async token =>
+        await SingletonWork.RunEveryWhileHeldAsync(leases, WorkLeaseNames.Retention, options.LeaseRetryEvery, options.RetentionEvery, clock, async token =>
         {
             var counts = await retention.RunAsync("system", "System", cancellationToken: token);
             LogDone(counts.Total, counts);
-        }, LogFailed, Passes, stoppingToken);
+        }, LogFailed, Passes, logger, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Total} items past retention deleted ({Counts})")]

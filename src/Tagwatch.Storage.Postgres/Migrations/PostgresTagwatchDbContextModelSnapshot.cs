@@ -171,6 +171,10 @@ namespace Tagwatch.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConditionId", "StartUnixMs");
@@ -1130,6 +1134,10 @@ namespace Tagwatch.Storage.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<long>("UpdatedUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -40,7 +40,24 @@ public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelat
     private static string StatusName(CorrelationRunStatus status) => status.ToString().ToLowerInvariant();
 
     /// <inheritdoc />
+    /// <remarks>A review committed while the pass decided (a match qualified or disclosed meanwhile) refuses the pass's
+    /// write of that match (its version moved on); the pass is then decided again on the matches as they are now.</remarks>
     public async Task<MatchSaveResult> SaveMatchesAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken = default)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveMatchesOnceAsync(runId, matches, crimesChecked, tagsChecked, now, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // decided on a match someone reviewed meanwhile: decide again
+            }
+        }
+    }
+
+    private async Task<MatchSaveResult> SaveMatchesOnceAsync(Guid runId, IReadOnlyList<ScoredMatch> matches, IReadOnlyCollection<(string Force, string Reference)> crimesChecked, IReadOnlyCollection<string> tagsChecked, Instant now, CancellationToken cancellationToken)
     {
         long nowMs = now.ToUnixTimeMilliseconds();
         await using var context = database.CreateContext();
@@ -110,6 +127,7 @@ public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelat
                 case MatchRevision.Withdraw:
                     Remember(context, row, runId, reason, nowMs);
                     row.State = MatchWorkflow.Name(MatchState.Withdrawn);
+                    row.Version++;
                     row.RunId = runId;
                     row.UpdatedUnixMs = nowMs;
                     withdrawn++;
@@ -263,7 +281,16 @@ public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelat
         row.State = entry.ToState;
         row.Outcome = step.Outcome?.ToString() ?? row.Outcome;
         row.UpdatedUnixMs = entry.AtUnixMs;
-        await context.SaveChangesAsync(cancellationToken);
+        row.Version++; // applies only to the version read: a review or pass committed since refuses this one
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new Core.NotAllowedNowException($"Match {matchId} was changed by someone else meanwhile; reload it and try again.", ex);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return ToEntry(entry);
     }
@@ -288,13 +315,24 @@ public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelat
             throw new Core.NotAllowedNowException($"Match {matchId}, amendment {number}: {refusal}.");
         }
 
-        row.SupplementUnixMs = disclosure.At.ToUnixTimeMilliseconds();
+        // Written only while no supplement is recorded, so of two disclosures at once one is refused, not both recorded.
+        long atMs = disclosure.At.ToUnixTimeMilliseconds();
+        string reason = disclosure.Reason.Trim();
+        int written = await context.MatchAmendments.Where(a => a.Id == row.Id && a.SupplementUnixMs == null).ExecuteUpdateAsync(
+            u => u.SetProperty(a => a.SupplementUnixMs, atMs).SetProperty(a => a.SupplementActor, disclosure.Actor).SetProperty(a => a.SupplementActorRole, disclosure.ActorRole)
+                .SetProperty(a => a.SupplementReason, reason).SetProperty(a => a.SupplementDisclosedTo, disclosure.DisclosedTo),
+            cancellationToken);
+        if (written == 0)
+        {
+            throw new Core.NotAllowedNowException($"Match {matchId}, amendment {number} was disclosed by someone else meanwhile; reload it.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        row.SupplementUnixMs = atMs;
         row.SupplementActor = disclosure.Actor;
         row.SupplementActorRole = disclosure.ActorRole;
-        row.SupplementReason = disclosure.Reason.Trim();
+        row.SupplementReason = reason;
         row.SupplementDisclosedTo = disclosure.DisclosedTo;
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return ToAmendment(row);
     }
 
@@ -416,5 +454,6 @@ public sealed class EfCorrelationStore(IRelationalDatabase database) : ICorrelat
         to.ContentHash = from.ContentHash;
         to.State = New; // MatchRevision.ReturnToReview: changed evidence returns the match to review
         to.UpdatedUnixMs = from.UpdatedUnixMs;
+        to.Version++;
     }
 }

@@ -28,4 +28,8 @@ public sealed class AlertRow
     public required string Evidence { get; set; }
 
     public int Repeats { get; set; }
+
+    /// <summary>Bumped by every change; a change made from an older read is refused (a concurrency token), so two
+    /// writers — two operators, or an operator and the monitor — never overwrite each other unseen.</summary>
+    public long Version { get; set; }
 }

@@ -49,4 +49,8 @@ public sealed class MatchRow
     public required string ContentHash { get; set; }
 
     public long UpdatedUnixMs { get; set; }
+
+    /// <summary>Bumped by every change; a change made from an older read is refused (a concurrency token), so a review
+    /// and a correlation pass, or two reviewers, never overwrite each other unseen.</summary>
+    public long Version { get; set; }
 }

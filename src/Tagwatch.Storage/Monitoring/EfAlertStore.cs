@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
+using Tagwatch.Core;
 using Tagwatch.Core.Alerts;
 using Tagwatch.Core.Identity;
 using Tagwatch.Storage.Model;
@@ -41,6 +42,14 @@ public sealed class EfAlertStore(IRelationalDatabase database) : IAlertStore
     {
         await using var context = database.CreateContext();
         var row = await context.Alerts.SingleOrDefaultAsync(a => a.Id == alert.Id, cancellationToken) ?? throw new KeyNotFoundException($"There is no alert {alert.Id}.");
+        if (row.Version != alert.Version)
+        {
+            throw ChangedMeanwhile(alert.Id);
+        }
+
+        // The UPDATE only applies while the row is still at the version read: a change committed in between refuses it.
+        context.Entry(row).Property(a => a.Version).OriginalValue = alert.Version;
+        row.Version = alert.Version + 1;
         row.State = alert.State.ToString();
         row.StartUnixMs = alert.Start.ToUnixTimeMilliseconds();
         row.EndUnixMs = alert.End?.ToUnixTimeMilliseconds();
@@ -48,8 +57,20 @@ public sealed class EfAlertStore(IRelationalDatabase database) : IAlertStore
         row.Evidence = alert.EvidenceJson;
         row.Repeats = alert.Repeats;
         context.AlertHistory.Add(new AlertHistoryRow { AlertId = row.Id, AtUnixMs = entry.At.ToUnixTimeMilliseconds(), Action = entry.Action, By = entry.By, Note = entry.Note });
-        await context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw ChangedMeanwhile(alert.Id, ex);
+        }
     }
+
+    private static NotAllowedNowException ChangedMeanwhile(long id, Exception? inner = null) =>
+        inner is null ? new(ChangedMeanwhileMessage(id)) : new(ChangedMeanwhileMessage(id), inner);
+
+    private static string ChangedMeanwhileMessage(long id) => $"Alert {id} was changed by someone else meanwhile; reload it and try again.";
 
     /// <inheritdoc />
     public async Task<Alert?> FindAsync(long id, CancellationToken cancellationToken = default)
@@ -139,5 +160,8 @@ public sealed class EfAlertStore(IRelationalDatabase database) : IAlertStore
         Instant.FromUnixTimeMilliseconds(row.RaisedUnixMs),
         row.Summary,
         row.Evidence,
-        row.Repeats);
+        row.Repeats)
+    {
+        Version = row.Version,
+    };
 }
