@@ -22,6 +22,10 @@ export function createMap(element, { zoom = 11, centre = london } = {}) {
   const outlineLayer = L.layerGroup().addTo(map);
   loadOutlines().then(sets => {
     for (const { file, geojson } of sets) {
+      if (file.startsWith('lsoa')) {
+        continue; // dense: drawn only by maps that offer them (lsoa-outlines.js)
+      }
+
       const borough = file.startsWith('pilot-boroughs');
       L.geoJSON(geojson, {
         interactive: false,
@@ -34,4 +38,4 @@ export function createMap(element, { zoom = 11, centre = london } = {}) {
   return map;
 }
 
-export { L };
+export { L, loadOutlines };
