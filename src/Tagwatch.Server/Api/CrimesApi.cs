@@ -31,7 +31,7 @@ internal static class CrimesApi
         crimes.MapGet("/monthly", CountByMonthAsync).WithName("CountCrimesByMonth")
             .WithDescription("Counts per month (UK time) and category of the crimes the listing would show: from and to (at most a year; both absent: the latest year held), borough, category.");
         crimes.MapGet("/area", ListAreaAsync).WithName("ListAreaCrimes")
-            .WithDescription("Published street-level (police.uk) crimes as map context, counted per anonymised map point: from and to (months, YYYY-MM, both included, at most 12), borough (ONS code or name), crimeType (as police.uk publishes it), and a map box south, west, north, east (all four or none). Police see their boroughs only. At most 2000 places, busiest first: shownCrimes of totalCrimes.");
+            .WithDescription("Published street-level (police.uk) crimes as map context, counted per anonymised map point: from and to (months, YYYY-MM, both included, at most 12), borough (ONS code or name), crimeType (as police.uk publishes it), and a map box south, west, north, east (all four or none). Police see their boroughs only. At most 2000 places, busiest first: shown_crimes of total_crimes.");
 
         var runs = api.MapGroup("/correlation/runs").WithTags("Crimes").RequireAuthorization(nameof(Permission.RunCorrelation));
         runs.MapGet("/", ListRunsAsync).WithName("ListCorrelationRuns");
