@@ -4,6 +4,7 @@ import { L, loadOutlines } from './base-map.js';
 
 export const LSOA_MIN_ZOOM = 14;
 
+// The map element's data-tw-lsoa says the layer's state (off, waiting-for-zoom, shown), for anyone checking it.
 export function lsoaOutlines(map) {
   const layer = L.layerGroup();
   let wanted = false;
@@ -17,6 +18,8 @@ export function lsoaOutlines(map) {
     } else if (!show && map.hasLayer(layer)) {
       layer.remove();
     }
+
+    map.getContainer().dataset.twLsoa = !wanted ? 'off' : show ? 'shown' : 'waiting-for-zoom';
   };
 
   const load = () => {
