@@ -66,9 +66,19 @@ public sealed class CrimeAreaLayerTests(BrowserFixture browser) : IAsyncLifetime
     public async Task Lsoa_outlines_wait_for_street_level_zoom_once_switched_on()
     {
         await using var web = await WebSession.SignedInAsync(browser, _seeded, "reviewer");
+        var lsoaFiles = new List<string>();
+        web.Page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/assets/boundaries/lsoa", StringComparison.Ordinal))
+            {
+                lsoaFiles.Add(request.Url);
+            }
+        };
         await web.Page.GotoAsync("/crimes?Filter.From=2019-02-01&Filter.To=2019-02-28");
         var map = web.Page.GetByTestId("crime-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-tw-ready", "true");
+        await Assertions.Expect(map.Locator("path").First).ToBeAttachedAsync();
+        Assert.Empty(lsoaFiles);
         var lsoaPaths = map.Locator("path[stroke-dasharray='3 3']");
 
         await web.Page.GetByLabel("Show LSOA outlines").CheckAsync();
@@ -83,6 +93,7 @@ public sealed class CrimeAreaLayerTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(map).ToHaveAttributeAsync("data-tw-lsoa", "shown");
         Assert.True(await lsoaPaths.CountAsync() > 0);
+        Assert.Equal(4, lsoaFiles.Count);
 
         await web.Page.GetByLabel("Show LSOA outlines").UncheckAsync();
         await Assertions.Expect(map).ToHaveAttributeAsync("data-tw-lsoa", "off");

@@ -8,7 +8,8 @@ let outlines;
 async function loadOutlines() {
   outlines ??= fetch('/assets/boundaries/manifest.json')
     .then(r => r.json())
-    .then(files => Promise.all(files.map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()).then(g => ({ file: f, geojson: g })))));
+    // LSOA outlines are dense: only maps that offer them fetch them (lsoa-outlines.js).
+    .then(files => Promise.all(files.filter(f => !f.startsWith('lsoa')).map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()).then(g => ({ file: f, geojson: g })))));
   return outlines;
 }
 
@@ -22,10 +23,6 @@ export function createMap(element, { zoom = 11, centre = london } = {}) {
   const outlineLayer = L.layerGroup().addTo(map);
   loadOutlines().then(sets => {
     for (const { file, geojson } of sets) {
-      if (file.startsWith('lsoa')) {
-        continue; // dense: drawn only by maps that offer them (lsoa-outlines.js)
-      }
-
       const borough = file.startsWith('pilot-boroughs');
       L.geoJSON(geojson, {
         interactive: false,
@@ -38,4 +35,4 @@ export function createMap(element, { zoom = 11, centre = london } = {}) {
   return map;
 }
 
-export { L, loadOutlines };
+export { L };

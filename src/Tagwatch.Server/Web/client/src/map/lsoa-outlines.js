@@ -1,6 +1,6 @@
 // Lower-layer super output area outlines (from the boundary manifest's lsoa* files) as a layer a map can offer: dense, so
 // drawn only from street-level zoom and only while the user's switch is on.
-import { L, loadOutlines } from './base-map.js';
+import { L } from './base-map.js';
 
 export const LSOA_MIN_ZOOM = 14;
 
@@ -28,11 +28,14 @@ export function lsoaOutlines(map) {
     }
 
     loaded = true;
-    return loadOutlines().then(sets => {
-      for (const { file, geojson } of sets.filter(s => s.file.startsWith('lsoa'))) {
-        L.geoJSON(geojson, { interactive: false, style: { color: '#6f777b', weight: 1, dashArray: '3 3', fill: false } }).addTo(layer);
-      }
-    }).catch(() => { /* outlines are context only */ });
+    return fetch('/assets/boundaries/manifest.json')
+      .then(r => r.json())
+      .then(files => Promise.all(files.filter(f => f.startsWith('lsoa')).map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()))))
+      .then(sets => {
+        for (const geojson of sets) {
+          L.geoJSON(geojson, { interactive: false, style: { color: '#6f777b', weight: 1, dashArray: '3 3', fill: false } }).addTo(layer);
+        }
+      }).catch(() => { /* outlines are context only */ });
   };
 
   map.on('zoomend', sync);
