@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tagwatch.Application.Audit;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Alerts;
@@ -64,6 +66,9 @@ public sealed class EvaluationTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("alerts,total,,6", lines);
         Assert.Contains("alerts,by_type,sos,", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("caseload,", StringComparison.Ordinal));
+        var audit = _seeded.Server.App.Services.GetRequiredService<IAuditLog>();
+        var records = await audit.SearchAsync(new AuditQuery(Action: AuditActions.ViewRecord), CancellationToken.None);
+        Assert.Contains(records, r => r.Event.Data == "aggregate scheme summary 2001-06-01 to 2001-06-30, exported as CSV section alerts");
         web.AssertNoProblems();
     }
 

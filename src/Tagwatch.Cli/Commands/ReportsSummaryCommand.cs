@@ -48,7 +48,8 @@ internal sealed class ReportsSummaryCommand : AsyncCommand<ReportsSummaryCommand
     {
         var services = await Workspace.OpenAsync(settings, cancellationToken);
         var result = await services.Provider.GetRequiredService<ReadSchemeSummary>()
-            .ExecuteAsync(ConsoleActor.In(Role.Evaluator), new SchemeSummaryRequest(OptionParsers.OptionalDate(settings.From, "--from"), OptionParsers.OptionalDate(settings.To, "--to")),
+            .ExecuteAsync(ConsoleActor.In(Role.Evaluator), new SchemeSummaryRequest(OptionParsers.OptionalDate(settings.From, "--from"), OptionParsers.OptionalDate(settings.To, "--to"),
+                settings.Csv ? "all" : null),
                 cancellationToken);
         if (!result.Succeeded)
         {

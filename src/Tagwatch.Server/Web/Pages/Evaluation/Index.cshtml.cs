@@ -51,7 +51,7 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
             return NotFound();
         }
 
-        var result = await ReadAsync(cancellationToken);
+        var result = await ReadAsync(cancellationToken, table);
         if (result is null)
         {
             return BadRequest();
@@ -102,7 +102,7 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
         $"&{name}.day={Uri.EscapeDataString(date.Day ?? "")}&{name}.month={Uri.EscapeDataString(date.Month ?? "")}&{name}.year={Uri.EscapeDataString(date.Year ?? "")}";
 
     /// <summary>The report for the period in the form, or null when a day in it is not a date (the error is on its field).</summary>
-    private async Task<Application.UseCases.UseCaseResult<SchemeSummary>?> ReadAsync(CancellationToken cancellationToken)
+    private async Task<Application.UseCases.UseCaseResult<SchemeSummary>?> ReadAsync(CancellationToken cancellationToken, string? csvSection = null)
     {
         var first = Day(From, nameof(From));
         var last = Day(To, nameof(To));
@@ -111,7 +111,7 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
             return null;
         }
 
-        return await read.ExecuteAsync(await ActorAsync(), new SchemeSummaryRequest(first, last), cancellationToken);
+        return await read.ExecuteAsync(await ActorAsync(), new SchemeSummaryRequest(first, last, csvSection), cancellationToken);
     }
 
     /// <summary>The day typed, null when left blank; a partly typed or impossible date is an error on its field.</summary>
