@@ -67,4 +67,26 @@ public sealed class ReportsCommandTests
             }
         }
     }
+
+    [Fact]
+    public async Task Summary_ForAPeriod_CountsOnlyItsDays_AndRefusesABadDayOrAPeriodThatEndsBeforeItStarts()
+    {
+        using var tagwatch = new Tagwatch();
+        Assert.Equal(0, (await tagwatch.RunAsync("simulate", "--tags", "3", "--days", "2", "--seed", "3", "--load")).ExitCode);
+
+        var period = await tagwatch.RunAsync("reports", "summary", "--from", "2001-06-01", "--to", "2001-06-30", "--csv");
+        Assert.Equal(0, period.ExitCode);
+        var lines = period.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("report,from,2001-06-01,", lines);
+        Assert.Contains("report,to,2001-06-30,", lines);
+        Assert.Contains("alerts,total,,0", lines);
+
+        var notADay = await tagwatch.RunAsync("reports", "summary", "--from", "2001-02-30");
+        Assert.Equal(2, notADay.ExitCode);
+        Assert.Contains("--from", notADay.Error + notADay.Output, StringComparison.Ordinal);
+
+        var backwards = await tagwatch.RunAsync("reports", "summary", "--from", "2001-06-30", "--to", "2001-06-01");
+        Assert.Equal(2, backwards.ExitCode);
+        Assert.Contains("same as or after the first day", backwards.Error, StringComparison.Ordinal);
+    }
 }

@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests
         ["SuspendCondition"] = "probation",
         ["ListCrimes"] = "police police-other reviewer",
         ["CountCrimesByMonth"] = "police police-other reviewer",
+        ["ListAreaCrimes"] = "police police-other reviewer",
         ["ListCorrelationRuns"] = "reviewer",
         ["StartCorrelationRun"] = "reviewer",
         ["PlaceLegalHold"] = "admin",
@@ -173,6 +174,7 @@ public sealed class AuthorizationMatrixTests
         {
             "ImportCrimes" => "?format=tagwatch",
             "ListCrimes" => $"?from={start - NodaTime.Duration.FromDays(2)}&to={start + NodaTime.Duration.FromDays(5)}",
+            "ListAreaCrimes" => "?from=2019-02&to=2019-02",
             "GetOffenderTrail" => $"?from={start}&to={start + NodaTime.Duration.FromHours(1)}&purpose=robbery%20investigation%20ref%20123&lat=51.47&lon=-0.11&radius=500",
             _ => "",
         };

@@ -121,4 +121,49 @@ public sealed class CrimesApiTests
         Assert.Equal(report.GetProperty("rows").GetInt32(), report.GetProperty("accepted").GetInt32() + report.GetProperty("rejected").GetInt32() + report.GetProperty("duplicates").GetInt32());
         Assert.Equal(JsonValueKind.Null, report.GetProperty("correlation").ValueKind); // area context is never matched to people
     }
+
+    [Fact]
+    public async Task Area_crimes_come_counted_per_map_point_police_see_their_boroughs_and_bad_input_is_named()
+    {
+        await using var api = await SeededApi.StartAsync();
+        var (ownLat, ownLon) = api.CentreOf("police");
+        var (otherLat, otherLon) = api.CentreOf("police-other");
+        Core.Crimes.AreaCrime Row(double lat, double lon, string type, string borough) => new()
+        {
+            Month = new NodaTime.YearMonth(2019, 2), ReportedBy = "Metropolitan Police Service", Position = new Core.Geo.GeoPoint(lat, lon),
+            CrimeType = type, BoroughCode = borough,
+        };
+        await api.Server.Services.Crimes.AddAreaCrimesAsync(
+        [
+            Row(ownLat, ownLon, "Burglary", api.PoliceBoroughs["police"]), Row(ownLat, ownLon, "Robbery", api.PoliceBoroughs["police"]),
+            Row(otherLat, otherLon, "Drugs", api.PoliceBoroughs["police-other"]),
+        ]);
+        using var police = api.ClientFor("police");
+        using var reviewer = api.ClientFor("reviewer");
+        using var evaluator = api.ClientFor("evaluator");
+
+        var own = await police.GetFromJsonAsync<JsonElement>("/api/v1/crimes/area?from=2019-02&to=2019-02");
+        var all = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/crimes/area?from=2019-02&to=2019-02");
+        var inverted = await police.GetAsync("/api/v1/crimes/area?from=2019-03&to=2019-02");
+        var unknownBorough = await police.GetAsync("/api/v1/crimes/area?from=2019-02&to=2019-02&borough=Atlantis");
+        var badMonth = await police.GetAsync("/api/v1/crimes/area?from=February&to=2019-02");
+        var refused = await evaluator.GetAsync("/api/v1/crimes/area?from=2019-02&to=2019-02");
+
+        var place = Assert.Single(own.GetProperty("places").EnumerateArray());
+        Assert.Equal(2, place.GetProperty("crimes").GetInt32());
+        Assert.Equal(["Burglary", "Robbery"], place.GetProperty("by_type").EnumerateArray().Select(t => t.GetProperty("crime_type").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal((2, 2), (own.GetProperty("shown_crimes").GetInt32(), own.GetProperty("total_crimes").GetInt32()));
+        Assert.Equal(3, all.GetProperty("total_crimes").GetInt32());
+        await AssertNamesFieldAsync(inverted, "to");
+        await AssertNamesFieldAsync(unknownBorough, "borough");
+        await AssertNamesFieldAsync(badMonth, "from");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tagwatch.Application.Audit;
 using NodaTime;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Alerts;
@@ -45,8 +47,8 @@ public sealed class EvaluationTests(BrowserFixture browser) : IAsyncLifetime
         await web.AssertAccessibleAsync();
         await web.ScreenshotAsync("evaluation");
 
-        await web.Page.GetByLabel("From (date)").FillAsync("2001-06-01");
-        await web.Page.GetByLabel("To (date, included)").FillAsync("2001-06-30");
+        await FillAsync(web.Page, "From", "1", "6", "2001");
+        await FillAsync(web.Page, "To (included)", "30", "6", "2001");
         await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show the figures" }).ClickAsync();
         await Assertions.Expect(web.Page.GetByText("2001-06-01 to 2001-06-30")).ToBeVisibleAsync();
 
@@ -64,6 +66,9 @@ public sealed class EvaluationTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("alerts,total,,6", lines);
         Assert.Contains("alerts,by_type,sos,", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("caseload,", StringComparison.Ordinal));
+        var audit = _seeded.Server.App.Services.GetRequiredService<IAuditLog>();
+        var records = await audit.SearchAsync(new AuditQuery(Action: AuditActions.ViewRecord), CancellationToken.None);
+        Assert.Contains(records, r => r.Event.Data == "aggregate scheme summary 2001-06-01 to 2001-06-30, exported as CSV section alerts");
         web.AssertNoProblems();
     }
 
@@ -71,8 +76,33 @@ public sealed class EvaluationTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_period_that_ends_before_it_starts_is_refused_against_its_last_day()
     {
         await using var web = await WebSession.SignedInAsync(browser, _seeded, "evaluator");
-        await web.Page.GotoAsync("/evaluation?from=2001-06-30&to=2001-06-01");
+        await web.Page.GotoAsync("/evaluation?from.day=30&from.month=6&from.year=2001&to.day=1&to.month=6&to.year=2001");
         await Assertions.Expect(web.Page.Locator("#To-error")).ToContainTextAsync("same as or after the first day");
+    }
+
+    [Fact]
+    public async Task An_impossible_date_is_refused_against_its_field_and_kept_as_typed()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "evaluator");
+        await web.Page.GotoAsync("/evaluation");
+        await FillAsync(web.Page, "From", "31", "2", "2001");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show the figures" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator("#From-error")).ToContainTextAsync("must be a real date");
+        await Assertions.Expect(web.Page.Locator(".govuk-error-summary")).ToContainTextAsync("must be a real date");
+        await Assertions.Expect(DateGroup(web.Page, "From").GetByLabel("Day")).ToHaveValueAsync("31");
+        await web.AssertAccessibleAsync();
+        web.AssertNoProblems();
+    }
+
+    private static ILocator DateGroup(IPage page, string legend) =>
+        page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = legend, Exact = true });
+
+    private static async Task FillAsync(IPage page, string legend, string day, string month, string year)
+    {
+        var group = DateGroup(page, legend);
+        await group.GetByLabel("Day").FillAsync(day);
+        await group.GetByLabel("Month").FillAsync(month);
+        await group.GetByLabel("Year").FillAsync(year);
     }
 
     [Theory]

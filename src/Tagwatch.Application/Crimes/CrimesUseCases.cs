@@ -12,6 +12,7 @@ public static class CrimesUseCases
         services.TryAddSingleton<ImportCrimes>();
         services.TryAddSingleton<ListCrimes>();
         services.TryAddSingleton<CountCrimesByMonth>();
+        services.TryAddSingleton<ListAreaCrimes>();
         services.TryAddSingleton<RunCorrelation>();
         services.TryAddSingleton<RunStrictCorrelation>();
         services.TryAddSingleton<ListCorrelationRuns>();

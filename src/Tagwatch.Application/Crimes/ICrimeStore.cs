@@ -34,4 +34,7 @@ public interface ICrimeStore
 
     /// <summary>Counts of area crimes by month and crime type, for trend reports.</summary>
     Task<IReadOnlyList<(string Month, string CrimeType, int Count)>> AreaCrimeCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of the area crimes <paramref name="query"/> selects, per map point and crime type, in no particular order.</summary>
+    Task<IReadOnlyList<AreaCrimePointCount>> AreaCrimePointCountsAsync(AreaCrimeQuery query, CancellationToken cancellationToken = default);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
+using NodaTime.Text;
 using Tagwatch.Application.Correlation;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Application.UseCases;
@@ -29,6 +30,8 @@ internal static class CrimesApi
             .WithDescription("from and to (ISO-8601 UTC; both absent: the latest month of crimes held), borough (ONS code), category, sort=committedFrom|borough|category|reference, descending, page and pageSize (no pageSize: every crime). The X-Total-Count header counts them all.");
         crimes.MapGet("/monthly", CountByMonthAsync).WithName("CountCrimesByMonth")
             .WithDescription("Counts per month (UK time) and category of the crimes the listing would show: from and to (at most a year; both absent: the latest year held), borough, category.");
+        crimes.MapGet("/area", ListAreaAsync).WithName("ListAreaCrimes")
+            .WithDescription("Published street-level (police.uk) crimes as map context, counted per anonymised map point: from and to (months, YYYY-MM, both included, at most 12), borough (ONS code or name), crimeType (as police.uk publishes it), and a map box south, west, north, east (all four or none). Police see their boroughs only. At most 2000 places, busiest first: shown_crimes of total_crimes.");
 
         var runs = api.MapGroup("/correlation/runs").WithTags("Crimes").RequireAuthorization(nameof(Permission.RunCorrelation));
         runs.MapGet("/", ListRunsAsync).WithName("ListCorrelationRuns");
@@ -110,6 +113,54 @@ internal static class CrimesApi
 
         var result = await count.ExecuteAsync(actor, new CountCrimesByMonthRequest(start, end, borough, crimeCategory), http.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(CrimeMonthCountsResponse.Of(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    private static async Task<Results<Ok<AreaCrimePlacesResponse>, ProblemHttpResult>> ListAreaAsync(
+        HttpContext http, ListAreaCrimes list, string? from, string? to, string? borough, string? crimeType, double? south, double? west, double? north, double? east)
+    {
+        var actor = await http.RequiredActorAsync();
+        if (!TryMonth("from", from, out var first, out var badMonth) || !TryMonth("to", to, out var last, out badMonth))
+        {
+            return UseCaseAnswers.Problem(badMonth);
+        }
+
+        AreaBounds? bounds = null;
+        double?[] box = [south, west, north, east];
+        if (box.Any(b => b is not null))
+        {
+            string[] names = ["south", "west", "north", "east"];
+            int missing = Array.FindIndex(box, b => b is null);
+            if (missing >= 0)
+            {
+                return UseCaseAnswers.Problem(UseCaseFailure.Invalid(names[missing], "a map box needs all of south, west, north and east"));
+            }
+
+            bounds = new AreaBounds(south!.Value, west!.Value, north!.Value, east!.Value);
+        }
+
+        var result = await list.ExecuteAsync(actor, new ListAreaCrimesRequest(first, last, borough, crimeType, bounds), http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(AreaCrimePlacesResponse.Of(result.Value)) : UseCaseAnswers.Problem(result.Failure);
+    }
+
+    /// <summary>A month as YYYY-MM (absent: null, the use case says whether it is needed); a malformed one is named.</summary>
+    private static bool TryMonth(string field, string? text, out YearMonth? month, out UseCaseFailure failure)
+    {
+        month = null;
+        failure = null!;
+        if (text is null)
+        {
+            return true;
+        }
+
+        var parsed = YearMonthPattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            failure = UseCaseFailure.Invalid(field, $"'{text}' is not a month as YYYY-MM");
+            return false;
+        }
+
+        month = parsed.Value;
+        return true;
     }
 
     /// <summary>Both instants, or neither (the use case's default period); a malformed one is named.</summary>

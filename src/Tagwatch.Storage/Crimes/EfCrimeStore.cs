@@ -243,4 +243,35 @@ public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Month, r.CrimeType, r.Count)).ToList();
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AreaCrimePointCount>> AreaCrimePointCountsAsync(AreaCrimeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var context = database.CreateContext();
+        // Month first, then borough: the (Month, BoroughCode) index serves both filters.
+        var months = query.Months.ToList();
+        var rows = context.AreaCrimes.AsNoTracking()
+            .Where(a => months.Contains(a.Month) && a.Latitude != null && a.Longitude != null);
+        if (query.Boroughs is { } boroughs)
+        {
+            var codes = boroughs.ToList();
+            rows = rows.Where(a => a.BoroughCode != null && codes.Contains(a.BoroughCode));
+        }
+
+        if (query.CrimeType is { } crimeType)
+        {
+            rows = rows.Where(a => a.CrimeType == crimeType);
+        }
+
+        if (query.Bounds is { } box)
+        {
+            rows = rows.Where(a => a.Latitude >= box.South && a.Latitude <= box.North && a.Longitude >= box.West && a.Longitude <= box.East);
+        }
+
+        var counts = await rows.GroupBy(a => new { a.Latitude, a.Longitude, a.CrimeType })
+            .Select(g => new { g.Key.Latitude, g.Key.Longitude, g.Key.CrimeType, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.Select(c => new AreaCrimePointCount(c.Latitude!.Value, c.Longitude!.Value, c.CrimeType, c.Count)).ToList();
+    }
 }

@@ -65,10 +65,24 @@ public sealed class ReadSchemeSummaryTests
     {
         await using var host = await UseCaseHost.StartAsync();
 
-        await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(), CancellationToken.None);
+        var result = await host.Get<ReadSchemeSummary>().ExecuteAsync(Evaluator, new SchemeSummaryRequest(), CancellationToken.None);
 
         var entry = Assert.Single(await host.Get<IAuditLog>().SearchAsync(new AuditQuery(Action: AuditActions.ViewRecord)));
-        Assert.Equal(new AuditEvent("eve", "Evaluator", AuditActions.ViewRecord, "report", "summary", "aggregate scheme summary"), entry.Event);
+        Assert.Equal(
+            new AuditEvent("eve", "Evaluator", AuditActions.ViewRecord, "report", "summary", $"aggregate scheme summary since the scheme began to {result.Value.Period.To}"),
+            entry.Event);
+    }
+
+    [Fact]
+    public async Task Execute_ACsvSectionExportForAPeriod_IsAuditedWithThePeriodAndTheSection()
+    {
+        await using var host = await UseCaseHost.StartAsync();
+
+        await host.Get<ReadSchemeSummary>().ExecuteAsync(
+            Evaluator, new SchemeSummaryRequest(new LocalDate(2019, 4, 1), new LocalDate(2019, 4, 30), "alerts"), CancellationToken.None);
+
+        var entry = Assert.Single(await host.Get<IAuditLog>().SearchAsync(new AuditQuery(Action: AuditActions.ViewRecord)));
+        Assert.Equal("aggregate scheme summary 2019-04-01 to 2019-04-30, exported as CSV section alerts", entry.Event.Data);
     }
 
     [Fact]

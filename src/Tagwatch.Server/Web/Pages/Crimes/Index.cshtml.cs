@@ -89,6 +89,31 @@ internal sealed class IndexModel(ListCrimes list, BoroughMap boroughs) : WebPage
         return Page();
     }
 
+    /// <summary>The first and last months (<c>YYYY-MM</c>, London) of the listed period, which the area crime layer shows.</summary>
+    public string AreaFrom => Crimes is null ? "" : Month(Crimes.From);
+
+    /// <inheritdoc cref="AreaFrom"/>
+    public string AreaTo => Crimes is null ? "" : Month(Crimes.To - NodaTime.Duration.Epsilon);
+
+    /// <summary>The area layer's months in words ("February 2019", "February to March 2019").</summary>
+    public string AreaMonthsText
+    {
+        get
+        {
+            if (Crimes is null)
+            {
+                return "";
+            }
+
+            var (first, last) = (Crimes.From.InZone(WebText.London).Date, (Crimes.To - NodaTime.Duration.Epsilon).InZone(WebText.London).Date);
+            string Text(NodaTime.LocalDate d) => d.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            return first.Year == last.Year && first.Month == last.Month ? Text(first) : $"{Text(first)} to {Text(last)}";
+        }
+    }
+
+    private static string Month(NodaTime.Instant instant) =>
+        instant.InZone(WebText.London).Date.ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public CrimeFilterView FilterView => new(Filter, Boroughs, "/crimes");
 
     /// <summary>The monthly trend of the same filters.</summary>

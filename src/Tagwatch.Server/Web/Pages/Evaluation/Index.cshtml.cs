@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using NodaTime.Text;
 using Tagwatch.Application.Reports;
 using Tagwatch.Core.Access;
 
@@ -16,15 +15,13 @@ namespace Tagwatch.Server.Web.Pages.Evaluation;
 [Authorize(Policy = nameof(Permission.ViewReports))]
 internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageModel
 {
-    private static readonly LocalDatePattern DateInput = LocalDatePattern.Iso;
-
-    /// <summary>The first day (yyyy-MM-dd); blank: since the scheme began.</summary>
+    /// <summary>The first day as typed (day, month, year); all blank: since the scheme began.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    public DateField From { get; set; } = new();
 
-    /// <summary>The last day, included (yyyy-MM-dd); blank: today.</summary>
+    /// <summary>The last day, included, as typed; all blank: today.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
+    public DateField To { get; set; } = new();
 
     public SchemeSummary? Summary { get; private set; }
 
@@ -54,7 +51,7 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
             return NotFound();
         }
 
-        var result = await ReadAsync(cancellationToken);
+        var result = await ReadAsync(cancellationToken, table);
         if (result is null)
         {
             return BadRequest();
@@ -99,11 +96,13 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
     }
 
     /// <summary>The address of a table's CSV for the period shown.</summary>
-    public string CsvHref(string table) =>
-        $"/evaluation?handler=Csv&table={table}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}";
+    public string CsvHref(string table) => $"/evaluation?handler=Csv&table={table}{Query(From, "from")}{Query(To, "to")}";
+
+    private static string Query(DateField date, string name) =>
+        $"&{name}.day={Uri.EscapeDataString(date.Day ?? "")}&{name}.month={Uri.EscapeDataString(date.Month ?? "")}&{name}.year={Uri.EscapeDataString(date.Year ?? "")}";
 
     /// <summary>The report for the period in the form, or null when a day in it is not a date (the error is on its field).</summary>
-    private async Task<Application.UseCases.UseCaseResult<SchemeSummary>?> ReadAsync(CancellationToken cancellationToken)
+    private async Task<Application.UseCases.UseCaseResult<SchemeSummary>?> ReadAsync(CancellationToken cancellationToken, string? csvSection = null)
     {
         var first = Day(From, nameof(From));
         var last = Day(To, nameof(To));
@@ -112,23 +111,23 @@ internal sealed class EvaluationIndexModel(ReadSchemeSummary read) : WebPageMode
             return null;
         }
 
-        return await read.ExecuteAsync(await ActorAsync(), new SchemeSummaryRequest(first, last), cancellationToken);
+        return await read.ExecuteAsync(await ActorAsync(), new SchemeSummaryRequest(first, last, csvSection), cancellationToken);
     }
 
-    private LocalDate? Day(string? text, string field)
+    /// <summary>The day typed, null when left blank; a partly typed or impossible date is an error on its field.</summary>
+    private LocalDate? Day(DateField typed, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(typed.Day) && string.IsNullOrWhiteSpace(typed.Month) && string.IsNullOrWhiteSpace(typed.Year))
         {
             return null;
         }
 
-        var parsed = DateInput.Parse(text.Trim());
-        if (!parsed.Success)
+        if (!typed.TryRead(out var date, out var error))
         {
-            ModelState.AddModelError(field, "Enter a real date");
+            ModelState.AddModelError(field, $"The date {error}");
             return null;
         }
 
-        return parsed.Value;
+        return date;
     }
 }

@@ -8,7 +8,8 @@ let outlines;
 async function loadOutlines() {
   outlines ??= fetch('/assets/boundaries/manifest.json')
     .then(r => r.json())
-    .then(files => Promise.all(files.map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()).then(g => ({ file: f, geojson: g })))));
+    // LSOA outlines are dense: only maps that offer them fetch them (lsoa-outlines.js).
+    .then(files => Promise.all(files.filter(f => !f.startsWith('lsoa')).map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()).then(g => ({ file: f, geojson: g })))));
   return outlines;
 }
 

@@ -1,8 +1,11 @@
 // The crimes of the table's page on a map: one canvas circle marker per crime (canvas, so a full page of crimes draws
 // fast), knife-related categories in a stronger colour and said in the legend, a popup of DOM nodes (never an HTML
-// string: a crime's description is police free text) with the crime's facts.
+// string: a crime's description is police free text) with the crime's facts. Two layers the user switches on: police.uk
+// area crimes of the same months and borough (area-crime-layer.js) and LSOA outlines when zoomed in.
 import { createMap, L } from '../map/base-map.js';
 import { addLegend } from '../map/map-legend.js';
+import { lsoaOutlines } from '../map/lsoa-outlines.js';
+import { areaCrimeLayer } from './area-crime-layer.js';
 
 function popup(crime) {
   const box = document.createElement('div');
@@ -44,5 +47,27 @@ export default function start(element) {
     ['crime', 'Knife-related crime (robbery, violence, weapon possession)'],
     ['crime-other', 'Other crime'],
   ]);
+  offerLayers(element, map);
   element.dataset.twReady = 'true';
+}
+
+// The page's layer switches (hidden until this script runs: without it they would do nothing).
+function offerLayers(element, map) {
+  const switches = document.querySelector('[data-testid="crime-map-layers"]');
+  const areaSwitch = document.getElementById('area-crime-layer');
+  const lsoaSwitch = document.getElementById('lsoa-layer');
+  if (!switches || !areaSwitch || !lsoaSwitch) {
+    return;
+  }
+
+  const area = areaCrimeLayer(map, {
+    from: element.dataset.twAreaFrom,
+    to: element.dataset.twAreaTo,
+    borough: element.dataset.twAreaBorough,
+    status: document.getElementById('area-crime-status'),
+  });
+  const lsoa = lsoaOutlines(map);
+  areaSwitch.addEventListener('change', () => area.setShown(areaSwitch.checked));
+  lsoaSwitch.addEventListener('change', () => lsoa.setWanted(lsoaSwitch.checked));
+  switches.hidden = false;
 }
