@@ -24,8 +24,9 @@ public sealed class DatabaseCopy(TagwatchDatabase source, IServiceProvider sourc
     private const int Batch = 5_000;
     private const long MillisecondsPerDay = 86_400_000;
 
-    // Fix chunks and day versions are the fix store's own; each database's store writes its own.
-    private static readonly HashSet<Type> CopiedThroughTheFixStore = [typeof(FixChunkRow), typeof(FixDayRow)];
+    // Fix chunks and day versions are the fix store's own; each database's store writes its own. The audit chain's base
+    // is one row the schema seeds and guards: it is set after the records (CopyChainBaseAsync).
+    private static readonly HashSet<Type> CopiedThroughTheFixStore = [typeof(FixChunkRow), typeof(FixDayRow), typeof(AuditChainBaseRow)];
 
     private static readonly MethodInfo CopyTableMethod = typeof(DatabaseCopy).GetMethod(nameof(CopyTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
@@ -56,6 +57,7 @@ public sealed class DatabaseCopy(TagwatchDatabase source, IServiceProvider sourc
         }
 
         await RestartIdentitiesAsync(model.Model, cancellationToken);
+        await CopyChainBaseAsync(cancellationToken);
         progress?.Report("copying fixes");
         var fixes = await CopyFixesAsync(cancellationToken);
         progress?.Report("copying data-protection keys");
@@ -167,6 +169,44 @@ public sealed class DatabaseCopy(TagwatchDatabase source, IServiceProvider sourc
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+    }
+
+    // A chain never trimmed starts at the genesis base the schema seeded. A trimmed one starts where the SQLite file's
+    // retention moved it, which the database's guard lets only a purge do: the copy sets it with the guard's triggers
+    // off for its own transaction, which needs the database's owner or a superuser. The highest issued sequence follows.
+    private async Task CopyChainBaseAsync(CancellationToken cancellationToken)
+    {
+        await using var from = source.CreateContext();
+        var chainBase = await from.AuditChainBase.AsNoTracking().SingleAsync(cancellationToken);
+        await using var connection = await destination.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (chainBase.Sequence > 0)
+        {
+            try
+            {
+                await using var command = new Npgsql.NpgsqlCommand("""
+                    SET LOCAL session_replication_role = replica;
+                    UPDATE audit_chain_base SET "Sequence" = @seq, "Hash" = @hash, "AtUnixMs" = @at, "RetentionDays" = @days, "MovedBy" = @by WHERE "Id" = 1;
+                    """, connection);
+                command.Parameters.AddWithValue("seq", chainBase.Sequence);
+                command.Parameters.AddWithValue("hash", chainBase.Hash);
+                command.Parameters.AddWithValue("at", chainBase.AtUnixMs);
+                command.Parameters.AddWithValue("days", chainBase.RetentionDays);
+                command.Parameters.AddWithValue("by", chainBase.MovedBy);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new StorageException($"The SQLite file's audit log was trimmed by retention (its chain starts after record {chainBase.Sequence}); setting that start in {destination.Description} needs a superuser connection for the copy. Run db copy as the database's superuser.", ex);
+            }
+        }
+
+        await using (var head = new Npgsql.NpgsqlCommand("""UPDATE audit_head SET "Sequence" = greatest("Sequence", (SELECT COALESCE(MAX("Sequence"), 0) FROM audit_log)) WHERE "Id" = 1""", connection))
+        {
+            await head.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<(long Source, long Destination)> CopyFixesAsync(CancellationToken cancellationToken)
