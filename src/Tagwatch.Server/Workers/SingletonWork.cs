@@ -90,6 +90,13 @@ public static partial class SingletonWork
 
                 LogLost(logger, name);
             }
+
+            // Contend again only after a pause: work that ends at once (a worker switched off, a pass that keeps
+            // failing) must not spin taking and giving up a lease that is always granted (one process on SQLite).
+            if (!await WaitAsync(retryEvery, clock, stoppingToken))
+            {
+                return;
+            }
         }
     }
 
