@@ -1,3 +1,4 @@
+using NodaTime.Text;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
 using Tagwatch.Core.Boroughs;
@@ -102,5 +103,5 @@ public sealed class ListAreaCrimes(ICrimeStore crimes, BoroughMap boroughs)
         return borough is null ? null : [borough];
     }
 
-    private static string Month(NodaTime.YearMonth month) => $"{month.Year:D4}-{month.Month:D2}";
+    private static string Month(NodaTime.YearMonth month) => YearMonthPattern.Iso.Format(month);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using Tagwatch.Application.Crimes;
 using Tagwatch.Core.Crimes;
 
@@ -11,7 +12,7 @@ public sealed record CrimeMonthCountsResponse(Instant From, Instant To, IReadOnl
         counts.From, counts.To, counts.Months.Select(Month).ToList(),
         counts.Counts.Select(c => new CrimeMonthCountResponse(Month(c.Month), c.Category, c.Count)).ToList());
 
-    internal static string Month(YearMonth month) => $"{month.Year:D4}-{month.Month:D2}";
+    internal static string Month(YearMonth month) => YearMonthPattern.Iso.Format(month);
 }
 
 /// <summary>How many crimes of a category began in a month.</summary>

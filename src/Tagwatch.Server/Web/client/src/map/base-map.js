@@ -3,12 +3,18 @@
 import L from 'leaflet';
 
 const london = [51.43, -0.1];
+let manifest;
 let outlines;
 
+/** The outline files the build copied (fetched once per page, whichever map asks first). */
+export function boundaryFiles() {
+  manifest ??= fetch('/assets/boundaries/manifest.json').then(r => r.json());
+  return manifest;
+}
+
 async function loadOutlines() {
-  outlines ??= fetch('/assets/boundaries/manifest.json')
-    .then(r => r.json())
-    // LSOA outlines are dense: only maps that offer them fetch them (lsoa-outlines.js).
+  // LSOA outlines are dense: only maps that offer them fetch them (lsoa-outlines.js).
+  outlines ??= boundaryFiles()
     .then(files => Promise.all(files.filter(f => !f.startsWith('lsoa')).map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()).then(g => ({ file: f, geojson: g })))));
   return outlines;
 }

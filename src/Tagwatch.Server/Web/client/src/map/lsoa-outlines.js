@@ -1,6 +1,6 @@
 // Lower-layer super output area outlines (from the boundary manifest's lsoa* files) as a layer a map can offer: dense, so
 // drawn only from street-level zoom and only while the user's switch is on.
-import { L } from './base-map.js';
+import { L, boundaryFiles } from './base-map.js';
 
 export const LSOA_MIN_ZOOM = 14;
 
@@ -28,8 +28,7 @@ export function lsoaOutlines(map) {
     }
 
     loaded = true;
-    return fetch('/assets/boundaries/manifest.json')
-      .then(r => r.json())
+    return boundaryFiles()
       .then(files => Promise.all(files.filter(f => f.startsWith('lsoa')).map(f => fetch(`/assets/boundaries/${f}`).then(r => r.json()))))
       .then(sets => {
         for (const geojson of sets) {
