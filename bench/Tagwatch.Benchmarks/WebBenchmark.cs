@@ -51,6 +51,7 @@ internal static class WebBenchmark
         var drawn = new List<double>();
         string estimated = "";
         int pages = 0;
+        double bytes = 0;
         string fixes = "";
         for (int run = 0; run <= runs; run++)
         {
@@ -65,6 +66,7 @@ internal static class WebBenchmark
                 var api = await page.EvaluateAsync<double[]>("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/trail?')).map(e => e.responseEnd - e.startTime)");
                 fetching.Add(api.Sum());
                 pages = api.Length;
+                bytes = await page.EvaluateAsync<double>("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/trail?')).reduce((s, e) => s + e.decodedBodySize, 0)");
                 var marks = await page.EvaluateAsync<double[]>("() => ['tw-trail-fetched', 'tw-trail-drawn'].map(n => performance.getEntriesByName(n)[0]?.startTime ?? -1)");
                 fetched.Add(marks[0]);
                 drawn.Add(marks[1] - marks[0]);
@@ -72,7 +74,7 @@ internal static class WebBenchmark
             }
         }
 
-        Console.WriteLine($"web: person's trail page, 30 days ({int.Parse(fixes, CultureInfo.InvariantCulture):N0} fixes): page asked → trail drawn and playable p50 {BenchStats.Percentile(times, 0.5):F0} ms, p95 {BenchStats.Percentile(times, 0.95):F0} ms, max {times.Max():F0} ms over {times.Count}; of which fetching the trail ({pages} API pages, one after another) p50 {BenchStats.Percentile(fetching, 0.5):F0} ms, all fetched {BenchStats.Percentile(fetched, 0.5):F0} ms after navigation began, then drawn in {BenchStats.Percentile(drawn, 0.5):F0} ms ({estimated} estimated positions marked)");
+        Console.WriteLine($"web: person's trail page, 30 days ({int.Parse(fixes, CultureInfo.InvariantCulture):N0} fixes): page asked → trail drawn and playable p50 {BenchStats.Percentile(times, 0.5):F0} ms, p95 {BenchStats.Percentile(times, 0.95):F0} ms, max {times.Max():F0} ms over {times.Count}; of which fetching the trail ({pages} API pages, one after another, {bytes / 1_000_000:F2} MB of JSON) p50 {BenchStats.Percentile(fetching, 0.5):F0} ms, all fetched {BenchStats.Percentile(fetched, 0.5):F0} ms after navigation began, then drawn in {BenchStats.Percentile(drawn, 0.5):F0} ms ({estimated} estimated positions marked)");
     }
 
     private static async Task LiveMapAsync(IBrowser browser, int tags, int runs)

@@ -24,7 +24,7 @@ internal static class TrailsApi
             .MapGet("/{reference}/trail", TrailAsync).RequireAuthorization(nameof(Permission.ViewTrails)).WithName("GetOffenderTrail");
     }
 
-    private static async Task<Results<Ok<TrailResponse>, PushStreamHttpResult, ProblemHttpResult>> TrailAsync(
+    private static async Task<Results<Ok<TrailResponse>, Ok<TrailColumnsResponse>, PushStreamHttpResult, ProblemHttpResult>> TrailAsync(
         string reference, HttpContext http, ReadTrail readTrail,
         string? from, string? to, string? format, string? purpose, double? lat, double? lon, double? radius, string? after, int? limit)
     {
@@ -37,7 +37,8 @@ internal static class TrailsApi
         string formatName = (format ?? "json").ToLowerInvariant();
         TrailFormat? parsed = formatName switch
         {
-            "json" => TrailFormat.Json,
+            // The same page as json, written in columns for the browser's trail player (same read, same audit).
+            "json" or "columns" => TrailFormat.Json,
             "geojson" => TrailFormat.GeoJson,
             "gpx" => TrailFormat.Gpx,
             "csv" => TrailFormat.Csv,
@@ -46,7 +47,7 @@ internal static class TrailsApi
         };
         if (parsed is not { } trailFormat)
         {
-            return Invalid("format", $"'{formatName}' is not json, geojson, gpx, kml or csv");
+            return Invalid("format", $"'{formatName}' is not json, columns, geojson, gpx, kml or csv");
         }
 
         Instant? cursor = ApiValues.TryInstant(after, out var afterInstant) ? afterInstant : null;
@@ -58,6 +59,11 @@ internal static class TrailsApi
         }
 
         var trail = result.Value;
+        if (trail.Format == TrailFormat.Json && formatName == "columns")
+        {
+            return TypedResults.Ok(TrailColumnsResponse.Of(trail));
+        }
+
         if (trail.Format == TrailFormat.Json)
         {
             return TypedResults.Ok(new TrailResponse(trail.Reference.ToString(), [.. trail.Fixes.Select(TrailFixResponse.Of)], trail.Next));

@@ -38,11 +38,14 @@ internal sealed class TrailModel(ShowOffender show, TimeProvider clock) : WebPag
 
     public string ApiPath => $"/api/v1/offenders/{Uri.EscapeDataString(Reference)}/trail?from={InstantPattern.General.Format(Start)}&to={InstantPattern.General.Format(End)}";
 
+    /// <summary>The player's source: the trail page in columns, compact for a month of fixes.</summary>
+    public string PlayerPath => $"{ApiPath}&format=columns";
+
     /// <summary>How many fixes the player asks for at once: a month's in one request.</summary>
     public static int PageSize => Application.Trails.ReadTrail.MaxPage;
 
     /// <summary>The player's first request, which the page asks the browser to start while the scripts still load.</summary>
-    public string FirstPage => $"{ApiPath}&limit={PageSize}";
+    public string FirstPage => $"{PlayerPath}&limit={PageSize}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

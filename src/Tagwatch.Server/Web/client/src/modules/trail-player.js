@@ -124,14 +124,23 @@ async function load(source, pageSize, status) {
   let after = null;
   do {
     const page = await api(`${source}&limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
-    for (const f of page.fixes) {
-      fixes.push({ t: Date.parse(f.time), lat: f.latitude, lon: f.longitude, acc: f.accuracy_m, flags: f.flags });
-    }
-
+    appendColumns(fixes, page);
     after = page.next;
     status.textContent = `Loading the trail… ${fixes.length.toLocaleString('en-GB')} fixes`;
   } while (after);
   return fixes;
+}
+
+// A page in columns: times and coordinates are differences from the fix before (see the API's TrailColumnsResponse).
+function appendColumns(fixes, page) {
+  let t = page.origin_ms, lat = 0, lon = 0;
+  for (let i = 0; i < page.count; i++) {
+    t += page.time_ms[i];
+    lat += page.latitude_e7[i];
+    lon += page.longitude_e7[i];
+    const accuracy = page.accuracy_dm[i];
+    fixes.push({ t, lat: lat / 1e7, lon: lon / 1e7, acc: accuracy === null ? null : accuracy / 10, flags: page.flag_names[page.flag[i]] });
+  }
 }
 
 function listGaps(list, gaps) {
