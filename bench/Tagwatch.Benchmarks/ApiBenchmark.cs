@@ -31,7 +31,7 @@ internal static class ApiBenchmark
         {
             var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "bench.db"), TimeProvider.System);
             var pilot = PilotSimulation.Create(new SimulationOptions { Tags = tags, Days = days, Seed = 7 });
-            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
+            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.Ingest, services.CrimeImporter, services.Quality).LoadAsync(pilot);
             await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "bench");
             Console.WriteLine($"api: pilot of {tags} tags × {days} days loaded and correlated");
 

@@ -142,7 +142,7 @@ internal static class WebBenchmark
             var services = await TagwatchServices.OpenAsync(Path.Combine(directory, "bench.db"), TimeProvider.System);
             var now = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
             var simulation = PilotSimulation.Create(new SimulationOptions { Tags = tags, Days = days, Seed = 7, Until = now, CrimesPerDay = 50 });
-            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(simulation);
+            await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.Ingest, services.CrimeImporter, services.Quality).LoadAsync(simulation);
             var people = (await services.Offenders.ListAsync()).Select(o => o.Reference.ToString()).ToList();
             int port = ApiBenchmark.FreePort();
             var app = TagwatchServer.Build(new ServerOptions { Database = services.Sqlite.Path, Urls = $"http://127.0.0.1:{port}", OsmAndPort = 0, Gt06Port = 0, H02Port = 0 }, services.Database, TimeProvider.System);

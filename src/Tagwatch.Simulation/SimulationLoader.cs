@@ -1,6 +1,7 @@
 using NodaTime;
 using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Imports;
+using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Offenders;
 using Tagwatch.Application.Tags;
 using Tagwatch.Core.Crimes;
@@ -14,11 +15,12 @@ using Tagwatch.Protocols.Devices.OsmAnd;
 namespace Tagwatch.Simulation;
 
 /// <summary>Loads a simulated pilot straight into a database: enrols the people under the scheme's rules,
-/// registers and assigns their tags, stores their fixes and imports the crimes.</summary>
+/// registers and assigns their tags, stores their fixes, records each tag's last contact as a listener would, and
+/// imports the crimes.</summary>
 /// <remarks>A pilot in the present (<see cref="SimulationOptions.Until"/>) brings its scheme, dated around its history,
 /// and its people wear their tags from their licence start; a pilot from a start date is enrolled under the scheme the
 /// database holds, everyone tagged from that date.</remarks>
-public sealed class SimulationLoader(OffenderService offenders, IOffenderStore offenderStore, ITagDirectory tags, IFixStore fixes, CrimeImporter crimes, FixQualityRules quality)
+public sealed class SimulationLoader(OffenderService offenders, IOffenderStore offenderStore, ITagDirectory tags, IFixStore fixes, IIngestStore ingest, CrimeImporter crimes, FixQualityRules quality)
 {
     /// <summary>What a load did.</summary>
     public sealed record Summary(int Enrolled, IReadOnlyList<string> Refused, long FixesStored, long FixesFlagged, ImportReport Crimes);
@@ -70,11 +72,21 @@ public sealed class SimulationLoader(OffenderService offenders, IOffenderStore o
 
         long stored = 0, flagged = 0;
         var batch = new Dictionary<TagId, List<Fix>>();
+        var contacts = new IngestCommit();
         for (int i = 0; i < pilot.Offenders.Count; i++)
         {
             var (trail, _) = pilot.SampleTrail(i);
             quality.AssessTrail(trail);
-            batch[pilot.Offenders[i].Tag] = trail;
+            var tag = pilot.Offenders[i].Tag;
+            batch[tag] = trail;
+            if (trail.Count > 0)
+            {
+                // The device list and the silence checks read contact, which a listener records with each message.
+                var last = trail.MaxBy(f => f.ReceivedUnixSeconds)!;
+                var latestFix = trail.MaxBy(f => f.TimeUnixMs)!;
+                contacts.Contacts[tag] = new DeviceContact(tag, last.Received, latestFix.Time, BatteryPercent: null, Charging: null, OsmAndDecoder.ProtocolName);
+            }
+
             if (batch.Count == 10 || i == pilot.Offenders.Count - 1)
             {
                 var appended = await fixes.AppendAsync(batch, cancellationToken);
@@ -84,6 +96,11 @@ public sealed class SimulationLoader(OffenderService offenders, IOffenderStore o
             }
 
             tagsDone?.Report(i + 1);
+        }
+
+        if (!contacts.IsEmpty)
+        {
+            await ingest.CommitAsync(contacts, cancellationToken);
         }
 
         var crimeReport = await crimes.ImportAsync(pilot.Crimes.Select((c, i) => ParsedRow<Crime>.Ok(i + 1, c)), cancellationToken);

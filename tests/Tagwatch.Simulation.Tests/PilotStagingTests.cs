@@ -39,7 +39,7 @@ public sealed class StagedPilot : IAsyncLifetime
         Services = await TagwatchServices.OpenAsync(Path.Combine(_directory, "demo.db"), replay);
         // Fifty people: one of them (the fiftieth) finished their licence during the week.
         Pilot = PilotSimulation.Create(new SimulationOptions { Tags = 50, Days = Days, Seed = 4, CrimesPerDay = 100, Until = Now });
-        Loaded = await new SimulationLoader(Services.Offenders, Services.OffenderStore, Services.Tags, Services.Fixes, Services.CrimeImporter, Services.Quality).LoadAsync(Pilot);
+        Loaded = await new SimulationLoader(Services.Offenders, Services.OffenderStore, Services.Tags, Services.Fixes, Services.Ingest, Services.CrimeImporter, Services.Quality).LoadAsync(Pilot);
         Staged = await new PilotStaging(Services.OffenderStore, Services.Conditions, Services.Monitor, Services.Alerts, Services.AlertDesk, Services.ScoredCorrelation, Services.Matches, Services.Review, replay).StageAsync(Pilot);
     }
 
@@ -71,6 +71,21 @@ public sealed class PilotStagingTests(StagedPilot demo) : IClassFixture<StagedPi
         Assert.All(demo.Pilot.Crimes, c => Assert.True(c.CommittedTo <= StagedPilot.Now && c.CommittedFrom >= demo.Pilot.HistoryStart));
         var fixes = demo.Pilot.SampleTrail(0).Fixes;
         Assert.True(fixes[^1].Time < StagedPilot.Now && fixes[^1].Time > StagedPilot.Now - Duration.FromMinutes(10));
+    }
+
+    [Fact]
+    public async Task Every_tag_with_a_trail_has_its_last_contact_and_fix_recorded_as_a_listener_would()
+    {
+        var contacts = (await demo.Services.Ingest.ContactsAsync()).ToDictionary(c => c.Tag);
+
+        for (int i = 0; i < demo.Pilot.Offenders.Count; i++)
+        {
+            var fixes = demo.Pilot.SampleTrail(i).Fixes;
+            var contact = contacts[demo.Pilot.Offenders[i].Tag];
+            Assert.Equal(fixes.Max(f => f.Time), contact.LastFix);
+            Assert.Equal(fixes.Max(f => f.Received), contact.LastContact);
+            Assert.Equal("osmand", contact.Protocol);
+        }
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     /// <summary>Loads simulated pilots, the test data of the grid and correlation tests.</summary>
     public Tagwatch.Simulation.SimulationLoader SimulationLoader =>
-        new(_services.Offenders, _services.OffenderStore, _services.Tags, _services.Fixes, _services.CrimeImporter, _services.Quality);
+        new(_services.Offenders, _services.OffenderStore, _services.Tags, _services.Fixes, _services.Ingest, _services.CrimeImporter, _services.Quality);
 
     public Application.Correlation.TrailLoader Trails => _services.Trails;
 

@@ -14,7 +14,7 @@ internal static class PilotServices
 {
     /// <summary>Loads a simulated pilot into <paramref name="services"/>' database.</summary>
     public static SimulationLoader Loader(Workspace services) =>
-        new(services.Get<OffenderService>(), services.Get<IOffenderStore>(), services.Get<ITagDirectory>(), services.Get<IFixStore>(), services.Get<CrimeImporter>(), services.Get<FixQualityRules>());
+        new(services.Get<OffenderService>(), services.Get<IOffenderStore>(), services.Get<ITagDirectory>(), services.Get<IFixStore>(), services.Get<Application.Ingest.IIngestStore>(), services.Get<CrimeImporter>(), services.Get<FixQualityRules>());
 
     /// <summary>Stages a loaded pilot in the present (conditions, alerts, matches under review); <paramref name="clock"/>
     /// must be the clock <paramref name="services"/> were opened with, as staging holds it at the times each step happened.</summary>

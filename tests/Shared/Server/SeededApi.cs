@@ -172,7 +172,7 @@ internal sealed class SeededApi : IAsyncDisposable
         }
 
         var pilot = PilotSimulation.Create(new SimulationOptions { Tags = 6, Days = 4, Seed = 3, PlantedPerTagPerWeek = 7 });
-        await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.CrimeImporter, services.Quality).LoadAsync(pilot);
+        await new SimulationLoader(services.Offenders, services.OffenderStore, services.Tags, services.Fixes, services.Ingest, services.CrimeImporter, services.Quality).LoadAsync(pilot);
         await services.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "automatic", "test");
         var matches = await services.Matches.ListMatchesAsync();
         var significant = matches.Where(m => m.Significant && m.BoroughCode is not null).ToList();
