@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NodaTime;
 using Tagwatch.Protocols.Devices.Gt06;
 
@@ -23,6 +25,8 @@ public sealed class FailoverTests : IDisposable
     private const double ZoneLongitude = -0.10;
     private const double StepDegrees = 0.000_05;
 
+    private static readonly Regex TakesWork = new(@"This node now runs (?<work>[a-z-]+)", RegexOptions.CultureInvariant);
+
     private readonly TagwatchProcess _folder = new();
     private readonly List<Process> _nodes = [];
 
@@ -36,6 +40,7 @@ public sealed class FailoverTests : IDisposable
         await EnrolWithZonesAsync(tagwatch, server.ConnectionString, imeis, start);
 
         var nodeA = StartNode(server.ConnectionString, "a");
+        await WaitForAsync(() => Task.FromResult(nodeA.Works.Count), taken => taken > 0); // node A holds singleton work to lose
         var nodeB = StartNode(server.ConnectionString, "b");
         var acknowledged = imeis.ToDictionary(i => i, _ => new HashSet<int>());
 
@@ -75,6 +80,12 @@ public sealed class FailoverTests : IDisposable
         Assert.Equal(Devices, alerts.Select(a => a.GetProperty("offender").GetString()).Distinct().Count());
 
         Assert.False(nodeB.HasExited, "the surviving node is still serving");
+
+        // Singleton work resumed on the survivor: whatever node A ran (it started first), node B runs now.
+        var ranOnA = nodeA.Works.ToHashSet();
+        Assert.NotEmpty(ranOnA);
+        var ranOnB = await WaitForAsync(() => Task.FromResult(nodeB.Works.ToHashSet()), works => works.IsSupersetOf(ranOnA));
+        Assert.Superset(ranOnA, ranOnB);
     }
 
     private static async Task EnrolWithZonesAsync(Tagwatch tagwatch, string connection, string[] imeis, Instant start)
@@ -172,17 +183,29 @@ public sealed class FailoverTests : IDisposable
         start.Environment["Storage__NodeFolder"] = Path.Combine(_folder.WorkingDirectory, "node-" + name);
         start.Environment["Tagwatch__Server__MaxFramesPerMinute"] = "10000000"; // these devices upload far faster than real ones
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var node = new NodeAddress(process, http, gt06);
+        process.OutputDataReceived += (_, line) => node.Read(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _nodes.Add(process);
-        return new NodeAddress(process, http, gt06);
+        return node;
     }
 
     private sealed record NodeAddress(Process Process, int HttpPort, int Gt06Port)
     {
+        /// <summary>The singleton work this node has said it took, from its log.</summary>
+        public ConcurrentQueue<string> Works { get; } = new();
+
         public bool HasExited => Process.HasExited;
+
+        public void Read(string? line)
+        {
+            if (line is not null && TakesWork.Match(line) is { Success: true } taken)
+            {
+                Works.Enqueue(taken.Groups["work"].Value);
+            }
+        }
     }
 
     // Waiting for an outcome reached asynchronously (not a timing assertion): up to two minutes of polls.
