@@ -73,10 +73,8 @@ public sealed class PostgresAuditLog(PostgresDatabase database, TimeProvider clo
         var move = await AppendAsync(connection, Now(), next.MoveRecord(actor, actorRole, removed, cutoff), cancellationToken);
         await using (var purge = connection.CreateCommand())
         {
-            purge.CommandText = """
-                UPDATE audit_chain_base SET "Sequence" = @seq, "Hash" = @hash, "AtUnixMs" = @at, "RetentionDays" = @days, "MovedBy" = @by WHERE "Id" = 1;
-                DELETE FROM audit_log WHERE "Sequence" <= @seq;
-                """;
+            // With the owner's rights: the nodes' role may not delete audit records itself (migration ApplicationRole).
+            purge.CommandText = "SELECT tagwatch_audit_purge(@seq, @hash, @at, @days, @by)";
             purge.Parameters.AddWithValue("seq", next.Sequence);
             purge.Parameters.AddWithValue("hash", next.Hash);
             purge.Parameters.AddWithValue("at", next.At.ToUnixTimeMilliseconds());

@@ -33,9 +33,12 @@ public sealed class PostgresRetentionStore(PostgresDatabase database, PostgresFi
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         long trailsMs = cutoffs.Trails.ToUnixTimeMilliseconds();
 
-        // A tag-day's chunk goes once the whole UTC day is past the cut-off.
-        long chunks = await DeleteAsync(connection, dryRun, "fix_chunks", "\"TagKey\", \"Day\"",
-            $"\"Day\" < {Math.Floor((double)trailsMs / MillisecondsPerDay)} AND \"TagKey\" NOT IN ({HeldTagKeys})", cancellationToken);
+        // A tag-day's chunk goes once the whole UTC day is past the cut-off: whole months at once where no legal hold
+        // keeps a chunk in them (the partition dropped, nothing left to vacuum), then the rest row by row.
+        long firstKeptDay = (long)Math.Floor((double)trailsMs / MillisecondsPerDay);
+        long chunks = dryRun ? 0 : await DropFixPartitionsAsync(connection, firstKeptDay, cancellationToken);
+        chunks += await DeleteAsync(connection, dryRun, "fix_chunks", "\"TagKey\", \"Day\"",
+            $"\"Day\" < {firstKeptDay} AND \"TagKey\" NOT IN ({HeldTagKeys})", cancellationToken);
         if (chunks > 0 && !dryRun)
         {
             await grids.PruneAsync(cancellationToken);
@@ -116,6 +119,14 @@ public sealed class PostgresRetentionStore(PostgresDatabase database, PostgresFi
         await using var context = database.CreateContext();
         var rows = await context.LegalHolds.AsNoTracking().ToListAsync(cancellationToken);
         return rows.OrderBy(h => h.LiftedUnixMs is not null).ThenBy(h => h.OffenderReference, StringComparer.Ordinal).Select(ToHold).ToList();
+    }
+
+    private static async Task<long> DropFixPartitionsAsync(NpgsqlConnection connection, long beforeDay, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT tagwatch_drop_fix_partitions(@before, ARRAY({HeldTagKeys}))";
+        command.Parameters.AddWithValue("before", (int)Math.Clamp(beforeDay, int.MinValue, int.MaxValue));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<long> DeleteAsync(NpgsqlConnection connection, bool dryRun, string table, string key, string due, CancellationToken cancellationToken, int batch = Batch)
