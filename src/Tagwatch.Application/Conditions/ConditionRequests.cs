@@ -29,3 +29,12 @@ public sealed record SuspendConditionRequest(long Id, Instant From, Instant To, 
 
 /// <summary>Conditions in force: of the person <paramref name="Reference"/> names, or of everyone the actor's scope covers.</summary>
 public sealed record ListConditionsRequest(string? Reference = null);
+
+/// <summary>Change condition <paramref name="Id"/> of the person <paramref name="Reference"/> names: its area, buffer,
+/// schedule and name (its kind, grace and evidence rules stay).</summary>
+/// <param name="Area">The new zone, or for a curfew the address and radius that counts as home.</param>
+/// <param name="BufferMetres">How far to grow the zone on every side, metres.</param>
+/// <param name="Schedule">When it applies (London time).</param>
+/// <param name="Label">What the officer calls it; default: the name it had.</param>
+/// <param name="By">Who changes it, as recorded on both conditions; default: the actor.</param>
+public sealed record ChangeConditionRequest(long Id, string Reference, ZoneArea Area, double BufferMetres, Schedule Schedule, string? Label = null, string? By = null);

@@ -23,6 +23,12 @@ public interface IConditionStore
     /// <summary>Ends a condition; false when there is none with that ID.</summary>
     Task<bool> EndAsync(long id, string by, CancellationToken cancellationToken = default);
 
+    /// <summary>Ends condition <paramref name="id"/> now and stores <paramref name="replacement"/> (its ID ignored),
+    /// applying from now, in one transaction; suspensions of the old condition not yet over carry over. Null when
+    /// there is no such condition in force (never ended, or ended meanwhile by another writer).</summary>
+    /// <remarks>As with <see cref="AddAsync"/>, the caller has checked the replacement.</remarks>
+    Task<LicenceCondition?> ReplaceAsync(long id, LicenceCondition replacement, double bufferMetres, string by, CancellationToken cancellationToken = default);
+
     /// <summary>Suspends a condition over [from, to) with a reason (a breach starting then raises no alert); the
     /// caller has checked that the window ends after it starts and that the reason is stated.</summary>
     /// <exception cref="KeyNotFoundException">There is no condition <paramref name="id"/>.</exception>

@@ -136,6 +136,18 @@ public sealed class ZoneArea
             : new ZoneArea($"{Description} + {metres.ToString("0.#", CultureInfo.InvariantCulture)} m", _polygon!.Buffer(metres));
     }
 
+    /// <summary>The area as it was entered and the buffer grown around it, read back from a <see cref="Description"/>
+    /// (of a grown area, "<c>… + 50 m</c>" as <see cref="Grow"/> writes it; otherwise a buffer of 0).</summary>
+    public static (string Entered, double BufferMetres) EnteredAndBuffer(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        int plus = description.LastIndexOf(" + ", StringComparison.Ordinal);
+        return plus > 0 && description.EndsWith(" m", StringComparison.Ordinal)
+            && double.TryParse(description.AsSpan(plus + 3, description.Length - plus - 5), NumberStyles.Float, CultureInfo.InvariantCulture, out double buffer)
+            ? (description[..plus], buffer)
+            : (description, 0);
+    }
+
     /// <summary>Metres from <paramref name="point"/> to the boundary: negative inside, positive outside.</summary>
     public double SignedDistanceMetres(GeoPoint point)
     {

@@ -23,22 +23,34 @@ public sealed class EfConditionStore(IRelationalDatabase database, TimeProvider 
         }
 
         long? startsMs = condition.AppliesFrom == Instant.MinValue ? null : condition.AppliesFrom.ToUnixTimeMilliseconds();
-        var row = new ConditionRow
-        {
-            OffenderId = condition.Offender.Value,
-            Kind = condition.Kind.ToString(),
-            Area = condition.Area.Description,
-            BufferMetres = bufferMetres,
-            Schedule = condition.Schedule.Text,
-            GraceSeconds = (long)condition.Grace.TotalSeconds,
-            Rules = JsonSerializer.Serialize(condition.Rules, RulesJson),
-            Label = condition.Label,
-            CreatedUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            StartsUnixMs = startsMs,
-            CreatedBy = createdBy,
-        };
+        var row = NewRow(condition, bufferMetres, createdBy, clock.GetUtcNow().ToUnixTimeMilliseconds(), startsMs);
         context.Conditions.Add(row);
         await context.SaveChangesAsync(cancellationToken);
+        return ToCondition(row);
+    }
+
+    /// <inheritdoc />
+    public async Task<LicenceCondition?> ReplaceAsync(long id, LicenceCondition replacement, double bufferMetres, string by, CancellationToken cancellationToken = default)
+    {
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+
+        // Ended only if still in force: of two writers changing it at once, one finds it ended and gets null.
+        int ended = await context.Conditions.Where(c => c.Id == id && c.EndedUnixMs == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedUnixMs, now).SetProperty(c => c.EndedBy, by), cancellationToken);
+        if (ended == 0)
+        {
+            return null;
+        }
+
+        var row = NewRow(replacement, bufferMetres, by, now, now);
+        context.Conditions.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
+        var carried = await context.ConditionSuspensions.AsNoTracking().Where(s => s.ConditionId == id && s.ToUnixMs > now).ToListAsync(cancellationToken);
+        context.ConditionSuspensions.AddRange(carried.Select(s => new ConditionSuspensionRow { ConditionId = row.Id, FromUnixMs = s.FromUnixMs, ToUnixMs = s.ToUnixMs, Reason = s.Reason, By = s.By }));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToCondition(row);
     }
 
@@ -99,6 +111,21 @@ public sealed class EfConditionStore(IRelationalDatabase database, TimeProvider 
         var rows = await context.ConditionSuspensions.AsNoTracking().Where(s => s.ConditionId == id).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new Interval(Instant.FromUnixTimeMilliseconds(r.FromUnixMs), Instant.FromUnixTimeMilliseconds(r.ToUnixMs)))];
     }
+
+    private static ConditionRow NewRow(LicenceCondition condition, double bufferMetres, string createdBy, long createdMs, long? startsMs) => new()
+    {
+        OffenderId = condition.Offender.Value,
+        Kind = condition.Kind.ToString(),
+        Area = condition.Area.Description,
+        BufferMetres = bufferMetres,
+        Schedule = condition.Schedule.Text,
+        GraceSeconds = (long)condition.Grace.TotalSeconds,
+        Rules = JsonSerializer.Serialize(condition.Rules, RulesJson),
+        Label = condition.Label,
+        CreatedUnixMs = createdMs,
+        StartsUnixMs = startsMs,
+        CreatedBy = createdBy,
+    };
 
     private static LicenceCondition ToCondition(ConditionRow row) => new(
         row.Id,

@@ -177,6 +177,52 @@ public sealed class ConditionUseCasesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Change_EndsTheConditionAndAReplacementAppliesFromNow_CarryingPendingSuspensionsAndRecordingWhatChanged()
+    {
+        long id = await AddZoneAsync();
+        var later = Noon + Duration.FromHours(5);
+        await _host.Get<SuspendCondition>().ExecuteAsync(Probation(_reference), new SuspendConditionRequest(id, Noon - Duration.FromHours(3), Noon - Duration.FromHours(1), "over already"), Cancel);
+        await _host.Get<SuspendCondition>().ExecuteAsync(Probation(_reference), new SuspendConditionRequest(id, later, later + Duration.FromHours(2), "court appearance"), Cancel);
+        _host.Clock.Advance(TimeSpan.FromHours(1));
+        var moved = ZoneArea.Circle(new GeoPoint(51.471, -0.101), 300);
+
+        var result = await _host.Get<ChangeCondition>().ExecuteAsync(Probation(_reference),
+            new ChangeConditionRequest(id, _reference, moved, 25, Schedule.Parse("daily 18:00-23:00"), " victim's new street "), Cancel);
+
+        var stored = Assert.Single(await _host.Get<IConditionStore>().ActiveAsync(null, Cancel));
+        Assert.Null(await _host.Get<IConditionStore>().FindInForceAsync(id, Cancel));
+        Assert.Equal(result.Value.Condition.Id, stored.Id);
+        Assert.NotEqual(id, stored.Id);
+        Assert.Equal((ConditionKind.Exclusion, "victim's new street", Noon + Duration.FromHours(1)), (stored.Kind, stored.Label, stored.AppliesFrom));
+        Assert.Equal((moved.Description, 25d), ZoneArea.EnteredAndBuffer(stored.Area.Description));
+        Assert.Equal([new Interval(later, later + Duration.FromHours(2))], await _host.Get<IConditionStore>().SuspensionsAsync(stored.Id, Cancel));
+        var record = (await AuditAsync(AuditActions.ChangeConditions))[^1];
+        Assert.StartsWith($"condition {id} changed into condition {stored.Id}: Exclusion 'victim's new street', daily 18:00-23:00, buffer 25 m, area {moved.Description} (was circle 51.4700000 -0.1000000 200, always)", record.Event.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Change_AnEndedConditionIsNotFound_AnotherCaseloadsIsForbidden_AndABadAreaIsInvalid_ChangingNothing()
+    {
+        long id = await AddZoneAsync();
+        long others = (await _host.Get<AddCondition>().ExecuteAsync(Probation(_other), Zone() with { Reference = _other }, Cancel)).Value.Condition.Id;
+        var far = ZoneArea.Circle(new GeoPoint(53.48, -2.24), 300); // Manchester: nowhere near the person's home or boroughs
+        ChangeConditionRequest Change(long which, string reference, ZoneArea area) => new(which, reference, area, 0, Schedule.Always);
+
+        var forbidden = await _host.Get<ChangeCondition>().ExecuteAsync(Probation(_reference), Change(others, _other, ZoneArea.Circle(Victim, 250)), Cancel);
+        var wrongPerson = await _host.Get<ChangeCondition>().ExecuteAsync(Probation(_reference), Change(others, _reference, ZoneArea.Circle(Victim, 250)), Cancel);
+        var negativeBuffer = await _host.Get<ChangeCondition>().ExecuteAsync(Probation(_reference), Change(id, _reference, far) with { BufferMetres = -5 }, Cancel);
+        await _host.Get<EndCondition>().ExecuteAsync(Probation(_reference), new EndConditionRequest(id, _reference), Cancel);
+        var ended = await _host.Get<ChangeCondition>().ExecuteAsync(Probation(_reference), Change(id, _reference, ZoneArea.Circle(Victim, 250)), Cancel);
+
+        Assert.Equal(FailureKind.Forbidden, forbidden.Failure?.Kind);
+        Assert.Equal(FailureKind.NotFound, wrongPerson.Failure?.Kind);
+        Assert.Equal(FailureKind.Invalid, negativeBuffer.Failure?.Kind);
+        Assert.Equal(FailureKind.NotFound, ended.Failure?.Kind);
+        Assert.Equal([others], (await _host.Get<IConditionStore>().ActiveAsync(null, Cancel)).Select(c => c.Id));
+        Assert.DoesNotContain(await AuditAsync(AuditActions.ChangeConditions), r => r.Event.Data.Contains("changed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task List_WithoutAPerson_ShowsOnlyTheirCaseloadsConditionsAndRecordsWhose()
     {
         await AddZoneAsync();
