@@ -88,6 +88,33 @@ public sealed class ConditionsApiTests
         Assert.Equal(($"condition {id} suspended 2030-01-01T09:00:00Z–2030-01-01T12:00:00Z", "court appearance"), (record.Event.Data, record.Event.Purpose));
     }
 
+    [Fact]
+    public async Task A_condition_changed_through_the_api_is_replaced_under_a_new_id_and_a_bad_area_is_refused_naming_it()
+    {
+        await using var api = await SeededApi.StartAsync();
+        using var probation = api.ClientFor("probation");
+        string path = $"/api/v1/offenders/{api.CaseloadReference}/conditions";
+        var added = await probation.PostAsJsonAsync(path, new { kind = "exclusion", label = "victim's street", area = new { circle = new { latitude = 51.47, longitude = -0.10, radius = 200 } } });
+        long id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var bad = await probation.PostAsJsonAsync($"{path}/{id}/replacement", new { area = new { wkt = "POLYGON((0 0, 1 1))" } });
+        var changed = await probation.PostAsJsonAsync($"{path}/{id}/replacement", new { area = new { circle = new { latitude = 51.471, longitude = -0.101, radius = 250 } }, buffer_metres = 20, schedule = "daily 18:00-23:00" });
+        var again = await probation.PostAsJsonAsync($"{path}/{id}/replacement", new { area = new { circle = new { latitude = 51.471, longitude = -0.101, radius = 250 } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("area", out _));
+        Assert.Equal(HttpStatusCode.Created, changed.StatusCode);
+        var replacement = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        long newId = replacement.GetProperty("id").GetInt64();
+        Assert.NotEqual(id, newId);
+        Assert.Equal($"/api/v1/offenders/{api.CaseloadReference}/conditions/{newId}", changed.Headers.Location?.ToString());
+        Assert.Equal(("victim's street", "daily 18:00-23:00", "circle 51.4710000 -0.1010000 250 + 20 m"),
+            (replacement.GetProperty("label").GetString(), replacement.GetProperty("schedule").GetString(), replacement.GetProperty("area").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var listed = await probation.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal([newId], listed.EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).Where(c => c == id || c == newId));
+    }
+
     [Theory]
     [InlineData("""{"kind":"fence","area":{"circle":{"latitude":51.45,"longitude":-0.1,"radius":40}}}""", "kind")]
     [InlineData("""{"kind":"exclusion","area":{}}""", "area")]

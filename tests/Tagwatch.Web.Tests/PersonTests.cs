@@ -64,6 +64,53 @@ public sealed class PersonTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_zone_in_force_is_changed_by_dragging_a_corner_on_the_map_and_the_old_one_ends()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "probation");
+        await web.Page.GotoAsync($"/people/{_seeded.CaseloadReference}");
+        await web.Page.GetByLabel("Polygon", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        await web.Page.GetByLabel("Name").FillAsync("Victim's estate");
+        await web.Page.GetByLabel("Polygon corners").FillAsync("51.4500, -0.1010\n51.4510, -0.0990\n51.4490, -0.0990");
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add condition" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator("#conditions")).ToContainTextAsync("Victim's estate");
+
+        await web.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Change Victim's estate" }).ClickAsync();
+        await Assertions.Expect(web.Page.Locator("#add-zone")).ToHaveTextAsync("Change “Victim's estate”");
+        Assert.Equal("51.45, -0.101\n51.451, -0.099\n51.449, -0.099", await web.Page.GetByLabel("Polygon corners").InputValueAsync());
+        var handles = web.Page.Locator("#person-map .tw-map__handle");
+        await Assertions.Expect(handles).ToHaveCountAsync(3);
+        await web.Page.Locator("#person-map").ScrollIntoViewIfNeededAsync(); // the link opened the form, below the map
+        var corner = (await handles.First.BoundingBoxAsync())!;
+        await web.Page.Mouse.MoveAsync(corner.X + corner.Width / 2, corner.Y + corner.Height / 2);
+        await web.Page.Mouse.DownAsync();
+        await web.Page.Mouse.MoveAsync(corner.X - 40, corner.Y + 30, new MouseMoveOptions { Steps = 5 });
+        await web.Page.Mouse.UpAsync();
+        string moved = await web.Page.GetByLabel("Polygon corners").InputValueAsync();
+        Assert.NotEqual("51.45, -0.101", moved.Split('\n')[0]);
+        Assert.Equal(3, moved.Split('\n').Length);
+        await web.ScreenshotAsync("zone-change");
+        await web.AssertAccessibleAsync();
+        await web.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save the change" }).ClickAsync();
+
+        await Assertions.Expect(web.Page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("changed: the new area applies from now");
+        await Assertions.Expect(web.Page.Locator("#conditions tbody tr", new PageLocatorOptions { HasText = "Victim's estate" })).ToHaveCountAsync(1);
+        await Assertions.Expect(web.Page.Locator("#add-zone")).ToHaveTextAsync("Add a zone or curfew");
+        var changes = await _seeded.Server.Services.Audit.SearchAsync(new AuditQuery(Action: AuditActions.ChangeConditions));
+        Assert.Contains(changes, r => r.Event.Data.Contains("changed into condition", StringComparison.Ordinal) && r.Event.Data.Contains("Victim's estate", StringComparison.Ordinal));
+        web.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Changing_a_condition_that_is_no_longer_in_force_says_so_against_the_form()
+    {
+        await using var web = await WebSession.SignedInAsync(browser, _seeded, "probation");
+        await web.Page.GotoAsync($"/people/{_seeded.CaseloadReference}?change=987654#add-zone");
+
+        await Assertions.Expect(web.Page.Locator(".govuk-error-summary")).ToContainTextAsync("There is no condition 987654 in force to change");
+        await Assertions.Expect(web.Page.Locator("#add-zone")).ToHaveTextAsync("Add a zone or curfew");
+    }
+
+    [Fact]
     public async Task The_trail_plays_back_and_its_period_downloads_as_gpx_and_kml()
     {
         var first = _seeded.Pilot.Options.Start;

@@ -14,8 +14,8 @@ using Tagwatch.Server.Security;
 namespace Tagwatch.Server.Api;
 
 /// <summary>
-/// Probation officers read, set, suspend and end the location conditions of people on their caseload: the doors onto
-/// <see cref="ListConditions"/>, <see cref="AddCondition"/>, <see cref="SuspendCondition"/> and <see cref="EndCondition"/>,
+/// Probation officers read, set, change, suspend and end the location conditions of people on their caseload: the doors onto
+/// <see cref="ListConditions"/>, <see cref="AddCondition"/>, <see cref="ChangeCondition"/>, <see cref="SuspendCondition"/> and <see cref="EndCondition"/>,
 /// which hold the access rules and write the audit records.
 /// </summary>
 internal static class ConditionsApi
@@ -29,6 +29,9 @@ internal static class ConditionsApi
     /// <summary>A new condition; <c>from</c> is when it applies from (not before monitoring began), default now.</summary>
     public sealed record ConditionRequest(
         ConditionKind? Kind, string? Label, AreaRequest Area, double? BufferMetres, string? Schedule, int? GraceMinutes, RulesRequest? Rules, Instant? From);
+
+    /// <summary>A change of a condition in force: the new area, buffer and schedule (default: always) and, if given, name.</summary>
+    public sealed record ChangeRequest(string? Label, AreaRequest Area, double? BufferMetres, string? Schedule);
 
     /// <summary>A window in which a breach of the condition starting raises no alert, and why.</summary>
     public sealed record SuspensionRequest(Instant? From, Instant? To, string? Reason);
@@ -51,6 +54,8 @@ internal static class ConditionsApi
         conditions.MapGet("/", ListAsync).RequireAuthorization(nameof(Permission.ViewOffenderRecords)).WithName("GetOffenderConditions");
         conditions.MapPost("/", AddAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("AddCondition")
             .WithDescription("kind: exclusion, inclusion or curfew; area: circle {latitude, longitude, radius} or wkt or geojson; schedule in London time ('always', 'daily 21:00-07:00'); from: when it applies (default now).");
+        conditions.MapPost("/{id:long}/replacement", ChangeAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("ChangeCondition")
+            .WithDescription("Changes a condition in force: it ends now and the replacement (same kind, grace and rules; the area, buffer, schedule and name given) applies from now, under a new id (its address in Location). Alerts already raised keep the condition they were raised on.");
         conditions.MapDelete("/{id:long}", EndAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("EndCondition");
         conditions.MapPost("/{id:long}/suspensions", SuspendAsync).RequireAuthorization(nameof(Permission.ChangeOffenderRecords)).WithName("SuspendCondition")
             .WithDescription("No alert is raised for a breach of the condition that starts in [from, to); the reason is required and recorded.");
@@ -102,6 +107,30 @@ internal static class ConditionsApi
 
         var added = ConditionResponse.Of(result.Value);
         return TypedResults.Created($"/api/v1/offenders/{added.Offender}/conditions/{added.Id}", added);
+    }
+
+    private static async Task<Results<Created<ConditionResponse>, ProblemHttpResult>> ChangeAsync(string reference, long id, ChangeRequest body, HttpContext http, ChangeCondition change)
+    {
+        var actor = await http.RequiredActorAsync();
+        var (area, areaProblem) = Area(body.Area);
+        if (area is null)
+        {
+            return Invalid("area", areaProblem!);
+        }
+
+        if (!Schedule.TryParse(body.Schedule ?? "always", out var schedule, out string? scheduleProblem))
+        {
+            return Invalid("schedule", scheduleProblem!);
+        }
+
+        var result = await change.ExecuteAsync(actor, new ChangeConditionRequest(id, reference, area, body.BufferMetres ?? 0, schedule, body.Label), http.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UseCaseAnswers.Problem(result.Failure);
+        }
+
+        var changed = ConditionResponse.Of(result.Value);
+        return TypedResults.Created($"/api/v1/offenders/{changed.Offender}/conditions/{changed.Id}", changed);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(string reference, long id, HttpContext http, EndCondition end)

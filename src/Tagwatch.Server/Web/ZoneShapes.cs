@@ -9,6 +9,7 @@ namespace Tagwatch.Server.Web;
 /// <summary>
 /// Conditions as shapes for the map script: a circle (centre and radius) or a GeoJSON geometry, from the area's
 /// description (<c>circle LAT LON RADIUS</c> or WKT with longitude first), with the kind, label and id for the legend.
+/// A buffered circle is drawn with its buffer (the radius enforced); a buffered polygon as entered, its buffer named.
 /// </summary>
 internal static class ZoneShapes
 {
@@ -19,7 +20,7 @@ internal static class ZoneShapes
 
     private static object Shape(PersonCondition c)
     {
-        string description = c.Condition.Area.Description;
+        var (description, buffer) = Core.Conditions.ZoneArea.EnteredAndBuffer(c.Condition.Area.Description);
         object? circle = null;
         JsonElement? geometry = null;
         if (description.StartsWith("circle ", StringComparison.Ordinal))
@@ -29,7 +30,7 @@ internal static class ZoneShapes
             {
                 lat = double.Parse(parts[1], CultureInfo.InvariantCulture),
                 lon = double.Parse(parts[2], CultureInfo.InvariantCulture),
-                radius = double.Parse(parts[3], CultureInfo.InvariantCulture),
+                radius = double.Parse(parts[3], CultureInfo.InvariantCulture) + buffer,
             };
         }
         else
@@ -38,6 +39,6 @@ internal static class ZoneShapes
             geometry = JsonSerializer.SerializeToElement(shape, GeoJson);
         }
 
-        return new { id = c.Condition.Id, kind = c.Condition.Kind.ToString().ToLowerInvariant(), label = c.Condition.Label, circle, geometry };
+        return new { id = c.Condition.Id, kind = c.Condition.Kind.ToString().ToLowerInvariant(), label = c.Condition.Label, buffer, circle, geometry };
     }
 }

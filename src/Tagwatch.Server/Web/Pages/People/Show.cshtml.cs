@@ -15,18 +15,21 @@ namespace Tagwatch.Server.Web.Pages.People;
 
 /// <summary>
 /// A person's page: record, licence, risk history, conditions (zones on the map, curfews in words), alerts; and the
-/// probation officer's changes — a zone drawn on the map or typed, a condition ended or suspended — through the same use
-/// cases as the API.
+/// probation officer's changes — a zone drawn on the map or typed, a zone in force changed on the map, a condition ended or
+/// suspended — through the same use cases as the API.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewOffenderRecords))]
 [Tags("Offenders")]
-internal sealed class ShowModel(ShowOffender show, ListConditions conditions, ListAlerts alerts, AddCondition add, EndCondition end, SuspendCondition suspend) : WebPageModel
+internal sealed class ShowModel(ShowOffender show, ListConditions conditions, ListAlerts alerts, AddCondition add, ChangeCondition change, EndCondition end, SuspendCondition suspend) : WebPageModel
 {
     private static readonly LocalDateTimePattern LocalInput = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd'T'HH:mm");
 
     /// <summary>A new zone or curfew: drawn on the map (which fills these fields) or typed.</summary>
     public sealed class ZoneForm
     {
+        /// <summary>The condition in force being changed; null when adding one.</summary>
+        public long? ChangeId { get; set; }
+
         public string? Kind { get; set; } = "exclusion";
 
         public string? Label { get; set; }
@@ -79,7 +82,23 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
     /// <summary>How many of the person's latest alerts the page lists.</summary>
     public const int AlertHistoryLength = 50;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
+    /// <summary>The condition to change (<c>?change=ID</c>): the form below the map is filled with it.</summary>
+    [BindProperty(SupportsGet = true, Name = "change")]
+    public long? ChangeRequested { get; set; }
+
+    /// <summary>The condition the form changes, when it changes one.</summary>
+    public PersonCondition? Changing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var page = await ShowAsync(cancellationToken);
+        if (ChangeRequested is { } id && Changing is null)
+        {
+            ModelState.AddModelError("Zone.ChangeId", $"There is no condition {id} in force to change: it may have ended or been changed already.");
+        }
+
+        return page;
+    }
 
     public async Task<IActionResult> OnPostZoneAsync(CancellationToken cancellationToken)
     {
@@ -112,14 +131,16 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
             return await ShowAsync(cancellationToken);
         }
 
-        var result = await add.ExecuteAsync(actor, new AddConditionRequest(Reference, kind.Value, area, schedule, new DecisionRules(),
-            string.IsNullOrWhiteSpace(Zone.Label) ? null : Zone.Label, BufferMetres: buffer), cancellationToken);
+        string? label = string.IsNullOrWhiteSpace(Zone.Label) ? null : Zone.Label;
+        var result = Zone.ChangeId is { } changed
+            ? await change.ExecuteAsync(actor, new ChangeConditionRequest(changed, Reference, area, buffer, schedule, label), cancellationToken)
+            : await add.ExecuteAsync(actor, new AddConditionRequest(Reference, kind.Value, area, schedule, new DecisionRules(), label, BufferMetres: buffer), cancellationToken);
         if (!result.Succeeded)
         {
             return await FailedAsync(Renamed(result.Failure), () => ShowAsync(cancellationToken), "Zone");
         }
 
-        TempData["Notice"] = $"{PeopleText.Kind(result.Value.Condition.Kind)} “{result.Value.Condition.Label}” added.";
+        TempData["Notice"] = $"{PeopleText.Kind(result.Value.Condition.Kind)} “{result.Value.Condition.Label}” {(Zone.ChangeId is null ? "added" : "changed: the new area applies from now")}.";
         return RedirectToPage(new { reference = Reference });
     }
 
@@ -170,6 +191,13 @@ internal sealed class ShowModel(ShowOffender show, ListConditions conditions, Li
         var seen = await alerts.ExecuteAsync(actor, new ListAlertsRequest(Limit: AlertHistoryLength, Person: Reference), cancellationToken);
         Alerts = seen.Succeeded ? [.. seen.Value.Alerts.Select(a => a.Alert)] : [];
         MayChange = AccessPolicy.Allows(actor.Role, Permission.ChangeOffenderRecords);
+        long? changing = Zone.ChangeId ?? ChangeRequested;
+        Changing = MayChange && changing is { } id ? Conditions.FirstOrDefault(c => c.Condition.Id == id) : null;
+        if (Changing is not null && ChangeRequested is not null && Request.Method == HttpMethods.Get)
+        {
+            Zone = ZoneFormFill.Of(Changing.Condition);
+        }
+
         return Page();
     }
 

@@ -5,7 +5,7 @@ export const zoneColours = { exclusion: '#d4351c', inclusion: '#00703c', curfew:
 
 export function tooltipText(zone) {
   const kind = { exclusion: 'Exclusion zone', inclusion: 'Inclusion zone', curfew: 'Curfew area' }[zone.kind] ?? zone.kind;
-  return `${kind}: ${zone.label}`;
+  return `${kind}: ${zone.label}${zone.buffer > 0 ? ` (with a ${zone.buffer} m buffer)` : ''}`;
 }
 
 export function drawZones(map, zones) {
