@@ -10,6 +10,25 @@ public sealed class ZoneAreaTests
     private static readonly GeoPoint Centre = new(51.4613, -0.1156);
 
     [Fact]
+    public void EnteredAndBuffer_ReadsBackWhatGrowWrote_ForCirclesAndPolygons() =>
+        Prop.ForAll(
+            Gen.Choose(10, 5_000).Zip(Gen.Choose(0, 2_000)).Zip(Gen.Elements(true, false)).ToArbitrary(),
+            t =>
+            {
+                var ((radius, bufferDecimetres), circle) = t;
+                double buffer = bufferDecimetres / 10.0;
+                var area = circle
+                    ? ZoneArea.Circle(Centre, radius)
+                    : ZoneArea.TryParse($"POLYGON((-0.12 51.46, -0.11 51.46, -0.11 {51.46 + (radius / 1e6):0.######}, -0.12 51.46))", out var polygon, out _) ? polygon! : throw new InvalidOperationException();
+
+                var (entered, readBuffer) = ZoneArea.EnteredAndBuffer(area.Grow(buffer).Description);
+
+                Assert.Equal(area.Description, entered);
+                Assert.Equal(Math.Round(buffer, 1), readBuffer);
+                Assert.Equal(area.Description, ZoneArea.FromDescription(entered).Description);
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Circle_SignedDistance_AgreesWithTheEllipsoidalDistance() =>
         Prop.ForAll(
             Gen.Choose(0, 3_000).Zip(Gen.Choose(0, 359)).Zip(Gen.Choose(10, 1_000)).ToArbitrary(),
