@@ -57,6 +57,15 @@ public sealed class CrimeAreaLayerTests(BrowserFixture browser) : IAsyncLifetime
         await web.AssertAccessibleAsync();
         await web.ScreenshotAsync("crimes-area-layer");
 
+        await web.Page.GetByLabel("police.uk crime type").SelectOptionAsync("Robbery");
+        await Assertions.Expect(web.Page.GetByTestId("area-crime-status")).ToHaveTextAsync("police.uk area crimes of type Robbery, February 2019: 1 crime at 1 place.");
+        await Assertions.Expect(squares).ToHaveTextAsync("1");
+        await web.Page.GetByLabel("police.uk crime type").SelectOptionAsync("Drugs"); // only in the other borough
+        await Assertions.Expect(web.Page.GetByTestId("area-crime-status")).ToHaveTextAsync("police.uk area crimes of type Drugs, February 2019: 0 crimes at 0 places.");
+        await Assertions.Expect(squares).ToHaveCountAsync(0);
+        await web.Page.GetByLabel("police.uk crime type").SelectOptionAsync("");
+        await Assertions.Expect(squares).ToHaveTextAsync("3");
+
         await web.Page.GetByLabel("Show police.uk area crimes").UncheckAsync();
         await Assertions.Expect(squares).ToHaveCountAsync(0);
         web.AssertNoProblems();

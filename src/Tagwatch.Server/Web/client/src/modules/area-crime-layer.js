@@ -1,5 +1,5 @@
 // Published police.uk street-level crimes as context on the crimes map: fetched from /api/v1/crimes/area for the page's
-// months and borough, one square marker per anonymised map point (police.uk snaps many crimes to one point) showing how
+// months and borough (and a police.uk crime type when one is chosen), one square marker per anonymised map point (police.uk snaps many crimes to one point) showing how
 // many crimes it holds, a tooltip of DOM nodes with the count per crime type, and a legend entry in words.
 import { L } from '../map/base-map.js';
 import { api } from '../api.js';
@@ -47,6 +47,8 @@ export function areaCrimeLayer(map, { from, to, borough, status }) {
   const layer = L.layerGroup();
   let legend = null;
   let loaded = null;
+  let crimeType = '';
+  let shown = false;
 
   const say = text => {
     if (status) {
@@ -60,20 +62,35 @@ export function areaCrimeLayer(map, { from, to, borough, status }) {
       query.set('borough', borough);
     }
 
+    if (crimeType) {
+      query.set('crimeType', crimeType);
+    }
+
     const answer = await api(`/api/v1/crimes/area?${query}`);
+    layer.clearLayers();
     for (const place of answer.places) {
       marker(place).addTo(layer);
     }
 
     const placesText = `${answer.shown_places} ${answer.shown_places === 1 ? 'place' : 'places'}`;
+    const what = crimeType ? `police.uk area crimes of type ${crimeType}` : 'police.uk area crimes';
     return answer.capped
-      ? `police.uk area crimes, ${monthsText(answer)}: showing ${answer.shown_crimes} of ${answer.total_crimes} crimes (the busiest ${placesText} of ${answer.total_places}).`
-      : `police.uk area crimes, ${monthsText(answer)}: ${answer.total_crimes} ${answer.total_crimes === 1 ? 'crime' : 'crimes'} at ${placesText}.`;
+      ? `${what}, ${monthsText(answer)}: showing ${answer.shown_crimes} of ${answer.total_crimes} crimes (the busiest ${placesText} of ${answer.total_places}).`
+      : `${what}, ${monthsText(answer)}: ${answer.total_crimes} ${answer.total_crimes === 1 ? 'crime' : 'crimes'} at ${placesText}.`;
   };
 
   return {
     layer,
+    // One police.uk crime type, or '' for all: reloaded at once when the layer is on.
+    async setCrimeType(type) {
+      crimeType = type;
+      loaded = null;
+      if (shown) {
+        await this.setShown(true);
+      }
+    },
     async setShown(on) {
+      shown = on;
       if (!on) {
         layer.remove();
         legend?.remove();

@@ -68,6 +68,7 @@ function offerLayers(element, map) {
   });
   const lsoa = lsoaOutlines(map);
   areaSwitch.addEventListener('change', () => area.setShown(areaSwitch.checked));
+  document.getElementById('area-crime-type')?.addEventListener('change', event => area.setCrimeType(event.target.value));
   lsoaSwitch.addEventListener('change', () => lsoa.setWanted(lsoaSwitch.checked));
   switches.hidden = false;
 }
