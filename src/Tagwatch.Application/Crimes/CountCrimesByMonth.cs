@@ -32,7 +32,7 @@ public sealed class CountCrimesByMonth(ICrimeStore crimes, TimeProvider clock)
             return period.Failure;
         }
 
-        var counted = await CrimePeriod.CrimesAsync(crimes, actor, period.Value, request.Borough, request.Category, cancellationToken);
+        var counted = await crimes.CurrentStartsAsync(CrimePeriod.Filter(actor, period.Value, request.Borough, request.Category), cancellationToken);
         var counts = counted
             .GroupBy(c => (Month: MonthOf(c.CommittedFrom), c.Category))
             .Select(g => new CrimeMonthCount(g.Key.Month, g.Key.Category, g.Count()))

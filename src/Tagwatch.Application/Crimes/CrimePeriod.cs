@@ -34,16 +34,16 @@ internal static class CrimePeriod
         return new Interval(from.Value, to.Value);
     }
 
-    /// <summary>The current crimes of <paramref name="period"/> in the actor's scope, of <paramref name="borough"/> and
-    /// <paramref name="category"/> when given.</summary>
-    public static async Task<List<Crime>> CrimesAsync(
-        ICrimeStore crimes, Actor actor, Interval period, string? borough, CrimeCategory? category, CancellationToken cancellationToken)
+    /// <summary>The current crimes of <paramref name="period"/> in the actor's scope — police their boroughs, the hub all,
+    /// anyone else none — of <paramref name="borough"/> and <paramref name="category"/> when given.</summary>
+    public static CrimeFilter Filter(Actor actor, Interval period, string? borough, CrimeCategory? category)
     {
-        var current = await crimes.CurrentAsync(period.Start, period.End, cancellationToken);
-        return current
-            .Where(c => AccessPolicy.CoversBorough(actor, c.BoroughCode))
-            .Where(c => borough is null || string.Equals(c.BoroughCode, borough, StringComparison.OrdinalIgnoreCase))
-            .Where(c => category is null || c.Category == category)
-            .ToList();
+        IReadOnlyCollection<string>? boroughs = actor.Role switch
+        {
+            Role.MatchReviewer => null,
+            Role.Police => [.. actor.Boroughs],
+            _ => [],
+        };
+        return new CrimeFilter(period.Start, period.End, boroughs, borough?.Trim().ToUpperInvariant(), category);
     }
 }

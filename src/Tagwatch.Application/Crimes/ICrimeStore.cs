@@ -11,6 +11,15 @@ public interface ICrimeStore
     /// <remarks>All crimes are written in one transaction; the outcomes are in input order.</remarks>
     Task<IReadOnlyList<CrimeUpsertOutcome>> UpsertAsync(IReadOnlyList<Crime> crimes, Instant importedAt, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the current crimes <paramref name="filter"/> selects, sorted by <paramref name="sort"/> (then
+    /// reference and force, so pages never overlap), and how many it selects in all; every crime when
+    /// <paramref name="take"/> is null.</summary>
+    Task<(IReadOnlyList<Crime> Page, int Total)> ListCurrentAsync(CrimeFilter filter, CrimeSort sort, bool descending, int skip, int? take, CancellationToken cancellationToken = default);
+
+    /// <summary>When each current crime <paramref name="filter"/> selects was committed from, and its category: what a
+    /// monthly count needs, without the rest of each crime.</summary>
+    Task<IReadOnlyList<(Instant CommittedFrom, CrimeCategory Category)>> CurrentStartsAsync(CrimeFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Current versions of the crimes whose committed window overlaps [from, to].</summary>
     Task<IReadOnlyList<Crime>> CurrentAsync(Instant from, Instant to, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,6 @@
 using NodaTime;
 using Tagwatch.Application.UseCases;
 using Tagwatch.Core.Access;
-using Tagwatch.Core.Crimes;
 
 namespace Tagwatch.Application.Crimes;
 
@@ -49,24 +48,9 @@ public sealed class ListCrimes(ICrimeStore crimes, TimeProvider clock)
             return period.Failure;
         }
 
-        var shown = await CrimePeriod.CrimesAsync(crimes, actor, period.Value, request.Borough, request.Category, cancellationToken);
-        var sorted = Sorted(shown, request.Sort, request.Descending);
-        var page = request.PageSize is { } size ? sorted.Skip((request.Page - 1) * size).Take(size) : sorted;
-        return new CrimeList(page.ToList(), shown.Count, period.Value.Start, period.Value.End);
-    }
-
-    private static IEnumerable<Crime> Sorted(List<Crime> shown, CrimeSort sort, bool descending)
-    {
-        IOrderedEnumerable<Crime> ordered = sort switch
-        {
-            CrimeSort.Borough => By(c => c.BoroughCode ?? "\uffff"),
-            CrimeSort.Category => By(c => c.Category.ToString()),
-            CrimeSort.Reference => By(c => c.Reference),
-            _ => descending ? shown.OrderByDescending(c => c.CommittedFrom) : shown.OrderBy(c => c.CommittedFrom),
-        };
-        return ordered.ThenBy(c => c.Reference, StringComparer.Ordinal).ThenBy(c => c.Force, StringComparer.Ordinal);
-
-        IOrderedEnumerable<Crime> By(Func<Crime, string> key) =>
-            descending ? shown.OrderByDescending(key, StringComparer.Ordinal) : shown.OrderBy(key, StringComparer.Ordinal);
+        var filter = CrimePeriod.Filter(actor, period.Value, request.Borough, request.Category);
+        int skip = request.PageSize is { } size ? (request.Page - 1) * size : 0;
+        var (page, total) = await crimes.ListCurrentAsync(filter, request.Sort, request.Descending, skip, request.PageSize, cancellationToken);
+        return new CrimeList(page, total, period.Value.Start, period.Value.End);
     }
 }

@@ -90,6 +90,69 @@ public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
     }
 
     /// <inheritdoc />
+    public async Task<(IReadOnlyList<Crime> Page, int Total)> ListCurrentAsync(CrimeFilter filter, CrimeSort sort, bool descending, int skip, int? take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var context = database.CreateContext();
+        var selected = Selected(context, filter);
+        int total = await selected.CountAsync(cancellationToken);
+        var ordered = Sorted(selected, sort, descending).Skip(skip);
+        var rows = await (take is { } size ? ordered.Take(size) : ordered).ToListAsync(cancellationToken);
+        return (rows.Select(r => r.ToCrime()).ToList(), total);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(Instant CommittedFrom, CrimeCategory Category)>> CurrentStartsAsync(CrimeFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var context = database.CreateContext();
+        var rows = await Selected(context, filter).Select(r => new { r.CommittedFromUnixMs, r.Category }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (Instant.FromUnixTimeMilliseconds(r.CommittedFromUnixMs), Enum.Parse<CrimeCategory>(r.Category)))];
+    }
+
+    private static IQueryable<CrimeRow> Selected(TagwatchDbContext context, CrimeFilter filter)
+    {
+        long fromMs = filter.From.ToUnixTimeMilliseconds(), toMs = filter.To.ToUnixTimeMilliseconds();
+        var rows = context.Crimes.AsNoTracking().Where(r => r.IsCurrent && r.CommittedToUnixMs >= fromMs && r.CommittedFromUnixMs <= toMs);
+        if (filter.Boroughs is { } boroughs)
+        {
+            var allowed = boroughs.ToList();
+            rows = rows.Where(r => r.BoroughCode != null && allowed.Contains(r.BoroughCode));
+        }
+
+        if (filter.Borough is { } borough)
+        {
+            rows = rows.Where(r => r.BoroughCode == borough);
+        }
+
+        if (filter.Category is { } category)
+        {
+            string name = category.ToString();
+            rows = rows.Where(r => r.Category == name);
+        }
+
+        return rows;
+    }
+
+    // Then by reference and force: a total order, so consecutive pages neither overlap nor skip a crime.
+    private static IQueryable<CrimeRow> Sorted(IQueryable<CrimeRow> rows, CrimeSort sort, bool descending)
+    {
+        var ordered = (sort, descending) switch
+        {
+            // Crimes outside London (no borough) last, or first when descending, as if after every code.
+            (CrimeSort.Borough, false) => rows.OrderBy(r => r.BoroughCode == null).ThenBy(r => r.BoroughCode),
+            (CrimeSort.Borough, true) => rows.OrderByDescending(r => r.BoroughCode == null).ThenByDescending(r => r.BoroughCode),
+            (CrimeSort.Category, false) => rows.OrderBy(r => r.Category),
+            (CrimeSort.Category, true) => rows.OrderByDescending(r => r.Category),
+            (CrimeSort.Reference, false) => rows.OrderBy(r => r.Reference),
+            (CrimeSort.Reference, true) => rows.OrderByDescending(r => r.Reference),
+            (_, false) => rows.OrderBy(r => r.CommittedFromUnixMs),
+            (_, true) => rows.OrderByDescending(r => r.CommittedFromUnixMs),
+        };
+        return ordered.ThenBy(r => r.Reference).ThenBy(r => r.Force);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Crime>> CurrentOfAsync(IReadOnlyCollection<(string Force, string Reference)> keys, CancellationToken cancellationToken = default)
     {
         // By force, each a lookup on the (force, reference, version) index: an import's few changed crimes are read

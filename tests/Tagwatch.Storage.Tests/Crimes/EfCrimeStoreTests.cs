@@ -122,6 +122,62 @@ public abstract class EfCrimeStoreTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task ListCurrent_PagesInEverySortWithoutOverlapOrGap_OutsideLondonLast_AndFiltersInTheStore()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        (double Lat, double Lon)[] places = [(51.4613, -0.1156), (51.4740, -0.0700), (51.3762, -0.0982), (51.4500, -0.0200), (53.4800, -2.2400)];
+        var rows = Enumerable.Range(0, 23).Select(i =>
+        {
+            var (lat, lon) = places[i % places.Length];
+            string category = i % 3 == 0 ? "TFP,Theft from person" : "RB,Robbery";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"METROPOLITAN,{category},MPS20190220,CRI{(i * 7919) % 100:D8},201902{10 + (i % 9):D2}0830{i % 60:D2},201902{10 + (i % 9):D2}0930{i % 60:D2},,,{lat},{lon},WGS84,");
+        }).ToArray();
+        await db.CrimeImporter.ImportAsync(Moj(rows));
+        var all = await db.Crimes.CurrentAsync(Instant.MinValue, Instant.MaxValue);
+        Assert.Equal(23, all.Count);
+        var everything = new CrimeFilter(Instant.FromUtc(2019, 2, 1, 0, 0), Instant.FromUtc(2019, 3, 1, 0, 0), null, null, null);
+
+        foreach (var sort in Enum.GetValues<CrimeSort>())
+        {
+            foreach (bool descending in new[] { false, true })
+            {
+                var paged = new List<Core.Crimes.Crime>();
+                for (int skip = 0; skip < 30; skip += 5)
+                {
+                    var (page, total) = await db.Crimes.ListCurrentAsync(everything, sort, descending, skip, 5);
+                    Assert.Equal(23, total);
+                    paged.AddRange(page);
+                }
+
+                Assert.Equal(Expected(all, sort, descending).Select(c => c.Reference), paged.Select(c => c.Reference));
+            }
+        }
+
+        var (byBorough, _) = await db.Crimes.ListCurrentAsync(everything, CrimeSort.Borough, false, 0, null);
+        Assert.Null(byBorough[^1].BoroughCode);
+        var (lambethRobberies, count) = await db.Crimes.ListCurrentAsync(everything with { Boroughs = ["E09000022", "E09000028"], Borough = "E09000022", Category = Core.Crimes.CrimeCategory.Robbery }, CrimeSort.CommittedFrom, false, 0, null);
+        Assert.Equal(all.Count(c => c.BoroughCode == "E09000022" && c.Category == Core.Crimes.CrimeCategory.Robbery), count);
+        Assert.All(lambethRobberies, c => Assert.Equal(("E09000022", Core.Crimes.CrimeCategory.Robbery), (c.BoroughCode, c.Category)));
+        Assert.Empty((await db.Crimes.ListCurrentAsync(everything with { Boroughs = [] }, CrimeSort.CommittedFrom, false, 0, null)).Page);
+        var starts = await db.Crimes.CurrentStartsAsync(everything with { Boroughs = ["E09000008"] });
+        Assert.Equal(all.Where(c => c.BoroughCode == "E09000008").Select(c => (c.CommittedFrom, c.Category)).Order(), starts.Order());
+    }
+
+    private static IEnumerable<Core.Crimes.Crime> Expected(IEnumerable<Core.Crimes.Crime> crimes, CrimeSort sort, bool descending)
+    {
+        Func<Core.Crimes.Crime, string> key = sort switch
+        {
+            CrimeSort.Borough => c => c.BoroughCode ?? "\uffff",
+            CrimeSort.Category => c => c.Category.ToString(),
+            CrimeSort.Reference => c => c.Reference,
+            _ => c => c.CommittedFrom.ToUnixTimeMilliseconds().ToString("D15", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var ordered = descending ? crimes.OrderByDescending(key, StringComparer.Ordinal) : crimes.OrderBy(key, StringComparer.Ordinal);
+        return ordered.ThenBy(c => c.Reference, StringComparer.Ordinal).ThenBy(c => c.Force, StringComparer.Ordinal);
+    }
+
+    [Fact]
     public async Task Upsert_OutcomesAreInInputOrder()
     {
         await using var db = await TemporaryDatabase.CreateAsync(kind);
