@@ -24,7 +24,14 @@ internal static class IngestBenchmark
     {
         if (args.Length == 0 || args[0] is not ("batch" or "osmand" or "gt06"))
         {
-            Console.Error.WriteLine("usage: ingest batch|osmand|gt06 [--seconds S] [--clients C] [--batch B] [--connections N] [--minutes M]");
+            Console.Error.WriteLine("usage: ingest batch|osmand|gt06 [--seconds S] [--clients C] [--batch B] [--connections N] [--minutes M] [--postgres CONN (batch, osmand)]");
+            return 2;
+        }
+
+        string? postgres = ArgumentAfter(args, "--postgres");
+        if (postgres is not null && args[0] == "gt06")
+        {
+            Console.Error.WriteLine("ingest gt06 reads the SQLite file for its checks; --postgres is for batch and osmand");
             return 2;
         }
 
@@ -33,15 +40,19 @@ internal static class IngestBenchmark
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-ingest-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         string database = Path.Combine(directory, "bench.db");
+        await using var pg = postgres is null ? null : await BenchPostgresDatabase.CreateAsync(postgres);
         int devices = args[0] == "gt06" ? connections : 1000;
         // Each scenario's tags are registered for the protocol they report over: a tag's fixes come only that way.
-        string secret = await PrepareAsync(database, devices, args[0] == "osmand" ? "osmand" : "gt06", args[0] == "gt06" ? Math.Min(zones, devices) : 0);
+        var services = pg is null
+            ? await TagwatchServices.OpenAsync(database, TimeProvider.System)
+            : new TagwatchServices(await Storage.Postgres.PostgresDatabase.OpenAsync(pg.ConnectionString), TimeProvider.System);
+        string secret = await PrepareAsync(services, devices, args[0] == "osmand" ? "osmand" : "gt06", args[0] == "gt06" ? Math.Min(zones, devices) : 0);
         int api = FreePort(), osmand = FreePort(), gt06 = FreePort();
-        using var server = StartServer(database, api, osmand, gt06);
+        using var server = StartServer(pg is null ? ["--db", database] : ["--postgres", pg.ConnectionString], api, osmand, gt06);
         try
         {
             await WaitReadyAsync(api);
-            Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores, database {database}");
+            Console.WriteLine($"server pid {server.Id}, {Environment.ProcessorCount} cores, database {(pg is null ? database : "PostgreSQL (fresh database)")}");
             return args[0] switch
             {
                 "batch" => await BatchAsync(api, secret, seconds, clients, batch),
@@ -250,9 +261,8 @@ internal static class IngestBenchmark
     // Zoned devices are spread evenly over the minute (every k-th device), as real wearers' tags are.
     private static bool IsZoned(int d, int devices, int zones) => zones > 0 && d % Math.Max(devices / zones, 1) == 0 && d / Math.Max(devices / zones, 1) < zones;
 
-    private static async Task<string> PrepareAsync(string database, int devices, string protocol, int zones = 0)
+    private static async Task<string> PrepareAsync(TagwatchServices services, int devices, string protocol, int zones = 0)
     {
-        var services = await TagwatchServices.OpenAsync(database, TimeProvider.System);
         await services.Tags.RegisterAsync([.. Enumerable.Range(0, devices).Select(d => new Tag(TagId.Parse(DeviceId(d)), protocol, "bench"))]);
         if (zones > 0)
         {
@@ -292,10 +302,10 @@ internal static class IngestBenchmark
 
     private static string DeviceId(long d) => (359_339_075_000_000 + d).ToString(CultureInfo.InvariantCulture);
 
-    private static Process StartServer(string database, int api, int osmand, int gt06)
+    private static Process StartServer(string[] databaseArgs, int api, int osmand, int gt06)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "tagwatch.dll"), "serve", "--db", database, "--urls", $"http://127.0.0.1:{api}", "--osmand-port", Text(osmand), "--gt06-port", Text(gt06), "--h02-port", "0" })
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "tagwatch.dll"), "serve" }.Concat(databaseArgs).Concat(new[] { "--urls", $"http://127.0.0.1:{api}", "--osmand-port", Text(osmand), "--gt06-port", Text(gt06), "--h02-port", "0" }))
         {
             start.ArgumentList.Add(arg);
         }
@@ -355,5 +365,11 @@ internal static class IngestBenchmark
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? ArgumentAfter(string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Running;
 using Tagwatch.Benchmarks;
 
-// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- store [--tags N] [--days D]   end-to-end fix store timings
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- store [--tags N] [--days D] [--postgres CONN]   end-to-end fix store timings
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- import FIXES.csv                 CSV import, by phase
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- correlate DATABASE             strict correlation timings
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- quality [--seeds 1,2,3]         scored correlation vs ground truth
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- decode-cost DATABASE           read / decompress / decode split
-// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- ingest batch|osmand|gt06      live ingest under load (server in its own process)
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- ingest batch|osmand|gt06 [--postgres CONN]   live ingest under load (server in its own process)
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- api [--tags N] [--days D]     access control and audit on the read paths
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- web [--tags N] [--runs R]     trail page and live map in headless Chromium
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- grid                          OSTN15 grid decoding and conversions a second
@@ -62,5 +62,5 @@ if (args.Length > 0 && args[0] == "kernels")
     return 0;
 }
 
-Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 | api [--tags N] [--days D] | web [--tags N] [--runs R] | grid | kernels [BenchmarkDotNet options]");
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] [--postgres CONN] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 [--postgres CONN] | api [--tags N] [--days D] | web [--tags N] [--runs R] | grid | kernels [BenchmarkDotNet options]");
 return 2;
