@@ -51,8 +51,8 @@ namespace Tagwatch.Storage.Postgres.Migrations
                         WHERE i.inhparent = 'fix_chunks'::regclass
                     LOOP
                         CONTINUE WHEN part.end_day IS NULL OR part.end_day > before_day;
-                        EXECUTE format('SELECT count(*) FROM %s', part.name) INTO chunks;
                         CONTINUE WHEN EXISTS (SELECT 1 FROM fix_chunks f WHERE f."Day" >= part.first_day AND f."Day" < part.end_day AND f."TagKey" = ANY (held));
+                        EXECUTE format('SELECT count(*) FROM %s', part.name) INTO chunks;
                         EXECUTE format('DROP TABLE %s', part.name);
                         UPDATE fix_days SET "Version" = (random() * 4e18)::bigint WHERE "Day" >= part.first_day AND "Day" < part.end_day;
                         dropped := dropped + chunks;
