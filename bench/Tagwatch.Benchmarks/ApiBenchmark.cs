@@ -24,7 +24,7 @@ internal static class ApiBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int tags = Option(args, "--tags", 20), days = Option(args, "--days", 7);
+        int tags = BenchArgs.Number(args, "--tags", 20), days = BenchArgs.Number(args, "--days", 7);
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-api-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -131,11 +131,6 @@ internal static class ApiBenchmark
         return client;
     }
 
-    internal static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    }
 
     internal static int FreePort()
     {

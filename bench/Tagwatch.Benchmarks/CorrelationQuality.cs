@@ -13,7 +13,7 @@ internal static class CorrelationQuality
 {
     public static int Run(string[] args)
     {
-        int tags = Option(args, "--tags", 100), days = Option(args, "--days", 30);
+        int tags = BenchArgs.Number(args, "--tags", 100), days = BenchArgs.Number(args, "--days", 30);
         var seeds = (args.SkipWhile(a => a != "--seeds").Skip(1).FirstOrDefault() ?? "1,2,3").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var parameters = new ScoringParameters();
         Console.WriteLine($"seed | planted | significant | recall | decoys | decoys matched | decoys significant | rate | background matches | significant");
@@ -91,11 +91,5 @@ internal static class CorrelationQuality
 
         values.Sort();
         return string.Join(" ", Enumerable.Range(0, 11).Select(i => values[Math.Min(values.Count - 1, i * (values.Count - 1) / 10)].ToString("0.00", CultureInfo.InvariantCulture)));
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

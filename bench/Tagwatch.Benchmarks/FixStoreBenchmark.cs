@@ -20,7 +20,7 @@ internal static class FixStoreBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int tags = Option(args, "--tags", 100), days = Option(args, "--days", 30), repeats = Option(args, "--repeats", 5);
+        int tags = BenchArgs.Number(args, "--tags", 100), days = BenchArgs.Number(args, "--days", 30), repeats = BenchArgs.Number(args, "--repeats", 5);
         Console.WriteLine($"Simulating {tags} tags × {days} days…");
         var pilot = PilotSimulation.Create(new SimulationOptions { Tags = tags, Days = days, Seed = 1, CrimesPerDay = 0 });
         var trails = new Dictionary<TagId, List<Fix>>();
@@ -30,7 +30,7 @@ internal static class FixStoreBenchmark
         }
 
         long total = trails.Values.Sum(t => (long)t.Count);
-        string? postgres = Text(args, "--postgres");
+        string? postgres = BenchArgs.Text(args, "--postgres");
         if (postgres is not null)
         {
             await using var bench = await BenchPostgresDatabase.CreateAsync(postgres);
@@ -118,15 +118,4 @@ internal static class FixStoreBenchmark
         return readCount == total && result.Stored == total ? 0 : 1;
     }
 
-    private static string? Text(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

@@ -28,15 +28,15 @@ internal static class IngestBenchmark
             return 2;
         }
 
-        string? postgres = ArgumentAfter(args, "--postgres");
+        string? postgres = BenchArgs.Text(args, "--postgres");
         if (postgres is not null && args[0] == "gt06")
         {
             Console.Error.WriteLine("ingest gt06 reads the SQLite file for its checks; --postgres is for batch and osmand");
             return 2;
         }
 
-        int seconds = Option(args, "--seconds", 20), clients = Option(args, "--clients", 4), batch = Option(args, "--batch", 5000);
-        int connections = Option(args, "--connections", 10_000), minutes = Option(args, "--minutes", 3), zones = Option(args, "--zones", 1000);
+        int seconds = BenchArgs.Number(args, "--seconds", 20), clients = BenchArgs.Number(args, "--clients", 4), batch = BenchArgs.Number(args, "--batch", 5000);
+        int connections = BenchArgs.Number(args, "--connections", 10_000), minutes = BenchArgs.Number(args, "--minutes", 3), zones = BenchArgs.Number(args, "--zones", 1000);
         string directory = Path.Combine(Path.GetTempPath(), "tagwatch-ingest-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         string database = Path.Combine(directory, "bench.db");
@@ -360,16 +360,4 @@ internal static class IngestBenchmark
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string? ArgumentAfter(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

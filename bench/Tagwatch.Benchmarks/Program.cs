@@ -4,6 +4,8 @@ using Tagwatch.Benchmarks;
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- store [--tags N] [--days D] [--postgres CONN]   end-to-end fix store timings
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- import FIXES.csv                 CSV import, by phase
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- correlate DATABASE             strict correlation timings
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- correlate [--tags N] [--postgres CONN]   the same and scored, on a pilot loaded into a fresh database
+// dotnet run -c Release --project bench/Tagwatch.Benchmarks -- national [--tags 10000] [--postgres CONN]  a national caseload: load, bytes, strict run, one new crime, memory
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- quality [--seeds 1,2,3]         scored correlation vs ground truth
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- decode-cost DATABASE           read / decompress / decode split
 // dotnet run -c Release --project bench/Tagwatch.Benchmarks -- ingest batch|osmand|gt06 [--postgres CONN]   live ingest under load (server in its own process)
@@ -24,6 +26,11 @@ if (args.Length > 0 && args[0] == "import")
 if (args.Length > 0 && args[0] == "correlate")
 {
     return await CorrelationBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "national")
+{
+    return await CorrelationBenchmark.RunNationalAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "quality")
@@ -62,5 +69,5 @@ if (args.Length > 0 && args[0] == "kernels")
     return 0;
 }
 
-Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] [--postgres CONN] | import FIXES.csv | correlate DATABASE | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 [--postgres CONN] | api [--tags N] [--days D] | web [--tags N] [--runs R] | grid | kernels [BenchmarkDotNet options]");
+Console.Error.WriteLine("usage: Tagwatch.Benchmarks store [--tags N] [--days D] [--postgres CONN] | import FIXES.csv | correlate DATABASE | correlate [--tags N] [--days D] [--seed S] [--postgres CONN] | national [--tags N] [--days D] [--postgres CONN] [--scored] | quality [--seeds 1,2,3] | decode-cost DATABASE | ingest batch|osmand|gt06 [--postgres CONN] | api [--tags N] [--days D] | web [--tags N] [--runs R] | grid | kernels [BenchmarkDotNet options]");
 return 2;

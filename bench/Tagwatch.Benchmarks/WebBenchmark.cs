@@ -25,7 +25,7 @@ internal static class WebBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int tags = ApiBenchmark.Option(args, "--tags", 1_000), runs = ApiBenchmark.Option(args, "--runs", 10);
+        int tags = BenchArgs.Number(args, "--tags", 1_000), runs = BenchArgs.Number(args, "--runs", 10);
         string chromium = Environment.GetEnvironmentVariable("TAGWATCH_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"] });

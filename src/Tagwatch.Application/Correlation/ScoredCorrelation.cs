@@ -22,6 +22,10 @@ namespace Tagwatch.Application.Correlation;
 /// </remarks>
 public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offenders, ITagDirectory tags, TrailLoader trails, ICorrelationStore store, IPendingCorrelationStore pending, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>Tags whose trails a run holds in memory at once: a month of one tag's full fixes is about 3 MB, so a
+    /// national caseload is scored a few hundred tags at a time instead of all at once.</summary>
+    public const int TagsPerPass = 250;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     /// <summary>What a run produced.</summary>
@@ -153,16 +157,13 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
         var checkedTags = scope.TagsBetween(windowsFrom, dataTo);
         if (windowsFrom - dataFrom <= dataTo - windowsFrom)
         {
-            var all = await scope.SubjectsAsync(dataFrom, dataTo, null, null, cancellationToken);
-            return (ScoredEngine.Run(sites, all, parameters), all.Count, checkedTags);
+            var (all, count) = await MatchByTagsAsync(scope, sites, scope.TagsBetween(dataFrom, dataTo), dataFrom, dataTo, null, parameters, cancellationToken);
+            return (all, count, checkedTags);
         }
 
         // First pass: who touched which crime, on the trails of the windows alone. Habitual places discount a match but
         // cannot make or unmake one, so they wait for the second pass.
-        var subjects = await scope.SubjectsAsync(windowsFrom, dataTo, null, HabitualPlaces.None, cancellationToken);
-        var touched = ScoredEngine.Run(sites, subjects, parameters);
-        int subjectCount = subjects.Count;
-        subjects.Clear(); // the first pass's trails can go before the second reads history
+        var (touched, subjectCount) = await MatchByTagsAsync(scope, sites, checkedTags, windowsFrom, dataTo, HabitualPlaces.None, parameters, cancellationToken);
         if (touched.Count == 0)
         {
             return (touched, subjectCount, checkedTags);
@@ -170,8 +171,27 @@ public sealed class ScoredCorrelation(ICrimeStore crimes, IOffenderStore offende
 
         // Second pass: the crimes touched, again, against the tags that touched them, read with the history habitual
         // places need: the answer a single pass over everything would give, reading history for few tags.
-        var withHistory = await scope.SubjectsAsync(dataFrom, dataTo, touched.Select(m => m.Tag).ToHashSet(), null, cancellationToken);
-        return (ScoredEngine.Run(touched.Select(m => m.Crime).Distinct().ToList(), withHistory, parameters), subjectCount, checkedTags);
+        var touchedTags = checkedTags.Intersect(touched.Select(m => m.Tag)).ToList();
+        var (matches, _) = await MatchByTagsAsync(scope, touched.Select(m => m.Crime).Distinct().ToList(), touchedTags, dataFrom, dataTo, null, parameters, cancellationToken);
+        return (matches, subjectCount, checkedTags);
+    }
+
+    /// <summary>Scores <paramref name="sites"/> against the trails of <paramref name="tagsToRead"/> in [from, to],
+    /// <see cref="TagsPerPass"/> tags' trails in memory at a time; every subject of a tag is in the same pass, so the
+    /// engine's one match per crime and tag holds across passes, and the answer is the one a single pass would give.</summary>
+    private static async Task<(List<ScoredMatch> Matches, int Subjects)> MatchByTagsAsync(
+        CorrelationScope scope, List<CrimeSite> sites, List<TagId> tagsToRead, Instant from, Instant to, HabitualPlaces? habitual, ScoringParameters parameters, CancellationToken cancellationToken)
+    {
+        var matches = new List<ScoredMatch>();
+        int subjects = 0;
+        foreach (var pass in tagsToRead.Chunk(TagsPerPass))
+        {
+            var trailsOfPass = await scope.SubjectsAsync(from, to, pass.ToHashSet(), habitual, cancellationToken);
+            subjects += trailsOfPass.Count;
+            matches.AddRange(ScoredEngine.Run(sites, trailsOfPass, parameters));
+        }
+
+        return (matches.OrderBy(m => m.Crime.Reference, StringComparer.Ordinal).ThenBy(m => m.Tag.Value, StringComparer.Ordinal).ToList(), subjects);
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());

@@ -235,6 +235,26 @@ public abstract class ScoredCorrelationTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task Run_OverMoreTagsThanOnePassHolds_MatchesEveryTagOnceInOrder()
+    {
+        // Sam at the crime, and two passes' worth of other tags (plus one) near it from minute 20 to 60, worn by nobody.
+        var (db, reference) = await PersonAtTheCrimeAsync(kind);
+        await using var _ = db;
+        var others = Enumerable.Range(1, 2 * Application.Correlation.ScoredCorrelation.TagsPerPass + 1)
+            .Select(i => TagId.Parse($"35988104{i:0000000}")).ToList();
+        await db.Tags.RegisterAsync(others.Select(t => new Tag(t, "test", null)).ToList());
+        await db.Fixes.AppendAsync(others.ToDictionary(t => t, _ => StandingAt(Spot, 20, 40, everyMinutes: 2)));
+
+        var inScope = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: false, "manual", "tester");
+        var all = await db.ScoredCorrelation.RunAsync(new ScoringParameters(), allTags: true, "manual", "tester");
+
+        Assert.Equal(reference.Value, Assert.Single(inScope.Matches).OffenderReference);
+        Assert.Equal(others.Append(Tag).Select(t => t.Value).Order(StringComparer.Ordinal), all.Matches.Select(m => m.Tag.Value));
+        Assert.Equal(others.Count + 1, all.Run.Subjects);
+        Assert.Equal(reference.Value, Assert.Single(all.Matches, m => m.Tag == Tag).OffenderReference);
+    }
+
+    [Fact]
     public async Task Run_PersonBelowTheSchemeTier_IsNotCheckedUnlessAllTags()
     {
         var (db, _) = await PersonAtTheCrimeAsync(kind, RiskTier.Low);
