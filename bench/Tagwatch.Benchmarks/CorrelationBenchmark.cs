@@ -16,6 +16,8 @@ namespace Tagwatch.Benchmarks;
 /// (<c>correlate [--tags N] [--days D] [--seed S] [--postgres CONN]</c>): building the day grids from the chunks,
 /// loading them, reading the crimes, matching every crime, the whole strict run, an ad hoc near search, one crime
 /// against the warm grid, the scored run of everyone in scope, and one new crime imported and checked.</summary>
+/// <remarks>Like the product, the run records what it does in the database: correlation runs, matches, audit records,
+/// and the crimes it imports (references BENCH…). Give <c>correlate FILE</c> a copy made for the purpose.</remarks>
 internal static class CorrelationBenchmark
 {
     /// <summary>How often a run repeats each measure: at a national scale fewer times, the scored run of everyone once,
@@ -36,7 +38,7 @@ internal static class CorrelationBenchmark
         {
             if (!File.Exists(args[0]))
             {
-                Console.Error.WriteLine("usage: correlate DATABASE | correlate [--tags N] [--days D] [--seed S] [--postgres CONN]   (make a DATABASE with: tagwatch simulate --tags 100 --days 30 --seed 1 --load --db FILE)");
+                Console.Error.WriteLine("usage: correlate DATABASE | correlate [--tags N] [--days D] [--seed S] [--postgres CONN]   (a copy made for it, e.g. by: tagwatch simulate --tags 100 --days 30 --seed 1 --load --db FILE; the run adds runs, matches and crimes named BENCH…)");
                 return 2;
             }
 
