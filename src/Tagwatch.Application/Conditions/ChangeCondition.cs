@@ -33,7 +33,7 @@ public sealed class ChangeCondition(ConditionSubjects subjects, IConditionStore 
             return person.Failure;
         }
 
-        var found = await subjects.InForceAsync(actor, request.Id, request.Reference, cancellationToken);
+        var found = await subjects.InForceAsync(person.Value, request.Id, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Failure;

@@ -41,15 +41,7 @@ public sealed class ConditionSubjects(IOffenderStore offenders, IConditionStore 
         if (reference is not null)
         {
             var named = await PersonAsync(actor, reference, Permission.ChangeOffenderRecords, cancellationToken);
-            if (!named.Succeeded)
-            {
-                return named.Failure;
-            }
-
-            var theirs = await conditions.FindInForceAsync(id, cancellationToken);
-            return theirs is not null && theirs.Offender == named.Value.Id
-                ? new PersonCondition(named.Value.Reference, theirs)
-                : UseCaseFailure.NotFound($"{named.Value.Reference} has no condition {id} in force.");
+            return named.Succeeded ? await InForceAsync(named.Value, id, cancellationToken) : named.Failure;
         }
 
         if (Refusal(actor, Permission.ChangeOffenderRecords) is { } refusal)
@@ -63,6 +55,17 @@ public sealed class ConditionSubjects(IOffenderStore offenders, IConditionStore 
         return condition is not null && person is not null && AccessPolicy.CoversOffender(actor, person.Reference.ToString())
             ? new PersonCondition(person.Reference, condition)
             : UseCaseFailure.NotFound($"There is no condition {id} in force.");
+    }
+
+    /// <summary>Condition <paramref name="id"/> in force, if it is <paramref name="person"/>'s (whom the caller has
+    /// already found through <see cref="PersonAsync"/>).</summary>
+    public async Task<UseCaseResult<PersonCondition>> InForceAsync(Offender person, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var theirs = await conditions.FindInForceAsync(id, cancellationToken);
+        return theirs is not null && theirs.Offender == person.Id
+            ? new PersonCondition(person.Reference, theirs)
+            : UseCaseFailure.NotFound($"{person.Reference} has no condition {id} in force.");
     }
 
     /// <summary>Forbidden when the actor's role does not have <paramref name="permission"/>, else null.</summary>

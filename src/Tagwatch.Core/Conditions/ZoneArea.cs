@@ -111,16 +111,23 @@ public sealed class ZoneArea
     }
 
     /// <summary>Rebuilds an area from its <see cref="Description"/> as stored (before any buffer).</summary>
-    public static ZoneArea FromDescription(string description)
-    {
-        if (description.StartsWith("circle ", StringComparison.Ordinal))
-        {
-            var parts = description.Split(' ');
-            double Number(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
-            return Circle(new GeoPoint(Number(1), Number(2)), Number(3));
-        }
+    public static ZoneArea FromDescription(string description) =>
+        CircleOf(description) is var (centre, radius) ? Circle(centre, radius)
+        : TryParse(description, out var area, out string? error) ? area!
+        : throw new FormatException($"stored zone area is unreadable: {error}");
 
-        return TryParse(description, out var area, out string? error) ? area! : throw new FormatException($"stored zone area is unreadable: {error}");
+    /// <summary>The centre and radius of a circle's description (<c>circle LAT LON RADIUS</c>, as <see cref="Circle"/>
+    /// writes it, before any buffer), or null when the description is not a circle's.</summary>
+    public static (GeoPoint Centre, double RadiusMetres)? CircleOf(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return description.Split(' ') is ["circle", var lat, var lon, var radius]
+            && double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out double latitude)
+            && double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out double longitude)
+            && double.TryParse(radius, NumberStyles.Float, CultureInfo.InvariantCulture, out double metres)
+            && GeoPoint.TryCreate(latitude, longitude, out var centre, out _)
+                ? (centre, metres)
+                : null;
     }
 
     /// <summary>The same area grown by <paramref name="metres"/> on every side (a buffer around an exclusion zone).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.IO;
 using NetTopologySuite.IO.Converters;
@@ -23,15 +22,9 @@ internal static class ZoneShapes
         var (description, buffer) = Core.Conditions.ZoneArea.EnteredAndBuffer(c.Condition.Area.Description);
         object? circle = null;
         JsonElement? geometry = null;
-        if (description.StartsWith("circle ", StringComparison.Ordinal))
+        if (Core.Conditions.ZoneArea.CircleOf(description) is var (centre, radius))
         {
-            var parts = description.Split(' ');
-            circle = new
-            {
-                lat = double.Parse(parts[1], CultureInfo.InvariantCulture),
-                lon = double.Parse(parts[2], CultureInfo.InvariantCulture),
-                radius = double.Parse(parts[3], CultureInfo.InvariantCulture) + buffer,
-            };
+            circle = new { lat = centre.Latitude, lon = centre.Longitude, radius = radius + buffer };
         }
         else
         {

@@ -29,6 +29,32 @@ public sealed class ZoneAreaTests
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void CircleOf_ReadsBackTheCentreAndRadiusACircleWrote() =>
+        Prop.ForAll(
+            Gen.Choose(-2_000_000, 2_000_000).Zip(Gen.Choose(-2_000_000, 2_000_000)).Zip(Gen.Choose(1, 1_000_000)).ToArbitrary(),
+            t =>
+            {
+                var ((north, east), decimetres) = t;
+                var centre = new GeoPoint(51.5 + (north / 1e7), -0.1 + (east / 1e7));
+                double radius = decimetres / 10.0;
+
+                var (readCentre, readRadius) = ZoneArea.CircleOf(ZoneArea.Circle(centre, radius).Description)!.Value;
+
+                Assert.Equal(centre.Latitude, readCentre.Latitude, 7);
+                Assert.Equal(centre.Longitude, readCentre.Longitude, 7);
+                Assert.Equal(radius, readRadius, 1);
+            }).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData("POLYGON((-0.12 51.46, -0.11 51.46, -0.11 51.47, -0.12 51.46))")]
+    [InlineData("circle 51.46 -0.11")]
+    [InlineData("circle 51.46 -0.11 abc")]
+    [InlineData("circle 95 -0.11 100")]
+    [InlineData("circle 51.46 -0.11 100 + 50 m")]
+    public void CircleOf_AnythingButACirclesOwnDescription_IsNull(string description) =>
+        Assert.Null(ZoneArea.CircleOf(description));
+
+    [Fact]
     public void Circle_SignedDistance_AgreesWithTheEllipsoidalDistance() =>
         Prop.ForAll(
             Gen.Choose(0, 3_000).Zip(Gen.Choose(0, 359)).Zip(Gen.Choose(10, 1_000)).ToArbitrary(),

@@ -20,10 +20,9 @@ internal static partial class ZoneFormFill
             Schedule = condition.Schedule.Text,
             Radius = null,
         };
-        var parts = entered.Split(' ');
-        if (parts is ["circle", var lat, var lon, var radius])
+        if (ZoneArea.CircleOf(entered) is var (centre, radius))
         {
-            (form.Shape, form.Latitude, form.Longitude, form.Radius) = ("circle", lat, lon, radius);
+            (form.Shape, form.Latitude, form.Longitude, form.Radius) = ("circle", Text(centre.Latitude), Text(centre.Longitude), Text(radius));
         }
         else if (OneRing().Match(entered) is { Success: true } ring)
         {
@@ -48,6 +47,8 @@ internal static partial class ZoneFormFill
 
         return form;
     }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^POLYGON\s*\(\((?<ring>[^()]*)\)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex OneRing();
