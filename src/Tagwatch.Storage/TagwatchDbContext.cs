@@ -20,6 +20,14 @@ public class TagwatchDbContext : IdentityUserContext<UserRow>
     {
     }
 
+    /// <summary>Whether this context is on PostgreSQL (else the SQLite file).</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>The collation that orders text by its bytes, as .NET's ordinal comparison does: SQLite's own, or
+    /// PostgreSQL's "C" (a PostgreSQL database's default follows its language's rules, which ignore case and punctuation
+    /// at first, so the same list would come out in another order on each database).</summary>
+    public string BytewiseCollation => IsPostgres ? "C" : "BINARY";
+
     public DbSet<TagRow> Tags => Set<TagRow>();
 
     public DbSet<TagAssignmentRow> TagAssignments => Set<TagAssignmentRow>();

@@ -77,7 +77,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, IRelationalDatabas
             query = query.Where(u => u.NormalizedUserName == normalized);
         }
 
-        var users = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var users = await query.OrderBy(u => EF.Functions.Collate(u.UserName, context.BytewiseCollation)).ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var caseloads = (await context.Caseloads.AsNoTracking().Where(c => ids.Contains(c.UserId)).ToListAsync(cancellationToken))
             .ToLookup(c => c.UserId, c => c.OffenderReference);

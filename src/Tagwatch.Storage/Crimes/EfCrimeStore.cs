@@ -84,7 +84,7 @@ public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
         await using var context = database.CreateContext();
         var rows = await context.Crimes.AsNoTracking()
             .Where(r => r.IsCurrent && r.CommittedToUnixMs >= fromMs && r.CommittedFromUnixMs <= toMs)
-            .OrderBy(r => r.CommittedFromUnixMs).ThenBy(r => r.Reference)
+            .OrderBy(r => r.CommittedFromUnixMs).ThenBy(r => EF.Functions.Collate(r.Reference, context.BytewiseCollation))
             .ToListAsync(cancellationToken);
         return rows.Select(r => r.ToCrime()).ToList();
     }
@@ -96,7 +96,7 @@ public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
         await using var context = database.CreateContext();
         var selected = Selected(context, filter);
         int total = await selected.CountAsync(cancellationToken);
-        var ordered = Sorted(selected, sort, descending).Skip(skip);
+        var ordered = Sorted(selected, sort, descending, context.BytewiseCollation).Skip(skip);
         var rows = await (take is { } size ? ordered.Take(size) : ordered).ToListAsync(cancellationToken);
         return (rows.Select(r => r.ToCrime()).ToList(), total);
     }
@@ -134,22 +134,23 @@ public sealed class EfCrimeStore(IRelationalDatabase database) : ICrimeStore
         return rows;
     }
 
-    // Then by reference and force: a total order, so consecutive pages neither overlap nor skip a crime.
-    private static IQueryable<CrimeRow> Sorted(IQueryable<CrimeRow> rows, CrimeSort sort, bool descending)
+    // Then by reference and force: a total order, so consecutive pages neither overlap nor skip a crime. Text is
+    // ordered by its bytes on both databases, so a list reads the same whichever holds it.
+    private static IQueryable<CrimeRow> Sorted(IQueryable<CrimeRow> rows, CrimeSort sort, bool descending, string bytewise)
     {
         var ordered = (sort, descending) switch
         {
             // Crimes outside London (no borough) last, or first when descending, as if after every code.
-            (CrimeSort.Borough, false) => rows.OrderBy(r => r.BoroughCode == null).ThenBy(r => r.BoroughCode),
-            (CrimeSort.Borough, true) => rows.OrderByDescending(r => r.BoroughCode == null).ThenByDescending(r => r.BoroughCode),
-            (CrimeSort.Category, false) => rows.OrderBy(r => r.Category),
-            (CrimeSort.Category, true) => rows.OrderByDescending(r => r.Category),
-            (CrimeSort.Reference, false) => rows.OrderBy(r => r.Reference),
-            (CrimeSort.Reference, true) => rows.OrderByDescending(r => r.Reference),
+            (CrimeSort.Borough, false) => rows.OrderBy(r => r.BoroughCode == null).ThenBy(r => EF.Functions.Collate(r.BoroughCode, bytewise)),
+            (CrimeSort.Borough, true) => rows.OrderByDescending(r => r.BoroughCode == null).ThenByDescending(r => EF.Functions.Collate(r.BoroughCode, bytewise)),
+            (CrimeSort.Category, false) => rows.OrderBy(r => EF.Functions.Collate(r.Category, bytewise)),
+            (CrimeSort.Category, true) => rows.OrderByDescending(r => EF.Functions.Collate(r.Category, bytewise)),
+            (CrimeSort.Reference, false) => rows.OrderBy(r => EF.Functions.Collate(r.Reference, bytewise)),
+            (CrimeSort.Reference, true) => rows.OrderByDescending(r => EF.Functions.Collate(r.Reference, bytewise)),
             (_, false) => rows.OrderBy(r => r.CommittedFromUnixMs),
             (_, true) => rows.OrderByDescending(r => r.CommittedFromUnixMs),
         };
-        return ordered.ThenBy(r => r.Reference).ThenBy(r => r.Force);
+        return ordered.ThenBy(r => EF.Functions.Collate(r.Reference, bytewise)).ThenBy(r => EF.Functions.Collate(r.Force, bytewise));
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ public sealed class EfCaseloadSubscriptions(IRelationalDatabase database) : ICas
     public async Task<IReadOnlyList<CaseloadSubscription>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var rows = await context.CaseloadSubscriptions.AsNoTracking().OrderBy(s => s.Username).ToListAsync(cancellationToken);
+        var rows = await context.CaseloadSubscriptions.AsNoTracking().OrderBy(s => EF.Functions.Collate(s.Username, context.BytewiseCollation)).ToListAsync(cancellationToken);
         return [.. rows.Select(ToSubscription)];
     }
 

@@ -43,8 +43,6 @@ public sealed class EfOffenderStore(IRelationalDatabase database) : IOffenderSto
         return await CountMonitoredAsync(context, day, cancellationToken);
     }
 
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     /// <inheritdoc />
     public async Task<bool> AddIfCapacityAsync(Offender offender, PersonalDetails details, RiskTierChange initialTier, int capacity, LocalDate day, Instant enrolledAt, CancellationToken cancellationToken = default)
     {
@@ -53,7 +51,7 @@ public sealed class EfOffenderStore(IRelationalDatabase database) : IOffenderSto
         // go stale before the insert: a second enrolment waits for this one to commit, then counts it. PostgreSQL lets
         // two transactions count at once, so there the table is locked against other enrolments (reads go on).
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (context.Database.ProviderName == PostgresProvider)
+        if (context.IsPostgres)
         {
             await context.Database.ExecuteSqlRawAsync("LOCK TABLE offenders IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         }
@@ -96,7 +94,7 @@ public sealed class EfOffenderStore(IRelationalDatabase database) : IOffenderSto
     public async Task<IReadOnlyList<Offender>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var rows = await context.Offenders.AsNoTracking().OrderBy(o => o.Reference).ToListAsync(cancellationToken);
+        var rows = await context.Offenders.AsNoTracking().OrderBy(o => EF.Functions.Collate(o.Reference, context.BytewiseCollation)).ToListAsync(cancellationToken);
         return rows.Select(r => r.ToOffender()).ToList();
     }
 

@@ -48,7 +48,7 @@ public sealed class EfTagDirectory(IRelationalDatabase database, TimeProvider cl
     public async Task<IReadOnlyList<Tag>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        var rows = await context.Tags.OrderBy(t => t.DeviceId).ToListAsync(cancellationToken);
+        var rows = await context.Tags.OrderBy(t => EF.Functions.Collate(t.DeviceId, context.BytewiseCollation)).ToListAsync(cancellationToken);
         return rows.Select(r => new Tag(TagId.Parse(r.DeviceId), r.Protocol, r.Model)).ToList();
     }
 

@@ -55,7 +55,10 @@ internal sealed class TestPostgresDatabase : IAsyncDisposable
         var database = new TestPostgresDatabase(server, "tw_" + Guid.NewGuid().ToString("N"));
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        string copy = template is null ? "" : $" TEMPLATE {template}";
+        // A new database follows British English collation rules, as a production database made with the server's
+        // usual locale would, so any list the stores order by the database's default collation instead of by bytes
+        // comes out differently here than on SQLite, and the tests comparing them show it. (PostgreSQL 15 with ICU.)
+        string copy = template is null ? " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-GB'" : $" TEMPLATE {template}";
         await using var command = new NpgsqlCommand($"CREATE DATABASE {database.Name}{copy}", connection);
         await command.ExecuteNonQueryAsync();
         return database;

@@ -57,6 +57,19 @@ public abstract class UserAccountsTests(StoreKind kind)
     }
 
     [Fact]
+    public async Task Accounts_are_listed_in_the_order_of_their_names_bytes_on_either_database()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync(kind);
+        string[] names = ["sam.police", "Sam.Smith", "sam-jones", "SAMPSON", "s.adams"];
+        foreach (string name in names)
+        {
+            await db.Accounts.CreateAsync(Police(name), Password);
+        }
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), (await db.Accounts.ListAsync()).Select(a => a.Username));
+    }
+
+    [Fact]
     public async Task Unknown_names_and_short_passwords_are_refused()
     {
         await using var db = await TemporaryDatabase.CreateAsync(kind);
