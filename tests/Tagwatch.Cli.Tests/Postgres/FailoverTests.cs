@@ -76,8 +76,10 @@ public sealed class FailoverTests : IDisposable
             return listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
                 .Where(a => a.GetProperty("type").GetString() == "exclusion_breach").ToList();
         }, found => found.Count >= Devices);
-        Assert.Equal(Devices, alerts.Count);
-        Assert.Equal(Devices, alerts.Select(a => a.GetProperty("offender").GetString()).Distinct().Count());
+        // When this fails, the alerts themselves say what happened (state, person, tag, times).
+        string listed = string.Join("\n", alerts.Select(a => a.GetRawText()));
+        Assert.True(alerts.Count == Devices, $"{alerts.Count} exclusion alerts for {Devices} devices:\n{listed}");
+        Assert.True(alerts.Select(a => a.GetProperty("offender").GetString()).Distinct().Count() == Devices, $"not one alert per person:\n{listed}");
 
         Assert.False(nodeB.HasExited, "the surviving node is still serving");
 
