@@ -77,7 +77,8 @@ public sealed class FailoverTests : IDisposable
                 .Where(a => a.GetProperty("type").GetString() == "exclusion_breach").ToList();
         }, found => found.Count >= Devices);
         // When this fails, the alerts themselves say what happened (state, person, tag, times).
-        string listed = string.Join("\n", alerts.Select(a => a.GetRawText()));
+        string listed = string.Join("\n", alerts.Select(a => a.GetRawText()))
+            + $"\nnode A's warnings:\n{string.Join("\n", nodeA.Problems)}\nnode B's warnings:\n{string.Join("\n", nodeB.Problems)}";
         Assert.True(alerts.Count == Devices, $"{alerts.Count} exclusion alerts for {Devices} devices:\n{listed}");
         Assert.True(alerts.Select(a => a.GetProperty("offender").GetString()).Distinct().Count() == Devices, $"not one alert per person:\n{listed}");
 
@@ -187,7 +188,7 @@ public sealed class FailoverTests : IDisposable
         var process = Process.Start(start)!;
         var node = new NodeAddress(process, http, gt06);
         process.OutputDataReceived += (_, line) => node.Read(line.Data);
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => node.Read(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _nodes.Add(process);
@@ -199,13 +200,34 @@ public sealed class FailoverTests : IDisposable
         /// <summary>The singleton work this node has said it took, from its log.</summary>
         public ConcurrentQueue<string> Works { get; } = new();
 
+        /// <summary>What the node logged at warning level or above, with the lines that follow (stack traces).</summary>
+        public ConcurrentQueue<string> Problems { get; } = new();
+
         public bool HasExited => Process.HasExited;
+
+        private int _following;
 
         public void Read(string? line)
         {
-            if (line is not null && TakesWork.Match(line) is { Success: true } taken)
+            if (line is null)
+            {
+                return;
+            }
+
+            if (TakesWork.Match(line) is { Success: true } taken)
             {
                 Works.Enqueue(taken.Groups["work"].Value);
+            }
+
+            if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            {
+                _following = 12;
+            }
+
+            if (_following > 0 && Problems.Count < 400)
+            {
+                _following--;
+                Problems.Enqueue(line);
             }
         }
     }
