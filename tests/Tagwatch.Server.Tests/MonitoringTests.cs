@@ -107,6 +107,70 @@ public sealed class MonitoringTests : IAsyncLifetime
         Assert.Equal(TagId.Parse(RunningServer.Gt06Imei), alert.Tag);
     }
 
+    [Fact]
+    public async Task A_monitoring_pass_that_fails_is_done_again_with_the_next_commit_and_its_breach_alerted()
+    {
+        var person = await EnrolAndAssignAsync();
+        var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
+        await addedEarlier.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        var tag = TagId.Parse(RunningServer.Gt06Imei);
+        var start = Now - Duration.FromMinutes(3);
+        var inside = new List<Core.Fixes.Fix> { Core.Fixes.Fix.Create(start, Now, Victim, 6), Core.Fixes.Fix.Create(start + Duration.FromMinutes(2), Now, Victim, 6) };
+        await _server.Services.Fixes.AppendAsync(new Dictionary<TagId, List<Core.Fixes.Fix>> { [tag] = inside });
+
+        // A monitor of its own (the server's never hears of these fixes) whose first read of the fixes fails.
+        var services = _server.Services;
+        var fixes = new FailingOnceFixStore(services.Fixes);
+        var monitor = new LicenceMonitor(services.Conditions, services.Alerts, fixes, services.Tags, services.Ingest, new Storage.Coordination.OneProcessTagLocks(),
+            services.MonitoringOptions, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
+        var raised = new TaskCompletionSource<Alert>(TaskCreationOptions.RunContinuationsAsynchronously);
+        monitor.AlertChanged += (alert, action) => raised.TrySetResult(alert);
+        using var worker = new MonitorWorker(monitor, new Storage.Coordination.OneProcessWorkLeases(), _server.Options.Workers, _clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MonitorWorker>.Instance);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await worker.StartAsync(hangGuard.Token);
+
+        var first = new Application.Ingest.IngestCommit();
+        first.Fixes[tag] = inside;
+        worker.OnCommitted(first);
+        await fixes.Failed.Task.WaitAsync(hangGuard.Token);
+        Assert.False(raised.Task.IsCompleted);
+        worker.OnCommitted(new Application.Ingest.IngestCommit()); // any later commit: nothing of this tag in it
+
+        var alert = await raised.Task.WaitAsync(hangGuard.Token);
+        Assert.Equal((Core.Alerts.AlertKind.ExclusionBreach, person, start), (alert.Type, alert.Offender, alert.Start));
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A fix store whose first read fails, as a database that is busy or away for a moment would.</summary>
+    private sealed class FailingOnceFixStore(Application.Fixes.IFixStore inner) : Application.Fixes.IFixStore
+    {
+        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<IReadOnlyList<Core.Fixes.Fix>> ReadAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
+        {
+            if (Failed.TrySetResult())
+            {
+                throw new Storage.StorageException("the database is busy (test)");
+            }
+
+            return inner.ReadAsync(tag, from, to, cancellationToken);
+        }
+
+        public Task<Application.Fixes.FixAppendResult> AppendAsync(IReadOnlyDictionary<TagId, List<Core.Fixes.Fix>> fixesByTag, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(fixesByTag, cancellationToken);
+
+        public Task<IReadOnlyDictionary<TagId, IReadOnlyList<Core.Fixes.Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
+            inner.ReadManyAsync(tags, from, to, cancellationToken);
+
+        public Task<Instant?> LatestFixTimeAsync(TagId tag, CancellationToken cancellationToken = default) => inner.LatestFixTimeAsync(tag, cancellationToken);
+
+        public IAsyncEnumerable<(TagId Tag, Core.Fixes.Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
+            inner.ReadEachAsync(tags, from, to, cancellationToken);
+
+        public Task<Application.Fixes.FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default) => inner.StatisticsAsync(cancellationToken);
+    }
+
     private sealed class FixedClock(DateTimeOffset at) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => at;

@@ -12,7 +12,8 @@ namespace Tagwatch.Server.Workers;
 /// <summary>Runs the licence monitor beside ingest: told of every commit, it re-evaluates the tags that got fixes
 /// (from their earliest new fix, so late fixes re-open the past), raises device-health alerts, and ticks every
 /// 30 seconds (<see cref="WorkerOptions.MonitorTickEvery"/>) for silence and curfew start checks. Work queued while it
-/// is busy is merged per tag.</summary>
+/// is busy is merged per tag. A pass that fails (the database busy or away for a moment) keeps what it had not finished
+/// and does it again, first, with the next commit or tick, so a breach in that pass is still alerted.</summary>
 /// <remarks>
 /// With several nodes on one database every node evaluates the commits it ingests (the monitor takes turns per tag with
 /// the other nodes, <see cref="ITagMonitoringLocks"/>), but only the holder of <see cref="WorkLeaseNames.MonitorSweep"/>
@@ -28,6 +29,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
 
     // The sweep's lease while this node holds it; only the worker's loop touches it.
     private IWorkLease? _sweep;
+
+    // What a failed pass had not finished; only the worker's loop touches it.
+    private Unfinished? _unfinished;
 
     /// <summary>Commits waiting for evaluation (for metrics).</summary>
     public int QueueDepth => Volatile.Read(ref _queued);
@@ -87,6 +91,12 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
                         Ticks.Finish();
                     }
 
+                    // Without new commits, a failed pass is tried again at the next tick.
+                    if (_unfinished is not null)
+                    {
+                        await DrainAsync(stoppingToken);
+                    }
+
                     continue;
                 }
 
@@ -142,38 +152,64 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        var earliest = new Dictionary<TagId, Instant>();
-        var events = new List<DeviceEventRecord>();
-        var contacts = new Dictionary<TagId, DeviceContact>();
+        var work = _unfinished ?? new Unfinished(new Dictionary<TagId, Instant>(), [], new Dictionary<TagId, DeviceContact>());
+        _unfinished = null;
         while (_commits.Reader.TryRead(out var commit))
         {
             Interlocked.Decrement(ref _queued);
+            work.Add(commit);
+        }
+
+        try
+        {
+            // Device reports are offered again whole if this fails; the monitor folds a repeated report into the alert it
+            // already opened, so at worst a repeat is counted twice, never lost.
+            if (work.Events.Count > 0 || work.Contacts.Count > 0)
+            {
+                await monitor.OnDeviceReportsAsync(work.Events, work.Contacts.Values, cancellationToken);
+                work.Events.Clear();
+                work.Contacts.Clear();
+            }
+
+            foreach (var (tag, from) in work.Tags.ToList())
+            {
+                await monitor.EvaluateTagAsync(tag, from, cancellationToken);
+                work.Tags.Remove(tag);
+            }
+        }
+        catch
+        {
+            _unfinished = work;
+            throw;
+        }
+    }
+
+    /// <summary>Work gathered from commits: each tag from its earliest new fix, the device events and the latest contact
+    /// per tag.</summary>
+    private sealed record Unfinished(Dictionary<TagId, Instant> Tags, List<DeviceEventRecord> Events, Dictionary<TagId, DeviceContact> Contacts)
+    {
+        public void Add(IngestCommit commit)
+        {
             foreach (var (tag, fixes) in commit.Fixes)
             {
                 if (fixes.Count > 0)
                 {
                     var first = fixes.Min(f => f.Time);
-                    earliest[tag] = earliest.TryGetValue(tag, out var seen) ? Instant.Min(seen, first) : first;
+                    Tags[tag] = Tags.TryGetValue(tag, out var seen) ? Instant.Min(seen, first) : first;
                 }
             }
 
-            events.AddRange(commit.Events);
+            Events.AddRange(commit.Events);
             foreach (var (tag, contact) in commit.Contacts)
             {
-                contacts[tag] = contact;
+                Contacts[tag] = contact;
             }
-        }
-
-        await monitor.OnDeviceReportsAsync(events, contacts.Values, cancellationToken);
-        foreach (var (tag, from) in earliest)
-        {
-            await monitor.EvaluateTagAsync(tag, from, cancellationToken);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This node no longer holds the monitoring sweep; another node may take it over")]
     private partial void LogSweepLost();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring pass failed; it continues with the next commit or tick")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring pass failed; what it had not finished is done again with the next commit or tick")]
     private partial void LogFailed(Exception ex);
 }
