@@ -13,6 +13,10 @@ public sealed record WorkerOptions
     /// <summary>Licence monitoring's silence and curfew start checks (fixes are evaluated as they are committed).</summary>
     public TimeSpan MonitorTickEvery { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Monitoring still to do that has waited this long since its fixes arrived is taken as left behind (the
+    /// node that stored them died or kept failing) and done by the node running the monitoring sweep.</summary>
+    public TimeSpan MonitorLeftBehindAfter { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Correlation of the crimes and fixes waiting in the durable queue (also run once at start).</summary>
     public TimeSpan CorrelationEvery { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -52,6 +56,11 @@ public sealed record WorkerOptions
             {
                 problems.Add($"workers:{name}: {period} must be at least a millisecond and under 49 days");
             }
+        }
+
+        if (MonitorLeftBehindAfter <= TimeSpan.Zero)
+        {
+            problems.Add($"workers:monitor-left-behind-after: {MonitorLeftBehindAfter} must be more than zero");
         }
 
         if (RetentionFirstAfter < TimeSpan.Zero || RetentionFirstAfter > TimeSpan.FromMilliseconds(uint.MaxValue - 1))

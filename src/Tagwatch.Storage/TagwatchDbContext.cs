@@ -72,6 +72,8 @@ public class TagwatchDbContext : IdentityUserContext<UserRow>
 
     public DbSet<PendingCorrelationRow> PendingCorrelation => Set<PendingCorrelationRow>();
 
+    public DbSet<PendingMonitoringRow> PendingMonitoring => Set<PendingMonitoringRow>();
+
     public DbSet<MatchRow> Matches => Set<MatchRow>();
 
     public DbSet<MatchHistoryRow> MatchHistory => Set<MatchHistoryRow>();
@@ -252,6 +254,12 @@ public class TagwatchDbContext : IdentityUserContext<UserRow>
         {
             e.ToTable("correlation_pending");
             e.Property(p => p.Id).HasAnnotation("Sqlite:Autoincrement", true);
+        });
+        builder.Entity<PendingMonitoringRow>(e =>
+        {
+            e.ToTable("monitoring_pending");
+            e.Property(p => p.Id).HasAnnotation("Sqlite:Autoincrement", true);
+            e.HasIndex(p => p.QueuedUnixMs);
         });
         builder.Entity<MatchRow>(e =>
         {

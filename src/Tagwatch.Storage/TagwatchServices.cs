@@ -94,6 +94,9 @@ public sealed class TagwatchServices
     /// <summary>The durable queue of correlation work waiting (fix spans, crimes).</summary>
     public IPendingCorrelationStore PendingWork => Get<IPendingCorrelationStore>();
 
+    /// <summary>Licence monitoring recorded with each ingest commit and not yet done.</summary>
+    public IPendingMonitoringStore PendingMonitoring => Get<IPendingMonitoringStore>();
+
     /// <summary>Does the correlation work waiting; resumes what a crash left.</summary>
     public PendingCorrelation PendingCorrelation => Get<PendingCorrelation>();
 

@@ -73,6 +73,7 @@ public static class TagwatchSqliteServices
         Store<IOffenderStore, EfOffenderStore>(services);
         Store<ICorrelationStore, EfCorrelationStore>(services);
         Store<IPendingCorrelationStore, EfPendingCorrelationStore>(services);
+        Store<IPendingMonitoringStore, EfPendingMonitoringStore>(services);
         Store<ILocationSearchLog, EfLocationSearchLog>(services);
         Store<IConditionStore, EfConditionStore>(services);
         Store<IAlertStore, EfAlertStore>(services);

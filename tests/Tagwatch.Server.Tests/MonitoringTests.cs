@@ -88,6 +88,13 @@ public sealed class MonitoringTests : IAsyncLifetime
         var alert = await raised;
         Assert.Equal(person, alert.Offender);
         Assert.Equal(start, alert.Start);
+
+        // The commit's durable record of this monitoring is cleared once the tag was evaluated.
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while ((await _server.Services.PendingMonitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10)).Count > 0)
+        {
+            await Task.Delay(20, hangGuard.Token);
+        }
     }
 
     [Fact]
@@ -125,7 +132,7 @@ public sealed class MonitoringTests : IAsyncLifetime
             services.MonitoringOptions, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
         var raised = new TaskCompletionSource<Alert>(TaskCreationOptions.RunContinuationsAsynchronously);
         monitor.AlertChanged += (alert, action) => raised.TrySetResult(alert);
-        using var worker = new MonitorWorker(monitor, new Storage.Coordination.OneProcessWorkLeases(), _server.Options.Workers, _clock,
+        using var worker = new MonitorWorker(monitor, services.PendingMonitoring, new Storage.Coordination.OneProcessWorkLeases(), _server.Options.Workers, _clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<MonitorWorker>.Instance);
         using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await worker.StartAsync(hangGuard.Token);
@@ -140,6 +147,32 @@ public sealed class MonitoringTests : IAsyncLifetime
         var alert = await raised.Task.WaitAsync(hangGuard.Token);
         Assert.Equal((Core.Alerts.AlertKind.ExclusionBreach, person, start), (alert.Type, alert.Offender, alert.Start));
         await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fixes_stored_by_a_node_that_died_before_evaluating_them_are_evaluated_by_the_sweep_and_their_breach_alerted()
+    {
+        var person = await EnrolAndAssignAsync();
+        var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
+        await addedEarlier.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+        var tag = TagId.Parse(RunningServer.Gt06Imei);
+        var start = Now - Duration.FromMinutes(3);
+
+        // Committed as another node's ingest would, which then died: this node's monitor never hears of the commit.
+        var commit = new Application.Ingest.IngestCommit();
+        commit.Fixes[tag] = [Core.Fixes.Fix.Create(start, Now, Victim, 6), Core.Fixes.Fix.Create(start + Duration.FromMinutes(2), Now, Victim, 6)];
+        await _server.Services.Ingest.CommitAsync(commit);
+        var raised = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach);
+        var ticks = _server.Worker<MonitorWorker>().Ticks;
+        long ticked = ticks.Finished;
+
+        _clock.Advance(_server.Options.Workers.MonitorTickEvery);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await ticks.WaitForAsync(ticked + 1, hangGuard.Token);
+
+        var alert = await raised.WaitAsync(hangGuard.Token);
+        Assert.Equal((person, start), (alert.Offender, alert.Start));
+        Assert.Empty(await _server.Services.PendingMonitoring.QueuedBeforeAsync(Now, 10));
     }
 
     /// <summary>A fix store whose first read fails, as a database that is busy or away for a moment would.</summary>

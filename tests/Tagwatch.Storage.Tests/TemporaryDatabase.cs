@@ -78,6 +78,8 @@ internal sealed class TemporaryDatabase : IAsyncDisposable
 
     public Application.Ingest.IIngestStore Ingest => _services.Ingest;
 
+    public Application.Monitoring.IPendingMonitoringStore PendingMonitoring => _services.PendingMonitoring;
+
     public IDeviceCredentialStore Credentials => _services.Credentials;
 
     public FixQualityRules Quality => _services.Quality;

@@ -25,6 +25,10 @@ public sealed class IngestCommit
     /// <summary>Most records of refusals the store keeps; beyond it the least recently seen are folded into one.</summary>
     public int MaxRefusalRecords { get; init; } = int.MaxValue;
 
+    /// <summary>The ids of the monitoring entries the store queued for this commit's tags
+    /// (<see cref="Monitoring.IPendingMonitoringStore"/>), filled in by the store as it commits.</summary>
+    public List<long> MonitoringEntries { get; } = [];
+
     /// <summary>True when there is nothing to write.</summary>
     public bool IsEmpty => Fixes.Count == 0 && Frames.Count == 0 && Events.Count == 0 && Contacts.Count == 0 && Refused.Count == 0;
 }

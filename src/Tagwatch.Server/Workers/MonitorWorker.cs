@@ -13,15 +13,20 @@ namespace Tagwatch.Server.Workers;
 /// (from their earliest new fix, so late fixes re-open the past), raises device-health alerts, and ticks every
 /// 30 seconds (<see cref="WorkerOptions.MonitorTickEvery"/>) for silence and curfew start checks. Work queued while it
 /// is busy is merged per tag. A pass that fails (the database busy or away for a moment) keeps what it had not finished
-/// and does it again, first, with the next commit or tick, so a breach in that pass is still alerted.</summary>
+/// and does it again, first, with the next commit or tick, so a breach in that pass is still alerted. Each commit's tags
+/// are also recorded durably with it (<see cref="IPendingMonitoringStore"/>) and cleared here once evaluated; what a dead
+/// node left is evaluated by the sweep (<see cref="WorkerOptions.MonitorLeftBehindAfter"/>).</summary>
 /// <remarks>
 /// With several nodes on one database every node evaluates the commits it ingests (the monitor takes turns per tag with
 /// the other nodes, <see cref="ITagMonitoringLocks"/>), but only the holder of <see cref="WorkLeaseNames.MonitorSweep"/>
 /// runs the tick's sweep over every worn tag; the others only forget their caches at each tick, so alerts another
 /// node opened are known here by the next tick.
 /// </remarks>
-public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases leases, WorkerOptions options, TimeProvider clock, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
+public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonitoringStore pending, IWorkLeases leases, WorkerOptions options, TimeProvider clock, ILogger<MonitorWorker> logger) : BackgroundService, IIngestObserver
 {
+    /// <summary>Most entries left behind that one tick evaluates; the rest wait for the next tick.</summary>
+    public const int LeftBehindPerTick = 1000;
+
     private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
 
     // A single-reader channel cannot count its items, so the depth is kept beside it.
@@ -141,6 +146,7 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
         try
         {
             await monitor.TickAsync(holding.Token);
+            await EvaluateLeftBehindAsync(holding.Token);
         }
         catch (OperationCanceledException) when (_sweep.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
@@ -150,9 +156,27 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
         }
     }
 
+    /// <summary>Evaluates the tags whose monitoring was recorded but not cleared in time: the node that stored their
+    /// fixes died or kept failing. Evaluating a tag twice is harmless (the monitor folds into the alert it opened).</summary>
+    private async Task EvaluateLeftBehindAsync(CancellationToken cancellationToken)
+    {
+        var queuedBefore = Instant.FromDateTimeOffset(clock.GetUtcNow()) - Duration.FromTimeSpan(options.MonitorLeftBehindAfter);
+        var left = await pending.QueuedBeforeAsync(queuedBefore, LeftBehindPerTick, cancellationToken);
+        foreach (var tag in left.GroupBy(e => e.Tag))
+        {
+            await monitor.EvaluateTagAsync(tag.Key, tag.Min(e => e.From), cancellationToken);
+            await pending.CompleteAsync([.. tag.Select(e => e.Id)], cancellationToken);
+        }
+
+        if (left.Count > 0)
+        {
+            LogLeftBehind(left.Count, left.Select(e => e.Tag).Distinct().Count());
+        }
+    }
+
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        var work = _unfinished ?? new Unfinished(new Dictionary<TagId, Instant>(), [], new Dictionary<TagId, DeviceContact>());
+        var work = _unfinished ?? new Unfinished(new Dictionary<TagId, Instant>(), [], new Dictionary<TagId, DeviceContact>(), []);
         _unfinished = null;
         while (_commits.Reader.TryRead(out var commit))
         {
@@ -176,6 +200,8 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
                 await monitor.EvaluateTagAsync(tag, from, cancellationToken);
                 work.Tags.Remove(tag);
             }
+
+            await pending.CompleteAsync(work.Entries, cancellationToken);
         }
         catch
         {
@@ -184,9 +210,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
         }
     }
 
-    /// <summary>Work gathered from commits: each tag from its earliest new fix, the device events and the latest contact
-    /// per tag.</summary>
-    private sealed record Unfinished(Dictionary<TagId, Instant> Tags, List<DeviceEventRecord> Events, Dictionary<TagId, DeviceContact> Contacts)
+    /// <summary>Work gathered from commits: each tag from its earliest new fix, the device events, the latest contact
+    /// per tag, and the durable entries to clear once all is done.</summary>
+    private sealed record Unfinished(Dictionary<TagId, Instant> Tags, List<DeviceEventRecord> Events, Dictionary<TagId, DeviceContact> Contacts, List<long> Entries)
     {
         public void Add(IngestCommit commit)
         {
@@ -200,12 +226,16 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IWorkLeases le
             }
 
             Events.AddRange(commit.Events);
+            Entries.AddRange(commit.MonitoringEntries);
             foreach (var (tag, contact) in commit.Contacts)
             {
                 Contacts[tag] = contact;
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluated {Entries} monitoring entries of {Tags} tags that were left unfinished (a node died or kept failing)")]
+    private partial void LogLeftBehind(int entries, int tags);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This node no longer holds the monitoring sweep; another node may take it over")]
     private partial void LogSweepLost();

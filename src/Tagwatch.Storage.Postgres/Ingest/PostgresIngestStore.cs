@@ -4,6 +4,7 @@ using Tagwatch.Application.Fixes;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Core.Identity;
 using Tagwatch.Storage.Ingest;
+using Tagwatch.Storage.Monitoring;
 using Tagwatch.Storage.Postgres.Fixes;
 
 namespace Tagwatch.Storage.Postgres.Ingest;
@@ -37,8 +38,38 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
         }
 
         await QueueCorrelationAsync(connection, commit.Fixes, cancellationToken);
+        var monitoring = await QueueMonitoringAsync(connection, commit.Fixes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        commit.MonitoringEntries.AddRange(monitoring);
         return appended;
+    }
+
+    /// <summary>Queues each tag's evaluation from its earliest new fix in the same transaction
+    /// (<see cref="Application.Monitoring.IPendingMonitoringStore"/>); returns the entries' ids.</summary>
+    private static async Task<List<long>> QueueMonitoringAsync(NpgsqlConnection connection, Dictionary<TagId, List<Core.Fixes.Fix>> fixes, CancellationToken cancellationToken)
+    {
+        var entries = EfPendingMonitoringStore.EntriesOf(fixes).ToList();
+        var ids = new List<long>(entries.Count);
+        if (entries.Count == 0)
+        {
+            return ids;
+        }
+
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO monitoring_pending ("Tag", "FromUnixMs", "QueuedUnixMs")
+            SELECT * FROM unnest(@tags, @from, @queued)
+            RETURNING "Id"
+            """, connection);
+        insert.Parameters.AddWithValue("tags", entries.Select(e => e.Tag.Value).ToArray());
+        insert.Parameters.AddWithValue("from", entries.Select(e => e.FromUnixMs).ToArray());
+        insert.Parameters.AddWithValue("queued", entries.Select(e => e.QueuedUnixMs).ToArray());
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     private static async Task InsertFramesAsync(NpgsqlConnection connection, Dictionary<TagId, int> keys, List<RawFrame> frames, CancellationToken cancellationToken)

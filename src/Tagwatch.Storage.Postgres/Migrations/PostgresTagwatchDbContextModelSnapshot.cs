@@ -1307,6 +1307,32 @@ namespace Tagwatch.Storage.Postgres.Migrations
                     b.ToTable("correlation_pending", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.PendingMonitoringRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FromUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("QueuedUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedUnixMs");
+
+                    b.ToTable("monitoring_pending", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.PersonalDetailsRow", b =>
                 {
                     b.Property<Guid>("OffenderId")

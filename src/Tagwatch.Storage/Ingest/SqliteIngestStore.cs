@@ -30,7 +30,9 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         }
 
         await QueueCorrelationAsync(connection, transaction, commit.Fixes, cancellationToken);
+        var monitoring = await QueueMonitoringAsync(connection, transaction, commit.Fixes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        commit.MonitoringEntries.AddRange(monitoring);
         return appended;
     }
 
@@ -61,6 +63,28 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         insert.Parameters.AddWithValue("$from", from);
         insert.Parameters.AddWithValue("$to", to);
         await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Queues each tag's evaluation from its earliest new fix in the same transaction
+    /// (<see cref="Application.Monitoring.IPendingMonitoringStore"/>); returns the entries' ids.</summary>
+    private static async Task<List<long>> QueueMonitoringAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, List<Core.Fixes.Fix>> fixes, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>(fixes.Count);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO monitoring_pending (Tag, FromUnixMs, QueuedUnixMs) VALUES ($tag, $from, $queued) RETURNING Id";
+        var tagParameter = insert.Parameters.Add("$tag", SqliteType.Text);
+        var from = insert.Parameters.Add("$from", SqliteType.Integer);
+        var queued = insert.Parameters.Add("$queued", SqliteType.Integer);
+        foreach (var entry in Monitoring.EfPendingMonitoringStore.EntriesOf(fixes))
+        {
+            tagParameter.Value = entry.Tag.Value;
+            from.Value = entry.FromUnixMs;
+            queued.Value = entry.QueuedUnixMs;
+            ids.Add((long)(await insert.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        return ids;
     }
 
     private static async Task InsertFramesAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<RawFrame> frames, CancellationToken cancellationToken)

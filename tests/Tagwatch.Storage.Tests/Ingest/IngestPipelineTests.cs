@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Tagwatch.Application.Ingest;
 using Tagwatch.Core.Fixes;
+using Tagwatch.Core.Geo;
 using Tagwatch.Core.Identity;
 using Tagwatch.Core.Tags;
 using Tagwatch.Protocols.Devices;
@@ -18,7 +19,7 @@ public abstract class IngestPipelineTests : IAsyncLifetime
     private IngestPipeline _pipeline = null!;
 
     /// <summary>The stores the pipeline writes through, on a fresh database.</summary>
-    public sealed record IngestStores(IIngestStore Ingest, Application.Tags.ITagDirectory Tags, Application.Fixes.IFixStore Fixes, Application.Fixes.FixQualityRules Quality, Func<ValueTask> Dispose)
+    public sealed record IngestStores(IIngestStore Ingest, Application.Tags.ITagDirectory Tags, Application.Fixes.IFixStore Fixes, Application.Fixes.FixQualityRules Quality, Application.Monitoring.IPendingMonitoringStore Monitoring, Func<ValueTask> Dispose)
     {
         public ValueTask DisposeAsync() => Dispose();
     }
@@ -37,6 +38,35 @@ public abstract class IngestPipelineTests : IAsyncLifetime
         await _pipeline.DisposeAsync();
         await _db.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Commit_RecordsEachTagsMonitoringFromItsEarliestFix_UntilTheEntryIsCompleted()
+    {
+        var other = TagId.Parse("359339075010001");
+        await _db.Tags.RegisterAsync([new Tag(other, "gt06", "test")]);
+        var here = new GeoPoint(51.4613, -0.1156);
+        var commit = new IngestCommit();
+        commit.Fixes[Tag] = [Fix.Create(Now - Duration.FromMinutes(3), Now - Duration.FromMinutes(1), here), Fix.Create(Now - Duration.FromMinutes(5), Now, here)];
+        commit.Fixes[other] = [Fix.Create(Now - Duration.FromMinutes(2), Now - Duration.FromMinutes(1), here)];
+
+        await _db.Ingest.CommitAsync(commit);
+
+        // Oldest first: the other tag's latest fix arrived a minute before this tag's.
+        var queued = await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10);
+        Assert.Equal([(other, Now - Duration.FromMinutes(2), Now - Duration.FromMinutes(1)), (Tag, Now - Duration.FromMinutes(5), Now)], queued.Select(e => (e.Tag, e.From, e.Queued)));
+        Assert.Equal(commit.MonitoringEntries.Order(), queued.Select(e => e.Id).Order());
+        Assert.Equal([other], (await _db.Monitoring.QueuedBeforeAsync(Now, 10)).Select(e => e.Tag));
+        Assert.Single(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 1));
+
+        var contactOnly = new IngestCommit();
+        contactOnly.Contacts[Tag] = new DeviceContact(Tag, Now, null, 50, null, "gt06");
+        await _db.Ingest.CommitAsync(contactOnly);
+        Assert.Empty(contactOnly.MonitoringEntries);
+
+        await _db.Monitoring.CompleteAsync([queued[0].Id]);
+        await _db.Monitoring.CompleteAsync([queued[0].Id, 999_999]); // cleared already, never queued: ignored
+        Assert.Equal([Tag], (await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10)).Select(e => e.Tag));
     }
 
     [Fact]
@@ -294,7 +324,7 @@ public sealed class SqliteIngestPipelineTests : IngestPipelineTests
     protected override async Task<IngestStores> OpenAsync()
     {
         var db = await TemporaryDatabase.CreateAsync();
-        return new IngestStores(db.Ingest, db.Tags, db.Fixes, db.Quality, db.DisposeAsync);
+        return new IngestStores(db.Ingest, db.Tags, db.Fixes, db.Quality, db.PendingMonitoring, db.DisposeAsync);
     }
 }
 
@@ -307,6 +337,7 @@ public sealed class PostgresIngestPipelineTests : IngestPipelineTests
         var fixes = new Storage.Postgres.Fixes.PostgresFixStore(database);
         return new IngestStores(
             new Storage.Postgres.Ingest.PostgresIngestStore(database, fixes), new Storage.Tags.EfTagDirectory(database, TimeProvider.System), fixes, new Application.Fixes.FixQualityRules(),
+            new Storage.Monitoring.EfPendingMonitoringStore(database),
             async () =>
             {
                 await database.DisposeAsync();

@@ -1262,6 +1262,30 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.ToTable("correlation_pending", (string)null);
                 });
 
+            modelBuilder.Entity("Tagwatch.Storage.Model.PendingMonitoringRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<long>("FromUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedUnixMs");
+
+                    b.ToTable("monitoring_pending", (string)null);
+                });
+
             modelBuilder.Entity("Tagwatch.Storage.Model.PersonalDetailsRow", b =>
                 {
                     b.Property<Guid>("OffenderId")

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Tagwatch.Application.Monitoring;
+using Tagwatch.Core.Identity;
+
+namespace Tagwatch.Storage.Monitoring;
+
+/// <summary>Monitoring still to do on the relational store (<c>monitoring_pending</c>): the ingest stores write the
+/// entries in their commit's transaction; this reads and clears them.</summary>
+public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPendingMonitoringStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingEvaluation>> QueuedBeforeAsync(Instant queuedBefore, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        long beforeMs = queuedBefore.ToUnixTimeMilliseconds();
+        await using var context = database.CreateContext();
+        var rows = await context.PendingMonitoring.AsNoTracking()
+            .Where(p => p.QueuedUnixMs < beforeMs)
+            .OrderBy(p => p.QueuedUnixMs).ThenBy(p => p.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PendingEvaluation(r.Id, TagId.Parse(r.Tag), Instant.FromUnixTimeMilliseconds(r.FromUnixMs), Instant.FromUnixTimeMilliseconds(r.QueuedUnixMs)))];
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var context = database.CreateContext();
+        foreach (var chunk in ids.Chunk(500)) // SQLite limits the parameters of one statement
+        {
+            await context.PendingMonitoring.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Each tag of the commit with the earliest time of its fixes and when the latest of them arrived.</summary>
+    public static IEnumerable<(TagId Tag, long FromUnixMs, long QueuedUnixMs)> EntriesOf(Dictionary<TagId, List<Core.Fixes.Fix>> fixes) =>
+        fixes.Where(f => f.Value.Count > 0)
+            .Select(f => (f.Key, f.Value.Min(x => x.TimeUnixMs), f.Value.Max(x => x.ReceivedUnixSeconds) * 1000));
+}
