@@ -150,7 +150,7 @@ public sealed class MonitoringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fixes_stored_by_a_node_that_died_before_evaluating_them_are_evaluated_by_the_sweep_and_their_breach_alerted()
+    public async Task Fixes_and_alarms_stored_by_a_node_that_died_before_evaluating_them_are_done_by_the_sweep_and_alerted()
     {
         var person = await EnrolAndAssignAsync();
         var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
@@ -161,8 +161,10 @@ public sealed class MonitoringTests : IAsyncLifetime
         // Committed as another node's ingest would, which then died: this node's monitor never hears of the commit.
         var commit = new Application.Ingest.IngestCommit();
         commit.Fixes[tag] = [Core.Fixes.Fix.Create(start, Now, Victim, 6), Core.Fixes.Fix.Create(start + Duration.FromMinutes(2), Now, Victim, 6)];
+        commit.Events.Add(new Application.Ingest.DeviceEventRecord(tag, start, Now, "strap_tamper"));
         await _server.Services.Ingest.CommitAsync(commit);
         var raised = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.ExclusionBreach);
+        var tamper = AlertRaisedAsync(a => a.Type == Core.Alerts.AlertKind.StrapTamper);
         var ticks = _server.Worker<MonitorWorker>().Ticks;
         long ticked = ticks.Finished;
 
@@ -172,6 +174,7 @@ public sealed class MonitoringTests : IAsyncLifetime
 
         var alert = await raised.WaitAsync(hangGuard.Token);
         Assert.Equal((person, start), (alert.Offender, alert.Start));
+        Assert.Equal((person, start), ((await tamper.WaitAsync(hangGuard.Token)).Offender, (await tamper).Start));
         Assert.Empty(await _server.Services.PendingMonitoring.QueuedBeforeAsync(Now, 10));
     }
 

@@ -156,15 +156,27 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
         }
     }
 
-    /// <summary>Evaluates the tags whose monitoring was recorded but not cleared in time: the node that stored their
-    /// fixes died or kept failing. Evaluating a tag twice is harmless (the monitor folds into the alert it opened).</summary>
+    /// <summary>Does the monitoring recorded but not cleared in time — the node that stored the fixes or device events
+    /// died or kept failing. Evaluating a tag's fixes twice is harmless (the monitor folds into the alert it opened); a
+    /// device event offered twice, when its node died between raising it and clearing its entry, counts one repeat too
+    /// many on its alert (or raises it again if it was resolved meanwhile).</summary>
     private async Task EvaluateLeftBehindAsync(CancellationToken cancellationToken)
     {
         var queuedBefore = Instant.FromDateTimeOffset(clock.GetUtcNow()) - Duration.FromTimeSpan(options.MonitorLeftBehindAfter);
         var left = await pending.QueuedBeforeAsync(queuedBefore, LeftBehindPerTick, cancellationToken);
         foreach (var tag in left.GroupBy(e => e.Tag))
         {
-            await monitor.EvaluateTagAsync(tag.Key, tag.Min(e => e.From), cancellationToken);
+            var events = tag.Where(e => e.Event is not null).Select(e => e.Event!).ToList();
+            if (events.Count > 0)
+            {
+                await monitor.OnDeviceReportsAsync(events, [], cancellationToken);
+            }
+
+            if (tag.Where(e => e.From is not null).Min(e => e.From) is { } from)
+            {
+                await monitor.EvaluateTagAsync(tag.Key, from, cancellationToken);
+            }
+
             await pending.CompleteAsync([.. tag.Select(e => e.Id)], cancellationToken);
         }
 

@@ -29,7 +29,7 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
             ? new FixAppendResult(0, 0, 0)
             : await PostgresFixStore.AppendInTransactionAsync(connection, keys, commit.Fixes, cancellationToken);
         await InsertFramesAsync(connection, keys, commit.Frames, cancellationToken);
-        await InsertEventsAsync(connection, keys, commit.Events, cancellationToken);
+        var eventEntries = await InsertEventsAsync(connection, keys, commit.Events, cancellationToken);
         await UpsertContactsAsync(connection, keys, [.. commit.Contacts.Values], cancellationToken);
         if (commit.Refused.Count > 0)
         {
@@ -39,16 +39,17 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
 
         await QueueCorrelationAsync(connection, commit.Fixes, cancellationToken);
         var monitoring = await QueueMonitoringAsync(connection, commit.Fixes, cancellationToken);
+        monitoring.AddRange(eventEntries);
         await transaction.CommitAsync(cancellationToken);
         commit.MonitoringEntries.AddRange(monitoring);
         return appended;
     }
 
-    /// <summary>Queues each tag's evaluation from its earliest new fix in the same transaction
+    /// <summary>Records each tag's evaluation from its earliest new fix in the same transaction
     /// (<see cref="Application.Monitoring.IPendingMonitoringStore"/>); returns the entries' ids.</summary>
     private static async Task<List<long>> QueueMonitoringAsync(NpgsqlConnection connection, Dictionary<TagId, List<Core.Fixes.Fix>> fixes, CancellationToken cancellationToken)
     {
-        var entries = EfPendingMonitoringStore.EntriesOf(fixes).ToList();
+        var entries = EfPendingMonitoringStore.FixEntriesOf(fixes).ToList();
         var ids = new List<long>(entries.Count);
         if (entries.Count == 0)
         {
@@ -91,22 +92,35 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task InsertEventsAsync(NpgsqlConnection connection, Dictionary<TagId, int> keys, List<DeviceEventRecord> events, CancellationToken cancellationToken)
+    // Each event is also recorded as monitoring to do (IPendingMonitoringStore); returns those entries' ids.
+    private static async Task<List<long>> InsertEventsAsync(NpgsqlConnection connection, Dictionary<TagId, int> keys, List<DeviceEventRecord> events, CancellationToken cancellationToken)
     {
+        var ids = new List<long>(events.Count);
         if (events.Count == 0)
         {
-            return;
+            return ids;
         }
 
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO device_events ("TagKey", "TimeUnixMs", "ReceivedUnixMs", "Kind")
-            SELECT * FROM unnest(@tags, @times, @received, @kinds)
+            WITH stored AS (
+                INSERT INTO device_events ("TagKey", "TimeUnixMs", "ReceivedUnixMs", "Kind")
+                SELECT * FROM unnest(@tags, @times, @received, @kinds)
+                RETURNING "Id", "TagKey", "ReceivedUnixMs")
+            INSERT INTO monitoring_pending ("Tag", "EventId", "QueuedUnixMs")
+            SELECT t."DeviceId", stored."Id", stored."ReceivedUnixMs" FROM stored JOIN tags t ON t."Key" = stored."TagKey"
+            RETURNING "Id"
             """, connection);
         insert.Parameters.AddWithValue("tags", events.Select(e => keys[e.Tag]).ToArray());
         insert.Parameters.AddWithValue("times", events.Select(e => e.Time.ToUnixTimeMilliseconds()).ToArray());
         insert.Parameters.AddWithValue("received", events.Select(e => e.Received.ToUnixTimeMilliseconds()).ToArray());
         insert.Parameters.AddWithValue("kinds", events.Select(e => e.Kind).ToArray());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     // Late uploads must not move contact back in time: keep the later of stored and new. Rows in key order, so two

@@ -1316,7 +1316,10 @@ namespace Tagwatch.Storage.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("FromUnixMs")
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromUnixMs")
                         .HasColumnType("bigint");
 
                     b.Property<long>("QueuedUnixMs")

@@ -21,7 +21,7 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
             : await SqliteFixStore.AppendInTransactionAsync(connection, transaction, keys, commit.Fixes, cancellationToken);
 
         await InsertFramesAsync(connection, transaction, keys, commit.Frames, cancellationToken);
-        await InsertEventsAsync(connection, transaction, keys, commit.Events, cancellationToken);
+        var eventIds = await InsertEventsAsync(connection, transaction, keys, commit.Events, cancellationToken);
         await UpsertContactsAsync(connection, transaction, keys, commit.Contacts.Values, cancellationToken);
         if (commit.Refused.Count > 0)
         {
@@ -30,7 +30,7 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         }
 
         await QueueCorrelationAsync(connection, transaction, commit.Fixes, cancellationToken);
-        var monitoring = await QueueMonitoringAsync(connection, transaction, commit.Fixes, cancellationToken);
+        var monitoring = await QueueMonitoringAsync(connection, transaction, commit, eventIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         commit.MonitoringEntries.AddRange(monitoring);
         return appended;
@@ -65,22 +65,26 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Queues each tag's evaluation from its earliest new fix in the same transaction
-    /// (<see cref="Application.Monitoring.IPendingMonitoringStore"/>); returns the entries' ids.</summary>
-    private static async Task<List<long>> QueueMonitoringAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, List<Core.Fixes.Fix>> fixes, CancellationToken cancellationToken)
+    /// <summary>Records in the same transaction each tag's evaluation from its earliest new fix and each device event to
+    /// raise (<see cref="Application.Monitoring.IPendingMonitoringStore"/>); returns the entries' ids.</summary>
+    private static async Task<List<long>> QueueMonitoringAsync(SqliteConnection connection, SqliteTransaction transaction, IngestCommit commit, List<long> eventIds, CancellationToken cancellationToken)
     {
-        var ids = new List<long>(fixes.Count);
+        var ids = new List<long>(commit.Fixes.Count + eventIds.Count);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO monitoring_pending (Tag, FromUnixMs, QueuedUnixMs) VALUES ($tag, $from, $queued) RETURNING Id";
-        var tagParameter = insert.Parameters.Add("$tag", SqliteType.Text);
+        insert.CommandText = "INSERT INTO monitoring_pending (Tag, FromUnixMs, EventId, QueuedUnixMs) VALUES ($tag, $from, $event, $queued) RETURNING Id";
+        var tag = insert.Parameters.Add("$tag", SqliteType.Text);
         var from = insert.Parameters.Add("$from", SqliteType.Integer);
+        var eventId = insert.Parameters.Add("$event", SqliteType.Integer);
         var queued = insert.Parameters.Add("$queued", SqliteType.Integer);
-        foreach (var entry in Monitoring.EfPendingMonitoringStore.EntriesOf(fixes))
+        var entries = Monitoring.EfPendingMonitoringStore.FixEntriesOf(commit.Fixes).Select(f => (f.Tag, (long?)f.FromUnixMs, (long?)null, f.QueuedUnixMs))
+            .Concat(commit.Events.Select((e, i) => (e.Tag, (long?)null, (long?)eventIds[i], e.Received.ToUnixTimeMilliseconds())));
+        foreach (var (entryTag, entryFrom, entryEvent, entryQueued) in entries)
         {
-            tagParameter.Value = entry.Tag.Value;
-            from.Value = entry.FromUnixMs;
-            queued.Value = entry.QueuedUnixMs;
+            tag.Value = entryTag.Value;
+            from.Value = entryFrom ?? (object)DBNull.Value;
+            eventId.Value = entryEvent ?? (object)DBNull.Value;
+            queued.Value = entryQueued;
             ids.Add((long)(await insert.ExecuteScalarAsync(cancellationToken))!);
         }
 
@@ -111,16 +115,18 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         }
     }
 
-    private static async Task InsertEventsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<DeviceEventRecord> events, CancellationToken cancellationToken)
+    // Returns the rows' ids, in the order of the events.
+    private static async Task<List<long>> InsertEventsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, List<DeviceEventRecord> events, CancellationToken cancellationToken)
     {
+        var ids = new List<long>(events.Count);
         if (events.Count == 0)
         {
-            return;
+            return ids;
         }
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO device_events (TagKey, TimeUnixMs, ReceivedUnixMs, Kind) VALUES ($tag, $time, $received, $kind)";
+        insert.CommandText = "INSERT INTO device_events (TagKey, TimeUnixMs, ReceivedUnixMs, Kind) VALUES ($tag, $time, $received, $kind) RETURNING Id";
         var tag = insert.Parameters.Add("$tag", SqliteType.Integer);
         var time = insert.Parameters.Add("$time", SqliteType.Integer);
         var received = insert.Parameters.Add("$received", SqliteType.Integer);
@@ -131,8 +137,10 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
             time.Value = e.Time.ToUnixTimeMilliseconds();
             received.Value = e.Received.ToUnixTimeMilliseconds();
             kind.Value = e.Kind;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            ids.Add((long)(await insert.ExecuteScalarAsync(cancellationToken))!);
         }
+
+        return ids;
     }
 
     private static async Task UpsertContactsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<TagId, int> keys, IEnumerable<DeviceContact> contacts, CancellationToken cancellationToken)

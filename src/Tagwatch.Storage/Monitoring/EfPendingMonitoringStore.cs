@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Tagwatch.Application.Ingest;
 using Tagwatch.Application.Monitoring;
 using Tagwatch.Core.Identity;
 
@@ -15,12 +16,22 @@ public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPe
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         long beforeMs = queuedBefore.ToUnixTimeMilliseconds();
         await using var context = database.CreateContext();
-        var rows = await context.PendingMonitoring.AsNoTracking()
-            .Where(p => p.QueuedUnixMs < beforeMs)
-            .OrderBy(p => p.QueuedUnixMs).ThenBy(p => p.Id)
-            .Take(max)
+        var rows = await (
+            from p in context.PendingMonitoring.AsNoTracking().Where(p => p.QueuedUnixMs < beforeMs).OrderBy(p => p.QueuedUnixMs).ThenBy(p => p.Id).Take(max)
+            join e in context.DeviceEvents.AsNoTracking() on p.EventId equals e.Id into events
+            from e in events.DefaultIfEmpty()
+            select new { Entry = p, Event = e })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new PendingEvaluation(r.Id, TagId.Parse(r.Tag), Instant.FromUnixTimeMilliseconds(r.FromUnixMs), Instant.FromUnixTimeMilliseconds(r.QueuedUnixMs)))];
+        return [.. rows.OrderBy(r => r.Entry.QueuedUnixMs).ThenBy(r => r.Entry.Id).Select(r =>
+        {
+            var tag = TagId.Parse(r.Entry.Tag);
+            return new PendingEvaluation(
+                r.Entry.Id,
+                tag,
+                r.Entry.FromUnixMs is { } from ? Instant.FromUnixTimeMilliseconds(from) : null,
+                r.Event is { } e ? new DeviceEventRecord(tag, Instant.FromUnixTimeMilliseconds(e.TimeUnixMs), Instant.FromUnixTimeMilliseconds(e.ReceivedUnixMs), e.Kind) : null,
+                Instant.FromUnixTimeMilliseconds(r.Entry.QueuedUnixMs));
+        })];
     }
 
     /// <inheritdoc />
@@ -39,7 +50,7 @@ public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPe
     }
 
     /// <summary>Each tag of the commit with the earliest time of its fixes and when the latest of them arrived.</summary>
-    public static IEnumerable<(TagId Tag, long FromUnixMs, long QueuedUnixMs)> EntriesOf(Dictionary<TagId, List<Core.Fixes.Fix>> fixes) =>
+    public static IEnumerable<(TagId Tag, long FromUnixMs, long QueuedUnixMs)> FixEntriesOf(Dictionary<TagId, List<Core.Fixes.Fix>> fixes) =>
         fixes.Where(f => f.Value.Count > 0)
             .Select(f => (f.Key, f.Value.Min(x => x.TimeUnixMs), f.Value.Max(x => x.ReceivedUnixSeconds) * 1000));
 }

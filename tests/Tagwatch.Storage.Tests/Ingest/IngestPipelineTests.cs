@@ -54,7 +54,8 @@ public abstract class IngestPipelineTests : IAsyncLifetime
 
         // Oldest first: the other tag's latest fix arrived a minute before this tag's.
         var queued = await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10);
-        Assert.Equal([(other, Now - Duration.FromMinutes(2), Now - Duration.FromMinutes(1)), (Tag, Now - Duration.FromMinutes(5), Now)], queued.Select(e => (e.Tag, e.From, e.Queued)));
+        Assert.Equal([(other, Now - Duration.FromMinutes(2), Now - Duration.FromMinutes(1)), (Tag, Now - Duration.FromMinutes(5), Now)], queued.Select(e => (e.Tag, e.From!.Value, e.Queued)));
+        Assert.All(queued, e => Assert.Null(e.Event));
         Assert.Equal(commit.MonitoringEntries.Order(), queued.Select(e => e.Id).Order());
         Assert.Equal([other], (await _db.Monitoring.QueuedBeforeAsync(Now, 10)).Select(e => e.Tag));
         Assert.Single(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 1));
@@ -64,9 +65,17 @@ public abstract class IngestPipelineTests : IAsyncLifetime
         await _db.Ingest.CommitAsync(contactOnly);
         Assert.Empty(contactOnly.MonitoringEntries);
 
-        await _db.Monitoring.CompleteAsync([queued[0].Id]);
+        // A device event is recorded with the event itself, queued when it arrived.
+        var tamper = new DeviceEventRecord(other, Now - Duration.FromSeconds(30), Now + Duration.FromSeconds(5), "strap_tamper");
+        var alarm = new IngestCommit();
+        alarm.Events.Add(tamper);
+        await _db.Ingest.CommitAsync(alarm);
+        var eventEntry = Assert.Single(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10), e => e.Event is not null);
+        Assert.Equal((Assert.Single(alarm.MonitoringEntries), other, (Instant?)null, tamper, Now + Duration.FromSeconds(5)), (eventEntry.Id, eventEntry.Tag, eventEntry.From, eventEntry.Event, eventEntry.Queued));
+
+        await _db.Monitoring.CompleteAsync([queued[0].Id, eventEntry.Id]);
         await _db.Monitoring.CompleteAsync([queued[0].Id, 999_999]); // cleared already, never queued: ignored
-        Assert.Equal([Tag], (await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10)).Select(e => e.Tag));
+        Assert.Equal([Tag], (await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10)).Select(e => e.Tag));
     }
 
     [Fact]

@@ -1269,7 +1269,10 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
-                    b.Property<long>("FromUnixMs")
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromUnixMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("QueuedUnixMs")

@@ -11,7 +11,7 @@ using Tagwatch.Storage;
 namespace Tagwatch.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TagwatchDbContext))]
-    [Migration("20261205132414_PendingMonitoring")]
+    [Migration("20261205133907_PendingMonitoring")]
     partial class PendingMonitoring
     {
         /// <inheritdoc />
@@ -1272,7 +1272,10 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
-                    b.Property<long>("FromUnixMs")
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromUnixMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("QueuedUnixMs")

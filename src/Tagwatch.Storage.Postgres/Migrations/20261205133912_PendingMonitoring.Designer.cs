@@ -12,7 +12,7 @@ using Tagwatch.Storage.Postgres;
 namespace Tagwatch.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresTagwatchDbContext))]
-    [Migration("20261205132418_PendingMonitoring")]
+    [Migration("20261205133912_PendingMonitoring")]
     partial class PendingMonitoring
     {
         /// <inheritdoc />
@@ -1319,7 +1319,10 @@ namespace Tagwatch.Storage.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("FromUnixMs")
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromUnixMs")
                         .HasColumnType("bigint");
 
                     b.Property<long>("QueuedUnixMs")

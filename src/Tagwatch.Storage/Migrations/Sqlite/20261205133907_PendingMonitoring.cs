@@ -17,7 +17,8 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Tag = table.Column<string>(type: "TEXT", nullable: false),
-                    FromUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromUnixMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventId = table.Column<long>(type: "INTEGER", nullable: true),
                     QueuedUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

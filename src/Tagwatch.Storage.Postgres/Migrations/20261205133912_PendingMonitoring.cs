@@ -18,7 +18,8 @@ namespace Tagwatch.Storage.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Tag = table.Column<string>(type: "text", nullable: false),
-                    FromUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    FromUnixMs = table.Column<long>(type: "bigint", nullable: true),
+                    EventId = table.Column<long>(type: "bigint", nullable: true),
                     QueuedUnixMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
