@@ -83,7 +83,9 @@ public sealed class CrashRecoveryTests : IDisposable
 
         Assert.InRange(acknowledged.Count, 2_000, Frames - 1);
 
-        // Restart on the same file: it must open, and hold every acknowledged fix once.
+        // Restart on the same file (on a port free now: the old one may have been taken since): it must open, and hold
+        // every acknowledged fix once.
+        port = RunningServer.FreePort();
         using (var restarted = StartServer(port))
         {
             using (await ConnectWhenListeningAsync(port))

@@ -81,7 +81,11 @@ public sealed class NotificationDeliveryTests
     [Fact]
     public async Task Worker_MailServerDown_RecordsTheFailureKeepsServingAndDeliversOnceItIsBack()
     {
-        int port = RunningServer.FreePort();
+        // The mail server is down: its port is bound but not listening, so connections are refused, and no other
+        // process (or outgoing connection) can take the port before the server comes back on it.
+        using var reserved = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        reserved.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)reserved.LocalEndPoint!).Port;
         var clock = new FakeTimeProvider(Start);
         var (server, _, _) = await StartWithAlertAsync(clock, port);
         await using var __ = server;
@@ -94,6 +98,7 @@ public sealed class NotificationDeliveryTests
         var failed = Assert.Single(await server.App.Services.GetRequiredService<INotificationStore>().ListAsync(10, hangGuard.Token));
         using var health = await server.Api.GetAsync(new Uri("/health/live", UriKind.Relative), hangGuard.Token);
 
+        reserved.Close();
         await using var smtp = LoopbackSmtpServer.StartOn(port);
         clock.Advance(TimeSpan.FromMinutes(10));
         var delivered = await smtp.NextAsync(hangGuard.Token);
