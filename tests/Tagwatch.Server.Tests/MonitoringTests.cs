@@ -178,6 +178,93 @@ public sealed class MonitoringTests : IAsyncLifetime
         Assert.Empty(await _server.Services.PendingMonitoring.QueuedBeforeAsync(Now, 10));
     }
 
+    [Fact]
+    public async Task A_tag_the_monitor_keeps_failing_on_holds_up_no_other_tag_and_is_left_to_the_sweep()
+    {
+        var failing = TagId.Parse(RunningServer.Gt06Imei);
+        var healthy = TagId.Parse("359339075099999");
+        await _server.Services.Tags.RegisterAsync([new Core.Tags.Tag(healthy, "gt06", "test")]);
+        var start = Now - Duration.FromMinutes(3);
+        var addedEarlier = new Storage.Monitoring.EfConditionStore(_server.Services.Database, new FixedClock((Now - Duration.FromMinutes(10)).ToDateTimeOffset()));
+        var people = new List<OffenderId>();
+        foreach (var tag in new[] { failing, healthy })
+        {
+            var person = await EnrolAndAssignAsync(tag.Value);
+            await addedEarlier.AddAsync(new LicenceCondition(0, person, ConditionKind.Exclusion, ZoneArea.Circle(Victim, 200), Schedule.Always, Duration.Zero, new DecisionRules(), "victim's street"), 0, "officer");
+            people.Add(person);
+        }
+
+        var commit = new Application.Ingest.IngestCommit();
+        foreach (var tag in new[] { failing, healthy })
+        {
+            commit.Fixes[tag] = [Core.Fixes.Fix.Create(start, Now, Victim, 6), Core.Fixes.Fix.Create(start + Duration.FromMinutes(2), Now, Victim, 6)];
+        }
+
+        await _server.Services.Ingest.CommitAsync(commit);
+
+        // A monitor of its own whose every read of one tag's fixes fails; the failing tag comes first in the commit.
+        var services = _server.Services;
+        var fixes = new FailingFixStore(services.Fixes, failing);
+        var monitor = new LicenceMonitor(services.Conditions, services.Alerts, fixes, services.Tags, services.Ingest, new Storage.Coordination.OneProcessTagLocks(),
+            services.MonitoringOptions, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
+        var raised = new TaskCompletionSource<Alert>(TaskCreationOptions.RunContinuationsAsynchronously);
+        monitor.AlertChanged += (alert, action) => raised.TrySetResult(alert);
+        using var worker = new MonitorWorker(monitor, services.PendingMonitoring, new Storage.Coordination.OneProcessWorkLeases(), _server.Options.Workers, _clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MonitorWorker>.Instance);
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await worker.StartAsync(hangGuard.Token);
+
+        worker.OnCommitted(commit);
+        var alert = await raised.Task.WaitAsync(hangGuard.Token);
+        Assert.Equal((Core.Alerts.AlertKind.ExclusionBreach, people[1]), (alert.Type, alert.Offender));
+
+        // Tried again with each later commit (one pass each), then left to the sweep: the entries stay for it.
+        for (int pass = 2; pass <= MonitorWorker.MaxFailedPasses; pass++)
+        {
+            worker.OnCommitted(new Application.Ingest.IngestCommit());
+            while (fixes.Failures < pass)
+            {
+                await Task.Delay(20, hangGuard.Token);
+            }
+        }
+
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal(MonitorWorker.MaxFailedPasses, fixes.Failures);
+        Assert.Equal(new[] { failing.Value, healthy.Value }.Order(StringComparer.Ordinal), (await services.PendingMonitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10)).Select(e => e.Tag.Value).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A fix store whose every read of one tag fails, as a tag the monitor cannot evaluate would.</summary>
+    private sealed class FailingFixStore(Application.Fixes.IFixStore inner, TagId failing) : Application.Fixes.IFixStore
+    {
+        private int _failures;
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public Task<IReadOnlyList<Core.Fixes.Fix>> ReadAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
+        {
+            if (tag == failing)
+            {
+                Interlocked.Increment(ref _failures);
+                throw new InvalidOperationException("this tag cannot be evaluated (test)");
+            }
+
+            return inner.ReadAsync(tag, from, to, cancellationToken);
+        }
+
+        public Task<Application.Fixes.FixAppendResult> AppendAsync(IReadOnlyDictionary<TagId, List<Core.Fixes.Fix>> fixesByTag, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(fixesByTag, cancellationToken);
+
+        public Task<IReadOnlyDictionary<TagId, IReadOnlyList<Core.Fixes.Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
+            inner.ReadManyAsync(tags, from, to, cancellationToken);
+
+        public Task<Instant?> LatestFixTimeAsync(TagId tag, CancellationToken cancellationToken = default) => inner.LatestFixTimeAsync(tag, cancellationToken);
+
+        public IAsyncEnumerable<(TagId Tag, Core.Fixes.Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
+            inner.ReadEachAsync(tags, from, to, cancellationToken);
+
+        public Task<Application.Fixes.FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default) => inner.StatisticsAsync(cancellationToken);
+    }
+
     /// <summary>A fix store whose first read fails, as a database that is busy or away for a moment would.</summary>
     private sealed class FailingOnceFixStore(Application.Fixes.IFixStore inner) : Application.Fixes.IFixStore
     {
@@ -212,14 +299,14 @@ public sealed class MonitoringTests : IAsyncLifetime
         public override DateTimeOffset GetUtcNow() => at;
     }
 
-    private async Task<OffenderId> EnrolAndAssignAsync()
+    private async Task<OffenderId> EnrolAndAssignAsync(string imei = RunningServer.Gt06Imei)
     {
         var today = Now.InUtc().Date;
         var scheme = await _server.Services.OffenderStore.GetSchemeAsync();
         await _server.Services.OffenderStore.SaveSchemeAsync(scheme with { StartDate = today.PlusMonths(-1) });
         var enrolled = await _server.Services.Offenders.EnrolAsync(EligibleEnrolment.Of(today.PlusDays(-1), today.PlusMonths(6)));
         Assert.True(enrolled.Offender is not null, string.Join("; ", enrolled.Decision.Refusals.Select(r => r.Reason)));
-        await _server.Services.Tags.AssignAsync(TagId.Parse(RunningServer.Gt06Imei), enrolled.Offender!.Id, Now - Duration.FromHours(1));
+        await _server.Services.Tags.AssignAsync(TagId.Parse(imei), enrolled.Offender!.Id, Now - Duration.FromHours(1));
         return enrolled.Offender.Id;
     }
 

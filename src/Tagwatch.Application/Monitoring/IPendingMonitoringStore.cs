@@ -14,13 +14,22 @@ namespace Tagwatch.Application.Monitoring;
 /// </summary>
 public interface IPendingMonitoringStore
 {
-    /// <summary>Up to <paramref name="max"/> entries queued before <paramref name="queuedBefore"/>, oldest first.</summary>
+    /// <summary>Failed attempts after which an entry is no longer offered: kept in the store for inspection, so one
+    /// entry the monitor cannot do never holds up the others.</summary>
+    public const int MaxFailedAttempts = 5;
+
+    /// <summary>Up to <paramref name="max"/> entries queued before <paramref name="queuedBefore"/> that have failed fewer
+    /// than <see cref="MaxFailedAttempts"/> times, oldest first.</summary>
     Task<IReadOnlyList<PendingEvaluation>> QueuedBeforeAsync(Instant queuedBefore, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Clears the entries with these ids: they were done. Ids already cleared are ignored.</summary>
     Task CompleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts a failed attempt on the entries with these ids.</summary>
+    Task FailAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One entry: the tag's fixes to evaluate from <paramref name="From"/>, or its device event
-/// <paramref name="Event"/> (null for both when the event was purged since), queued when it arrived.</summary>
-public sealed record PendingEvaluation(long Id, TagId Tag, Instant? From, DeviceEventRecord? Event, Instant Queued);
+/// <paramref name="Event"/> (null for both when the event was purged since), queued when it arrived, with the attempts
+/// that failed on it so far.</summary>
+public sealed record PendingEvaluation(long Id, TagId Tag, Instant? From, DeviceEventRecord? Event, Instant Queued, int FailedAttempts = 0);

@@ -27,6 +27,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
     /// <summary>Most entries left behind that one tick evaluates; the rest wait for the next tick.</summary>
     public const int LeftBehindPerTick = 1000;
 
+    /// <summary>Passes that may fail on the same work before it is left to the sweep.</summary>
+    public const int MaxFailedPasses = 3;
+
     private readonly Channel<IngestCommit> _commits = Channel.CreateUnbounded<IngestCommit>(new UnboundedChannelOptions { SingleReader = true });
 
     // A single-reader channel cannot count its items, so the depth is kept beside it.
@@ -159,25 +162,26 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
     /// <summary>Does the monitoring recorded but not cleared in time — the node that stored the fixes or device events
     /// died or kept failing. Evaluating a tag's fixes twice is harmless (the monitor folds into the alert it opened); a
     /// device event offered twice, when its node died between raising it and clearing its entry, counts one repeat too
-    /// many on its alert (or raises it again if it was resolved meanwhile).</summary>
+    /// many on its alert (or raises it again if it was resolved meanwhile). A tag that fails has its entries' failures
+    /// counted and the sweep goes on with the next.</summary>
     private async Task EvaluateLeftBehindAsync(CancellationToken cancellationToken)
     {
         var queuedBefore = Instant.FromDateTimeOffset(clock.GetUtcNow()) - Duration.FromTimeSpan(options.MonitorLeftBehindAfter);
         var left = await pending.QueuedBeforeAsync(queuedBefore, LeftBehindPerTick, cancellationToken);
         foreach (var tag in left.GroupBy(e => e.Tag))
         {
-            var events = tag.Where(e => e.Event is not null).Select(e => e.Event!).ToList();
-            if (events.Count > 0)
+            long[] ids = [.. tag.Select(e => e.Id)];
+            if (await TryAsync(() => DoLeftBehindAsync(tag.Key, [.. tag], cancellationToken), cancellationToken))
             {
-                await monitor.OnDeviceReportsAsync(events, [], cancellationToken);
+                await pending.CompleteAsync(ids, cancellationToken);
+                continue;
             }
 
-            if (tag.Where(e => e.From is not null).Min(e => e.From) is { } from)
+            await pending.FailAsync(ids, cancellationToken);
+            if (tag.Any(e => e.FailedAttempts + 1 >= IPendingMonitoringStore.MaxFailedAttempts))
             {
-                await monitor.EvaluateTagAsync(tag.Key, from, cancellationToken);
+                LogGaveUp(tag.Key.Value, IPendingMonitoringStore.MaxFailedAttempts);
             }
-
-            await pending.CompleteAsync([.. tag.Select(e => e.Id)], cancellationToken);
         }
 
         if (left.Count > 0)
@@ -186,6 +190,23 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
         }
     }
 
+    private async Task DoLeftBehindAsync(TagId tag, IReadOnlyList<PendingEvaluation> entries, CancellationToken cancellationToken)
+    {
+        var events = entries.Where(e => e.Event is not null).Select(e => e.Event!).ToList();
+        if (events.Count > 0)
+        {
+            await monitor.OnDeviceReportsAsync(events, [], cancellationToken);
+        }
+
+        if (entries.Where(e => e.From is not null).Min(e => e.From) is { } from)
+        {
+            await monitor.EvaluateTagAsync(tag, from, cancellationToken);
+        }
+    }
+
+    /// <summary>Evaluates what the commits brought, each tag on its own so a tag the monitor fails on holds up no other.
+    /// What failed is tried again first with the next commit or tick, up to <see cref="MaxFailedPasses"/> passes; after
+    /// that it is left to the sweep (its entries stay in the store).</summary>
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
         var work = _unfinished ?? new Unfinished(new Dictionary<TagId, Instant>(), [], new Dictionary<TagId, DeviceContact>(), []);
@@ -196,29 +217,54 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
             work.Add(commit);
         }
 
-        try
+        // Device reports are offered again whole if this fails; the monitor folds a repeated report into the alert it
+        // already opened, so at worst a repeat is counted twice, never lost.
+        if ((work.Events.Count > 0 || work.Contacts.Count > 0)
+            && await TryAsync(() => monitor.OnDeviceReportsAsync(work.Events, work.Contacts.Values, cancellationToken), cancellationToken))
         {
-            // Device reports are offered again whole if this fails; the monitor folds a repeated report into the alert it
-            // already opened, so at worst a repeat is counted twice, never lost.
-            if (work.Events.Count > 0 || work.Contacts.Count > 0)
-            {
-                await monitor.OnDeviceReportsAsync(work.Events, work.Contacts.Values, cancellationToken);
-                work.Events.Clear();
-                work.Contacts.Clear();
-            }
+            work.Events.Clear();
+            work.Contacts.Clear();
+        }
 
-            foreach (var (tag, from) in work.Tags.ToList())
+        foreach (var (tag, from) in work.Tags.ToList())
+        {
+            if (await TryAsync(() => monitor.EvaluateTagAsync(tag, from, cancellationToken), cancellationToken))
             {
-                await monitor.EvaluateTagAsync(tag, from, cancellationToken);
                 work.Tags.Remove(tag);
             }
-
-            await pending.CompleteAsync(work.Entries, cancellationToken);
         }
-        catch
+
+        if (work.Tags.Count == 0 && work.Events.Count == 0 && work.Contacts.Count == 0)
+        {
+            await pending.CompleteAsync(work.Entries, cancellationToken);
+            return;
+        }
+
+        work.FailedPasses++;
+        if (work.FailedPasses < MaxFailedPasses)
         {
             _unfinished = work;
-            throw;
+        }
+        else
+        {
+            LogLeftToSweep(work.Tags.Count, work.Events.Count, work.FailedPasses);
+        }
+    }
+
+    /// <summary>Runs one step of monitoring; a failure other than stopping is logged and reported as false.</summary>
+    private async Task<bool> TryAsync(Func<Task> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step();
+            return true;
+        }
+#pragma warning disable CA1031 // One failed evaluation must not stop monitoring of everyone else; it is logged.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogFailed(ex);
+            return false;
         }
     }
 
@@ -226,6 +272,9 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
     /// per tag, and the durable entries to clear once all is done.</summary>
     private sealed record Unfinished(Dictionary<TagId, Instant> Tags, List<DeviceEventRecord> Events, Dictionary<TagId, DeviceContact> Contacts, List<long> Entries)
     {
+        /// <summary>Passes that left some of this work undone.</summary>
+        public int FailedPasses { get; set; }
+
         public void Add(IngestCommit commit)
         {
             foreach (var (tag, fixes) in commit.Fixes)
@@ -246,12 +295,18 @@ public sealed partial class MonitorWorker(LicenceMonitor monitor, IPendingMonito
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluated {Entries} monitoring entries of {Tags} tags that were left unfinished (a node died or kept failing)")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring of tag {Tag} failed {Attempts} times in the sweep; its entries are kept in monitoring_pending but no longer tried")]
+    private partial void LogGaveUp(string tag, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring of {Tags} tags and {Events} device events failed {Passes} passes in a row; left to the monitoring sweep")]
+    private partial void LogLeftToSweep(int tags, int events, int passes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Took up {Entries} monitoring entries of {Tags} tags that were left unfinished (a node died or kept failing)")]
     private partial void LogLeftBehind(int entries, int tags);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This node no longer holds the monitoring sweep; another node may take it over")]
     private partial void LogSweepLost();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring pass failed; what it had not finished is done again with the next commit or tick")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monitoring failed; what it had not finished is tried again with the next commit or tick, or by the sweep")]
     private partial void LogFailed(Exception ex);
 }

@@ -57,8 +57,8 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
         }
 
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO monitoring_pending ("Tag", "FromUnixMs", "QueuedUnixMs")
-            SELECT * FROM unnest(@tags, @from, @queued)
+            INSERT INTO monitoring_pending ("Tag", "FromUnixMs", "QueuedUnixMs", "FailedAttempts")
+            SELECT *, 0 FROM unnest(@tags, @from, @queued)
             RETURNING "Id"
             """, connection);
         insert.Parameters.AddWithValue("tags", entries.Select(e => e.Tag.Value).ToArray());
@@ -106,8 +106,8 @@ public sealed class PostgresIngestStore(PostgresDatabase database, PostgresFixSt
                 INSERT INTO device_events ("TagKey", "TimeUnixMs", "ReceivedUnixMs", "Kind")
                 SELECT * FROM unnest(@tags, @times, @received, @kinds)
                 RETURNING "Id", "TagKey", "ReceivedUnixMs")
-            INSERT INTO monitoring_pending ("Tag", "EventId", "QueuedUnixMs")
-            SELECT t."DeviceId", stored."Id", stored."ReceivedUnixMs" FROM stored JOIN tags t ON t."Key" = stored."TagKey"
+            INSERT INTO monitoring_pending ("Tag", "EventId", "QueuedUnixMs", "FailedAttempts")
+            SELECT t."DeviceId", stored."Id", stored."ReceivedUnixMs", 0 FROM stored JOIN tags t ON t."Key" = stored."TagKey"
             RETURNING "Id"
             """, connection);
         insert.Parameters.AddWithValue("tags", events.Select(e => keys[e.Tag]).ToArray());

@@ -1319,6 +1319,9 @@ namespace Tagwatch.Storage.Postgres.Migrations
                     b.Property<long?>("EventId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("FromUnixMs")
                         .HasColumnType("bigint");
 

@@ -72,7 +72,7 @@ public sealed class SqliteIngestStore(TagwatchDatabase database) : EfIngestStore
         var ids = new List<long>(commit.Fixes.Count + eventIds.Count);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO monitoring_pending (Tag, FromUnixMs, EventId, QueuedUnixMs) VALUES ($tag, $from, $event, $queued) RETURNING Id";
+        insert.CommandText = "INSERT INTO monitoring_pending (Tag, FromUnixMs, EventId, QueuedUnixMs, FailedAttempts) VALUES ($tag, $from, $event, $queued, 0) RETURNING Id";
         var tag = insert.Parameters.Add("$tag", SqliteType.Text);
         var from = insert.Parameters.Add("$from", SqliteType.Integer);
         var eventId = insert.Parameters.Add("$event", SqliteType.Integer);

@@ -19,4 +19,7 @@ public sealed class PendingMonitoringRow
 
     /// <summary>When the commit's latest fix of the tag, or the event, arrived (the store has no clock).</summary>
     public long QueuedUnixMs { get; set; }
+
+    /// <summary>Attempts of the monitoring sweep that failed on this entry.</summary>
+    public int FailedAttempts { get; set; }
 }

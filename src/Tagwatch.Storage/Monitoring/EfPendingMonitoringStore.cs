@@ -17,7 +17,7 @@ public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPe
         long beforeMs = queuedBefore.ToUnixTimeMilliseconds();
         await using var context = database.CreateContext();
         var rows = await (
-            from p in context.PendingMonitoring.AsNoTracking().Where(p => p.QueuedUnixMs < beforeMs).OrderBy(p => p.QueuedUnixMs).ThenBy(p => p.Id).Take(max)
+            from p in context.PendingMonitoring.AsNoTracking().Where(p => p.QueuedUnixMs < beforeMs && p.FailedAttempts < IPendingMonitoringStore.MaxFailedAttempts).OrderBy(p => p.QueuedUnixMs).ThenBy(p => p.Id).Take(max)
             join e in context.DeviceEvents.AsNoTracking() on p.EventId equals e.Id into events
             from e in events.DefaultIfEmpty()
             select new { Entry = p, Event = e })
@@ -30,7 +30,8 @@ public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPe
                 tag,
                 r.Entry.FromUnixMs is { } from ? Instant.FromUnixTimeMilliseconds(from) : null,
                 r.Event is { } e ? new DeviceEventRecord(tag, Instant.FromUnixTimeMilliseconds(e.TimeUnixMs), Instant.FromUnixTimeMilliseconds(e.ReceivedUnixMs), e.Kind) : null,
-                Instant.FromUnixTimeMilliseconds(r.Entry.QueuedUnixMs));
+                Instant.FromUnixTimeMilliseconds(r.Entry.QueuedUnixMs),
+                r.Entry.FailedAttempts);
         })];
     }
 
@@ -46,6 +47,17 @@ public sealed class EfPendingMonitoringStore(IRelationalDatabase database) : IPe
         foreach (var chunk in ids.Chunk(500)) // SQLite limits the parameters of one statement
         {
             await context.PendingMonitoring.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task FailAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await context.PendingMonitoring.Where(p => chunk.Contains(p.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.FailedAttempts, p => p.FailedAttempts + 1), cancellationToken);
         }
     }
 

@@ -75,7 +75,18 @@ public abstract class IngestPipelineTests : IAsyncLifetime
 
         await _db.Monitoring.CompleteAsync([queued[0].Id, eventEntry.Id]);
         await _db.Monitoring.CompleteAsync([queued[0].Id, 999_999]); // cleared already, never queued: ignored
-        Assert.Equal([Tag], (await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10)).Select(e => e.Tag));
+        var left = Assert.Single(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10));
+        Assert.Equal((Tag, 0), (left.Tag, left.FailedAttempts));
+
+        // An entry that keeps failing is counted, then no longer offered (but kept).
+        await _db.Monitoring.FailAsync([left.Id]);
+        Assert.Equal(1, Assert.Single(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10)).FailedAttempts);
+        for (int attempt = 1; attempt < Application.Monitoring.IPendingMonitoringStore.MaxFailedAttempts; attempt++)
+        {
+            await _db.Monitoring.FailAsync([left.Id]);
+        }
+
+        Assert.Empty(await _db.Monitoring.QueuedBeforeAsync(Now + Duration.FromMinutes(1), 10));
     }
 
     [Fact]

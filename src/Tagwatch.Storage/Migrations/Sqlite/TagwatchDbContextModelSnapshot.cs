@@ -1272,6 +1272,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     b.Property<long?>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FromUnixMs")
                         .HasColumnType("INTEGER");
 

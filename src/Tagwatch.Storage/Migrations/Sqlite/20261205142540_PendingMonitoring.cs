@@ -19,7 +19,8 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                     Tag = table.Column<string>(type: "TEXT", nullable: false),
                     FromUnixMs = table.Column<long>(type: "INTEGER", nullable: true),
                     EventId = table.Column<long>(type: "INTEGER", nullable: true),
-                    QueuedUnixMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    QueuedUnixMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -20,7 +20,8 @@ namespace Tagwatch.Storage.Postgres.Migrations
                     Tag = table.Column<string>(type: "text", nullable: false),
                     FromUnixMs = table.Column<long>(type: "bigint", nullable: true),
                     EventId = table.Column<long>(type: "bigint", nullable: true),
-                    QueuedUnixMs = table.Column<long>(type: "bigint", nullable: false)
+                    QueuedUnixMs = table.Column<long>(type: "bigint", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Tagwatch.Storage;
 namespace Tagwatch.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(TagwatchDbContext))]
-    [Migration("20261205133907_PendingMonitoring")]
+    [Migration("20261205142540_PendingMonitoring")]
     partial class PendingMonitoring
     {
         /// <inheritdoc />
@@ -1273,6 +1273,9 @@ namespace Tagwatch.Storage.Migrations.Sqlite
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
                     b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FromUnixMs")

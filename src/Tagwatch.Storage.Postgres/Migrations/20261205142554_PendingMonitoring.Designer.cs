@@ -12,7 +12,7 @@ using Tagwatch.Storage.Postgres;
 namespace Tagwatch.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresTagwatchDbContext))]
-    [Migration("20261205133912_PendingMonitoring")]
+    [Migration("20261205142554_PendingMonitoring")]
     partial class PendingMonitoring
     {
         /// <inheritdoc />
@@ -1321,6 +1321,9 @@ namespace Tagwatch.Storage.Postgres.Migrations
 
                     b.Property<long?>("EventId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("FromUnixMs")
                         .HasColumnType("bigint");
