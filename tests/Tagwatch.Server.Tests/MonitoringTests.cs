@@ -127,7 +127,7 @@ public sealed class MonitoringTests : IAsyncLifetime
 
         // A monitor of its own (the server's never hears of these fixes) whose first read of the fixes fails.
         var services = _server.Services;
-        var fixes = new FailingOnceFixStore(services.Fixes);
+        var fixes = new FailingFixStore(services.Fixes, tag, times: 1);
         var monitor = new LicenceMonitor(services.Conditions, services.Alerts, fixes, services.Tags, services.Ingest, new Storage.Coordination.OneProcessTagLocks(),
             services.MonitoringOptions, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<LicenceMonitor>.Instance);
         var raised = new TaskCompletionSource<Alert>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -233,47 +233,23 @@ public sealed class MonitoringTests : IAsyncLifetime
         Assert.Equal(new[] { failing.Value, healthy.Value }.Order(StringComparer.Ordinal), (await services.PendingMonitoring.QueuedBeforeAsync(Now + Duration.FromSeconds(1), 10)).Select(e => e.Tag.Value).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>A fix store whose every read of one tag fails, as a tag the monitor cannot evaluate would.</summary>
-    private sealed class FailingFixStore(Application.Fixes.IFixStore inner, TagId failing) : Application.Fixes.IFixStore
+    /// <summary>A fix store whose reads of one tag fail, up to <paramref name="times"/> times: a database busy for a
+    /// moment, or a tag the monitor cannot evaluate.</summary>
+    private sealed class FailingFixStore(Application.Fixes.IFixStore inner, TagId failing, int times = int.MaxValue) : Application.Fixes.IFixStore
     {
         private int _failures;
+
+        /// <summary>Completed at the first failure.</summary>
+        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Failures => Volatile.Read(ref _failures);
 
         public Task<IReadOnlyList<Core.Fixes.Fix>> ReadAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
         {
-            if (tag == failing)
+            if (tag == failing && Failures < times)
             {
                 Interlocked.Increment(ref _failures);
-                throw new InvalidOperationException("this tag cannot be evaluated (test)");
-            }
-
-            return inner.ReadAsync(tag, from, to, cancellationToken);
-        }
-
-        public Task<Application.Fixes.FixAppendResult> AppendAsync(IReadOnlyDictionary<TagId, List<Core.Fixes.Fix>> fixesByTag, CancellationToken cancellationToken = default) =>
-            inner.AppendAsync(fixesByTag, cancellationToken);
-
-        public Task<IReadOnlyDictionary<TagId, IReadOnlyList<Core.Fixes.Fix>>> ReadManyAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
-            inner.ReadManyAsync(tags, from, to, cancellationToken);
-
-        public Task<Instant?> LatestFixTimeAsync(TagId tag, CancellationToken cancellationToken = default) => inner.LatestFixTimeAsync(tag, cancellationToken);
-
-        public IAsyncEnumerable<(TagId Tag, Core.Fixes.Fix[] Fixes)> ReadEachAsync(IReadOnlyCollection<TagId> tags, Instant from, Instant to, CancellationToken cancellationToken = default) =>
-            inner.ReadEachAsync(tags, from, to, cancellationToken);
-
-        public Task<Application.Fixes.FixStoreStatistics> StatisticsAsync(CancellationToken cancellationToken = default) => inner.StatisticsAsync(cancellationToken);
-    }
-
-    /// <summary>A fix store whose first read fails, as a database that is busy or away for a moment would.</summary>
-    private sealed class FailingOnceFixStore(Application.Fixes.IFixStore inner) : Application.Fixes.IFixStore
-    {
-        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<IReadOnlyList<Core.Fixes.Fix>> ReadAsync(TagId tag, Instant from, Instant to, CancellationToken cancellationToken = default)
-        {
-            if (Failed.TrySetResult())
-            {
+                Failed.TrySetResult();
                 throw new Storage.StorageException("the database is busy (test)");
             }
 
